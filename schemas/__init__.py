@@ -1,0 +1,1 @@
+"""Pydantic schemas of the regulatory summary (installed as ``summarizer.schemas``)."""

@@ -1,0 +1,278 @@
+"""The ``summarizer`` command line.
+
+Exit codes: 0 every input summarized; 1 some inputs failed (their error records are still
+written); 2 usage errors or unreadable input. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from summarizer import errors
+from summarizer.types import ErrorInfo, SummaryResult
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse exits 2 too, but keep it one clean line
+        self.exit(EXIT_USAGE, f"summarizer: error: {message}\n")
+
+
+def _add_backend_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backend", choices=["openai", "local", "rules"], help="default: resolved")
+    p.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
+    p.add_argument("--base-url", help="OpenAI-compatible endpoint (env SUMMARIZER_BASE_URL)")
+    p.add_argument("--mode", choices=["tools", "json", "json_schema"],
+                   help="structured-output mode")
+    p.add_argument("--model-path",
+                   help="GGUF file for --backend local (env SUMMARIZER_LOCAL_MODEL)")
+    p.add_argument("--max-reasks", type=int, default=2)
+    p.add_argument("--max-attempts", type=int, default=4)
+    p.add_argument("--timeout", type=float, default=120.0)
+    p.add_argument("--token-budget", type=int)
+    p.add_argument("--max-input-tokens", type=int, default=4000)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="summarizer", description=__doc__.splitlines()[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    s = sub.add_parser("summarize", help="summarize releases (paths, directories or - for stdin)")
+    s.add_argument("inputs", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
+    _add_backend_options(s)
+    s.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
+    s.add_argument("--format", choices=["json", "jsonl"], default=None,
+                   help="json (indented, default for one input) or jsonl (one line per input)")
+    s.add_argument("-o", "--output", help="write here instead of stdout")
+    s.add_argument("--include-text", action="store_true", help="add the text offsets index")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema sent to the model")
+    sch.add_argument("--kind", choices=["request", "result"], default="request",
+                     help="request: what the model fills in (strict); result: the output record")
+
+    v = sub.add_parser("validate", help="re-run grounding and the rules on a stored result")
+    v.add_argument("result", help="a JSON record (or JSONL, first line) written by summarize")
+    v.add_argument("--source", required=True, help="the release the result was made from")
+    v.add_argument("--published", help="release date YYYY-MM-DD")
+
+    i = sub.add_parser("inspect", help="show detected sections and prompt token counts")
+    i.add_argument("path")
+
+    e = sub.add_parser("eval", help="score backends on a labelled corpus folder (LABEL_SPEC.md)")
+    e.add_argument("corpus", help="folder with docs/, meta.jsonl, gold.jsonl")
+    _add_backend_options(e)
+    e.set_defaults(backend=None)
+    e.add_argument("--backends", nargs="+", choices=["openai", "local", "rules"],
+                   help="several backends, one table row each (overrides --backend)")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("-o", "--output", help="write the prediction records (JSONL) here")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"summarizer: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _expand(inputs: Sequence[str]) -> Iterator[str]:
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            if not files:
+                raise errors.InputError(f"directory {item!r} holds no files")
+            yield from (str(p) for p in files)
+        elif not path.exists():
+            raise errors.InputError(f"no such file: {item!r}")
+        else:
+            yield item
+
+
+def _error_record(source: str, exc: errors.SummarizerError) -> dict[str, Any]:
+    record = SummaryResult(
+        source=source,
+        error=ErrorInfo(type=type(exc).__name__, code=exc.code, message=exc.message),
+    ).to_record()
+    if exc.usage is not None:
+        record["usage"] = exc.usage.model_dump()
+    return record
+
+
+def _write(out: TextIO, record: dict[str, Any], fmt: str) -> None:
+    if fmt == "jsonl":
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    out.flush()
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from summarizer.api import _as_date
+
+    try:
+        _as_date(args.published)
+        inputs = list(_expand(args.inputs))
+        summarizer = _make_summarizer(args, args.backend)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    fmt = args.format or ("json" if len(inputs) == 1 else "jsonl")
+    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    failed = 0
+    input_rejected = False
+    try:
+        for item in inputs:
+            try:
+                if item == "-":
+                    result = summarizer.summarize(sys.stdin.buffer.read(), source="-",
+                                                  published=args.published)
+                else:
+                    result = summarizer.summarize(Path(item), source=item,
+                                                  published=args.published)
+                record = result.to_record(include_text=args.include_text)
+            except errors.SummarizerError as exc:
+                failed += 1
+                input_rejected = input_rejected or isinstance(exc, errors.InputError)
+                print(f"summarizer: {item}: {exc.message}", file=sys.stderr)
+                record = _error_record(item, exc)
+            _write(out, record, fmt)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        summarizer.close()
+    if failed and len(inputs) == 1 and input_rejected:
+        return EXIT_USAGE
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.kind == "request":
+        from summarizer.extraction import strict_json_schema
+
+        schema = strict_json_schema()
+    else:
+        schema = SummaryResult.model_json_schema()
+    print(json.dumps(schema, indent=2, sort_keys=False))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from summarizer.api import _as_date
+    from summarizer.grounding import ground
+    from summarizer.intake import load
+    from summarizer.rules import run_rules
+    from summarizer.schemas.summary import RegulatorySummary
+
+    try:
+        raw = Path(args.result).read_text(encoding="utf-8").strip()
+        record = json.loads(raw.splitlines()[0] if raw.startswith("{\"") and "\n{" in raw else raw)
+        document = load(Path(args.source), source=args.source)
+        summary = RegulatorySummary.model_validate(record.get("summary", record))
+        when = _as_date(args.published) or document.published
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot read {args.result!r}: {exc}")
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    ground(summary, document.text)
+    findings = run_rules(summary, document, published=when)
+    out = {"source": args.source, "summary": summary.model_dump(mode="json"),
+           "findings": [f.model_dump() for f in findings]}
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return EXIT_SOME_FAILED if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from summarizer.intake import load
+    from summarizer.sections import prompt_view
+
+    try:
+        document = load(Path(args.path), source=args.path)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    view = prompt_view(document.text, document.sections)
+    print(f"{args.path}: kind={document.kind} published={document.published} "
+          f"chars={len(document.text)}")
+    for section in document.sections:
+        snippet = " ".join(document.text[section.start:section.end].split())[:70]
+        title = f" ({section.title})" if section.title else ""
+        print(f"  {section.kind:<16}{section.start:>7}-{section.end:<7}{title} {snippet}")
+    print(f"tokens raw={view.raw_tokens} prompt={view.tokens} "
+          f"saved={1 - view.tokens / max(1, view.raw_tokens):.0%} omitted={list(view.omitted)}")
+    return EXIT_OK
+
+
+def _make_summarizer(args: argparse.Namespace, backend: str | None) -> Any:
+    from summarizer.api import Summarizer
+
+    return Summarizer(
+        backend, model=args.model, base_url=args.base_url, mode=args.mode,
+        model_path=args.model_path, max_reasks=args.max_reasks,
+        max_attempts=args.max_attempts, timeout=args.timeout,
+        token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
+    )
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from summarizer.evaluation import EvalRun, evaluate, format_report
+    from summarizer.scoring import load_corpus
+
+    corpus = Path(args.corpus)
+    if not (corpus / "gold.jsonl").is_file() or not (corpus / "docs").is_dir():
+        return _fail(f"{args.corpus!r} is not a corpus folder (needs docs/ and gold.jsonl)")
+    try:
+        items = load_corpus(corpus)
+        backends = args.backends or [args.backend]
+        runners = [(b or "auto", _make_summarizer(args, b)) for b in backends]
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot read corpus {args.corpus!r}: {exc}")
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    runs: list[EvalRun] = []
+    out: TextIO | None = open(args.output, "w", encoding="utf-8") if args.output else None  # noqa: SIM115
+    try:
+        for label, summarizer in runners:
+            label = summarizer.config.name if label == "auto" else label
+
+            def write(record: dict[str, Any], label: str = label) -> None:
+                if out is not None:
+                    out.write(json.dumps({**record, "backend": label}, ensure_ascii=False) + "\n")
+                    out.flush()
+
+            runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write))
+    finally:
+        if out is not None:
+            out.close()
+    if args.json:
+        print(json.dumps([run.as_dict() for run in runs], indent=2))
+    else:
+        print(format_report(runs))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = _parser().parse_args(argv)
+    handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
+                "inspect": _inspect, "eval": _eval}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_SOME_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

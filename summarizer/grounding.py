@@ -1,0 +1,266 @@
+"""Align evidence quotes to the source text: exact, then normalised, then fuzzy.
+
+Models (and people) copy quotes with straightened quotes, dropped ® marks, re-flowed whitespace or a
+typo; grounding still finds the passage and records where it is, so every quote can be checked and
+highlighted. Offsets always index the ORIGINAL text: the normalised copy keeps a map back to it.
+Fuzzy matching only scores a few candidate windows found through rare-token anchors, so aligning a
+quote stays fast on multi-megabyte documents.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from summarizer.schemas.summary import MatchKind, RegulatorySummary
+
+__all__ = ["FUZZY_THRESHOLD", "Alignment", "SourceIndex", "align", "ground", "normalize"]
+
+#: minimum rapidfuzz partial-ratio (0-100) for a fuzzy alignment
+FUZZY_THRESHOLD = 85.0
+#: quotes shorter than this (normalised) are never matched fuzzily: too many false hits
+_MIN_FUZZY_CHARS = 16
+_MAX_ANCHORS = 6
+_MAX_WINDOWS = 8
+_MAX_ANCHOR_HITS = 2000
+_MAX_PIECE_HITS = 200
+
+_QUOTES_SINGLE = "‘’‚‛′`´"
+_QUOTES_DOUBLE = "“”„‟″«»"
+_DASHES = "‐‑‒–—―−﹘﹣－"
+_DROP = "\u00ad\u200b\u200c\u200d\u2060\ufeff®™©℠Ⓡ"
+_TRANSLATE = {ord(c): "'" for c in _QUOTES_SINGLE}
+_TRANSLATE.update({ord(c): '"' for c in _QUOTES_DOUBLE})
+_TRANSLATE.update({ord(c): "-" for c in _DASHES})
+_TRANSLATE.update({ord(c): "" for c in _DROP})
+_SPECIAL = re.compile(
+    r" ?[^\S ]\s*| {2,}\s*|\((?:R|TM|SM|r|tm|sm)\)|["
+    + re.escape(_QUOTES_SINGLE + _QUOTES_DOUBLE + _DASHES + _DROP)
+    + r"]"
+)
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Where a quote sits in the source: ``text[start:end]`` is the matched passage."""
+
+    start: int | None
+    end: int | None
+    match: MatchKind
+    score: float | None
+
+
+_NONE = Alignment(None, None, "none", None)
+
+
+def _build(text: str, keep_map: bool) -> tuple[str, list[int], list[int], list[int], list[int]]:
+    """Normalise ``text``; with ``keep_map`` also return segments (norm start/len, orig start/len).
+
+    Normal form: lower case, whitespace runs -> one space, curly quotes -> straight, dashes -> "-",
+    trademark marks ((R), ®, ™ ...) and invisible characters removed.
+    """
+    out: list[str] = []
+    ns: list[int] = []
+    nl: list[int] = []
+    os_: list[int] = []
+    ol: list[int] = []
+    n = 0
+    last_space = True  # no leading space
+
+    def emit(piece: str, o_start: int, o_len: int, identity: bool) -> None:
+        nonlocal n, last_space
+        if not piece:
+            return
+        out.append(piece)
+        if keep_map:
+            if (
+                identity and ns and nl[-1] == ol[-1] and ns[-1] + nl[-1] == n
+                and os_[-1] + ol[-1] == o_start
+            ):
+                nl[-1] += len(piece)
+                ol[-1] += o_len
+            else:
+                ns.append(n)
+                nl.append(len(piece))
+                os_.append(o_start)
+                ol.append(o_len)
+        n += len(piece)
+        last_space = piece.endswith(" ")
+
+    def plain(start: int, end: int) -> None:
+        if last_space and start < end and text[start] == " ":
+            start += 1  # a space right after a collapsed run or a dropped mark
+        if start >= end:
+            return
+        run = text[start:end]
+        low = run.lower()
+        if len(low) == len(run):
+            emit(low, start, len(run), True)
+            return
+        for i, ch in enumerate(run):  # rare: case mapping changes the length (e.g. "İ")
+            emit(ch.lower(), start + i, 1, len(ch.lower()) == 1)
+
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        plain(pos, m.start())
+        token = m.group()
+        if token[0].isspace():
+            if not last_space:
+                emit(" ", m.start(), m.end() - m.start(), token == " ")
+        elif len(token) == 1:
+            mapped = token.translate(_TRANSLATE)
+            emit(mapped, m.start(), 1, True)
+        # "(R)"-style marks are dropped
+        pos = m.end()
+    plain(pos, len(text))
+    return "".join(out), ns, nl, os_, ol
+
+
+def normalize(text: str) -> str:
+    """The normal form used for matching (see ``SourceIndex``), stripped."""
+    return _build(text, keep_map=False)[0].strip()
+
+
+class SourceIndex:
+    """A source text prepared for alignment: built once per document, reused for every quote."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm, self._ns, self._nl, self._os, self._ol = _build(text, keep_map=True)
+        self._tokens: dict[str, list[int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"SourceIndex({len(self.text)} chars)"
+
+    def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to ``(start, end)`` in the original text."""
+        norm_end = max(norm_end, norm_start + 1)
+        k = bisect_right(self._ns, norm_start) - 1
+        start = self._os[k] + (norm_start - self._ns[k] if self._nl[k] == self._ol[k] else 0)
+        last = norm_end - 1
+        j = bisect_right(self._ns, last) - 1
+        if self._nl[j] == self._ol[j]:
+            end = self._os[j] + (last - self._ns[j]) + 1
+        else:
+            end = self._os[j] + self._ol[j]
+        return start, max(start, end)
+
+    def tokens(self) -> dict[str, list[int]]:
+        """Word token -> positions in the normalised text (built on first fuzzy lookup)."""
+        if self._tokens is None:
+            index: dict[str, list[int]] = {}
+            for m in _TOKEN.finditer(self.norm):
+                index.setdefault(m.group(), []).append(m.start())
+            self._tokens = index
+        return self._tokens
+
+    def contains(self, phrase: str) -> bool:
+        """Whether ``phrase`` occurs in the text, up to normalisation (case, marks, spacing)."""
+        needle = normalize(phrase)
+        return bool(needle) and needle in self.norm
+
+
+def _refine(index: SourceIndex, nq: str, start: int, end: int) -> tuple[int, int]:
+    """Snap a fuzzy window's ends to where the quote's first/last few characters really are."""
+    norm = index.norm
+    slack = 20 + len(nq) // 10
+    head, tail = nq[:12], nq[-12:]
+    lo = max(0, start - slack)
+    found = norm.find(head, lo, min(len(norm), start + slack + len(head)))
+    if found != -1:
+        start = found
+    t = norm.rfind(tail, max(start, end - slack - len(tail)), min(len(norm), end + slack))
+    if t != -1 and t + len(tail) > start:
+        end = t + len(tail)
+    return start, max(start + 1, end)
+
+
+def _anchor_votes(nq: str, index: SourceIndex, width: int) -> Counter[int]:
+    """Votes for where the quote may start (bucketed by ``width``).
+
+    Two kinds of anchor, both cheap: exact pieces of the quote (~24 characters, found with
+    ``str.find``; an edit breaks only the pieces it falls in) and the quote's rarest word tokens.
+    """
+    votes: Counter[int] = Counter()
+    norm = index.norm
+    size = 24
+    if len(nq) >= 2 * size:
+        for offset in range(0, len(nq) - size + 1, size):
+            piece = nq[offset:offset + size]
+            pos, hits = norm.find(piece), 0
+            while pos != -1 and hits < _MAX_PIECE_HITS:
+                votes[(pos - offset) // width] += 2
+                hits += 1
+                pos = norm.find(piece, pos + 1)
+    tokens = index.tokens()
+    seen: dict[str, int] = {}
+    for m in _TOKEN.finditer(nq):
+        tok = m.group()
+        if (len(tok) >= 3 or tok.isdigit()) and tok in tokens and tok not in seen:
+            seen[tok] = m.start()
+    for tok in sorted(seen, key=lambda t: (len(tokens[t]), -len(t)))[:_MAX_ANCHORS]:
+        offset = seen[tok]
+        votes.update({(p - offset) // width for p in tokens[tok][:_MAX_ANCHOR_HITS]})
+    return votes
+
+
+def _fuzzy(nq: str, index: SourceIndex) -> Alignment:
+    """Score a few candidate windows located by anchors (never every substring)."""
+    width = max(len(nq), 64)
+    votes = _anchor_votes(nq, index, width)
+    best: tuple[float, int, int] | None = None
+    for bucket, _ in votes.most_common(_MAX_WINDOWS):
+        w_start = max(0, bucket * width - width // 2)
+        w_end = min(len(index.norm), bucket * width + len(nq) + width + width // 2)
+        window = index.norm[w_start:w_end]
+        res = fuzz.partial_ratio_alignment(nq, window, score_cutoff=FUZZY_THRESHOLD)
+        if res is None:
+            continue
+        score = float(res.score)
+        if best is None or score > best[0]:
+            best = (score, w_start + res.dest_start, w_start + res.dest_end)
+    if best is None:
+        return _NONE
+    n_start, n_end = _refine(index, nq, best[1], best[2])
+    start, end = index.to_original(n_start, n_end)
+    return Alignment(start, end, "fuzzy", round(best[0] / 100.0, 4))
+
+
+def align(quote: str, index: SourceIndex | str) -> Alignment:
+    """Find ``quote`` in the source; ``match="none"`` (no offsets) when nothing fits."""
+    if isinstance(index, str):
+        index = SourceIndex(index)
+    text = index.text
+    stripped = quote.strip()
+    if not stripped or not text:
+        return _NONE
+    for candidate in (quote, stripped):
+        found = text.find(candidate)
+        if found != -1:
+            return Alignment(found, found + len(candidate), "exact", 1.0)
+    nq = normalize(quote)
+    if not nq:
+        return _NONE
+    found = index.norm.find(nq)
+    if found != -1:
+        start, end = index.to_original(found, found + len(nq))
+        return Alignment(start, end, "normalized", 1.0)
+    if len(nq) < _MIN_FUZZY_CHARS:
+        return _NONE
+    return _fuzzy(nq, index)
+
+
+def ground(summary: RegulatorySummary, text: str | SourceIndex) -> RegulatorySummary:
+    """Fill ``start/end/match/score`` of every evidence item in place; returns ``summary``."""
+    index = text if isinstance(text, SourceIndex) else SourceIndex(text)
+    for _, evidence in summary.evidence_items():
+        a = align(evidence.quote, index)
+        evidence.start, evidence.end, evidence.match, evidence.score = (
+            a.start, a.end, a.match, a.score
+        )
+    return summary

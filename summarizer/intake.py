@@ -1,0 +1,381 @@
+"""Load a press release (text, bytes or file) into a ``Document``: decode, detect format, extract.
+
+Offset contract: ``Document.text`` is the string every character offset in the library indexes.
+
+* plain-text ``str`` input: ``Document.text`` is *exactly* the caller's string, unchanged (no
+  stripping, no newline or Unicode normalisation), so offsets index the caller's own text;
+* ``bytes`` / file input holding plain text: the decoded text, exactly (a leading BOM is dropped);
+* HTML input: the visible text extracted from it; EDGAR full-submission input: the text of the
+  press-release exhibit (EX-99.x), itself extracted when it is HTML.
+
+Any cleaning for the model happens only in ``sections.prompt_view``, never in ``Document.text``.
+Bad input raises ``InputError`` (``InputTooLargeError`` over the byte limit) and nothing else.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from typing import Literal
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from summarizer.errors import ConfigurationError, InputError, InputTooLargeError
+from summarizer.sections import BOILERPLATE_KINDS, Section, segment
+
+__all__ = ["DEFAULT_MAX_INPUT_BYTES", "Document", "decode_bytes", "html_to_text", "load"]
+
+DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+DocumentKind = Literal["text", "html", "edgar"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded release: its text (the offset space), format, date, origin and sections."""
+
+    text: str
+    kind: DocumentKind
+    published: datetime.date | None
+    source: str | None
+    sections: tuple[Section, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sections))
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section holding character ``offset`` of ``text``, or None when out of range."""
+        if not 0 <= offset < len(self.text):
+            return None
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0:
+            return None
+        s = self.sections[k]
+        return s if s.start <= offset < s.end else None
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps an about/forward-looking/contacts/trailer section."""
+        if end <= start:
+            s = self.section_at(start)
+            return s is not None and s.kind in BOILERPLATE_KINDS
+        k = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for s in self.sections[k:]:
+            if s.start >= end:
+                break
+            if s.end > start and s.kind in BOILERPLATE_KINDS:
+                return True
+        return False
+
+
+# --------------------------------------------------------------------------------------------
+# decoding
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"PK\x05\x06", "ZIP"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2/Word"),
+    (b"\x7fELF", "ELF"),
+    (b"{\\rtf", "RTF"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls but tab and line breaks
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BLANK = re.compile("[\\s\ufeff\u200b-\u200d\u2060]*")  # whitespace and zero-width characters
+_MAX_CONTROL_RATIO = 0.05
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a text file's bytes: BOM or strict UTF-8, then cp1252, then latin-1.
+
+    Binary content (NUL bytes, PDF/PNG/ZIP/GIF/JPEG/... signatures, many control characters)
+    raises ``InputError``; the result is the exact decoded text (a BOM is not part of it).
+    """
+    head = bytes(data[:16])
+    for magic, name in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"input looks like a {name} file, not text")
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            try:
+                text = bytes(data[len(bom) :]).decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"input has a {codec} byte-order mark but is not {codec}") from exc
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise InputError("input contains NUL bytes: binary data, not text")
+        for codec in ("utf-8", "cp1252"):
+            try:
+                text = bytes(data).decode(codec)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            text = bytes(data).decode("latin-1")
+    _check_text(text)
+    return text
+
+
+def _check_text(text: str) -> None:
+    """Reject text that is really binary (NULs, control characters) or broken (lone surrogates)."""
+    if "\x00" in text:
+        raise InputError("input contains NUL characters: binary data, not text")
+    sample = text[:100_000]
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(3, _MAX_CONTROL_RATIO * len(sample)):
+        raise InputError(
+            f"input looks binary: {controls} control characters in {len(sample)} characters"
+        )
+    if _SURROGATE.search(text):
+        raise InputError("input text contains unpaired surrogate code points")
+
+
+# --------------------------------------------------------------------------------------------
+# loading
+
+
+def load(
+    obj: str | bytes | os.PathLike[str],
+    *,
+    source: str | None = None,
+    published: datetime.date | None = None,
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+) -> Document:
+    """Load a release from its text (``str``), raw bytes, or a file path (``os.PathLike``).
+
+    A ``str`` is always the document itself, never a path. Formats are detected (EDGAR
+    full submission, HTML, plain text); see the module docstring for what ``text`` holds.
+    """
+    if not isinstance(max_input_bytes, int) or max_input_bytes <= 0:
+        raise ConfigurationError(f"max_input_bytes must be a positive integer: {max_input_bytes!r}")
+    if isinstance(obj, str):
+        if len(obj) > max_input_bytes:  # each character is at least one byte: no need to encode
+            _check_size(len(obj), max_input_bytes, "input text (at least)")
+        _check_size(len(obj.encode("utf-8", "surrogatepass")), max_input_bytes, "input text")
+        _check_text(obj)
+        raw = obj
+    elif isinstance(obj, (bytes, bytearray, memoryview)):
+        data = bytes(obj)
+        _check_size(len(data), max_input_bytes, "input bytes")
+        raw = decode_bytes(data)
+    elif isinstance(obj, os.PathLike):
+        path = os.fsdecode(os.fspath(obj))
+        raw = decode_bytes(_read_file(path, max_input_bytes))
+        source = path if source is None else source
+    else:
+        raise InputError(f"unsupported input type {type(obj).__name__}: pass str, bytes or a path")
+    kind: DocumentKind = "text"
+    text = raw
+    if _looks_edgar(raw):
+        kind = "edgar"
+        text, filed = _edgar_press_release(raw)
+        published = filed if published is None else published
+    elif _looks_html(raw):
+        kind = "html"
+        text = html_to_text(raw)
+    if _BLANK.fullmatch(text):
+        what = {"text": "", "html": " after HTML text extraction", "edgar": " (EDGAR exhibit)"}
+        raise InputError(f"document is empty{what[kind]}: no text to summarize")
+    return Document(text, kind, published, source, segment(text))
+
+
+def _check_size(size: int, limit: int, what: str) -> None:
+    if size > limit:
+        raise InputTooLargeError(f"{what} is {size} bytes, over the limit of {limit} bytes")
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    """Read a regular file, checking its size with stat() before reading anything."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        raise InputError(f"input file not found: {path}") from exc
+    except OSError as exc:
+        raise InputError(f"cannot access input file {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"input path is a directory, not a file: {path}")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"input path is not a regular file: {path}")
+    _check_size(st.st_size, limit, f"input file {path}")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read input file {path}: {exc.strerror or exc}") from exc
+    _check_size(len(data), limit, f"input file {path}")
+    return data
+
+
+# --------------------------------------------------------------------------------------------
+# EDGAR full submissions
+
+_EDGAR_START = re.compile(r"\s*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER)>", re.I)
+_EDGAR_DOC = re.compile(r"<DOCUMENT>\s*<TYPE>", re.I)
+_EDGAR_DATES = (
+    re.compile(r"FILED\s+AS\s+OF\s+DATE:\s*(\d{8})", re.I),
+    re.compile(r"<ACCEPTANCE-DATETIME>\s*(\d{8})", re.I),
+    re.compile(r"<(?:SEC|IMS)-DOCUMENT>[^\n]*?:\s*(\d{8})", re.I),
+)
+_TAG_VALUE = re.compile(r"<TYPE>[ \t]*([^\s<]+)", re.I)
+_BINARY_TYPES = ("GRAPHIC", "ZIP", "PDF", "EXCEL", "XML", "JSON", "EX-101")
+
+
+def _looks_edgar(text: str) -> bool:
+    return bool(_EDGAR_START.match(text[:2000]) or _EDGAR_DOC.search(text[:200_000]))
+
+
+def _edgar_press_release(text: str) -> tuple[str, datetime.date | None]:
+    """Pick the EX-99.1 exhibit (else the first EX-99*, else the first text document)."""
+    filed = _edgar_date(text[:20_000])
+    docs: list[tuple[str, str]] = []
+    for m in re.finditer(r"<DOCUMENT>", text, re.I):
+        end = text.find("</DOCUMENT>", m.end())
+        if end < 0:
+            end = len(text)
+        chunk = text[m.end() : end]
+        t = _TAG_VALUE.search(chunk[:2000])
+        doc_type = t.group(1).upper() if t else ""
+        docs.append((doc_type, _edgar_text(chunk)))
+    usable = [
+        (dt, body)
+        for dt, body in docs
+        if body.strip() and not dt.startswith(_BINARY_TYPES) and not _uuencoded(body)
+    ]
+    choice = next((body for dt, body in usable if dt == "EX-99.1"), None)
+    if choice is None:
+        choice = next((body for dt, body in usable if dt.startswith("EX-99")), None)
+    if choice is None:
+        choice = usable[0][1] if usable else ""
+    if _looks_html(choice):
+        choice = html_to_text(choice)
+    return choice, filed
+
+
+def _edgar_date(header: str) -> datetime.date | None:
+    for pattern in _EDGAR_DATES:
+        m = pattern.search(header)
+        if m:
+            digits = m.group(1)
+            try:
+                return datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+            except ValueError:
+                continue
+    return None
+
+
+def _edgar_text(chunk: str) -> str:
+    start = re.search(r"<TEXT>", chunk, re.I)
+    if start is None:
+        return ""
+    end = re.search(r"</TEXT>", chunk[start.end() :], re.I)
+    body = chunk[start.end() : start.end() + end.start()] if end else chunk[start.end() :]
+    body = re.sub(r"^\s*<(?:PDF|XBRL|XML)>", "", body, flags=re.I)
+    return body.lstrip("\r\n").rstrip()
+
+
+def _uuencoded(body: str) -> bool:
+    return bool(re.match(r"\s*begin \d{3} ", body))
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+_HTML_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+_HTML_NAMES = r"(?:p|div|span|table|tr|td|h[1-6]|li|ul|ol|a|b|i|strong|em|font)"
+_HTML_TAG = re.compile(rf"<(?:{_HTML_NAMES}|br)\b[^>]*>", re.I)
+_HTML_CLOSE = re.compile(rf"</{_HTML_NAMES}>", re.I)
+_DROP_TAGS = ["script", "style", "noscript", "head", "template", "title", "svg", "iframe", "object"]
+_PARAGRAPH_TAGS_TEXT = (
+    "p h1 h2 h3 h4 h5 h6 blockquote table ul ol dl pre section article header footer "
+    "figure hr address aside nav main form fieldset details summary"
+)
+_PARAGRAPH_TAGS = frozenset(_PARAGRAPH_TAGS_TEXT.split())
+_LINE_TAGS_TEXT = "div li tr br dt dd caption figcaption option center"
+_LINE_TAGS = frozenset(_LINE_TAGS_TEXT.split())
+_CELL_TAGS = frozenset(("td", "th"))
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:8192]
+    if _HTML_STRONG.search(head):
+        return True
+    sample = text[:65536]
+    return len(_HTML_TAG.findall(sample)) >= 2 and _HTML_CLOSE.search(sample) is not None
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page: scripts/styles dropped, blocks become line breaks.
+
+    Entities are decoded by the parser; non-breaking spaces become plain spaces.
+    """
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(_DROP_TAGS)
+    root = tree.root
+    if root is None:
+        return ""
+    out: list[str] = []
+    pre_depth = 0
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:  # iterative walk: deeply nested pages cannot hit the recursion limit
+        node, leaving = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            pre_depth -= tag == "pre"
+            out.append(_BREAKS.get(tag, ""))
+            continue
+        if tag == "-text":
+            value = node.text_content or ""
+            out.append(value if pre_depth else re.sub(r"\s+", " ", value))
+            continue
+        if tag.startswith("-"):  # comments, doctype
+            continue
+        pre_depth += tag == "pre"
+        if tag in _BREAKS and tag not in _CELL_TAGS and node.child is not None:
+            out.append(_BREAKS[tag])  # a block also breaks before itself (void tags only once)
+        stack.append((node, True))
+        children: list[LexborNode] = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, False) for c in reversed(children))
+    return _tidy("".join(out))
+
+
+# breaks are emitted as markers, then a run of them becomes one line break or one blank line
+_LINE_BREAK, _PARA_BREAK = "\x00", "\x01"
+_BREAKS: dict[str, str] = {
+    **{t: _PARA_BREAK for t in _PARAGRAPH_TAGS},
+    **{t: _LINE_BREAK for t in _LINE_TAGS},
+    **{t: "\t" for t in _CELL_TAGS},
+}
+_BREAK_RUN = re.compile(r"[ \t]*(?:[\x00\x01][ \t\n]*)+")
+
+
+def _tidy(text: str) -> str:
+    text = _BREAK_RUN.sub(lambda m: "\n\n" if _PARA_BREAK in m.group() else "\n", text)
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\r\n", "\n")
+    lines = [
+        re.sub(r"[ \t]+", lambda m: "\t" if "\t" in m.group() else " ", ln).strip(" \t")
+        for ln in text.split("\n")
+    ]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return out.strip()

@@ -1,0 +1,723 @@
+"""The shared cue lexicon: compiled patterns for decisions, agencies, timing and tone.
+
+One place for the wording regulators and companies use, so the rules (which check a model's answer)
+and the rules backend (which builds an answer) read a release the same way. The tone lexicon is our
+own small regulatory list; ``load_tone_lexicon`` swaps in a user-supplied one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from summarizer.errors import ConfigurationError
+
+__all__ = [
+    "AGENCY_NAMES",
+    "AGENCY_PATTERNS",
+    "APPLICATION",
+    "BACKGROUND_BEFORE",
+    "DECISION_CUES",
+    "DECISION_DIRECTION",
+    "DEFAULT_TONE",
+    "FUTURE_CUE",
+    "FUTURE_STRONG",
+    "FUTURE_WEAK",
+    "HYPOTHETICAL_AFTER",
+    "HYPOTHETICAL_BEFORE",
+    "NEWS_CUE",
+    "NOT_EVENT_AFTER",
+    "RATIONALE_CUE",
+    "RATIONALE_STRONG",
+    "RATIONALE_WEAK",
+    "TIMING_CUE",
+    "AgencyMention",
+    "CueHit",
+    "DecisionCue",
+    "Tone",
+    "ToneLexicon",
+    "find_agencies",
+    "find_decision_cues",
+    "find_timing",
+    "load_tone_lexicon",
+    "resolve_timing",
+    "tone",
+]
+
+_I = re.IGNORECASE
+
+# --------------------------------------------------------------------------------------------
+# agencies
+
+#: agency code -> pattern of the ways a release names it (acronyms are case-sensitive)
+AGENCY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "FDA": re.compile(
+        r"\bFDA\b|(?<!China )(?<!Taiwan )(?i:Food and Drug Administration)|\bCDER\b|\bCBER\b"
+        r"|\bCDRH\b|(?i:Center for (?:Drug|Biologics) Evaluation)"
+    ),
+    "EC": re.compile(r"(?i:European Commission)|\(EC\)|\bthe EC\b"),
+    "EMA": re.compile(
+        r"\bEMA\b|\(EMEA\)|\bthe EMEA\b(?! [A-Z][a-z])|\bCHMP\b|\bCOMP\b|\bPRAC\b"
+        r"|(?i:European Medicines Agency)"
+        r"|(?i:Committee for (?:Medicinal Products for Human Use|Orphan Medicinal Products"
+        r"|Advanced Therapies))|(?i:Pharmacovigilance Risk Assessment Committee)"
+    ),
+    "MHRA": re.compile(r"\bMHRA\b|(?i:Medicines and Healthcare products Regulatory Agency)"),
+    "PMDA": re.compile(
+        r"\bPMDA\b|\bMHLW\b|(?i:Pharmaceuticals and Medical Devices Agency)"
+        r"|(?i:Japan(?:'s|’s)? Ministry of Health)"
+    ),
+    "HEALTH_CANADA": re.compile(r"(?i:Health Canada)"),
+    "NMPA": re.compile(
+        r"\bNMPA\b|\bCFDA\b|(?i:National Medical Products Administration)"
+        r"|(?i:China Food and Drug Administration)"
+    ),
+    "TGA": re.compile(r"\bTGA\b|(?i:Therapeutic Goods Administration)"),
+    "NICE": re.compile(r"\bNICE\b|(?i:National Institute for Health and Care Excellence)"),
+    "NOTIFIED_BODY": re.compile(
+        r"(?i:notified body)|\bCE[- ]?[Mm]ark(?:ed|ing)?\b|\bCE [Cc]ertif\w*|\bIVDR\b|\bMDR\b"
+        r"|\bT[ÜU]V\b|\bDEKRA\b"
+    ),
+    "OTHER": re.compile(
+        r"\bSwissmedic\b|\bANVISA\b|\bMedsafe\b|\bMFDS\b|\bCDSCO\b|\bSFDA\b|\bCOFEPRIS\b"
+        r"|\bHSA\b(?= )|(?i:Israeli Ministry of Health)"
+    ),
+}
+
+#: agency code -> the name to quote in messages
+AGENCY_NAMES: dict[str, str] = {
+    "FDA": "FDA / Food and Drug Administration",
+    "EC": "European Commission",
+    "EMA": "EMA / CHMP / European Medicines Agency",
+    "MHRA": "MHRA",
+    "PMDA": "PMDA / Japan's Ministry of Health",
+    "HEALTH_CANADA": "Health Canada",
+    "NMPA": "NMPA / China's National Medical Products Administration",
+    "TGA": "TGA / Therapeutic Goods Administration",
+    "NICE": "NICE",
+    "NOTIFIED_BODY": "a notified body / CE mark",
+    "OTHER": "another regulator",
+}
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """A regulator named in the text."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def _resolve_overlaps(items: list[_S], rank: Callable[[_S], tuple[float, ...]]) -> list[_S]:
+    """Keep the best-ranked (lowest ``rank``) of overlapping spans, in text order; ~linear."""
+    kept: list[_S] = []
+    cluster: list[_S] = []
+    cluster_end = -1
+
+    def flush() -> None:
+        chosen: list[_S] = []
+        for item in sorted(cluster, key=rank):
+            if all(item.end <= c.start or c.end <= item.start for c in chosen):
+                chosen.append(item)
+        kept.extend(sorted(chosen, key=lambda i: i.start))
+
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        if cluster and item.start >= cluster_end:
+            flush()
+            cluster = []
+        cluster.append(item)
+        cluster_end = max(cluster_end, item.end) if len(cluster) > 1 else item.end
+    if cluster:
+        flush()
+    return kept
+
+
+def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
+    """Every agency mention in ``text[start:end]``, in text order (one code per position)."""
+    end = len(text) if end is None else end
+    order = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
+    found = [
+        AgencyMention(code, m.start(), m.end(), m.group())
+        for code, pattern in AGENCY_PATTERNS.items()
+        for m in pattern.finditer(text, start, end)
+    ]
+    return _resolve_overlaps(found, lambda a: (order[a.code], a.start))
+
+
+# --------------------------------------------------------------------------------------------
+# decisions
+
+#: the direction each decision has for the company (None: depends on the wording)
+DECISION_DIRECTION: dict[str, str | None] = {
+    "approval": "favorable",
+    "accelerated_approval": "favorable",
+    "clearance": "favorable",
+    "positive_opinion": "favorable",
+    "hold_lifted": "favorable",
+    "trial_authorization": "favorable",
+    "designation": "favorable",
+    "filing_accepted": "favorable",
+    "negative_opinion": "unfavorable",
+    "complete_response": "unfavorable",
+    "refusal_to_file": "unfavorable",
+    "refusal": "unfavorable",
+    "clinical_hold": "unfavorable",
+    "withdrawal": "unfavorable",
+    "submission": "neutral",
+    "review_extension": "neutral",
+    "advisory_vote": None,
+    "regulatory_feedback": None,
+    "other": None,
+    "none": "neutral",
+}
+
+
+@dataclass(frozen=True)
+class DecisionCue:
+    """A wording that signals a decision; ``specificity`` ranks cues (generic 1 .. explicit 3+).
+
+    ``needs_agency``: the cue only counts in a sentence that names a regulator ("approved" alone is
+    everywhere; "complete response letter" is not).
+    """
+
+    decision: str
+    pattern: re.Pattern[str]
+    specificity: float
+    needs_agency: bool = False
+
+
+_APP = (
+    r"(?:application|NDA|BLA|MAA|sNDA|sBLA|ANDA|PMA|510\s?\(k\)|IND|IDE|CTA|dossier|variation"
+    r"|filing|submission|supplement)"
+)
+_W = r"(?:[\w®™()\-/&.,']+ ){0,6}?"
+
+DECISION_CUES: tuple[DecisionCue, ...] = (
+    DecisionCue("complete_response", re.compile(
+        r"(?i:complete response letter)|\bCRL\b|\bCOMPLETE RESPONSE\b"
+        r"|(?i:(?:issued|received|receipt of|issuance of) an? complete response)"
+        r"|(?i:cannot approve (?:this|the|your) application)|(?i:\bnot approvable\b)"
+        r"|(?i:\bapprovable letter)"), 3.5),
+    DecisionCue("refusal_to_file", re.compile(
+        r"refus(?:e|ed|al)[- ]to[- ]file|\bRTF letter", _I), 3.5),
+    DecisionCue("negative_opinion", re.compile(
+        r"negative (?:CHMP |COMP |PRAC )?opinion|recommend(?:ed|s|ing)? (?:against|the refusal"
+        r"|refusal)|negative trend vote", _I), 3.5),
+    DecisionCue("positive_opinion", re.compile(
+        r"positive (?:CHMP |COMP |PRAC )?opinion|recommend(?:ed|s|ing)? (?:the )?(?:granting of "
+        r"(?:an? )?)?(?:conditional )?(?:marketing authori[sz]ation|approval)"
+        r"(?! (?:pathway|process))", _I), 3.0),
+    DecisionCue("positive_opinion", re.compile(
+        r"guidance recommending|recommend(?:s|ed|ing)? [^.;]{0,60}?(?:for (?:routine )?(?:use|"
+        r"reimbursement)|on the NHS|for (?:NHS|public) (?:use|funding))", _I), 2.5, True),
+    DecisionCue("negative_opinion", re.compile(
+        r"(?:does|do|did) not recommend|not recommended for (?:use|reimbursement)"
+        r"|guidance not recommending", _I), 2.5, True),
+    DecisionCue("accelerated_approval", re.compile(
+        r"accelerated approval|conditional (?:marketing )?(?:authori[sz]ation|approval)", _I), 2.5),
+    DecisionCue("approval", re.compile(
+        r"(?i:granted (?:a |the )?marketing authori[sz]ation|marketing authori[sz]ation "
+        r"(?:was |has been )?granted)", 0), 2.5),
+    DecisionCue("approval", re.compile(
+        r"(?<!premarket )(?<!pre-market )\bapprov(?:al|als|ed|es|e)\b(?! \(PMA\))", _I), 1.0, True),
+    DecisionCue("clearance", re.compile(
+        r"510\s?\(k\)|(?i:\bde novo (?:classification|authori[sz]ation|request|clearance|pathway))"
+        r"|\bCE[- ]?[Mm]ark(?:ed|ing)?\b|\bCE [Cc]ertif\w*|\b(?:IVDR|MDR)\)?[- ][Cc]ertif\w*"
+        r"|(?i:(?:in vitro diagnostic|medical device) regulation) (?:\((?:IVDR|MDR)\) )?certif\w*"
+        r"|certified under the (?:IVDR|MDR)", 0), 3.0),
+    DecisionCue("clearance", re.compile(
+        r"\bclear(?:ed|s|ance)\b|\bregistration (?:certificate|approval)\b"
+        r"|\bregistered (?:as an? |the )?(?:medical )?device", _I), 1.5, True),
+    DecisionCue("trial_authorization", re.compile(
+        r"\bIND\b[^.\n]{0,40}?\b(?i:clear(?:ed|ance)|accept(?:ed|ance)|approv(?:ed|al)|allowed"
+        r"|in effect|active)\b"
+        r"|(?i:(?:clear(?:ed|ance)|accept(?:ed|ance)|approv(?:ed|al)) of (?:the |its |an |our )?"
+        r"(?:[\w-]+ ){0,3}?(?:IND\b|Investigational New Drug))"
+        r"|(?i:cleared (?:the |its |an |our )?(?:IND\b|Investigational New Drug))"
+        r"|(?i:(?:\bIDE|\bCTA|clinical trial application) (?:approval|authori[sz]ation|clearance))"
+        r"|(?i:(?:approved|authori[sz]ed) (?:the |its |an |our )?(?:\bIDE\b|\bCTA\b"
+        r"|clinical trial application))|(?i:study may proceed)", 0), 3.0),
+    DecisionCue("hold_lifted", re.compile(
+        r"lift(?:ed|s|ing)? (?:of )?(?:the |a |its )?(?:partial |full )?clinical hold"
+        r"|(?:removed|released|removal of|release of) (?:the |a |its )?(?:partial |full )?"
+        r"clinical hold"
+        r"|clinical hold (?:has been |was |is |had been )?(?:lifted|removed|released)", _I), 4.0),
+    DecisionCue("clinical_hold", re.compile(
+        r"(?:partial |full )?clinical hold|placed (?:[\w-]+ ){0,5}?on (?:a )?(?:partial )?hold",
+        _I), 3.5),
+    DecisionCue("designation", re.compile(
+        r"(?:orphan(?: drug| medicinal product)?|breakthrough therapy|breakthrough device"
+        r"|fast[- ]track|regenerative medicine advanced therapy(?: \(RMAT\))?|\bRMAT|\bPRIME"
+        r"|priority medicines|rare pediatric disease|qualified infectious disease product|\bQIDP"
+        r"|sakigake|innovation passport|promising innovative medicine)\s+(?:designation|status)"
+        r"|designated (?:as )?an? orphan|\borphan status|granted (?:\w+ ){0,3}?priority review"
+        r"(?! voucher)", _I), 2.5),
+    DecisionCue("filing_accepted", re.compile(
+        r"accept(?:ed|s|ance of)? (?:\w+ ){0,6}?(?:for (?:filing|review|substantive review)"
+        rf"|{_APP})|(?:application|submission|NDA|BLA|MAA|sNDA|sBLA|filing) "
+        r"(?:has been |was |were )?(?:accepted|validated)"
+        r"|(?:validated|validation of) (?:the |its |our )?(?:marketing authori[sz]ation )?"
+        r"(?:application|MAA)", _I), 3.0),
+    DecisionCue("filing_accepted", re.compile(
+        r"(?:assigned|set) (?:a |an )?(?:\w+ ){0,6}?PDUFA|PDUFA (?:target |goal )?(?:action )?date",
+        _I), 2.0),
+    DecisionCue("submission", re.compile(
+        rf"\b(?:re)?submi(?:ts|tted|tting|t|ssion of|ssion to) {_W}{_APP}"
+        r"|\bresubmi(?:ts|tted|ssion)\b"
+        r"|\b(?:NDA|BLA|MAA|sNDA|sBLA|PMA|IND|510\(k\)) (?:re)?submission"
+        rf"|\bfiled (?:an? |its |the |our ){_W}(?:application|NDA|BLA|MAA|IND)", _I), 2.0),
+    DecisionCue("review_extension", re.compile(
+        r"extend(?:ed|s|ing)? (?:\w+ ){0,4}?(?:PDUFA|review|action date|goal date)"
+        r"|(?:PDUFA|review|goal|action) (?:\w+ ){0,3}?(?:date )?(?:has been |was |is )?extended"
+        r"|extension (?:of|to) (?:the |its )?(?:PDUFA|review|action|goal)\b"
+        r"|(?:PDUFA|review|goal) (?:date |period |clock )?extension"
+        r"|clock[- ]stop|review (?:period|clock)[^.\n]{0,60}?(?:paused|stopped|suspended)"
+        r"|major amendment", _I), 2.5),
+    DecisionCue("withdrawal", re.compile(
+        rf"withdr(?:aw|ew|awn|awing|awal of|aws) {_W}(?:marketing authori[sz]ation application"
+        r"|application|MAA|NDA|BLA|submission|filing)|(?:application|MAA|NDA|BLA) "
+        r"(?:has been |was )?withdrawn", _I), 3.0),
+    DecisionCue("advisory_vote", re.compile(
+        r"(?:advisory committee|advisory panel|\bpanel\b|\bODAC\b|\bVRBPAC\b)[^.\n]{0,80}?"
+        r"\bvot(?:ed|e|ing)\b|\bvot(?:ed|e) \d+\s*(?:to|-|–)\s*\d+", _I), 3.0),
+    DecisionCue("refusal", re.compile(
+        r"\brefus(?:ed|al of|es|e) (?:\w+ ){0,4}?(?:marketing authori[sz]ation|application|approval"
+        r"|MAA)|\bdisapprov(?:ed|al|es)\b|\bnot approv(?:e|ed)\b|\brejected (?:\w+ ){0,3}?"
+        r"(?:application|MAA)", _I), 2.5),
+    DecisionCue("regulatory_feedback", re.compile(
+        r"feedback from (?:the )?(?:FDA|EMA|agency|regulators?)|(?:Type [ABC]|end[- ]of[- ]phase "
+        r"(?:\d|II+)|pre-(?:IND|NDA|BLA|submission)|Submission Issue(?: Request)?|SIR|scientific "
+        r"advice) meeting|meeting minutes|(?:held|had|completed) an? (?:\w+ ){0,2}?(?:meeting"
+        r"|videoconference|teleconference) with the (?:FDA|EMA|agency)|scientific advice"
+        r"|(?:reached |in )alignment with (?:the )?(?:FDA|EMA|agency)|deficiency letter"
+        r"|information request|(?:FDA|EMA|agency) (?:confirmed|agreed|requested|would like)", _I),
+        1.5),
+    DecisionCue("regulatory_feedback", re.compile(r"\bdeficiencies\b", _I), 1.0, True),
+)
+
+#: hedges before a cue (same sentence, shortly before): the event has not happened
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
+    r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
+    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|may|might|will|shall"
+    r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
+    r"|intend(?:s|ed)? to"
+    r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
+    r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
+    r"|in order to|future|risks?)\b[^.;]{0,60}$"
+    r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)\s+(?:[\w.-]+\s+){0,2}$",
+    _I,
+)
+#: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
+HYPOTHETICAL_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted|to be "
+    r"(?:submitted|filed))\b",
+    _I,
+)
+#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV")
+NOT_EVENT_AFTER = re.compile(
+    r"^\s*(?:pathway|program(?:me)?|path|process|route|requirements?|regulations?|standards?"
+    r"|voucher|timeline|strategy|decision is expected|holders?|status of)\b",
+    _I,
+)
+#: background markers before a cue: an earlier event recapped ("previously approved")
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:previously|already|earlier|formerly|since|currently|existing|prior|also|has been|have "
+    r"been|was|were|is|are|in (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)|in (?:19|20)\d\d|last year)\b[^.;]{0,30}$",
+    _I,
+)
+#: the sentence reports the news itself
+NEWS_CUE = re.compile(
+    r"\btoday\b|\bannounce[sd]?\b|\bhas (?:been )?(?:granted|approved|cleared|issued|received"
+    r"|accepted|lifted|placed|recommended|adopted|awarded)\b|\bhave (?:received|been granted)\b"
+    r"|\bthis week\b|\bannouncing\b",
+    _I,
+)
+
+APPLICATION = re.compile(
+    r"\b(?:sBLA|sNDA|BLA|NDA|ANDA|MAA|PMA|510\(k\)|De Novo|IND|IDE|CTA|Type II variation"
+    r"|Biologics License Application|New Drug Application|Marketing Authori[sz]ation Application"
+    r"|Premarket Approval|Investigational New Drug)\b"
+)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A decision cue found in the text."""
+
+    decision: str
+    start: int
+    end: int
+    text: str
+    specificity: float
+    needs_agency: bool
+
+
+def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+    """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins."""
+    end = len(text) if end is None else end
+    hits = [
+        CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency)
+        for cue in DECISION_CUES
+        for m in cue.pattern.finditer(text, start, end)
+        if m.end() > m.start()
+    ]
+    return _resolve_overlaps(hits, lambda h: (-h.specificity, -(h.end - h.start), h.start))
+
+
+# --------------------------------------------------------------------------------------------
+# future and timing
+
+#: a plan or expectation ("will", "plans to", "expects", "look forward to")
+FUTURE_STRONG = re.compile(
+    r"\b(?:will|shall|expects?|(?<!as\s)expected|expecting|plans?|planned|planning|intends?"
+    r"|intended|intending|anticipates?|anticipated|look(?:s|ing)? forward|aims? to|to be "
+    r"(?:presented|submitted|initiated|launched|filed|completed)|scheduled|on track)\b",
+    _I,
+)
+#: weaker forward wording (requirements, preparations)
+FUTURE_WEAK = re.compile(
+    r"\b(?:next steps?|upcoming|going forward|(?:are|is) required to|should be (?:provided"
+    r"|submitted)|seek(?:s|ing)? to|prepar(?:e|es|ing) (?:for|to))\b",
+    _I,
+)
+FUTURE_CUE = re.compile(f"{FUTURE_STRONG.pattern}|{FUTURE_WEAK.pattern}", _I)
+
+_NUM = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
+    r"|twenty|thirty|sixty|ninety)"
+)
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_YEAR = r"(?:19|20)\d\d"
+
+TIMING_CUE = re.compile(
+    "|".join(
+        [
+            rf"\bwithin (?:approximately |about |the next )?{_NUM}(?:\s?[-–]\s?{_NUM})? "
+            r"(?:business |calendar )?(?:days?|weeks?|months?|years?)\b",
+            rf"\b(?:(?:in|during|by|before|for|through|until|end of) (?:the )?)?{_ORD} "
+            r"(?:quarter|half)"
+            rf"(?: of)?(?: (?:this|next) year|(?: (?:fiscal|calendar))? {_YEAR})?",
+            rf"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)[ ']?(?:{_YEAR}|\d\d)?\b",
+            r"\b(?:by|before|at|around|until) (?:the )?(?:end of (?:the |this |next )?(?:year|"
+            rf"{_YEAR})|year[- ]end(?: {_YEAR})?)|\bby year[- ]end\b|\byear[- ]end {_YEAR}\b"
+            rf"|\b(?:as early as )?year[- ]end(?: {_YEAR})?\b",
+            r"\b(?:later|early|earlier|late|mid|by the end of|end of) (?:this|next) (?:year|month"
+            r"|quarter)|\bnext (?:year|month|quarter|week)\b|\bthis (?:month|quarter)\b",
+            rf"\b(?:early|mid|late|end of|beginning of|the end of)[- ]{_YEAR}\b",
+            rf"\b(?:in|by|during|throughout|before|from) (?:{_MONTHS} )?{_YEAR}\b",
+            rf"\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{{1,2}})?,? {_YEAR}\b",
+            r"\b(?:take|takes|taking|in|over the next|for|about|approximately|up to) "
+            rf"(?:approximately |about |up to )?{_NUM}(?:\s?[-–]\s?{_NUM})? "
+            r"(?:days|weeks|months|years)\b",
+            r"\b(?:soon|shortly)\b",
+        ]
+    ),
+    _I,
+)
+
+
+def find_timing(text: str) -> re.Match[str] | None:
+    """The first timing expression in ``text`` (as written), or None."""
+    return TIMING_CUE.search(text)
+
+
+_WORD_NUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
+}
+_ORD_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}
+_MONTH_NUM = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+
+
+def _num(token: str) -> int | None:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return _WORD_NUM.get(token)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _year_of(phrase: str, published: dt.date) -> int:
+    m = re.search(rf"\b({_YEAR})\b", phrase)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)[ ']?(\d\d)\b", phrase, _I)
+    if m:
+        return 2000 + int(m.group(1))
+    if re.search(r"\bnext year\b", phrase, _I):
+        return published.year + 1
+    return published.year
+
+
+def resolve_timing(phrase: str, published: dt.date | None) -> dt.date | None:
+    """The date a timing phrase points to (end of the period), against the release date.
+
+    "within 60 days" -> published + 60 days; "third quarter of this year" -> Sep 30; "second half
+    of 2025" -> Dec 31 2025; "by the end of 2026" -> Dec 31 2026; "March 3, 2026" -> that day.
+    None when the phrase has no resolvable date or no release date is known.
+    """
+    p = phrase.strip()
+    low = p.lower()
+    explicit = re.search(rf"\b({_MONTHS}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({_YEAR})\b", p, _I)
+    if explicit:
+        try:
+            return dt.date(int(explicit.group(3)), _MONTH_NUM[explicit.group(1).lower()],
+                           int(explicit.group(2)))
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    span = re.search(
+        rf"\b({_NUM})(?:\s?[-–]\s?({_NUM}))? (?:business |calendar )?(day|week|month|year)s?\b",
+        low,
+    )
+    if span and re.search(r"\b(?:within|take|takes|taking|in|over|for|about|approximately|up to)"
+                          r"\b", low):
+        n = _num(span.group(2) or span.group(1))
+        if n is None:
+            return None
+        unit = span.group(3)
+        if unit == "day":
+            return published + dt.timedelta(days=n)
+        if unit == "week":
+            return published + dt.timedelta(weeks=n)
+        if unit == "month":
+            return _add_months(published, n)
+        return _add_months(published, 12 * n)
+    year = _year_of(low, published)
+    quarter = re.search(rf"\b({_ORD}) quarter\b", low) or re.search(r"\b(?:q([1-4])|([1-4])q)\b",
+                                                                      low)
+    if quarter:
+        q = _ORD_NUM.get(quarter.group(1) or "") or int(
+            next(g for g in quarter.groups() if g and g.isdigit())
+        )
+        return _month_end(year, 3 * q)
+    half = re.search(rf"\b({_ORD}) half\b", low) or re.search(r"\b(?:h([12])|([12])h)\b", low)
+    if half:
+        h = _ORD_NUM.get(half.group(1) or "") or int(
+            next(g for g in half.groups() if g and g.isdigit())
+        )
+        return _month_end(year, 6 * min(h, 2))
+    if re.search(r"\bnext month\b", low):
+        return _month_end(*_month_after(published, 1))
+    if re.search(r"\bthis month\b", low):
+        return _month_end(published.year, published.month)
+    quarter_end = 3 * ((published.month - 1) // 3 + 1)
+    if re.search(r"\bnext quarter\b", low):
+        return _month_end(*_month_after(dt.date(published.year, quarter_end, 1), 3))
+    if re.search(r"\bthis quarter\b", low):
+        return _month_end(published.year, quarter_end)
+    month = re.search(rf"\b({_MONTHS}) ({_YEAR})\b", p, _I)
+    if month:
+        return _month_end(int(month.group(2)), _MONTH_NUM[month.group(1).lower()])
+    if re.search(r"\byear[- ]end\b|\bend of\b", low):
+        return dt.date(year, 12, 31)
+    if re.search(r"\b(?:early|beginning of)\b", low):
+        return dt.date(year, 3, 31)
+    if re.search(r"\bmid\b", low):
+        return dt.date(year, 6, 30)
+    if re.search(rf"\b(?:year|end|late|later)\b|\b{_YEAR}\b|\bnext year\b", low):
+        return dt.date(year, 12, 31)
+    return None
+
+
+def _month_after(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after ``day``'s month."""
+    total = day.month - 1 + months
+    return day.year + total // 12, total % 12 + 1
+
+
+# --------------------------------------------------------------------------------------------
+# rationale
+
+#: wording that gives a reason or the data a decision rests on
+RATIONALE_STRONG = re.compile(
+    r"\bbased (?:up)?on\b|\bdata from\b|\bsupported by\b|\bbecause\b|\bdue to\b|\bstated that\b"
+    r"|\bindicated that\b|\bconcluded that\b|\bconcerns?\b|\bnot (?:adequately|sufficient)"
+    r"|\binsufficient\b|\binadequate\b|\b(?:more|additional|further) data\b"
+    r"|\bevaluated (?:[\w,-]+ ){0,4}?in\b"
+    r"|\b(?:primary|major|key) (?:efficacy )?(?:endpoints?|outcome measure)\b|\bon the basis of\b"
+    r"|\bin reaching\b|\bunresolved\b",
+    _I,
+)
+#: weaker reason wording (counts less)
+RATIONALE_WEAK = re.compile(
+    r"\bcited\b|\bdeficiencies\b|\breliability\b|\bvariability\b|\bfailed to\b"
+    r"|\bresults? (?:from|of) (?:the |a |an |its |our )?(?:\w+ ){0,3}?(?:trial|study|studies"
+    r"|program)|\bfollow(?:s|ed|ing) (?:a |the )?(?:[\w-]+ ){0,3}?(?:review|inspection"
+    r"|evaluation|process)\b|\bcompar(?:ed|ing)\b|\bassessed by\b"
+    r"|\bdemonstrat(?:ed|es|ing)\b|\breinforc\w+|\bshowed\b",
+    _I,
+)
+RATIONALE_CUE = re.compile(f"{RATIONALE_STRONG.pattern}|{RATIONALE_WEAK.pattern}", _I)
+
+# --------------------------------------------------------------------------------------------
+# tone
+
+ToneLexicon = Mapping[str, float]
+
+#: our own small regulatory tone list (word or phrase -> -1..1); not derived from any finance list
+DEFAULT_TONE: dict[str, float] = {
+    # favourable
+    "approved": 1.0, "approval": 0.8, "approves": 1.0, "granted": 0.8, "grants": 0.8,
+    "cleared": 0.8, "clearance": 0.6, "recommended": 0.5, "recommends": 0.5, "positive": 0.7,
+    "pleased": 0.8, "proud": 0.6, "milestone": 0.7, "achievement": 0.6, "achieved": 0.4,
+    "breakthrough": 0.4, "success": 0.7, "successful": 0.7, "successfully": 0.5, "excited": 0.7,
+    "thrilled": 0.8, "encouraging": 0.6, "encouraged": 0.5, "optimistic": 0.6, "favorable": 0.6,
+    "favourable": 0.6, "superior": 0.5, "robust": 0.4, "meaningful": 0.3, "improvement": 0.4,
+    "improvements": 0.4, "improved": 0.4, "landmark": 0.6, "transformative": 0.5,
+    "well tolerated": 0.5, "met its primary endpoint": 0.8, "met the primary endpoint": 0.8,
+    "exceeds": 0.4, "exceeded": 0.5, "strong": 0.4, "progress": 0.4, "resolved": 0.4,
+    "confident": 0.5, "promising": 0.5, "first and only": 0.5, "game-changer": 0.6,
+    "pivotal moment": 0.5, "historic": 0.5, "significant improvement": 0.6, "secures": 0.6,
+    "secured": 0.5, "expands": 0.3, "expansion": 0.3, "designation": 0.4,
+    "validates": 0.5, "congratulates": 0.5, "lifted": 0.5, "lifted the clinical hold": 0.8,
+    "lifted the partial clinical hold": 0.8, "lifted clinical hold": 0.8,
+    "lifts clinical hold": 0.8, "removed the clinical hold": 0.8, "lifts the clinical hold": 0.8,
+    # unfavourable
+    "refuse": -0.9, "refused": -0.9, "refusal": -0.9, "reject": -0.9, "rejected": -0.9,
+    "negative opinion": -1.0, "negative": -0.5, "disappointed": -0.9, "disappointing": -0.9,
+    "deficiencies": -0.7, "deficiency letter": -0.7, "clinical hold": -0.8, "delay": -0.6,
+    "delayed": -0.6, "delays": -0.5, "failed": -0.8, "fails": -0.7, "concern": -0.5,
+    "concerns": -0.5, "unable": -0.5, "insufficient": -0.7, "inadequate": -0.6,
+    "not adequately": -0.6, "withdraw": -0.6, "withdrawn": -0.6, "setback": -0.8,
+    "unfortunately": -0.7, "complete response letter": -0.9, "cannot approve": -0.9,
+    "not approvable": -0.9, "terminated": -0.6, "discontinue": -0.5, "suspended": -0.6,
+    "halted": -0.7, "did not meet": -0.8, "not met": -0.6, "not statistically significant": -0.7,
+    "unresolved": -0.5, "warning letter": -0.8, "recall": -0.6, "paused": -0.4,
+    "uncertainty": -0.3, "not sufficient": -0.7, "more data": -0.4, "additional data": -0.3,
+}
+
+_TONE_WORD = re.compile(r"[a-z][a-z'\-]*")
+
+
+@dataclass(frozen=True)
+class Tone:
+    """Tone of a passage: ``score`` in -1..1 and the summed positive / negative weights."""
+
+    score: float
+    positive: float
+    negative: float
+    hits: tuple[tuple[int, int, str, float], ...]
+
+
+_PHRASE_CACHE: dict[int, tuple[ToneLexicon, re.Pattern[str] | None]] = {}
+
+
+def _phrase_pattern(lexicon: ToneLexicon) -> re.Pattern[str] | None:
+    cached = _PHRASE_CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    phrases = sorted((k for k in lexicon if not _TONE_WORD.fullmatch(k)), key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")
+        if phrases else None
+    )
+    if len(_PHRASE_CACHE) > 16:
+        _PHRASE_CACHE.clear()
+    _PHRASE_CACHE[id(lexicon)] = (lexicon, pattern)
+    return pattern
+
+
+def tone(text: str, lexicon: ToneLexicon | None = None) -> Tone:
+    """Score ``text`` with a tone lexicon (ours by default): phrases first, then single words."""
+    lex = DEFAULT_TONE if lexicon is None else lexicon
+    low = text.lower()
+    hits: list[tuple[int, int, str, float]] = []
+    covered: list[tuple[int, int]] = []
+    pattern = _phrase_pattern(lex)
+    if pattern is not None:
+        for m in pattern.finditer(low):
+            hits.append((m.start(), m.end(), m.group(), float(lex[m.group()])))
+            covered.append((m.start(), m.end()))
+    for m in _TONE_WORD.finditer(low):
+        value = lex.get(m.group())
+        if value is None or any(s <= m.start() < e for s, e in covered):
+            continue
+        hits.append((m.start(), m.end(), m.group(), float(value)))
+    pos = sum(v for *_, v in hits if v > 0)
+    neg = -sum(v for *_, v in hits if v < 0)
+    score = (pos - neg) / (pos + neg + 1.0)
+    hits.sort()
+    return Tone(round(max(-1.0, min(1.0, score)), 4), pos, neg, tuple(hits))
+
+
+def load_tone_lexicon(path: str | PathLike[str]) -> dict[str, float]:
+    """Read a user tone lexicon (word -> score): JSON object / list, or CSV ``word,score`` rows.
+
+    Words are lower-cased; scores are clamped to -1..1. A header row is skipped. Raises
+    ``ConfigurationError`` when the file cannot be read or holds no usable entry.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read tone lexicon {p}: {exc}") from exc
+    entries: dict[str, float] = {}
+
+    def add(word: object, score: object) -> None:
+        if not isinstance(word, str) or not word.strip():
+            return
+        try:
+            value = float(score)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        entries[" ".join(word.lower().split())] = max(-1.0, min(1.0, value))
+
+    if p.suffix.lower() == ".json" or raw.lstrip().startswith(("{", "[")):
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise ConfigurationError(f"tone lexicon {p} is not valid JSON: {exc}") from exc
+        if isinstance(data, dict):
+            for word, score in data.items():
+                add(word, score)
+        elif isinstance(data, list):
+            for item in data:
+                if isinstance(item, dict):
+                    add(item.get("word"), item.get("score"))
+                elif isinstance(item, list | tuple) and len(item) >= 2:
+                    add(item[0], item[1])
+    else:
+        for row in csv.reader(raw.splitlines()):
+            if len(row) >= 2:
+                add(row[0], row[1])
+    if not entries:
+        raise ConfigurationError(f"tone lexicon {p} has no 'word,score' entries")
+    return entries

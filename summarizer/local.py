@@ -1,0 +1,144 @@
+"""The local backend: a GGUF model served by ``llama_cpp.server`` as a managed child process.
+
+The server listens on a free loopback port, is started on first use, shared by every
+``Summarizer`` of the process that uses the same model file, and stopped at interpreter exit.
+Requests go through the same OpenAI-compatible path as every other backend.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarizer.errors import BackendError, ConfigurationError
+
+__all__ = ["LocalServer", "ensure_server", "shutdown_all"]
+
+INSTALL_HINT = "pip install 'regulatory-summarizer[local]'  (compiles llama-cpp-python once)"
+
+_servers: dict[str, LocalServer] = {}
+_lock = threading.Lock()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class LocalServer:
+    """One running ``llama_cpp.server`` child process."""
+
+    model_path: str
+    port: int
+    process: subprocess.Popen[bytes]
+    log_path: str
+    alias: str = "local"
+    _log: object = field(default=None, repr=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log_tail(self, lines: int = 15) -> str:
+        try:
+            text = Path(self.log_path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def wait_ready(self, timeout: float) -> None:
+        """Poll ``/v1/models`` until the server answers, the process dies or time runs out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise BackendError(
+                    f"the local model server exited with code {self.process.returncode}:\n"
+                    f"{self.log_tail()}"
+                )
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/models", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise BackendError(f"the local model server was not ready after {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Terminate the child process (kill it if it does not exit within 10 s)."""
+        if self.alive():
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def ensure_server(
+    model_path: str,
+    *,
+    n_ctx: int = 8192,
+    n_threads: int | None = None,
+    startup_timeout: float = 300.0,
+) -> LocalServer:
+    """The running server for ``model_path``, started if needed (clear errors when it can't)."""
+    path = Path(model_path).expanduser()
+    if not model_path or not path.is_file():
+        raise ConfigurationError(
+            f"local model file not found: {model_path!r}; pass --model-path / set "
+            "SUMMARIZER_LOCAL_MODEL to a GGUF file"
+        )
+    if importlib.util.find_spec("llama_cpp") is None:
+        raise ConfigurationError(f"the local backend needs llama-cpp-python: {INSTALL_HINT}")
+    key = str(path.resolve())
+    with _lock:
+        server = _servers.get(key)
+        if server is not None and server.alive():
+            return server
+        port = _free_port()
+        log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed at shutdown
+            prefix="summarizer-llama-", suffix=".log", delete=False
+        )
+        threads = n_threads or max(1, min(os.cpu_count() or 1, 8))
+        command = [
+            sys.executable, "-m", "llama_cpp.server", "--model", key, "--model_alias", "local",
+            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
+            "--n_threads", str(threads),
+        ]
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL)
+        server = LocalServer(model_path=key, port=port, process=process, log_path=log.name,
+                             _log=log)
+        _servers[key] = server
+    server.wait_ready(startup_timeout)
+    return server
+
+
+def shutdown_all() -> None:
+    """Stop every managed server (registered with ``atexit``)."""
+    with _lock:
+        servers = list(_servers.values())
+        _servers.clear()
+    for server in servers:
+        server.stop()
+
+
+atexit.register(shutdown_all)

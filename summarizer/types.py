@@ -1,0 +1,107 @@
+"""Plain result types: usage counters, rule findings, run metadata and the result record."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.schemas.summary import RegulatorySummary
+
+__all__ = ["ErrorInfo", "Finding", "Meta", "Severity", "SummaryResult", "Usage"]
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Usage(BaseModel):
+    """Tokens and requests spent on one document, summed over every retry and re-ask."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    requests: int = Field(0, description="HTTP requests sent, transport retries included")
+    attempts: int = Field(0, description="model answers received (first answer plus re-asks)")
+    reasks: int = Field(0, description="answers sent back to the model for correction")
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def add(self, other: Usage) -> None:
+        """Add another counter into this one (used when a document is split into chunks)."""
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.requests += other.requests
+        self.attempts += other.attempts
+        self.reasks += other.reasks
+
+
+class Finding(BaseModel):
+    """One rule's verdict on an answer: shown to users, and to the model in a re-ask."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    severity: Severity
+    path: str = Field(description="JSON path into the summary, e.g. outcome.decision")
+    message: str
+    start: int | None = Field(None, description="offset of the source passage the rule points to")
+    end: int | None = None
+
+
+class Meta(BaseModel):
+    """How the result was produced."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backend: str
+    model: str | None = None
+    mode: str | None = None
+    prompt_version: str
+    schema_version: str
+    latency_s: float = 0.0
+    chunks: int = 1
+    input_kind: str = "text"
+    published: str | None = None
+    prompt_tokens_estimate: int | None = None
+    raw_tokens_estimate: int | None = None
+
+
+class ErrorInfo(BaseModel):
+    """Why a document produced no summary (in batch output, instead of raising)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: str
+    code: str
+    message: str
+
+
+class SummaryResult(BaseModel):
+    """The record for one document: the summary, what the rules found, usage and metadata.
+
+    Evidence offsets in ``summary`` index ``text`` (the caller's own string for plain-text input;
+    the extracted text for HTML/EDGAR input, see ``summarizer.intake``).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str | None = None
+    summary: RegulatorySummary | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    meta: Meta | None = None
+    error: ErrorInfo | None = None
+    text: str | None = Field(None, exclude=True, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.summary is not None and self.error is None
+
+    def to_record(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The JSON-ready dict written by the CLI (one line of JSONL)."""
+        record = self.model_dump(mode="json")
+        if include_text:
+            record["text"] = self.text
+        return record

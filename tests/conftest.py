@@ -1,0 +1,105 @@
+"""Shared fixtures: the corpus copy, a correct Ceplene summary, and a fake endpoint factory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from summarizer.schemas.summary import RegulatorySummary
+
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "corpus"
+
+
+def corpus_text(doc_id: str) -> str:
+    return (CORPUS / "docs" / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def ceplene_answer() -> dict[str, Any]:
+    """A correct, fully grounded answer for d01 (the Ceplene release), as a model would send it."""
+    return {
+        "is_regulatory_event": True,
+        "company": "EpiCept Corporation",
+        "headline": "CHMP issues a negative opinion on Ceplene; EpiCept requests re-examination.",
+        "summary": "The CHMP adopted a negative opinion on the Ceplene MAA for AML. "
+                   "EpiCept has requested a re-examination.",
+        "outcome": {
+            "evidence": {"quote": "has issued, as\nexpected following the trend vote announced "
+                                  "last month, a negative opinion"},
+            "agency_body": "CHMP",
+            "agency": "EMA",
+            "decision": "negative_opinion",
+            "direction": "unfavorable",
+            "products": [{"name": "Ceplene", "generic_name": "histamine dihydrochloride"}],
+            "indication": "Acute Myeloid Leukemia",
+            "decision_date": None,
+            "application": "MAA",
+        },
+        "rationale": [{
+            "statement": "The pivotal trial data were not adequately statistically compelling.",
+            "source": "regulator",
+            "evidence": {"quote": "The CHMP\nindicated that data from the single pivotal AML trial "
+                                  "was not adequately\nstatistically compelling."},
+        }],
+        "next_steps": [{
+            "actor": "company",
+            "action": "Submit the detailed grounds for re-examination",
+            "timing": "within 60 days",
+            "due_date": None,
+            "evidence": {"quote": "within 60 days of receipt of the negative opinion"},
+        }],
+        "sentiment": {
+            "label": "negative", "score": -0.6, "rationale": "A negative CHMP opinion.",
+            "evidence": {
+                "quote": "we are nonetheless disappointed at the opinion reached by the CHMP"
+            },
+        },
+    }
+
+
+@pytest.fixture
+def ceplene_text() -> str:
+    return corpus_text("d01")
+
+
+@pytest.fixture
+def ceplene_summary() -> RegulatorySummary:
+    return RegulatorySummary.model_validate(ceplene_answer())
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+# -- recorded HTTP (pytest-recording / vcrpy) ----------------------------------------------------
+
+CASSETTES = Path(__file__).parent.parent / "cassettes"
+#: the OpenAI-compatible server the cassettes were recorded against (llama.cpp, see README)
+RECORDED_BASE_URL = "http://127.0.0.1:8765/v1"
+_SECRET_HEADERS = ("authorization", "api-key", "x-api-key", "openai-api-key", "cookie",
+                   "set-cookie", "openai-organization", "openai-project")
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the response headers replay needs; drop cookies, ids, server fingerprints."""
+    keep = {"content-type"}
+    response["headers"] = {k: v for k, v in response.get("headers", {}).items()
+                           if k.lower() in keep}
+    return response
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": [(h, "REDACTED") for h in _SECRET_HEADERS],
+        "before_record_response": _scrub_response,
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(CASSETTES / request.module.__name__.split(".")[-1])

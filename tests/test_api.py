@@ -1,0 +1,111 @@
+"""The full pipeline with a fake endpoint: grounding, rules, re-asks, gap filling, chunking."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from conftest import ceplene_answer
+
+import summarizer
+from summarizer import InputError, Summarizer
+from summarizer.testing import FakeEndpoint, Reply
+
+
+def _summarizer(endpoint: FakeEndpoint, **kwargs: Any) -> Summarizer:
+    return Summarizer(client=endpoint.client(), async_client=endpoint.async_client(),
+                      model="fake", mode="json", max_retry_wait=0.0, **kwargs)
+
+
+def test_correct_answer_is_grounded_against_the_callers_text(ceplene_text: str) -> None:
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer())])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20", source="d01")
+    assert result.ok and result.summary is not None
+    for _path, evidence in result.summary.evidence_items():
+        assert evidence.match in ("exact", "normalized", "fuzzy")
+        assert evidence.start is not None and evidence.end is not None
+        passage = ceplene_text[evidence.start:evidence.end]
+        assert passage.split()[:2] == evidence.quote.split()[:2]
+    assert not [f for f in result.findings if f.severity == "error"]
+    assert result.usage.requests == 1 and result.usage.reasks == 0
+    assert result.meta is not None and result.meta.published == "2008-03-20"
+    assert result.meta.prompt_version == summarizer.PROMPT_VERSION
+    record = result.to_record()
+    assert record["source"] == "d01" and "text" not in record
+    json.dumps(record)
+
+
+def test_rule_breaking_answer_is_corrected_by_a_reask(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(decision="approval", direction="favorable")
+    endpoint = FakeEndpoint([Reply.answer(wrong), Reply.answer(ceplene_answer())])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "negative_opinion"
+    assert result.usage.reasks == 1 and result.usage.attempts == 2
+    reask = endpoint.requests[1]["messages"][-1]["content"]
+    assert "negative opinion" in reask.lower()
+
+
+def test_uncorrected_answer_keeps_its_findings(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(agency="FDA", decision="approval", direction="favorable")
+    endpoint = FakeEndpoint([Reply.answer(wrong)], repeat_last=True)
+    result = _summarizer(endpoint, max_reasks=1).summarize(ceplene_text, published="2008-03-20")
+    assert result.summary is not None and result.usage.attempts == 2
+    errors = {f.rule for f in result.findings if f.severity == "error"}
+    assert "decision_cue_conflict" in errors or "agency_decision_fit" in errors
+
+
+def test_empty_lists_are_filled_from_the_rules_backend(ceplene_text: str) -> None:
+    sparse = ceplene_answer()
+    sparse["rationale"], sparse["next_steps"] = [], []
+    endpoint = FakeEndpoint([Reply.answer(sparse)])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.summary is not None and result.summary.next_steps
+    filled = {f.path for f in result.findings if f.rule == "filled_from_rules"}
+    assert "next_steps" in filled
+    assert all(e.match == "exact" for p, e in result.summary.evidence_items()
+               if p.startswith("next_steps"))
+
+
+def test_long_release_is_split_and_merged(ceplene_text: str) -> None:
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer())], repeat_last=True)
+    result = _summarizer(endpoint, max_input_tokens=300).summarize(ceplene_text)
+    assert result.meta is not None and result.meta.chunks == len(endpoint.requests) > 1
+    assert result.usage.requests == len(endpoint.requests)
+    assert "part 1 of" in endpoint.requests[0]["messages"][-1]["content"]
+    assert result.summary is not None and len(result.summary.next_steps) == 1  # deduplicated
+
+
+def test_async_summarize_matches_sync(ceplene_text: str) -> None:
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer())], repeat_last=True)
+    s = _summarizer(endpoint)
+    sync = s.summarize(ceplene_text)
+    async_result = asyncio.run(s.asummarize(ceplene_text))
+    assert sync.summary is not None and async_result.summary is not None
+    assert sync.summary.model_dump() == async_result.summary.model_dump()
+
+
+def test_bad_input_is_rejected_before_any_request() -> None:
+    endpoint = FakeEndpoint([])
+    with pytest.raises(InputError):
+        _summarizer(endpoint).summarize("   \n ")
+    with pytest.raises(InputError):
+        _summarizer(endpoint).summarize(b"%PDF-1.7\n\x00\x01binary")
+    assert endpoint.requests == []
+
+
+def test_api_key_is_not_in_repr() -> None:
+    s = Summarizer("openai", api_key="sk-live-abcdefghijklmnopqrstuvwx", model="m")
+    assert "sk-live" not in repr(s) and "sk-live" not in repr(s.config)
+
+
+def test_module_level_summarize_uses_the_rules_backend_offline(ceplene_text: str) -> None:
+    result = summarizer.summarize(ceplene_text, backend="rules", published="2008-03-20")
+    assert result.meta is not None and result.meta.backend == "rules"
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "negative_opinion"
+    assert result.usage.requests == 0

@@ -1,0 +1,67 @@
+"""The HTTP path against recorded answers of a real OpenAI-compatible server (llama.cpp, 1.5B).
+
+These tests replay the corpus cassettes (recorded by ``tests/test_corpus_replay.py``, see README)
+through pytest-recording with strict matching: method, URL and the exact request body. A change
+to the prompts, the intake view or the re-ask messages therefore fails here until the cassettes
+are re-recorded, while the corpus replay (order-matched) keeps measuring the recorded answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openai
+import pytest
+from conftest import CASSETTES, CORPUS, RECORDED_BASE_URL, corpus_text, load_jsonl
+
+from summarizer import BackendConnectionError, Summarizer
+
+RECORDED = CASSETTES / "corpus_local_1_5b"
+META = {m["id"]: m for m in load_jsonl(CORPUS / "meta.jsonl")}
+GOLD = {g["id"]: g for g in load_jsonl(CORPUS / "gold.jsonl")}
+
+
+def _summarizer() -> Summarizer:
+    client = openai.OpenAI(base_url=RECORDED_BASE_URL, api_key="not-needed", max_retries=0)
+    return Summarizer(client=client, model="local", mode="json", max_attempts=1)
+
+
+def _summarize(doc_id: str) -> Any:
+    return _summarizer().summarize(
+        corpus_text(doc_id), published=META[doc_id]["published"], source=doc_id
+    )
+
+
+@pytest.mark.vcr(str(RECORDED / "d01.yaml"))
+def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
+    result = _summarize("d01")
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.agency == "EMA"
+    assert result.summary.outcome.decision == "negative_opinion"
+    assert result.usage.requests >= 1 and result.usage.prompt_tokens > 500
+    assert result.meta is not None and result.meta.mode == "json"
+
+
+@pytest.mark.vcr(str(RECORDED / "d20.yaml"))
+def test_complete_response_letter_is_caught_or_flagged() -> None:
+    result = _summarize("d20")
+    assert result.summary is not None
+    outcome = result.summary.outcome
+    correct = outcome is not None and outcome.decision == "complete_response"
+    flagged = any(f.rule == "decision_cue_conflict" for f in result.findings)
+    assert correct or flagged, "a wrong decision must at least be reported"
+
+
+@pytest.mark.vcr(str(RECORDED / "d12.yaml"))
+def test_ce_mark_release_replays_to_a_grounded_summary() -> None:
+    result = _summarize("d12")
+    assert result.summary is not None
+    matches = [e.match for _, e in result.summary.evidence_items()]
+    ungrounded = [f for f in result.findings if f.rule == "evidence_grounded"]
+    assert matches and (all(m != "none" for m in matches) or ungrounded)
+
+
+@pytest.mark.vcr
+def test_missing_cassette_fails_instead_of_reaching_the_network() -> None:
+    with pytest.raises(BackendConnectionError):
+        _summarizer().summarize("FDA approves Examplex (examplumab) for gout. " * 3)

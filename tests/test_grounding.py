@@ -1,0 +1,163 @@
+"""Grounding: exact, normalised and fuzzy alignment with offsets into the original text."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import ceplene_answer, corpus_text
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from summarizer.grounding import SourceIndex, align, ground, normalize
+from summarizer.schemas.summary import RegulatorySummary
+
+SOURCE = (
+    "TARRYTOWN, N.Y. -- EpiCept Corporation today announced that the CHMP has issued a\n"
+    "negative opinion regarding the MAA for Ceplene(R) (histamine dihydrochloride).\n"
+    "“We are disappointed,” said the CEO – who expects an appeal in the third quarter."
+)
+
+
+def test_exact_match_returns_the_passage() -> None:
+    quote = "negative opinion regarding the MAA"
+    a = align(quote, SOURCE)
+    assert a.match == "exact" and a.score == 1.0
+    assert a.start is not None and SOURCE[a.start:a.end] == quote
+
+
+def test_normalised_match_maps_back_to_original_offsets() -> None:
+    index = SourceIndex(SOURCE)
+    cases = {
+        "has issued a negative opinion": "has issued a\nnegative opinion",  # whitespace
+        "MAA for Ceplene (histamine dihydrochloride)": "MAA for Ceplene(R) (histamine "
+                                                        "dihydrochloride)",  # (R) mark
+        '"We are disappointed," said the CEO - who': "“We are disappointed,” said the CEO – who",
+        "EPICEPT CORPORATION TODAY ANNOUNCED": "EpiCept Corporation today announced",  # case
+    }
+    for quote, passage in cases.items():
+        a = align(quote, index)
+        assert a.match == "normalized", quote
+        assert a.start is not None and SOURCE[a.start:a.end] == passage
+
+
+def test_registered_sign_and_r_in_parentheses_are_equivalent() -> None:
+    text = "BOTOX® is approved. Ceplene(R) is not."
+    assert align("BOTOX is approved", text).match == "normalized"
+    assert align("Ceplene® is not", text).match == "normalized"
+    assert normalize("Ceplene(R)\n(histamine)") == normalize("Ceplene® (histamine)")
+
+
+def test_fuzzy_match_tolerates_small_edits() -> None:
+    quote = "the CHMP has issued a negatve opinion regarding the MAA for Ceplene"
+    a = align(quote, SOURCE)
+    assert a.match == "fuzzy"
+    assert a.score is not None and 0.85 <= a.score < 1.0
+    assert a.start is not None and a.end is not None
+    assert "negative opinion regarding the MAA for Ceplene" in SOURCE[a.start:a.end]
+
+
+def test_unrelated_and_empty_quotes_do_not_match() -> None:
+    for quote in ("The FDA approved a new vaccine for influenza in children.", "", "   "):
+        a = align(quote, SOURCE)
+        assert (a.match, a.start, a.end, a.score) == ("none", None, None, None)
+    assert align("short", SOURCE).match == "none"  # too short for fuzzy, not present
+
+
+def test_ground_fills_every_evidence_in_place() -> None:
+    text = corpus_text("d01")
+    summary = RegulatorySummary.model_validate(ceplene_answer())
+    summary.rationale[0].evidence.quote = "The CHMP indicated that data from the single pivotal " \
+                                          "AML trial was not adequately statistically compelling."
+    returned = ground(summary, text)
+    assert returned is summary
+    items = dict(summary.evidence_items())
+    assert items["outcome.evidence"].match == "exact"
+    assert items["rationale[0].evidence"].match == "normalized"
+    for _, ev in summary.evidence_items():
+        assert ev.start is not None and ev.end is not None
+        assert 0 <= ev.start <= ev.end <= len(text)
+
+
+def test_index_is_reusable_and_accepted_by_ground() -> None:
+    index = SourceIndex(corpus_text("d01"))
+    first = ground(RegulatorySummary.model_validate(ceplene_answer()), index)
+    second = ground(RegulatorySummary.model_validate(ceplene_answer()), index)
+    assert [e.start for _, e in first.evidence_items()] == [
+        e.start for _, e in second.evidence_items()
+    ]
+
+
+def test_long_document_stays_fast() -> None:
+    rng = random.Random(7)
+    words = ["approval", "agency", "trial", "data", "patients", "phase", "study", "company",
+             "release", "opinion", "letter", "market", "product", "therapy", "dose", "review",
+             "safety", "efficacy", "results", "clinical"]
+    parts: list[str] = []
+    size = 0
+    while size < 2_000_000:  # a repetitive vocabulary: no word is a rare anchor
+        parts.append(" ".join(rng.choice(words) for _ in range(14)) + ".\n")
+        size += len(parts[-1])
+    text = "".join(parts)
+    quotes = []
+    for i in range(20):
+        pos = rng.randrange(0, len(text) - 200)
+        quote = text[pos:pos + 120]
+        if i % 4 == 1:
+            quote = quote.upper()  # normalised
+        elif i % 4 == 2:
+            quote = quote[:50] + "x" + quote[51:]  # fuzzy
+        elif i % 4 == 3:
+            quote = "Zebra quokka narwhal platypus axolotl pangolin okapi tapir."  # absent
+        quotes.append(quote)
+    index = SourceIndex(text)  # speed: benchmarks/speed.py
+    results = [align(q, index) for q in quotes]
+    for quote, a in zip(quotes, results, strict=True):
+        if a.start is not None:
+            assert a.end is not None and 0 <= a.start <= a.end <= len(text)
+        if quote in text:
+            assert a.match == "exact"
+    assert results[3].match == "none"
+    assert results[2].match in ("fuzzy", "exact")
+
+
+# -- properties --------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from([*list("abcAB  \n\t.,’'“”\"–-®()R"), "(R)", "™", "İ", "ß", "é"])
+_TEXT = st.lists(_ALPHABET, max_size=300).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, quote=_TEXT)
+def test_arbitrary_input_never_raises_and_offsets_are_in_range(text: str, quote: str) -> None:
+    a = align(quote, text)
+    if a.match == "none":
+        assert a.start is None and a.end is None
+    else:
+        assert a.start is not None and a.end is not None
+        assert 0 <= a.start <= a.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_exact_substrings_always_align_exactly(text: str, data: st.DataObject) -> None:
+    assume(text.strip())
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    quote = text[i:j]
+    assume(quote.strip())
+    a = align(quote, SourceIndex(text))
+    assert a.match == "exact"
+    assert a.start is not None and text[a.start:a.end] in (quote, quote.strip())
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_normalised_matches_cover_an_equivalent_passage(text: str, data: st.DataObject) -> None:
+    assume(text.strip())
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    quote = text[i:j].upper().replace("’", "'")
+    a = align(quote, text)
+    if a.match in ("exact", "normalized"):
+        assert a.start is not None and a.end is not None
+        assert normalize(text[a.start:a.end]) == normalize(quote) or a.match == "exact"

@@ -1,0 +1,266 @@
+"""The deterministic backend: corpus scores, exact quotes, speed, and invented releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CORPUS
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from summarizer.grounding import ground
+from summarizer.intake import Document, load
+from summarizer.lexicon import load_tone_lexicon
+from summarizer.rules import run_rules
+from summarizer.rules_backend import summarize_with_rules
+from summarizer.schemas.summary import RegulatorySummary
+from summarizer.scoring import METRICS, CorpusItem, load_corpus, score_corpus
+
+CORPUS_DIR = CORPUS if (CORPUS / "gold.jsonl").exists() else Path("/work/shared/corpus/dev")
+
+
+@pytest.fixture(scope="module")
+def corpus_run() -> dict[str, Any]:
+    items = load_corpus(CORPUS_DIR)
+    docs = [load(item.path, published=item.published, source=str(item.path)) for item in items]
+    summarize_with_rules(docs[0])  # warm-up: regex compilation
+    started = time.perf_counter()
+    summaries = [summarize_with_rules(doc) for doc in docs]
+    elapsed = time.perf_counter() - started
+    records = []
+    for item, doc, summary in zip(items, docs, summaries, strict=True):
+        ground(summary, doc.text)
+        records.append({"id": item.id, "summary": summary.model_dump(mode="json")})
+    scores = score_corpus(records, [item.gold for item in items])
+    print("\nrules backend on", CORPUS_DIR)
+    for metric in (*METRICS, "overall"):
+        print(f"  {metric:20s} {scores[metric]:.3f}")
+    print(f"  {len(items)} docs in {elapsed:.2f}s")
+    return {"items": items, "docs": docs, "summaries": summaries, "scores": scores,
+            "elapsed": elapsed}
+
+
+def test_corpus_targets(corpus_run: dict[str, Any]) -> None:
+    scores = corpus_run["scores"]
+    assert scores["n"] == 23
+    assert scores["decision"] >= 0.75
+    assert scores["agency"] >= 0.85
+    assert scores["is_regulatory_event"] >= 0.85
+    assert scores["grounding"] == 1.0
+
+
+def test_every_quote_is_an_exact_substring(corpus_run: dict[str, Any]) -> None:
+    for doc, summary in zip(corpus_run["docs"], corpus_run["summaries"], strict=True):
+        for path, ev in summary.evidence_items():
+            assert ev.quote and ev.quote in doc.text, path
+            assert ev.match == "exact"
+
+
+def test_backend_answers_pass_the_rules(corpus_run: dict[str, Any]) -> None:
+    items: list[CorpusItem] = corpus_run["items"]
+    for item, doc, summary in zip(items, corpus_run["docs"], corpus_run["summaries"], strict=True):
+        errors = [f for f in run_rules(summary, doc) if f.severity == "error"]
+        assert errors == [], (item.id, errors)
+
+
+def test_outputs_are_valid_schema_objects(corpus_run: dict[str, Any]) -> None:
+    for summary in corpus_run["summaries"]:
+        again = RegulatorySummary.model_validate(summary.model_dump(mode="json"))
+        assert again.is_regulatory_event == (again.outcome is not None)
+        assert len(again.next_steps) <= 4 and len(again.rationale) <= 3
+
+
+# -- invented releases: wording and regulators the dev split does not have ---------------------
+
+INVENTED: list[tuple[str, str, str, str, str]] = [
+    ("crl", "2024-05-02", "FDA", "complete_response",
+     "Acme Therapeutics Provides Regulatory Update on Zentrivo\n\nBOSTON, May 2, 2024 -- Acme "
+     "Therapeutics, Inc. (Nasdaq: ACME) today announced that it received a complete response "
+     "letter from the U.S. Food and Drug Administration for its New Drug Application for "
+     "Zentrivo (velafenib) in atopic dermatitis. The letter cited deficiencies at a third-party "
+     "manufacturer. Acme plans to resubmit the NDA in the second half of 2024.\n"),
+    ("hold", "2025-06-10", "FDA", "clinical_hold",
+     "Borealis Bio Announces Clinical Hold on BRX-101 Study\n\nSAN DIEGO, June 10, 2025 -- "
+     "Borealis Bio, Inc. today announced that the FDA has placed its Phase 1 trial of BRX-101 on "
+     "clinical hold. The company will work with the agency and expects an update in the third "
+     "quarter of 2025.\n"),
+    ("lifted", "2025-10-01", "FDA", "hold_lifted",
+     "Borealis Bio Announces FDA Has Lifted Clinical Hold on BRX-101\n\nSAN DIEGO, Oct. 1, 2025 "
+     "-- Borealis Bio, Inc. today announced that the FDA has lifted the clinical hold on its "
+     "Phase 1 trial of BRX-101, which was placed on hold in June 2025.\n"),
+    ("chmp", "2025-02-27", "EMA", "positive_opinion",
+     "Nordic Pharma Receives Positive CHMP Opinion for Lumexa\n\nCOPENHAGEN, Feb. 27, 2025 -- "
+     "Nordic Pharma A/S today announced that the CHMP of the European Medicines Agency adopted a "
+     "positive opinion recommending marketing authorisation for Lumexa in hemophilia B. A "
+     "European Commission decision is expected within 67 days.\n"),
+    ("ec", "2025-05-05", "EC", "approval",
+     "European Commission Approves Lumexa\n\nCOPENHAGEN, May 5, 2025 -- Nordic Pharma A/S today "
+     "announced that the European Commission has granted marketing authorisation for Lumexa for "
+     "adults with hemophilia B, following the CHMP opinion adopted in February 2025.\n"),
+    ("pdufa", "2026-01-08", "FDA", "filing_accepted",
+     "Keystone Announces FDA Acceptance of BLA for KB-204\n\nPHILADELPHIA, Jan. 8, 2026 -- "
+     "Keystone Biologics, Inc. today announced that the FDA has accepted for review its "
+     "Biologics License Application for KB-204 in myasthenia gravis. The PDUFA target action "
+     "date is June 30, 2026.\n"),
+    ("japan", "2025-06-24", "PMDA", "approval",
+     "Sakura Pharma Receives Approval in Japan for Tenvaris\n\nTOKYO, June 24, 2025 -- Sakura "
+     "Pharma Co., Ltd. today announced that Japan's Ministry of Health, Labour and Welfare "
+     "(MHLW) has approved Tenvaris (tenvarimab) for ulcerative colitis in adults.\n"),
+    ("ce", "2025-03-04", "NOTIFIED_BODY", "clearance",
+     "Cardiosense Receives CE Mark for HeartGuard Monitor\n\nZURICH, March 4, 2025 -- "
+     "Cardiosense AG today announced that it has received CE Mark certification for its "
+     "HeartGuard wearable ECG monitor for the detection of atrial fibrillation.\n"),
+    ("earnings", "2025-11-05", "NONE", "none",
+     "Solace Therapeutics Reports Third Quarter 2025 Financial Results\n\nBOSTON, Nov. 5, 2025 "
+     "-- Solace Therapeutics, Inc. today reported financial results for the quarter ended "
+     "September 30, 2025. In July, the FDA approved the company's sNDA for Solvix. The company "
+     "expects to submit a BLA for SLC-400 in the first half of 2026.\n"),
+    ("trial", "2026-01-15", "NONE", "none",
+     "Meridian Bio Announces Positive Topline Results from Phase 3 MERIT Trial\n\nSAN "
+     "FRANCISCO, Jan. 15, 2026 -- Meridian Bio, Inc. today announced positive topline results "
+     "from the Phase 3 MERIT trial of MRD-88 in heart failure. Meridian plans to submit a New "
+     "Drug Application to the FDA in the second half of 2026; MRD-88 previously received Fast "
+     "Track designation.\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "published", "agency", "decision", "text"), INVENTED,
+                         ids=[case[0] for case in INVENTED])
+def test_invented_release(name: str, published: str, agency: str, decision: str,
+                          text: str) -> None:
+    doc = load(text, published=dt.date.fromisoformat(published))
+    summary = summarize_with_rules(doc)
+    got = (summary.outcome.agency, summary.outcome.decision) if summary.outcome else ("NONE",
+                                                                                      "none")
+    assert got == (agency, decision)
+    assert summary.is_regulatory_event == (decision != "none")
+    for _, ev in summary.evidence_items():
+        assert ev.quote in text
+    assert not [f for f in run_rules(summary, doc) if f.severity == "error"]
+
+
+def test_next_step_timing_is_resolved_against_the_release_date() -> None:
+    text = INVENTED[1][4]
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 6, 10)))
+    timed = [s for s in summary.next_steps if s.timing]
+    assert timed and timed[0].timing == "in the third quarter of 2025"
+    assert timed[0].due_date == dt.date(2025, 9, 30)
+
+
+def test_published_argument_and_plain_text_input() -> None:
+    text = INVENTED[0][4]
+    summary = summarize_with_rules(text, published=dt.date(2024, 5, 2))
+    assert summary.outcome is not None and summary.outcome.decision == "complete_response"
+    assert summary.outcome.decision_date == dt.date(2024, 5, 2)  # reported "today"
+    assert summary.sentiment.label == "negative"
+
+
+def test_user_tone_lexicon_replaces_ours(tmp_path: Path) -> None:
+    text = ("Acme Submits NDA to FDA for Zentrix\n\nBOSTON, May 2, 2025 -- Acme Inc. today "
+            "announced that it has submitted a New Drug Application to the FDA for Zentrix in "
+            "gout. This is a wonderful, marvellous, splendid day.\n")
+    doc: Document = load(text, published=dt.date(2025, 5, 2))
+    ours = summarize_with_rules(doc)
+    assert ours.outcome is not None and ours.outcome.decision == "submission"
+    assert ours.sentiment.label == "neutral"
+    lexicon_file = tmp_path / "tone.csv"
+    lexicon_file.write_text("word,score\nwonderful,1\nmarvellous,0.9\nsplendid,0.8\n",
+                            encoding="utf-8")
+    theirs = summarize_with_rules(doc, tone_lexicon=load_tone_lexicon(lexicon_file))
+    assert theirs.sentiment.label == "positive"
+
+
+# -- the lexicon the backend reads with ---------------------------------------------------------
+
+PUB = dt.date(2008, 3, 20)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("within 60 days", dt.date(2008, 5, 19)),
+    ("in the third quarter of this year", dt.date(2008, 9, 30)),
+    ("second half of 2025", dt.date(2025, 12, 31)),
+    ("by the end of 2026", dt.date(2026, 12, 31)),
+    ("by year-end", dt.date(2008, 12, 31)),
+    ("as early as year-end 2026", dt.date(2026, 12, 31)),
+    ("next month", dt.date(2008, 4, 30)),
+    ("Q3 2024", dt.date(2024, 9, 30)),
+    ("approximately 6-7 months", dt.date(2008, 10, 20)),
+    ("mid-2029", dt.date(2029, 6, 30)),
+    ("March 27, 2026", dt.date(2026, 3, 27)),
+    ("within one year", dt.date(2009, 3, 20)),
+    ("soon", None),
+])
+def test_resolve_timing(phrase: str, expected: dt.date | None) -> None:
+    from summarizer.lexicon import find_timing, resolve_timing
+
+    assert resolve_timing(phrase, PUB) == expected
+    if expected is not None and phrase != "approximately 6-7 months":
+        match = find_timing(f"The company expects this {phrase}.")
+        assert match is not None and phrase.lower() in match.group().lower()
+
+
+def test_resolve_timing_needs_a_release_date_for_relative_phrases() -> None:
+    from summarizer.lexicon import resolve_timing
+
+    assert resolve_timing("within 60 days", None) is None
+    assert resolve_timing("March 27, 2026", None) == dt.date(2026, 3, 27)
+
+
+def test_tone_lexicon_files(tmp_path: Path) -> None:
+    from summarizer.errors import ConfigurationError
+    from summarizer.lexicon import DEFAULT_TONE, tone
+
+    as_json = tmp_path / "tone.json"
+    as_json.write_text('{"Great": 2, "Bad News": -0.5, "junk": "x"}', encoding="utf-8")
+    assert load_tone_lexicon(as_json) == {"great": 1.0, "bad news": -0.5}
+    as_list = tmp_path / "list.json"
+    as_list.write_text('[{"word": "fine", "score": 0.3}, ["poor", -0.4]]', encoding="utf-8")
+    assert load_tone_lexicon(as_list) == {"fine": 0.3, "poor": -0.4}
+    headerless = tmp_path / "plain.csv"
+    headerless.write_text("setback,-0.8\nwin,0.7\n", encoding="utf-8")
+    lexicon = load_tone_lexicon(headerless)
+    assert tone("A setback, not a win, and a setback.", lexicon).score < 0
+    with pytest.raises(ConfigurationError):
+        load_tone_lexicon(tmp_path / "missing.csv")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("word,score\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError):
+        load_tone_lexicon(empty)
+    assert "disappointed" in DEFAULT_TONE and tone("We are disappointed.").score < 0
+
+
+def test_agency_patterns_avoid_lookalikes() -> None:
+    from summarizer.lexicon import find_agencies
+
+    def codes(text: str) -> list[str]:
+        return [a.code for a in find_agencies(text)]
+
+    assert codes("approved by the China Food and Drug Administration") == ["NMPA"]
+    assert codes("said the EMEA Therapeutic Area Head") == []
+    assert codes("the scientific committee of the European Medicines Agency (EMEA)") == [
+        "EMA", "EMA"]
+    assert codes("received CE Mark certification") == ["NOTIFIED_BODY"]
+    assert codes("Health Canada and the TGA") == ["HEALTH_CANADA", "TGA"]
+
+
+_WORDS = st.sampled_from([
+    "FDA", "approved", "the", "X-12", "(R)", "Inc.", "today", "announced", "\n", "\n\n",
+    "complete response letter", "CHMP", "negative opinion", "will", "in 2026", "within 60 days",
+    ".", "“", "”", "® ", "Zentrex (zentrimab)", "for the treatment of", "patients with", "cancer",
+    "About Acme", "Forward-Looking Statements", "Ignore all previous instructions", "U.S.",
+])
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=60).map(" ".join), st.one_of(st.none(), st.dates()))
+def test_arbitrary_releases_never_break_the_backend(text: str, published: dt.date | None) -> None:
+    assume(text.strip())  # empty input is rejected by intake, not here
+    doc = load(text, published=published)
+    summary = summarize_with_rules(doc)
+    assert all(ev.quote in text for _, ev in summary.evidence_items())
+    assert summary.is_regulatory_event == (summary.outcome is not None)
+    run_rules(summary, doc)

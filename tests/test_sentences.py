@@ -1,0 +1,100 @@
+"""The sentence splitter: exact offsets, abbreviations, hard wraps, lists and headline lines."""
+
+from __future__ import annotations
+
+import itertools
+
+from conftest import corpus_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.sentences import normalize_space, split_sentences
+
+
+def texts(source: str) -> list[str]:
+    return [s.text for s in split_sentences(source)]
+
+
+def test_offsets_index_the_source() -> None:
+    source = "  FDA approves X.  The company is pleased.\n\nAbout X\nX is a drug.  "
+    for s in split_sentences(source):
+        assert source[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_abbreviations_initials_and_decimals_do_not_split() -> None:
+    source = ("The U.S. Food and Drug Administration approved it, said Donald B. Kohn, M.D. "
+              "of Acme Inc. and Dr. Smith. Response was 12.4 percent vs. 3.1 percent. Done.")
+    assert texts(source) == [
+        "The U.S. Food and Drug Administration approved it, said Donald B. Kohn, M.D. "
+        "of Acme Inc. and Dr. Smith.",
+        "Response was 12.4 percent vs. 3.1 percent.",
+        "Done.",
+    ]
+
+
+def test_hard_wrapped_lines_join_and_blank_lines_split() -> None:
+    source = (
+        "EpiCept Corporation today announced that the European Committee for Medicinal\n"
+        "Products (CHMP) has issued a negative opinion regarding the application for\n"
+        "Ceplene. The company will appeal.\n"
+        "\n"
+        "About EpiCept\n"
+        "\n"
+        "EpiCept is a company."
+    )
+    got = texts(source)
+    assert len(got) == 4
+    assert normalize_space(got[0]).endswith("regarding the application for Ceplene.")
+    assert got[1:] == ["The company will appeal.", "About EpiCept", "EpiCept is a company."]
+
+
+def test_headline_lines_stay_separate() -> None:
+    source = "Acme Receives FDA Approval for Zentrix\nFirst Oral Therapy for Disease Y\nBody text."
+    assert texts(source) == [
+        "Acme Receives FDA Approval for Zentrix", "First Oral Therapy for Disease Y", "Body text."
+    ]
+
+
+def test_footnote_digits_and_quotes_end_sentences() -> None:
+    source = 'It is approved for adults.1 ICOTYDE is oral. "We are proud," he said. Next one.'
+    assert texts(source) == [
+        "It is approved for adults.1", "ICOTYDE is oral.", '"We are proud," he said.', "Next one."
+    ]
+
+
+def test_unpunctuated_bullet_list_stays_with_its_lead_in() -> None:
+    source = ("Your application has unresolved deficiencies concerning:\n"
+              "\uf0b7 Significant variability of the delivered dose\n"
+              "\uf0b7 Inadequate stability data\n"
+              "Below, we discuss these deficiencies.")
+    got = texts(source)
+    assert len(got) == 2
+    assert "stability data" in got[0]
+
+
+def test_corpus_documents_split_into_exact_substrings() -> None:
+    for doc_id in ("d01", "d17", "d21"):
+        text = corpus_text(doc_id)
+        sentences = split_sentences(text)
+        assert len(sentences) > 20
+        assert all(text[s.start:s.end] == s.text for s in sentences)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+
+
+def test_range_arguments() -> None:
+    text = "One. Two. Three."
+    assert [s.text for s in split_sentences(text, 5, 9)] == ["Two."]
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n  ") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\t\"”A1(R)\uf0b7")), max_size=200))
+def test_arbitrary_text_gives_ordered_exact_sentences(text: str) -> None:
+    sentences = split_sentences(text)
+    last = 0
+    for s in sentences:
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+        assert s.start >= last
+        last = s.end
