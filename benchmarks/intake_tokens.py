@@ -9,11 +9,12 @@ vocabulary (llama-cpp-python, ``vocab_only``; no generation, runs in seconds):
 * pipeline: what ``Summarizer(backend="local")`` sends: our system prompt, the intake view
             (boilerplate left out, whitespace cleaned), json mode with the schema as a grammar.
 
-Also reports the document ratio (our user message, intake view included, vs the raw text). Usage:
+Also reports the document ratio (our user message, with the intake view, vs the raw text).
+Usage:
 
     python benchmarks/intake_tokens.py [CORPUS_DIR] --model-path "$(fetch-local-model)"
 
-Last line: ``token_ratio=<pipeline / plain> doc_ratio=<view / raw> pipeline_tokens=N plain_tokens=N``
+Last line: ``token_ratio=<pipeline/plain> doc_ratio=<view/raw> pipeline_tokens=N plain_tokens=N``
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ PLAIN_SYSTEM = "Extract a structured summary of this regulatory press release."
 
 def _tool_schema() -> dict[str, Any]:
     from instructor.processing.function_calls import openai_schema  # type: ignore[import-untyped]
+
     from summarizer.schemas.summary import RegulatorySummary
 
     return {"type": "function", "function": openai_schema(RegulatorySummary).openai_schema}

@@ -25,12 +25,13 @@ from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
 from summarizer.sections import PromptView, chunk_view, prompt_view
 from summarizer.types import Finding, Meta, SummaryResult, Usage
 
-__all__ = ["Summarizer", "summarize"]
+__all__ = ["Summarizer", "parse_published", "summarize"]
 
 Input = str | bytes | os.PathLike[str]
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
+def parse_published(value: dt.date | str | None) -> dt.date | None:
+    """A release date given as a date or ``YYYY-MM-DD`` (ConfigurationError otherwise)."""
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -159,10 +160,10 @@ class Summarizer:
         if isinstance(text, os.PathLike) and source is None:
             source = os.fspath(text)
         document = load(
-            text, source=source, published=_as_date(published),
+            text, source=source, published=parse_published(published),
             max_input_bytes=self.max_input_bytes,
         )
-        when = _as_date(published) or document.published
+        when = parse_published(published) or document.published
         if not self.config.is_llm:
             return _Job(document, when, None, [], SourceIndex(document.text))
         view = prompt_view(document.text, document.sections)

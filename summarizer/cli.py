@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from summarizer import errors
+from summarizer.intake import DEFAULT_MAX_INPUT_BYTES
 from summarizer.types import ErrorInfo, SummaryResult
 
 __all__ = ["main"]
@@ -40,6 +41,8 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=120.0)
     p.add_argument("--token-budget", type=int)
     p.add_argument("--max-input-tokens", type=int, default=4000)
+    p.add_argument("--max-input-bytes", type=int, default=DEFAULT_MAX_INPUT_BYTES,
+                   help="reject larger inputs (default 20 MiB)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,10 +122,10 @@ def _write(out: TextIO, record: dict[str, Any], fmt: str) -> None:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from summarizer.api import _as_date
+    from summarizer.api import parse_published
 
     try:
-        _as_date(args.published)
+        parse_published(args.published)
         inputs = list(_expand(args.inputs))
         summarizer = _make_summarizer(args, args.backend)
     except errors.SummarizerError as exc:
@@ -168,7 +171,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from summarizer.api import _as_date
+    from summarizer.api import parse_published
     from summarizer.grounding import ground
     from summarizer.intake import load
     from summarizer.rules import run_rules
@@ -176,10 +179,13 @@ def _validate(args: argparse.Namespace) -> int:
 
     try:
         raw = Path(args.result).read_text(encoding="utf-8").strip()
-        record = json.loads(raw.splitlines()[0] if raw.startswith("{\"") and "\n{" in raw else raw)
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError:  # JSONL: the first record
+            record = json.loads(raw.splitlines()[0])
         document = load(Path(args.source), source=args.source)
         summary = RegulatorySummary.model_validate(record.get("summary", record))
-        when = _as_date(args.published) or document.published
+        when = parse_published(args.published) or document.published
     except (OSError, ValueError) as exc:
         return _fail(f"cannot read {args.result!r}: {exc}")
     except errors.SummarizerError as exc:
@@ -220,6 +226,7 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None) -> Any:
         model_path=args.model_path, max_reasks=args.max_reasks,
         max_attempts=args.max_attempts, timeout=args.timeout,
         token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
+        max_input_bytes=args.max_input_bytes,
     )
 
 

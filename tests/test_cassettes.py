@@ -8,10 +8,12 @@ are re-recorded, while the corpus replay (order-matched) keeps measuring the rec
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import openai
 import pytest
+import yaml
 from conftest import CASSETTES, CORPUS, RECORDED_BASE_URL, corpus_text, load_jsonl
 
 from summarizer import BackendConnectionError, Summarizer
@@ -43,13 +45,19 @@ def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
 
 
 @pytest.mark.vcr(str(RECORDED / "d20.yaml"))
-def test_complete_response_letter_is_caught_or_flagged() -> None:
+def test_complete_response_letter_is_corrected_by_a_reask() -> None:
+    # recorded: the 1.5B model first answered 'refusal' and named a product the letter does not
+    # name; the rules' re-ask quoted "COMPLETE RESPONSE" and the model corrected itself
     result = _summarize("d20")
-    assert result.summary is not None
-    outcome = result.summary.outcome
-    correct = outcome is not None and outcome.decision == "complete_response"
-    flagged = any(f.rule == "decision_cue_conflict" for f in result.findings)
-    assert correct or flagged, "a wrong decision must at least be reported"
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "complete_response"
+    assert result.usage.reasks >= 1 and result.usage.attempts == result.usage.requests
+    interactions = yaml.safe_load((RECORDED / "d20.yaml").read_text())["interactions"]
+    first = json.loads(json.loads(interactions[0]["response"]["body"]["string"])
+                       ["choices"][0]["message"]["content"])
+    assert first["outcome"]["decision"] != "complete_response"
+    reask = json.loads(interactions[1]["request"]["body"])["messages"][-1]["content"]
+    assert "use 'complete_response'" in reask
 
 
 @pytest.mark.vcr(str(RECORDED / "d12.yaml"))

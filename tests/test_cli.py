@@ -123,3 +123,36 @@ def test_eval_prints_the_metric_table(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = _run(capsys, "eval", str(CORPUS), "--backend", "rules", "--json")
     report = json.loads(out)
     assert report[0]["metrics"]["grounding"] == 1.0
+
+
+def test_fifty_megabyte_file_is_rejected_by_size_without_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 50 MB on paper, nothing to read
+        handle.truncate(50 * 1024 * 1024)
+    code, out, err = _run(capsys, "summarize", str(big), "--backend", "rules")
+    assert code == 2 and "over the limit" in err
+    assert json.loads(out)["error"]["code"] == "input_too_large"
+    code, _, err = _run(capsys, "summarize", D01, "--backend", "rules", "--max-input-bytes", "100")
+    assert code == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", [
+    "La société annonce aujourd'hui ses résultats du troisième trimestre 2024. Le chiffre "
+    "d'affaires a progressé de 12 %. 公司今天公布了第三季度业绩。",
+    "Acme Corp reports record third-quarter revenue of $1.2 billion, up 12%, and raises its "
+    "full-year guidance. The board declared a quarterly dividend.",
+    "<html><body><script>alert('x')</script><p>Acme signs a distribution partnership with "
+    "Beta Inc.</p></body></html>",
+])
+def test_non_regulatory_and_foreign_text_is_summarized_not_rejected(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "doc.html"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = _run(capsys, "summarize", str(path), "--backend", "rules")
+    record = json.loads(out)
+    assert code == 0 and record["error"] is None
+    assert record["summary"]["is_regulatory_event"] is False
+    assert "alert(" not in json.dumps(record)

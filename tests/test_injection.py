@@ -3,6 +3,7 @@ answer taken from the injected text is flagged by grounding and the rules."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -31,6 +32,12 @@ GOLD = {g["id"]: g for g in load_jsonl(CORPUS / "gold.jsonl")}
 DOCS = sorted(GOLD)
 
 
+@functools.cache
+def clean_outcome(doc_id: str) -> tuple[str, str] | None:
+    outcome = summarize_with_rules(load(corpus_text(doc_id))).outcome
+    return None if outcome is None else (outcome.agency, outcome.decision)
+
+
 def inject(text: str, payload: str) -> str:
     """Insert the payload as its own paragraph after the first body paragraph."""
     cut = text.find("\n\n", min(len(text) // 4, 600))
@@ -54,12 +61,8 @@ def test_injected_paragraph_is_located_and_rules_backend_outcome_unchanged(
     assert spans, "injected paragraph not found"
     payload_at = text.index(INJECTIONS[kind][:20])
     assert any(s.start <= payload_at < s.end for s in spans)
-    before = summarize_with_rules(load(clean))
-    after = summarize_with_rules(load(text))
-    assert (before.outcome is None) == (after.outcome is None)
-    if before.outcome is not None and after.outcome is not None:
-        assert (after.outcome.agency, after.outcome.decision) == (
-            before.outcome.agency, before.outcome.decision)
+    after = summarize_with_rules(load(text)).outcome
+    assert clean_outcome(doc_id) == (None if after is None else (after.agency, after.decision))
 
 
 def test_fence_in_a_document_cannot_close_the_prompts_fence() -> None:
