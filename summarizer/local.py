@@ -98,15 +98,20 @@ def ensure_server(
     n_ctx: int = 8192,
     n_threads: int | None = None,
     startup_timeout: float = 300.0,
+    server_module: str = "llama_cpp.server",
 ) -> LocalServer:
-    """The running server for ``model_path``, started if needed (clear errors when it can't)."""
+    """The running server for ``model_path``, started if needed (clear errors when it can't).
+
+    ``server_module`` is run as ``python -m MODULE`` with llama_cpp.server's arguments; tests
+    substitute a stand-in that speaks the same protocol.
+    """
     path = Path(model_path).expanduser()
     if not model_path or not path.is_file():
         raise ConfigurationError(
             f"local model file not found: {model_path!r}; pass --model-path / set "
             "SUMMARIZER_LOCAL_MODEL to a GGUF file"
         )
-    if importlib.util.find_spec("llama_cpp") is None:
+    if importlib.util.find_spec(server_module.split(".")[0]) is None:
         raise ConfigurationError(f"the local backend needs llama-cpp-python: {INSTALL_HINT}")
     key = str(path.resolve())
     with _lock:
@@ -119,7 +124,7 @@ def ensure_server(
         )
         threads = n_threads or max(1, min(os.cpu_count() or 1, 8))
         command = [
-            sys.executable, "-m", "llama_cpp.server", "--model", key, "--model_alias", "local",
+            sys.executable, "-m", server_module, "--model", key, "--model_alias", "local",
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
             "--n_threads", str(threads),
         ]

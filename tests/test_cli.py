@@ -151,7 +151,7 @@ def test_non_regulatory_and_foreign_text_is_summarized_not_rejected(
 ) -> None:
     path = tmp_path / "doc.html"
     path.write_text(text, encoding="utf-8")
-    code, out, err = _run(capsys, "summarize", str(path), "--backend", "rules")
+    code, out, _ = _run(capsys, "summarize", str(path), "--backend", "rules")
     record = json.loads(out)
     assert code == 0 and record["error"] is None
     assert record["summary"]["is_regulatory_event"] is False

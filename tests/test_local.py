@@ -1,0 +1,80 @@
+"""The local backend's managed server: start, readiness, reuse, shutdown, clear errors.
+
+A stand-in module (tests/fake_llama_server.py) takes llama_cpp.server's place so the process
+management runs for real without a model; ``pytest -m live`` runs the real model when
+``SUMMARIZER_LOCAL_MODEL`` points at a GGUF.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import corpus_text
+
+from summarizer import BackendError, ConfigurationError, Summarizer, local
+
+TESTS = Path(__file__).parent
+
+
+@pytest.fixture
+def fake_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    path = os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])
+    monkeypatch.setenv("PYTHONPATH", path)
+    monkeypatch.setattr(local, "ensure_server", functools.partial(
+        local.ensure_server, server_module="fake_llama_server", startup_timeout=30))
+    yield
+    local.shutdown_all()
+
+
+def _model(tmp_path: Path, content: str = "ok") -> str:
+    path = tmp_path / "model.gguf"
+    path.write_text(content)
+    return str(path)
+
+
+def test_local_backend_starts_reuses_and_stops_its_server(fake_server: None,
+                                                           tmp_path: Path) -> None:
+    model = _model(tmp_path)
+    s = Summarizer("local", model_path=model, max_retry_wait=0.0)
+    result = s.summarize(corpus_text("d01"), published="2008-03-20")
+    assert result.ok and result.meta is not None and result.meta.backend == "local"
+    assert result.meta.mode == "json"
+    server = local.ensure_server(model)
+    assert server.alive() and server.base_url.startswith("http://127.0.0.1:")
+    again = Summarizer("local", model_path=model).summarize(corpus_text("d12"))
+    assert again.ok and local.ensure_server(model) is server  # one process, reused
+    local.shutdown_all()
+    assert not server.alive()
+
+
+def test_server_that_dies_at_start_is_a_backend_error_with_its_log(fake_server: None,
+                                                                   tmp_path: Path) -> None:
+    with pytest.raises(BackendError, match="failed to load model"):
+        Summarizer("local", model_path=_model(tmp_path, "crash")).summarize("FDA approves X.")
+
+
+def test_missing_model_file_is_a_configuration_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="model file not found"):
+        local.ensure_server(str(tmp_path / "absent.gguf"))
+
+
+def test_missing_extra_says_how_to_install(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match=r"\[local\]"):
+        local.ensure_server(_model(tmp_path), server_module="no_such_llama_module.server")
+
+
+@pytest.mark.live
+@pytest.mark.skipif(not os.environ.get("SUMMARIZER_LOCAL_MODEL"),
+                    reason="set SUMMARIZER_LOCAL_MODEL to a GGUF file to run the live tests")
+@pytest.mark.parametrize("doc_id", ["d01", "d20", "d07"])
+def test_live_local_model(doc_id: str) -> None:  # pragma: no cover - needs the model
+    from conftest import CORPUS, load_jsonl
+
+    gold = {g["id"]: g for g in load_jsonl(CORPUS / "gold.jsonl")}[doc_id]
+    result = Summarizer("local").summarize(corpus_text(doc_id))
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.agency == gold["agency"]
