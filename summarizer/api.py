@@ -8,13 +8,10 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import openai
+from typing import TYPE_CHECKING, Any
 
 from summarizer import errors
-from summarizer.backends import BackendConfig, resolve_backend
-from summarizer.extraction import ExtractionSettings, Extractor
+from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load
 from summarizer.merging import fill_gaps, merge_summaries
@@ -24,6 +21,11 @@ from summarizer.rules_backend import summarize_with_rules
 from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
 from summarizer.sections import PromptView, chunk_view, prompt_view
 from summarizer.types import Finding, Meta, SummaryResult, Usage
+
+if TYPE_CHECKING:  # openai and instructor load on first LLM use: the rules backend stays fast
+    import openai
+
+    from summarizer.extraction import Extractor
 
 __all__ = ["Summarizer", "parse_published", "summarize"]
 
@@ -140,6 +142,10 @@ class Summarizer:
         return self.config.base_url
 
     def _extractor(self, *, use_async: bool) -> Extractor:
+        import openai
+
+        from summarizer.extraction import Extractor
+
         if use_async and self._async_client is None:
             self._async_client = openai.AsyncOpenAI(
                 api_key=self.config.api_key or "not-needed", base_url=self._base_url(),

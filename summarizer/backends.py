@@ -12,12 +12,41 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from summarizer.errors import ConfigurationError, NoBackendError
-from summarizer.extraction import MODES, Mode
 
-__all__ = ["BACKENDS", "BackendConfig", "BackendName", "resolve_backend"]
+__all__ = [
+    "BACKENDS",
+    "MODES",
+    "BackendConfig",
+    "BackendName",
+    "ExtractionSettings",
+    "Mode",
+    "resolve_backend",
+]
+
+Mode = Literal["tools", "json", "json_schema"]
+#: tools: forced function call; json: response_format json_object with the schema attached
+#: (llama.cpp, vLLM grammar); json_schema: OpenAI strict structured outputs
+MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """How to call the model: identical settings give identical requests."""
+
+    model: str
+    mode: Mode = "tools"
+    max_attempts: int = 4
+    max_reasks: int = 2
+    max_retry_wait: float = 60.0
+    token_budget: int | None = None
+    max_output_tokens: int | None = 2048
+    temperature: float | None = 0.0
+    seed: int | None = 0
+    extra_body: dict[str, Any] = field(default_factory=dict)
+
 
 BackendName = Literal["openai", "local", "rules"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)

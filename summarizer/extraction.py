@@ -16,8 +16,7 @@ from __future__ import annotations
 import email.utils
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import instructor
 import openai
@@ -35,15 +34,11 @@ from tenacity import (
 )
 
 from summarizer import errors
+from summarizer.backends import MODES, ExtractionSettings, Mode
 from summarizer.schemas.summary import SOURCE_CHECK_KEY, RegulatorySummary
 from summarizer.types import Usage
 
 __all__ = ["MODES", "ExtractionSettings", "Extractor", "Mode", "strict_json_schema"]
-
-Mode = Literal["tools", "json", "json_schema"]
-#: tools: forced function call; json: response_format json_object with the schema attached
-#: (llama.cpp, vLLM grammar); json_schema: OpenAI strict structured outputs
-MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
 
 _INSTRUCTOR_MODE = {
     "tools": instructor.Mode.TOOLS,
@@ -59,22 +54,6 @@ def strict_json_schema() -> dict[str, Any]:
     from openai.lib._pydantic import to_strict_json_schema
 
     return to_strict_json_schema(RegulatorySummary)
-
-
-@dataclass(frozen=True)
-class ExtractionSettings:
-    """How to call the model: identical settings give identical requests."""
-
-    model: str
-    mode: Mode = "tools"
-    max_attempts: int = 4
-    max_reasks: int = 2
-    max_retry_wait: float = 60.0
-    token_budget: int | None = None
-    max_output_tokens: int | None = 2048
-    temperature: float | None = 0.0
-    seed: int | None = 0
-    extra_body: dict[str, Any] = field(default_factory=dict)
 
 
 def _status(exc: BaseException) -> int | None:
