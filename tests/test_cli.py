@@ -156,3 +156,13 @@ def test_non_regulatory_and_foreign_text_is_summarized_not_rejected(
     assert code == 0 and record["error"] is None
     assert record["summary"]["is_regulatory_event"] is False
     assert "alert(" not in json.dumps(record)
+
+
+def test_invalid_utf8_is_decoded_not_rejected(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(b"Acme \x93Widget\x94 receives FDA 510(k) clearance \xe9 \xff today.")
+    code, out, _ = _run(capsys, "summarize", str(path), "--backend", "rules")
+    record = json.loads(out)
+    assert code == 0 and record["error"] is None
+    assert record["summary"]["outcome"]["decision"] == "clearance"
