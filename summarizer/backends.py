@@ -28,7 +28,7 @@ __all__ = [
 
 Mode = Literal["tools", "json", "json_schema"]
 #: tools: forced function call; json: response_format json_object with the schema attached
-#: (llama.cpp, vLLM grammar); json_schema: OpenAI strict structured outputs
+#: (llama.cpp turns it into a grammar); json_schema: OpenAI strict structured outputs
 MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
 
 

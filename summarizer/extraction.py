@@ -34,11 +34,11 @@ from tenacity import (
 )
 
 from summarizer import errors
-from summarizer.backends import MODES, ExtractionSettings, Mode
+from summarizer.backends import ExtractionSettings
 from summarizer.schemas.summary import SOURCE_CHECK_KEY, RegulatorySummary
 from summarizer.types import Usage
 
-__all__ = ["MODES", "ExtractionSettings", "Extractor", "Mode", "strict_json_schema"]
+__all__ = ["Extractor", "map_error", "retry_after_seconds", "strict_json_schema"]
 
 _INSTRUCTOR_MODE = {
     "tools": instructor.Mode.TOOLS,

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 from conftest import ceplene_answer
-from summarizer.schemas.summary import RegulatorySummary
 
 from summarizer import errors
-from summarizer.extraction import ExtractionSettings, Extractor, retry_after_seconds
+from summarizer.backends import ExtractionSettings
+from summarizer.extraction import Extractor, retry_after_seconds
 from summarizer.prompting import build_messages
+from summarizer.schemas.summary import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply
 from summarizer.types import Usage
 
