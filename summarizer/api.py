@@ -230,6 +230,31 @@ class Summarizer:
             raise errors.ConfigurationError("the rules backend sends no prompt")
         return self._prepare(text, published, None).messages()
 
+    def finish_from_answers(
+        self,
+        text: Input,
+        summaries: Sequence[RegulatorySummary],
+        *,
+        usage: Usage | None = None,
+        published: dt.date | str | None = None,
+        source: str | None = None,
+    ) -> SummaryResult:
+        """The result for model answers obtained outside ``summarize`` (e.g. from the OpenAI
+        Batch API): one answer per prompt part of ``text``, grounded, merged, gap-filled and
+        checked exactly as ``summarize`` does. No request is made; no re-ask is possible, so
+        rule errors stay as findings. ``usage`` is what the answers cost."""
+        if not self.config.is_llm:
+            raise errors.ConfigurationError("the rules backend takes no model answers")
+        job = self._prepare(text, published, source)
+        if len(summaries) != len(job.parts):
+            raise errors.ConfigurationError(
+                f"the document has {len(job.parts)} prompt part(s) with these settings but "
+                f"{len(summaries)} answer(s) were given"
+            )
+        if usage is not None:
+            job.usage = usage
+        return self._finish(job, list(summaries))
+
     def summarize(
         self,
         text: Input,

@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="several backends, one table row each (overrides --backend)")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("-o", "--output", help="write the prediction records (JSONL) here")
+    _add_batch_parser(sub)
     return parser
 
 
@@ -267,11 +268,196 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- OpenAI Batch API (logic in summarizer.openai_batch) ------------------------------------------
+
+
+def _add_batch_parser(sub: Any) -> None:
+    b = sub.add_parser("batch", help="OpenAI Batch API: submit releases now, collect results later")
+    steps = b.add_subparsers(dest="batch_command", required=True, parser_class=_Parser)
+    submit = steps.add_parser("submit", help="write the requests, upload them, create a batch")
+    submit.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
+    submit.add_argument("-o", "--output", default="batch.json",
+                        help="manifest to write (default batch.json; requests go next to it)")
+    submit.add_argument("--model", help="model name (env SUMMARIZER_MODEL; default gpt-4o-mini)")
+    submit.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
+    submit.add_argument("--max-input-tokens", type=int, default=4000)
+    submit.add_argument("--max-output-tokens", type=int, default=2048)
+    submit.add_argument("--max-input-bytes", type=int, default=DEFAULT_MAX_INPUT_BYTES)
+    status = steps.add_parser("status", help="show a batch's status and request counts")
+    status.add_argument("batch_id")
+    collect = steps.add_parser("collect", help="download the answers and write the records")
+    collect.add_argument("batch_id")
+    collect.add_argument("--manifest", default="batch.json", help="written by submit")
+    collect.add_argument("-o", "--output", help="write the records (JSONL) here, not stdout")
+    collect.add_argument("--failed", help="list the failed inputs here (default failed.txt "
+                                          "next to the output), for summarizer summarize")
+    for p in (submit, status, collect):
+        p.add_argument("--base-url", help="endpoint (default OpenAI; env SUMMARIZER_BASE_URL)")
+        p.add_argument("--api-key", help="API key (default: env OPENAI_API_KEY)")
+        p.add_argument("--timeout", type=float, default=120.0)
+
+
+def _batch_config(args: argparse.Namespace, base_url: str | None = None) -> Any:
+    from summarizer.backends import resolve_backend
+
+    return resolve_backend("openai", model=getattr(args, "model", None),
+                           base_url=args.base_url or base_url, api_key=args.api_key,
+                           mode="json_schema")
+
+
+def _batch_submit(args: argparse.Namespace) -> int:
+    from summarizer import openai_batch
+    from summarizer.api import Summarizer, parse_published
+
+    manifest_path = Path(args.output)
+    if manifest_path.exists():
+        return _fail(f"{args.output!r} exists (an earlier batch's manifest?); choose another -o")
+    requests_path = manifest_path.with_suffix(".requests.jsonl")
+    try:
+        parse_published(args.published)
+        if "-" in args.inputs:
+            raise errors.InputError("a batch cannot read stdin: collect re-reads each document")
+        inputs = list(_expand(args.inputs))
+        config = _batch_config(args)
+        summarizer = Summarizer(
+            "openai", model=config.model, base_url=config.base_url, api_key=config.api_key,
+            mode="json_schema", max_input_tokens=args.max_input_tokens,
+            max_output_tokens=args.max_output_tokens, max_input_bytes=args.max_input_bytes,
+        )
+        plan = openai_batch.build_requests(summarizer, inputs, published=args.published)
+        for doc in plan.rejected:
+            print(f"summarizer: {doc.source}: {doc.error.message if doc.error else ''}",
+                  file=sys.stderr)
+        requests_path.write_bytes(plan.jsonl())
+        client = openai_batch.make_client(config, timeout=args.timeout)
+        manifest = openai_batch.submit(client, plan, filename=requests_path.name)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(f"cannot write {str(requests_path)!r}: {exc.strerror or exc}")
+    try:
+        manifest.save(manifest_path)
+    except OSError as exc:  # the batch exists: keep what collecting it needs
+        print(manifest.model_dump_json(indent=2))
+        return _fail(f"batch {manifest.batch_id} created, but its manifest could not be "
+                     f"written ({exc.strerror or exc}); save the JSON above to collect it")
+    print(manifest.batch_id)
+    print(f"summarizer: batch {manifest.batch_id}: {len(plan.lines)} requests for "
+          f"{len(manifest.documents) - len(plan.rejected)} documents; manifest {args.output}; "
+          f"collect with: summarizer batch collect {manifest.batch_id} --manifest {args.output}",
+          file=sys.stderr)
+    return EXIT_SOME_FAILED if plan.rejected else EXIT_OK
+
+
+def _batch_status(args: argparse.Namespace) -> int:
+    from summarizer import openai_batch
+
+    try:
+        client = openai_batch.make_client(_batch_config(args), timeout=args.timeout)
+        batch = openai_batch.retrieve(client, args.batch_id)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    keys = {"id", "status", "request_counts", "output_file_id", "error_file_id", "errors",
+            "created_at", "completed_at", "expires_at"}
+    print(json.dumps(batch.model_dump(mode="json", include=keys), indent=2))
+    return EXIT_OK
+
+
+def _batch_collect(args: argparse.Namespace) -> int:
+    from summarizer import openai_batch
+
+    try:
+        manifest = openai_batch.Manifest.load(args.manifest)
+        if manifest.batch_id != args.batch_id:
+            raise errors.InputError(f"{args.manifest!r} is the manifest of batch "
+                                    f"{manifest.batch_id}, not of {args.batch_id}")
+        config = _batch_config(args, base_url=manifest.base_url)
+        client = openai_batch.make_client(config, timeout=args.timeout)
+        collection = openai_batch.collect(
+            client, manifest, summarizer=openai_batch.manifest_summarizer(manifest, config))
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    for warning in collection.warnings:
+        print(f"summarizer: warning: {warning}", file=sys.stderr)
+    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        for result in collection.results:
+            if result.error is not None:
+                print(f"summarizer: {result.source}: {result.error.message}", file=sys.stderr)
+            _write(out, result.to_record(), "jsonl")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not collection.failed:
+        return EXIT_OK
+    failed_path = Path(args.failed) if args.failed else (
+        Path(args.output).parent if args.output else Path()) / "failed.txt"
+    listing = f"listed in {failed_path} (retry: summarizer summarize $(cat {failed_path}))"
+    try:
+        failed_path.write_text("".join(d.source + "\n" for d in collection.failed),
+                               encoding="utf-8")
+    except OSError as exc:
+        listing = f"cannot write {str(failed_path)!r}: {exc.strerror or exc}"
+    print(f"summarizer: {len(collection.failed)} of {len(collection.results)} documents failed; "
+          + listing, file=sys.stderr)
+    return EXIT_SOME_FAILED
+
+
+def _batch(args: argparse.Namespace) -> int:
+    steps = {"submit": _batch_submit, "status": _batch_status, "collect": _batch_collect}
+    return steps[args.batch_command](args)
+
+
+# -- readable reports (logic in summarizer.reports) ------------------------------------------------
+
+
+def _add_report_parser(sub: Any) -> None:
+    r = sub.add_parser("report", help="render stored records as a readable HTML or Markdown report")
+    r.add_argument("predictions", metavar="RECORDS",
+                   help="JSONL (or JSON) written by summarize or eval, or - for stdin; the HTML "
+                        "highlights evidence only for records written with --include-text")
+    r.add_argument("-o", "--output", help="write here instead of stdout")
+    r.add_argument("--format", choices=["html", "markdown"],
+                   help="default: markdown when the output ends in .md, else html")
+    r.add_argument("--title", default="Regulatory summary report")
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Render records to a report. Records without the document text still render (their
+    evidence as quotes, the page says why); exit 2 for a missing or malformed records file."""
+    from summarizer import reports
+
+    fmt = args.format or ("markdown" if str(args.output or "").endswith((".md", ".markdown"))
+                          else "html")
+    try:
+        if args.predictions == "-":
+            results = reports.parse_records(sys.stdin.read(), name="<stdin>")
+        else:
+            results = reports.load_records(args.predictions)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    missing = sum(1 for r in results if r.ok and r.text is None)
+    if fmt == "html" and missing:
+        print(f"summarizer: note: {missing} of {len(results)} records lack the document text, "
+              "so their evidence is not highlighted (write records with summarize "
+              "--include-text)", file=sys.stderr)
+    text = reports.render(results, fmt, title=args.title)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"cannot write {args.output!r}: {exc.strerror or exc}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = _parser().parse_args(argv)
     handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
                 "inspect": _inspect, "eval": _eval}
+    handlers["batch"] = _batch
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@
     │   ├── BackendStatusError      any other non-2xx answer (5xx after retries, 400, 404 ...)
     │   └── OutputTruncatedError    the model stopped on its token limit (finish_reason="length")
     ├── InvalidOutputError          the model's answer never validated, after every re-ask
+    ├── BatchNotReadyError          an OpenAI batch has not finished yet (nothing to collect)
     └── TokenBudgetError            the configured token budget ran out
 
 Every error carries ``usage`` (tokens and requests spent before it was raised) when a model was
@@ -32,6 +33,7 @@ __all__ = [
     "BackendError",
     "BackendStatusError",
     "BackendTimeoutError",
+    "BatchNotReadyError",
     "ConfigurationError",
     "InputError",
     "InputTooLargeError",
@@ -131,6 +133,12 @@ class InvalidOutputError(SummarizerError):
     """The model's answer did not validate against the schema after every re-ask."""
 
     code = "invalid_output"
+
+
+class BatchNotReadyError(SummarizerError):
+    """An OpenAI Batch API batch is still validating, running or finalizing: collect it later."""
+
+    code = "batch_not_ready"
 
 
 class TokenBudgetError(SummarizerError):

@@ -6,16 +6,21 @@ or a model. Script it with replies; read back the requests it received:
 
     >>> endpoint = FakeEndpoint([Reply.answer(summary), Reply.status(429, retry_after=0)])
     >>> s = Summarizer(client=endpoint.client(), async_client=endpoint.async_client())
+
+``FakeBatchAPI`` does the same for OpenAI's Files and Batches API (upload, create, poll,
+download), answering each batch request line with a ``Reply`` or a scripted failure;
+``TransportServer`` serves it (or any ``httpx2`` handler) on a loopback port for CLI tests.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,7 +30,16 @@ import openai
 
 from summarizer.schemas.summary import RegulatorySummary
 
-__all__ = ["FakeEndpoint", "LoopbackServer", "Reply", "completion_body"]
+__all__ = [
+    "BatchAnswer",
+    "BatchLineError",
+    "FakeBatchAPI",
+    "FakeEndpoint",
+    "LoopbackServer",
+    "Reply",
+    "TransportServer",
+    "completion_body",
+]
 
 
 @dataclass(frozen=True)
@@ -238,3 +252,321 @@ class LoopbackServer:
     def __exit__(self, *exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+class TransportServer:
+    """Serves an ``httpx2`` request handler (such as ``FakeBatchAPI.handle``) on 127.0.0.1.
+
+    For code that builds its own client from a base URL (the CLI, a subprocess) and so cannot
+    be handed a ``MockTransport``. Use as a context manager; ``base_url`` ends in ``/v1``.
+    """
+
+    def __init__(self, handler: Callable[[httpx2.Request], httpx2.Response]) -> None:
+        self.handler = handler
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def _relay(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                request = httpx2.Request(
+                    self.command, f"http://127.0.0.1{self.path}",
+                    headers=list(self.headers.items()), content=self.rfile.read(length),
+                )
+                response = server.handler(request)
+                payload = response.read()
+                self.send_response(response.status_code)
+                self.send_header("content-type",
+                                 response.headers.get("content-type", "application/json"))
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_DELETE = _relay
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def __enter__(self) -> TransportServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+@dataclass(frozen=True)
+class BatchLineError:
+    """A batch request that was never run: an error-file line with ``error`` set and
+    ``response: null`` (what OpenAI writes for requests of an expired or cancelled batch)."""
+
+    code: str = "batch_expired"
+    message: str = "This request could not be executed before the completion window expired."
+
+
+#: how a fake batch answers one request line (None: the line is missing from both files)
+BatchAnswer = Reply | BatchLineError | None
+
+
+def _json_response(status: int, payload: dict[str, Any]) -> httpx2.Response:
+    return httpx2.Response(status, json=payload)
+
+
+def _api_error(status: int, message: str) -> httpx2.Response:
+    return _json_response(status, {"error": {"message": message, "type": "invalid_request_error",
+                                             "param": None, "code": None}})
+
+
+def _multipart_fields(request: httpx2.Request) -> dict[str, tuple[str | None, bytes]]:
+    """The fields of a ``multipart/form-data`` body: name -> (filename, bytes)."""
+    match = re.search(r'boundary="?([^";]+)"?', request.headers.get("content-type", ""))
+    if match is None:
+        return {}
+    fields: dict[str, tuple[str | None, bytes]] = {}
+    for chunk in request.content.split(b"--" + match.group(1).encode())[1:-1]:
+        head, _, data = chunk.partition(b"\r\n\r\n")
+        name = re.search(rb'\bname="([^"]*)"', head)
+        filename = re.search(rb'\bfilename="([^"]*)"', head)
+        if name is not None:
+            fields[name.group(1).decode()] = (
+                filename.group(1).decode() if filename else None,
+                data[:-2] if data.endswith(b"\r\n") else data,
+            )
+    return fields
+
+
+class FakeBatchAPI:
+    """A scripted fake of OpenAI's Files and Batches API (no network, no model).
+
+    It speaks what the ``openai`` client sends: ``POST /v1/files`` (multipart upload),
+    ``GET /v1/files/{id}``, ``GET /v1/files/{id}/content``, ``POST /v1/batches`` and
+    ``GET /v1/batches/{id}`` (404 for unknown ids; 401 for a wrong key when ``api_key`` is set).
+    Creating a batch validates its input file like the real API (JSON lines, unique
+    ``custom_id``, ``method`` POST, ``url`` equal to the batch endpoint); a bad file gives a
+    ``failed`` batch with per-line errors. The batch stays ``in_progress`` for ``polls``
+    retrievals, then "runs": each request line is answered by ``answers``:
+
+    * a ``Reply`` with status 200: an output-file line carrying ``completion_body(body, reply)``;
+      ``Reply.raw(b"...")`` puts that text as the model's message content (malformed output);
+    * a ``Reply`` with another status (``Reply.status(500)``): an error-file line with that
+      ``response.status_code`` and error body (``status_errors_in_output=True`` writes it to
+      the output file instead: a parser must check ``status_code``, not only ``error``);
+    * a ``BatchLineError``: an error-file line with ``error`` set and no response;
+    * ``None``: no line at all (a request the batch lost).
+
+    ``answers`` is one answer for every line, a mapping ``custom_id`` -> answer (others get
+    ``default``), or a callable ``(custom_id, body) -> answer``. ``client()`` gives an
+    in-process ``openai.OpenAI``; ``serve()`` a ``TransportServer`` for CLI and subprocess tests.
+    """
+
+    def __init__(
+        self,
+        answers: BatchAnswer | Mapping[str, BatchAnswer]
+        | Callable[[str, dict[str, Any]], BatchAnswer],
+        *,
+        default: BatchAnswer = None,
+        polls: int = 0,
+        final_status: str = "completed",
+        status_errors_in_output: bool = False,
+        api_key: str | None = None,
+    ) -> None:
+        self._answers = answers
+        self._default = default
+        self.polls = polls
+        self.final_status = final_status
+        self.status_errors_in_output = status_errors_in_output
+        self.api_key = api_key
+        self._lock = threading.Lock()
+        #: uploaded and generated files by id: metadata plus ``content`` (bytes)
+        self.files: dict[str, dict[str, Any]] = {}
+        #: batches by id, as the API returns them
+        self.batches: dict[str, dict[str, Any]] = {}
+        #: every request received, as (method, path)
+        self.calls: list[tuple[str, str]] = []
+        self._lines: dict[str, list[dict[str, Any]]] = {}
+        self._retrievals: dict[str, int] = {}
+        self.transport = httpx2.MockTransport(self.handle)
+
+    def client(self) -> openai.OpenAI:
+        """A sync OpenAI client wired to this fake (no client-side retries)."""
+        return openai.OpenAI(
+            api_key=self.api_key or "sk-test-not-a-real-key", base_url="http://fake.invalid/v1",
+            max_retries=0, http_client=httpx2.Client(transport=self.transport),
+        )
+
+    def serve(self) -> TransportServer:
+        """A loopback HTTP server for this fake (enter it to start)."""
+        return TransportServer(self.handle)
+
+    def answer_for(self, custom_id: str, body: dict[str, Any]) -> BatchAnswer:
+        """The scripted answer to one request line."""
+        answers = self._answers
+        if isinstance(answers, Reply | BatchLineError) or answers is None:
+            return answers
+        if isinstance(answers, Mapping):
+            return answers.get(custom_id, self._default)
+        return answers(custom_id, body)
+
+    # -- protocol --------------------------------------------------------------------------
+
+    def handle(self, request: httpx2.Request) -> httpx2.Response:
+        """Answer one HTTP request of the Files/Batches protocol."""
+        path = request.url.path
+        route = path[path.find("/v1/") + 3:] if "/v1/" in path else path
+        with self._lock:
+            self.calls.append((request.method, route))
+            if self.api_key is not None and \
+                    request.headers.get("authorization") != f"Bearer {self.api_key}":
+                return _api_error(401, "Incorrect API key provided")
+            parts = route.strip("/").split("/")
+            if request.method == "POST" and parts == ["files"]:
+                return self._upload(request)
+            if request.method == "GET" and len(parts) in (2, 3) and parts[0] == "files":
+                file = self.files.get(parts[1])
+                if file is None or (len(parts) == 3 and parts[2] != "content"):
+                    return _api_error(404, f"No such File object: {parts[1]}")
+                if len(parts) == 3:
+                    return httpx2.Response(200, content=file["content"],
+                                           headers={"content-type": "application/octet-stream"})
+                return _json_response(200, {k: v for k, v in file.items() if k != "content"})
+            if request.method == "POST" and parts == ["batches"]:
+                return self._create(json.loads(request.content or b"{}"))
+            if request.method == "GET" and len(parts) == 2 and parts[0] == "batches":
+                return self._retrieve(parts[1])
+            return _api_error(404, f"unknown route {request.method} {route}")
+
+    def _add_file(self, filename: str, purpose: str, content: bytes) -> dict[str, Any]:
+        file_id = f"file-{len(self.files) + 1:04d}"
+        self.files[file_id] = {
+            "id": file_id, "object": "file", "bytes": len(content), "created_at": int(time.time()),
+            "filename": filename, "purpose": purpose, "status": "processed", "content": content,
+        }
+        return self.files[file_id]
+
+    def _upload(self, request: httpx2.Request) -> httpx2.Response:
+        fields = _multipart_fields(request)
+        if "file" not in fields or "purpose" not in fields:
+            return _api_error(400, "a file and a purpose are required")
+        filename, content = fields["file"]
+        purpose = fields["purpose"][1].decode()
+        file = self._add_file(filename or "upload", purpose, content)
+        return _json_response(200, {k: v for k, v in file.items() if k != "content"})
+
+    def _create(self, params: dict[str, Any]) -> httpx2.Response:
+        file = self.files.get(str(params.get("input_file_id")))
+        if file is None:
+            return _api_error(400, f"No such File object: {params.get('input_file_id')}")
+        if file["purpose"] != "batch":
+            return _api_error(400, "the input file must have purpose 'batch'")
+        if params.get("completion_window") != "24h":
+            return _api_error(400, "completion_window must be '24h'")
+        endpoint = str(params.get("endpoint"))
+        lines, problems = self._validate(file["content"], endpoint)
+        batch_id = f"batch_{len(self.batches) + 1:04d}"
+        now = int(time.time())
+        self.batches[batch_id] = {
+            "id": batch_id, "object": "batch", "endpoint": endpoint,
+            "input_file_id": file["id"], "completion_window": "24h",
+            "status": "failed" if problems else "validating", "created_at": now,
+            "expires_at": now + 86400, "failed_at": now if problems else None,
+            "output_file_id": None, "error_file_id": None,
+            "errors": {"object": "list", "data": problems} if problems else None,
+            "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
+            "metadata": params.get("metadata"),
+        }
+        self._lines[batch_id] = lines
+        self._retrievals[batch_id] = 0
+        return _json_response(200, self.batches[batch_id])
+
+    @staticmethod
+    def _validate(content: bytes, endpoint: str) -> tuple[list[dict[str, Any]], list[Any]]:
+        lines: list[dict[str, Any]] = []
+        problems: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for number, raw in enumerate(content.decode("utf-8", "replace").splitlines(), start=1):
+            try:
+                line = json.loads(raw)
+            except json.JSONDecodeError:
+                line = None
+            if not isinstance(line, dict) or not isinstance(line.get("body"), dict):
+                problem = ("invalid_json_line", "This line is not parseable as valid JSON.")
+            elif not isinstance(line.get("custom_id"), str) or line["custom_id"] in seen:
+                problem = ("duplicate_custom_id", "The custom_id is missing or not unique.")
+            elif line.get("method") != "POST" or line.get("url") != endpoint:
+                problem = ("invalid_url", f"The url must be {endpoint} with method POST.")
+            else:
+                seen.add(line["custom_id"])
+                lines.append(line)
+                continue
+            problems.append({"code": problem[0], "message": problem[1], "line": number,
+                             "param": None})
+        if not lines and not problems:
+            problems.append({"code": "empty_file", "message": "The input file is empty.",
+                             "line": None, "param": None})
+        return lines, problems
+
+    def _retrieve(self, batch_id: str) -> httpx2.Response:
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return _api_error(404, f"No batch found with id '{batch_id}'.")
+        if batch["status"] in ("validating", "in_progress"):
+            self._retrievals[batch_id] += 1
+            if self._retrievals[batch_id] <= self.polls:
+                batch["status"] = "in_progress"
+                batch["in_progress_at"] = batch.get("in_progress_at") or int(time.time())
+            else:
+                self._run(batch)
+        return _json_response(200, batch)
+
+    def _run(self, batch: dict[str, Any]) -> None:
+        output: list[str] = []
+        failed: list[str] = []
+        for number, line in enumerate(self._lines[batch["id"]], start=1):
+            answer = self.answer_for(line["custom_id"], line["body"])
+            if answer is None:
+                continue
+            entry: dict[str, Any] = {"id": f"batch_req_{number:05d}",
+                                     "custom_id": line["custom_id"], "response": None,
+                                     "error": None}
+            if isinstance(answer, BatchLineError):
+                entry["error"] = {"code": answer.code, "message": answer.message}
+                failed.append(json.dumps(entry))
+                continue
+            if answer.status_code == 200:
+                body = completion_body(line["body"], answer, number)
+                if answer.body is not None:  # malformed model output, as the message content
+                    body["choices"][0]["message"]["content"] = answer.body.decode("utf-8",
+                                                                                  "replace")
+            else:
+                try:
+                    body = json.loads(answer.body or b"{}")
+                except json.JSONDecodeError:
+                    body = {"error": {"message": (answer.body or b"").decode("utf-8", "replace")}}
+            entry["response"] = {"status_code": answer.status_code,
+                                 "request_id": f"req_{number:05d}", "body": body}
+            to_output = answer.status_code == 200 or self.status_errors_in_output
+            (output if to_output else failed).append(json.dumps(entry))
+        if output:
+            batch["output_file_id"] = self._add_file(
+                f"{batch['id']}_output.jsonl", "batch_output", "\n".join(output).encode() + b"\n",
+            )["id"]
+        if failed:
+            batch["error_file_id"] = self._add_file(
+                f"{batch['id']}_error.jsonl", "batch_output", "\n".join(failed).encode() + b"\n",
+            )["id"]
+        total = len(self._lines[batch["id"]])
+        ok = sum(1 for raw in output if json.loads(raw)["response"]["status_code"] == 200)
+        batch["request_counts"] = {"total": total, "completed": ok, "failed": total - ok}
+        batch["status"] = self.final_status
+        batch[f"{self.final_status}_at"] = int(time.time())
