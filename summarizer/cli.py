@@ -53,8 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("inputs", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
     _add_backend_options(s)
     s.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
-    s.add_argument("--format", choices=["json", "jsonl"], default=None,
-                   help="json (indented, default for one input) or jsonl (one line per input)")
+    s.add_argument("--format", choices=["json", "jsonl", "markdown", "html"], default=None,
+                   help="json (indented, default for one input), jsonl (one line per input), "
+                        "or a readable report of all inputs: markdown, html (self-contained)")
     s.add_argument("-o", "--output", help="write here instead of stdout")
     s.add_argument("--include-text", action="store_true", help="add the text offsets index")
 
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("-o", "--output", help="write the prediction records (JSONL) here")
     _add_batch_parser(sub)
+    _add_report_parser(sub)
     return parser
 
 
@@ -135,6 +137,7 @@ def _summarize(args: argparse.Namespace) -> int:
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     failed = 0
     input_rejected = False
+    report: list[dict[str, Any]] = []  # markdown/html: records kept for one report at the end
     try:
         for item in inputs:
             try:
@@ -144,13 +147,20 @@ def _summarize(args: argparse.Namespace) -> int:
                 else:
                     result = summarizer.summarize(Path(item), source=item,
                                                   published=args.published)
-                record = result.to_record(include_text=args.include_text)
+                record = result.to_record(include_text=args.include_text or fmt == "html")
             except errors.SummarizerError as exc:
                 failed += 1
                 input_rejected = input_rejected or isinstance(exc, errors.InputError)
                 print(f"summarizer: {item}: {exc.message}", file=sys.stderr)
                 record = _error_record(item, exc)
-            _write(out, record, fmt)
+            if fmt in ("markdown", "html"):
+                report.append(record)
+            else:
+                _write(out, record, fmt)
+        if fmt in ("markdown", "html"):
+            from summarizer.reports import render
+
+            out.write(render(report, fmt))
     finally:
         if out is not sys.stdout:
             out.close()
@@ -458,6 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
                 "inspect": _inspect, "eval": _eval}
     handlers["batch"] = _batch
+    handlers["report"] = _report
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

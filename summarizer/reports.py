@@ -1,0 +1,550 @@
+"""Readable reports of summary results: a compact Markdown digest and a self-contained HTML view.
+
+Analysts read a summary against its release before they trust it. The HTML report puts every
+claim (outcome, reasons, next steps, sentiment) beside the release, with its quoted evidence
+highlighted, colour-coded by field and linked both ways, and shows the rule findings as badges;
+for several documents an index table sorts and filters them. It is one file with inline CSS and
+JS and no external asset, so it can be mailed, archived and opened offline.
+
+Every string taken from a document or a model answer is escaped: Jinja2 autoescape in HTML,
+entity and backslash escaping in Markdown. On top of that the page's Content-Security-Policy
+admits only the report's own script (by hash) and no network access at all, so a ``<script>``
+that slipped through escaping still would not run.
+
+Both renderers take ``SummaryResult`` objects or the JSON records the CLI writes
+(``SummaryResult.to_record``). The source pane needs the document text, present in a record only
+when it was written with ``--include-text``; without it the claims are listed with their quotes
+and the page says why the release is not shown.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import itertools
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+from pydantic import ValidationError
+
+from summarizer.errors import InputError
+from summarizer.schemas.summary import Evidence, RegulatorySummary
+from summarizer.types import Finding, SummaryResult
+
+__all__ = [
+    "FIELD_NAMES",
+    "REPORT_FORMATS",
+    "Claim",
+    "DocumentView",
+    "Segment",
+    "Span",
+    "coerce_result",
+    "document_view",
+    "load_records",
+    "parse_records",
+    "render",
+    "render_html",
+    "render_markdown",
+    "split_segments",
+]
+
+RecordLike = SummaryResult | Mapping[str, Any]
+
+#: the report formats of ``render`` (and of the CLI's ``--format``)
+REPORT_FORMATS = ("markdown", "html")
+
+#: the fields a highlight can belong to, with the names the legend shows
+FIELD_NAMES: dict[str, str] = {
+    "outcome": "Outcome",
+    "rationale": "Rationale",
+    "next_steps": "Next step",
+    "sentiment": "Sentiment",
+    "finding": "Finding",
+}
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+#: which colour wins when spans have the same extent (higher is drawn on top)
+_RANK = {"finding": 0, "sentiment": 1, "next_steps": 2, "rationale": 3, "outcome": 4}
+_CLAIM_PATH = re.compile(r"^(?:(outcome|sentiment)\b|(rationale|next_steps)\[(\d+)\])")
+
+
+# -- input ---------------------------------------------------------------------------------------
+
+
+def coerce_result(item: RecordLike) -> SummaryResult:
+    """A ``SummaryResult`` from itself or from a CLI record (JSON dict).
+
+    Keys a result does not know (``id`` and ``backend`` of ``summarizer eval`` records) are
+    ignored; a record without ``source`` is named by its ``id``. Raises ``InputError`` when the
+    record is not a summary record.
+    """
+    if isinstance(item, SummaryResult):
+        return item
+    if not isinstance(item, Mapping):
+        raise InputError(f"expected a summary record (JSON object), got {type(item).__name__}")
+    known = {k: v for k, v in item.items() if k in SummaryResult.model_fields}
+    if known.get("source") is None and isinstance(item.get("id"), str):
+        known["source"] = item["id"]
+    try:
+        return SummaryResult.model_validate(known)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "record"
+        raise InputError(f"not a summary record: {where}: {first['msg']}") from None
+
+
+def load_records(path: Path | str, *, name: str | None = None) -> list[SummaryResult]:
+    """Read the records of a ``summarize``/``eval`` output file: JSONL, or one (indented) JSON.
+
+    Raises ``InputError`` naming the file (and line) when it is missing, unreadable, not JSON,
+    holds something other than summary records, or holds none.
+    """
+    name = name or str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"no such file: {name!r}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {name!r}: {exc}") from None
+    return parse_records(raw, name=name)
+
+
+def parse_records(raw: str, *, name: str = "<input>") -> list[SummaryResult]:
+    """Parse JSONL text (or a single JSON record or list) into results; see ``load_records``."""
+    items: list[tuple[str, Any]]
+    try:
+        whole = json.loads(raw)
+    except json.JSONDecodeError:
+        items = []
+        for number, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append((f"{name}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{name}:{number}: invalid JSON ({exc.msg})") from None
+    else:
+        listed = whole if isinstance(whole, list) else [whole]
+        items = [(f"{name}:{i}" if len(listed) > 1 else name, v) for i, v in enumerate(listed, 1)]
+    if not items:
+        raise InputError(f"{name!r} holds no records")
+    results = []
+    for where, value in items:
+        try:
+            results.append(coerce_result(value))
+        except InputError as exc:
+            raise InputError(f"{where}: {exc.message}") from None
+    return results
+
+
+# -- highlighting --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted passage of the source: one claim's evidence or one finding's location."""
+
+    id: str
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of source text covered by one set of spans, outermost first (empty: plain text)."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def field(self) -> str:
+        """The colour: the innermost claim's field (a nested passage keeps its own colour);
+        ``finding`` when only findings cover the segment."""
+        claims = [s.field for s in self.spans if s.field != "finding"]
+        return claims[-1] if claims else ("finding" if self.spans else "")
+
+    @property
+    def has_finding(self) -> bool:
+        return any(s.field == "finding" for s in self.spans)
+
+    @property
+    def stripes(self) -> str:
+        """Inline CSS underlining the segment with one stripe per claim quoting it, innermost
+        at the bottom, so every claim stays visible where quotes overlap."""
+        fields = [s.field for s in reversed(self.spans) if s.field != "finding"]
+        return ", ".join(f"inset 0 -{2 * (i + 1)}px 0 var(--c-{f})" for i, f in enumerate(fields))
+
+    @property
+    def ids(self) -> str:
+        return " ".join(span.id for span in self.spans)
+
+
+def split_segments(text: str, spans: Iterable[Span]) -> list[Segment]:
+    """Cut ``text`` at every span border, so overlapping and nested spans highlight correctly.
+
+    Each segment lists the spans covering all of it, longest first. Spans outside the text or
+    empty are dropped; concatenating the segments gives ``text`` back.
+    """
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text)} | {s.start for s in valid} | {s.end for s in valid})
+    segments = []
+    for a, b in itertools.pairwise(cuts):
+        covering = sorted((s for s in valid if s.start <= a and b <= s.end),
+                          key=lambda s: (-(s.end - s.start), _RANK.get(s.field, 0), s.id))
+        segments.append(Segment(text[a:b], tuple(covering)))
+    return segments
+
+
+# -- view model ----------------------------------------------------------------------------------
+
+
+@dataclass
+class FindingView:
+    """A rule finding as shown: badge, message, and the passage it points to if any."""
+
+    id: str
+    severity: str
+    rule: str
+    path: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.start is not None
+
+
+@dataclass
+class Claim:
+    """One claim of a summary with its evidence, for both renderers."""
+
+    id: str
+    field: str
+    heading: str
+    text: str
+    details: list[str]
+    quote: str | None
+    match: str
+    start: int | None = None
+    end: int | None = None
+    findings: list[FindingView] = dataclasses.field(default_factory=list)
+
+    @property
+    def located(self) -> bool:
+        """Whether the quote was found in the (available) source text."""
+        return self.start is not None
+
+    @property
+    def label(self) -> str:
+        """The tooltip a highlight of this claim shows."""
+        return f"{self.heading}: {self.text}"
+
+
+@dataclass
+class DocumentView:
+    """Everything the templates show for one result, computed once."""
+
+    number: int
+    anchor: str
+    source: str
+    result: SummaryResult
+    title: str
+    company: str
+    agency: str
+    decision: str
+    direction: str
+    sentiment: str
+    meta_line: str
+    agency_label: str = ""
+    outcome: Claim | None = None
+    outcome_rows: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    rationale: list[Claim] = dataclasses.field(default_factory=list)
+    next_steps: list[Claim] = dataclasses.field(default_factory=list)
+    sentiment_claim: Claim | None = None
+    findings: list[FindingView] = dataclasses.field(default_factory=list)
+    section_findings: dict[str, list[FindingView]] = dataclasses.field(default_factory=dict)
+    segments: list[Segment] | None = None
+
+    @property
+    def claims(self) -> list[Claim]:
+        head = [self.outcome] if self.outcome else []
+        tail = [self.sentiment_claim] if self.sentiment_claim else []
+        return head + self.rationale + self.next_steps + tail
+
+
+def _words(code: str) -> str:
+    return code.replace("_", " ")
+
+
+def _agency_label(agency: str, body: str | None) -> str:
+    return f"{agency} ({body})" if body and body.upper() != agency.upper() else agency
+
+
+def _bounds(start: int | None, end: int | None, text: str | None) -> tuple[int | None, int | None]:
+    """The offsets when they index a passage of ``text``, else (None, None)."""
+    if text is None or start is None or end is None or not 0 <= start < end <= len(text):
+        return None, None
+    return start, end
+
+
+def _claim(cid: str, fld: str, heading: str, statement: str, details: list[str],
+           evidence: Evidence | None, text: str | None) -> Claim:
+    start, end = _bounds(evidence.start, evidence.end, text) if evidence else (None, None)
+    return Claim(
+        id=cid, field=fld, heading=heading, text=statement,
+        details=[d for d in details if d],
+        quote=evidence.quote if evidence is not None else None,
+        match=evidence.match if evidence is not None else "none",
+        start=start, end=end,
+    )
+
+
+def _claims(summary: RegulatorySummary, prefix: str, text: str | None,
+            ) -> tuple[Claim | None, list[Claim], list[Claim], Claim]:
+    outcome = None
+    if (o := summary.outcome) is not None:
+        outcome = _claim(f"{prefix}-outcome", "outcome", "Outcome",
+                         f"{_agency_label(o.agency, o.agency_body)}: {_words(o.decision)}"
+                         f" ({o.direction})", [], o.evidence, text)
+    rationale = [
+        _claim(f"{prefix}-rationale-{i}", "rationale", f"Reason {i + 1}", r.statement,
+               [f"{r.source}'s reason"], r.evidence, text)
+        for i, r in enumerate(summary.rationale)
+    ]
+    steps = [
+        _claim(f"{prefix}-next_steps-{i}", "next_steps", f"Next step {i + 1}", s.action,
+               [f"by {s.actor}", f"timing: {s.timing}" if s.timing else "no timing given",
+                f"due {s.due_date.isoformat()}" if s.due_date else ""],
+               s.evidence, text)
+        for i, s in enumerate(summary.next_steps)
+    ]
+    st = summary.sentiment
+    sentiment = _claim(f"{prefix}-sentiment", "sentiment", "Sentiment",
+                       f"{st.label} ({st.score:+.2f}): {st.rationale}", [], st.evidence, text)
+    return outcome, rationale, steps, sentiment
+
+
+def _claim_id_for(path: str, prefix: str) -> str | None:
+    """The claim a finding's path is about (``next_steps[1].timing`` -> ``d1-next_steps-1``)."""
+    match = _CLAIM_PATH.match(path)
+    if match is None:
+        return None
+    if match.group(1):
+        return f"{prefix}-{match.group(1)}"
+    return f"{prefix}-{match.group(2)}-{match.group(3)}"
+
+
+def _finding_views(findings: Sequence[Finding], prefix: str, text: str | None,
+                   ) -> list[FindingView]:
+    """The findings, errors first; ids keep the record's order so they stay stable."""
+    ordered = sorted(enumerate(findings), key=lambda p: (_SEVERITY_ORDER[p[1].severity], p[0]))
+    views = []
+    for i, f in ordered:
+        start, end = _bounds(f.start, f.end, text)
+        views.append(FindingView(id=f"{prefix}-finding-{i}", severity=f.severity, rule=f.rule,
+                                 path=f.path, message=f.message, start=start, end=end))
+    return views
+
+
+def _meta_line(result: SummaryResult) -> str:
+    meta = result.meta
+    if meta is None:
+        return ""
+    parts = [f"{meta.backend} backend"]
+    if meta.model:
+        parts.append(f"model {meta.model}")
+    if meta.published:
+        parts.append(f"published {meta.published}")
+    if meta.latency_s >= 0.1:
+        parts.append(f"{meta.latency_s:.1f} s")
+    if result.usage.total_tokens:
+        parts.append(f"{result.usage.total_tokens:,} tokens")
+    return " · ".join(parts)
+
+
+def document_view(result: SummaryResult, number: int) -> DocumentView:
+    """Compute what both renderers show for one result (``number`` counts from 1)."""
+    prefix = f"d{number}"
+    source = result.source or f"document {number}"
+    summary, text = result.summary, result.text
+    view = DocumentView(
+        number=number, anchor=prefix, source=source, result=result,
+        title=summary.headline if summary else source,
+        company=(summary.company or "") if summary else "",
+        agency="", decision="", direction="", sentiment="",
+        meta_line=_meta_line(result),
+        findings=_finding_views(result.findings, prefix, text),
+    )
+    if summary is not None:
+        view.outcome, view.rationale, view.next_steps, view.sentiment_claim = _claims(
+            summary, prefix, text)
+        view.sentiment = summary.sentiment.label
+        if (o := summary.outcome) is not None:
+            view.agency, view.decision, view.direction = o.agency, _words(o.decision), o.direction
+            products = ", ".join(f"{p.name} ({p.generic_name})" if p.generic_name else p.name
+                                 for p in o.products)
+            view.agency_label = _agency_label(o.agency, o.agency_body)
+            rows = [("Product", products), ("Indication", o.indication or ""),
+                    ("Application", o.application or ""),
+                    ("Decision date", o.decision_date.isoformat() if o.decision_date else "")]
+            view.outcome_rows = [(k, v) for k, v in rows if v]
+    by_claim = {claim.id: claim for claim in view.claims}
+    for finding in view.findings:
+        cid = _claim_id_for(finding.path, prefix)
+        if cid in by_claim:
+            by_claim[cid].findings.append(finding)
+        elif finding.path in ("rationale", "next_steps"):  # about the list as a whole
+            view.section_findings.setdefault(finding.path, []).append(finding)
+    if text is not None:
+        spans = [Span(c.id, c.field, c.start, c.end)
+                 for c in view.claims if c.start is not None and c.end is not None]
+        spans += [Span(f.id, "finding", f.start, f.end)
+                  for f in view.findings if f.start is not None and f.end is not None]
+        view.segments = split_segments(text, spans)
+    return view
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_MD_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+#: raw HTML a Markdown renderer would pass through: tags, and & only where it starts an entity
+_MD_HTML_SYNTAX = re.compile(r"[<>]|&(?=#?\w+;)")
+
+
+def _md(value: object) -> str:
+    """One line of Markdown-safe text: whitespace collapsed, HTML and Markdown syntax escaped."""
+    text = " ".join(str(value).split())
+    text = _MD_HTML_SYNTAX.sub(lambda m: _MD_HTML[m.group()], text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_IDENTIFIER = re.compile(r"[\w.\[\]-]+")
+
+
+def _code(value: str) -> str:
+    """A rule name or JSON path as inline code; anything else (it comes from a record, so it
+    could be anything) as escaped text."""
+    return f"`{value}`" if _IDENTIFIER.fullmatch(value) else _md(value)
+
+
+def _md_findings(findings: Sequence[FindingView]) -> list[str]:
+    if not findings:
+        return ["**Findings:** none"]
+    lines = [f"**Findings** ({_finding_counts(findings)})"]
+    lines += [f"- **{f.severity}** {_code(f.rule)} at {_code(f.path)}: {_md(f.message)}"
+              for f in findings]
+    return lines
+
+
+def _finding_counts(findings: Sequence[FindingView]) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in _SEVERITY_ORDER}
+    return ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+
+
+def _md_document(view: DocumentView) -> list[str]:
+    result = view.result
+    lines = [f"## {view.number}. {_md(view.title)}", ""]
+    byline = [_md(view.source)] + ([_md(view.company)] if view.company else [])
+    if view.meta_line:
+        byline.append(_md(view.meta_line))
+    lines += [" · ".join(byline), ""]
+    if result.error is not None:
+        e = result.error
+        lines += [f"**Error:** {_md(e.type)} ({_md(e.code)}): {_md(e.message)}", ""]
+    summary = result.summary
+    if summary is None:  # an error record: no claims to list
+        return [*lines, *_md_findings(view.findings), ""] if view.findings else lines
+    if view.outcome is not None:
+        rest = "; ".join(value for _, value in view.outcome_rows)
+        lines.append(f"**Outcome:** {_md(view.agency_label)} · {_md(view.decision)} · "
+                     f"{_md(view.direction)}" + (f" — {_md(rest)}" if rest else ""))
+    else:
+        lines.append("**Outcome:** not a regulatory event")
+    lines += ["", _md(summary.summary), "", "**Rationale**"]
+    lines += [f"- {_md(c.text)} ({_md(', '.join(c.details))})"
+              for c in view.rationale] or ["- none"]
+    lines += ["", "**Next steps**"]
+    for step, claim in zip(summary.next_steps, view.next_steps, strict=True):
+        timing = [step.timing or ""] + ([f"due {step.due_date.isoformat()}"]
+                                        if step.due_date else [])
+        when = "; ".join(t for t in timing if t) or "no timing given"
+        lines.append(f"- **{_md(step.actor)}:** {_md(claim.text)} — *{_md(when)}*")
+    if not summary.next_steps:
+        lines.append("- none")
+    st = summary.sentiment
+    lines += ["", f"**Sentiment:** {st.label} ({st.score:+.2f}) — {_md(st.rationale)}", ""]
+    return [*lines, *_md_findings(view.findings), ""]
+
+
+def render_markdown(results: Iterable[RecordLike], *,
+                    title: str = "Regulatory summary report") -> str:
+    """A compact Markdown report: per document the headline, outcome line, rationale and next
+    steps as bullets (with timing), sentiment and findings; an index table for several."""
+    views = [document_view(coerce_result(r), n) for n, r in enumerate(results, 1)]
+    lines = [f"# {_md(title)}", ""]
+    if len(views) > 1:
+        lines += ["| # | document | company | agency | decision | direction | sentiment "
+                  "| findings |", "|---|---|---|---|---|---|---|---|"]
+        for v in views:
+            status = "error" if v.result.error else str(len(v.findings))
+            cells = [str(v.number), v.source, v.company, v.agency, v.decision, v.direction,
+                     v.sentiment, status]
+            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("")
+    for view in views:
+        lines += _md_document(view)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+
+
+def _asset(name: str) -> str:
+    return resources.files("summarizer").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["words"] = _words
+    return env
+
+
+def _csp_hash(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+
+
+def render_html(results: Iterable[RecordLike], *,
+                title: str = "Regulatory summary report") -> str:
+    """One self-contained HTML page: index table, then per document the outcome card,
+    rationale, next steps, sentiment and findings beside the highlighted release."""
+    views = [document_view(coerce_result(r), n) for n, r in enumerate(results, 1)]
+    script, style = _asset("report.js"), _asset("report.css")
+    template = _environment().from_string(_asset("report.html.j2"))
+    return template.render(
+        title=title, views=views, script=script, style=style, script_hash=_csp_hash(script),
+        field_names=FIELD_NAMES, missing_text=sum(1 for v in views if v.result.ok
+                                                  and v.segments is None),
+    )
+
+
+def render(results: Iterable[RecordLike], fmt: str, *,
+           title: str = "Regulatory summary report") -> str:
+    """Render in one of ``REPORT_FORMATS``: ``html`` or ``markdown``."""
+    if fmt == "html":
+        return render_html(results, title=title)
+    if fmt == "markdown":
+        return render_markdown(results, title=title)
+    raise ValueError(f"unknown report format {fmt!r}; use one of {REPORT_FORMATS}")
