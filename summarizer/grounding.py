@@ -43,6 +43,10 @@ _SPECIAL = re.compile(
     + r"]"
 )
 _TOKEN = re.compile(r"\w+")
+#: an elision mark in a quote: "...", "…", "[...]", "(...)"
+_ELISION = re.compile(r"\s*(?:[\[(]\s*)?(?:\.\s?\.\s?\.|…)(?:\s*[\])])?\s*")
+#: the most text an internal elision may skip (a quote spans a passage, not the whole release)
+_MAX_ELIDED = 600
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,37 @@ def _fuzzy(nq: str, index: SourceIndex) -> Alignment:
     return Alignment(start, end, "fuzzy", round(best[0] / 100.0, 4))
 
 
+def _elided(quote: str, index: SourceIndex) -> Alignment:
+    """Align a quote shortened with "..." (models truncate long sentences that way).
+
+    Every fragment must occur, in order, with at most ``_MAX_ELIDED`` characters between
+    neighbours. One fragment (a leading or trailing ellipsis) is a normalised match of that
+    fragment; several are a fuzzy match scored by the share of the span the fragments cover.
+    """
+    parts = [normalize(f) for f in _ELISION.split(quote)]
+    fragments = [f for f in parts if f]
+    if not fragments or sum(len(f) for f in fragments) < _MIN_FUZZY_CHARS:
+        return _NONE
+    norm = index.norm
+    first = norm.find(fragments[0])
+    while first != -1:
+        pos, ok = first + len(fragments[0]), True
+        for fragment in fragments[1:]:
+            found = norm.find(fragment, pos, pos + _MAX_ELIDED + len(fragment))
+            if found == -1:
+                ok = False
+                break
+            pos = found + len(fragment)
+        if ok:
+            start, end = index.to_original(first, pos)
+            if len(fragments) == 1:
+                return Alignment(start, end, "normalized", 1.0)
+            covered = sum(len(f) for f in fragments) / (pos - first)
+            return Alignment(start, end, "fuzzy", round(covered, 4))
+        first = norm.find(fragments[0], first + 1)
+    return _NONE
+
+
 def align(quote: str, index: SourceIndex | str) -> Alignment:
     """Find ``quote`` in the source; ``match="none"`` (no offsets) when nothing fits."""
     if isinstance(index, str):
@@ -250,6 +285,10 @@ def align(quote: str, index: SourceIndex | str) -> Alignment:
     if found != -1:
         start, end = index.to_original(found, found + len(nq))
         return Alignment(start, end, "normalized", 1.0)
+    if _ELISION.search(quote):
+        elided = _elided(quote, index)
+        if elided.match != "none":
+            return elided
     if len(nq) < _MIN_FUZZY_CHARS:
         return _NONE
     return _fuzzy(nq, index)

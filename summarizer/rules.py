@@ -233,10 +233,12 @@ def _event_outcome(ctx: RuleContext) -> Iterable[Finding]:
         yield _finding("event_outcome", "error", "outcome",
                        "is_regulatory_event is true but outcome is null; fill in the outcome"
                        f"{hint}, or set is_regulatory_event to false")
-    elif not s.is_regulatory_event and s.outcome is not None:
+    elif not s.is_regulatory_event and s.outcome is not None and (
+        s.outcome.decision != "none" or s.outcome.agency != "NONE"
+    ):  # an outcome with decision "none" may still name the product the news is about
         yield _finding("event_outcome", "error", "outcome",
-                       "is_regulatory_event is false but an outcome is given; set outcome to null "
-                       "or is_regulatory_event to true")
+                       "is_regulatory_event is false but the outcome reports a regulator's "
+                       "decision; set outcome to null or is_regulatory_event to true")
     if s.outcome is not None and s.is_regulatory_event:
         if s.outcome.decision == "none":
             yield _finding("event_outcome", "error", "outcome.decision",

@@ -53,7 +53,8 @@ def test_uncorrected_answer_keeps_its_findings(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(agency="FDA", decision="approval", direction="favorable")
     endpoint = FakeEndpoint([Reply.answer(wrong)], repeat_last=True)
-    result = _summarizer(endpoint, max_reasks=1).summarize(ceplene_text, published="2008-03-20")
+    result = _summarizer(endpoint, max_reasks=1, arbitrate=False).summarize(
+        ceplene_text, published="2008-03-20")
     assert result.summary is not None and result.usage.attempts == 2
     errors = {f.rule for f in result.findings if f.severity == "error"}
     assert "decision_cue_conflict" in errors or "agency_decision_fit" in errors

@@ -1,0 +1,127 @@
+"""Arbitration: the release's own decision cues overrule an outcome it does not back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import ceplene_answer, corpus_text
+
+from summarizer import Summarizer
+from summarizer.arbitration import arbitrate
+from summarizer.grounding import ground
+from summarizer.intake import load
+from summarizer.rules_backend import summarize_with_rules
+from summarizer.schemas.summary import RegulatorySummary
+from summarizer.testing import FakeEndpoint, Reply
+
+DEVICE_RELEASE = (
+    "Acme Diagnostics Receives FDA 510(k) Clearance for the QuickSense Glucose Monitor\n\n"
+    "BOSTON, March 3, 2025 -- Acme Diagnostics, Inc. today announced that the U.S. Food and "
+    "Drug Administration (FDA) has granted 510(k) clearance for the QuickSense Glucose Monitor, "
+    "a wearable device for adults with diabetes. The company plans a U.S. launch in the second "
+    "half of 2025.\n"
+)
+
+
+def _arbitrated(answer: dict[str, Any], text: str) -> tuple[RegulatorySummary, list[Any]]:
+    document = load(text)
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    fallback = ground(summarize_with_rules(document), text)
+    findings = arbitrate(summary, fallback, document)
+    return summary, findings
+
+
+def test_a_decision_the_release_backs_stands(ceplene_text: str) -> None:
+    summary, findings = _arbitrated(ceplene_answer(), ceplene_text)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
+
+
+def test_an_unbacked_decision_gives_way_to_the_releases_cue(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
+                            direction="favorable")
+    summary, findings = _arbitrated(wrong, ceplene_text)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.direction) == ("negative_opinion",
+                                                                    "unfavorable")
+    assert summary.outcome.agency == "EMA"
+    assert summary.outcome.products[0].name == "Ceplene"  # the model's other fields are kept
+    (finding,) = findings
+    assert finding.rule == "decision_arbitrated" and "'approval'" in finding.message
+    assert finding.start is not None and finding.end is not None
+    assert "negative opinion" in ceplene_text[finding.start:finding.end]
+    evidence = summary.outcome.evidence
+    assert evidence is not None and evidence.match == "exact"
+
+
+def test_a_generic_approval_is_refined_to_the_kind_named_up_front() -> None:
+    answer = ceplene_answer()
+    answer["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
+                             direction="favorable", evidence=None, application=None,
+                             products=[{"name": "QuickSense Glucose Monitor",
+                                        "generic_name": None}], indication="diabetes")
+    summary, findings = _arbitrated(answer, DEVICE_RELEASE)
+    assert summary.outcome is not None and summary.outcome.decision == "clearance"
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "names the kind" in findings[0].message
+
+
+def test_a_non_event_keeps_its_product_but_loses_the_decision() -> None:
+    text = corpus_text("d17")  # Phase 2 results: no regulator acted
+    answer = ceplene_answer()
+    answer["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
+                             direction="favorable", evidence=None,
+                             products=[{"name": "petrelintide", "generic_name": None}],
+                             indication="obesity")
+    summary, findings = _arbitrated(answer, text)
+    assert summary.is_regulatory_event is False
+    outcome = summary.outcome
+    assert outcome is not None
+    assert (outcome.decision, outcome.agency, outcome.direction) == ("none", "NONE", "neutral")
+    assert outcome.evidence is None and outcome.products[0].name == "petrelintide"
+    assert findings[0].rule == "decision_arbitrated" and "no regulatory decision" in (
+        findings[0].message)
+
+
+def test_no_event_is_overruled_only_by_an_unambiguous_cue(ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer.update(is_regulatory_event=False, outcome=None)
+    summary, findings = _arbitrated(answer, ceplene_text)
+    assert summary.is_regulatory_event is True
+    assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
+    assert findings and findings[0].rule == "decision_arbitrated"
+
+
+def test_a_vague_agency_is_settled_from_the_decision_sentence(ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer["outcome"].update(agency="OTHER")
+    summary, findings = _arbitrated(answer, ceplene_text)
+    assert summary.outcome is not None and summary.outcome.agency == "EMA"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+
+
+def _summarizer(endpoint: FakeEndpoint, **kwargs: Any) -> Summarizer:
+    return Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
+                      max_retry_wait=0.0, **kwargs)
+
+
+def test_the_pipeline_arbitrates_and_reports_it(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(decision="approval", direction="favorable")
+    result = _summarizer(FakeEndpoint([Reply.answer(wrong)])).summarize(ceplene_text)
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "negative_opinion"
+    assert "decision_arbitrated" in {f.rule for f in result.findings}
+    # what the rules say afterwards concerns the arbitrated answer: no decision conflict left
+    assert "decision_cue_conflict" not in {f.rule for f in result.findings}
+
+
+def test_arbitration_can_be_switched_off(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(decision="approval", direction="favorable")
+    result = _summarizer(FakeEndpoint([Reply.answer(wrong)]), arbitrate=False).summarize(
+        ceplene_text)
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "approval"
+    assert "decision_arbitrated" not in {f.rule for f in result.findings}
