@@ -161,6 +161,8 @@ def _outcome_evidence(ctx: RuleContext) -> Iterable[Finding]:
     s = ctx.summary
     if s.outcome is None or (s.outcome.evidence is not None and s.outcome.evidence.quote.strip()):
         return
+    if not s.is_regulatory_event and s.outcome.decision == "none":
+        return  # a non-event's outcome only names the product: there is no decision to quote
     best = ctx.reading.best if ctx.reading.is_event else None
     hint = f' e.g. "{_snip(best.sentence.text)}"' if best is not None else ""
     severity: Severity = "error" if s.is_regulatory_event else "warning"

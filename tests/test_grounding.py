@@ -161,3 +161,34 @@ def test_normalised_matches_cover_an_equivalent_passage(text: str, data: st.Data
     if a.match in ("exact", "normalized"):
         assert a.start is not None and a.end is not None
         assert normalize(text[a.start:a.end]) == normalize(quote) or a.match == "exact"
+
+
+# -- quotes shortened with an ellipsis ------------------------------------------------------------
+
+ELIDED_SOURCE = (
+    "Rocket Pharmaceuticals today said KRESLADI is an autologous hematopoietic stem cell-based "
+    "gene therapy indicated for the treatment of pediatric patients with severe LAD-I. "
+    "The approval follows a priority review."
+)
+
+
+def test_a_trailing_ellipsis_grounds_the_fragment() -> None:
+    quote = "KRESLADI is an autologous hematopoietic stem cell-based gene therapy indicated for..."
+    a = align(quote, ELIDED_SOURCE)
+    assert a.match == "normalized" and a.start is not None and a.end is not None
+    assert ELIDED_SOURCE[a.start:a.end] == quote[:-3].rstrip()
+
+
+def test_an_internal_ellipsis_spans_both_fragments_and_scores_the_coverage() -> None:
+    a = align("Rocket Pharmaceuticals today said [...] with severe LAD-I.", ELIDED_SOURCE)
+    assert a.match == "fuzzy" and a.start == 0 and a.end is not None
+    assert ELIDED_SOURCE[:a.end].endswith("with severe LAD-I.")
+    assert a.score is not None and 0 < a.score < 0.5  # most of the span was left out
+
+
+def test_elided_fragments_must_come_in_order_and_close_together() -> None:
+    assert align("with severe LAD-I. ... Rocket Pharmaceuticals today", ELIDED_SOURCE).match == (
+        "none")
+    far = "Rocket Pharmaceuticals today said " + "x " * 400 + "The approval follows a review."
+    assert align("Rocket Pharmaceuticals today said ... The approval follows a review.",
+                 far).match == "none"

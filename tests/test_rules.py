@@ -264,6 +264,18 @@ def test_a_missing_outcome_for_an_event_is_an_error() -> None:
     assert sev == {"error"}
 
 
+def test_a_non_event_may_name_its_product_without_a_decision() -> None:
+    answer = ceplene_answer()
+    answer["is_regulatory_event"] = False
+    answer["outcome"].update(decision="none", agency="NONE", agency_body=None,
+                             direction="neutral", evidence=None)
+    rules = {f.rule for f in findings_for(answer) if f.severity in ("error", "warning")}
+    assert not rules & {"event_outcome", "outcome_evidence"}
+    answer["outcome"].update(decision="approval", agency="EMA")  # but never a decision
+    errors = {f.rule for f in findings_for(answer) if f.severity == "error"}
+    assert "event_outcome" in errors
+
+
 def test_run_rules_grounds_unaligned_evidence_and_accepts_text() -> None:
     summary = RegulatorySummary.model_validate(ceplene_answer())
     findings = run_rules(summary, corpus_text("d01"), published=PUBLISHED)

@@ -106,3 +106,24 @@ def test_schema_files_ship_in_the_package() -> None:
     assert (root / "summary.py").exists() and (root / "summary.schema.json").exists()
     prompts = Path(str(resources.files("summarizer.prompts")))
     assert {"system.j2", "user.j2", "reask.j2"} <= {p.name for p in prompts.iterdir()}
+
+
+@pytest.mark.parametrize("placeholder", ["None", "null", "N/A", "Not specified.", " unknown ", ""])
+def test_placeholder_words_are_read_as_null(placeholder: str) -> None:
+    answer = ceplene_answer()
+    answer["outcome"]["products"][0]["generic_name"] = placeholder
+    answer["outcome"]["application"] = placeholder
+    answer["company"] = placeholder
+    summary = RegulatorySummary.model_validate(answer)
+    assert summary.outcome is not None
+    assert summary.outcome.products[0].generic_name is None
+    assert summary.outcome.application is None and summary.company is None
+
+
+def test_real_values_that_contain_placeholder_words_are_kept() -> None:
+    answer = ceplene_answer()
+    answer["outcome"]["indication"] = "None-small-cell lung cancer"
+    answer["next_steps"][0]["timing"] = "not before 2026"
+    summary = RegulatorySummary.model_validate(answer)
+    assert summary.outcome is not None and summary.outcome.indication == "None-small-cell lung cancer"
+    assert summary.next_steps[0].timing == "not before 2026"
