@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from summarizer.recording import SECRET_HEADERS, scrub_response
 from summarizer.schemas.summary import RegulatorySummary
 
 DATA = Path(__file__).parent / "data"
@@ -78,16 +80,9 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 CASSETTES = Path(__file__).parent.parent / "cassettes"
 #: the OpenAI-compatible server the cassettes were recorded against (llama.cpp, see README)
 RECORDED_BASE_URL = "http://127.0.0.1:8765/v1"
-_SECRET_HEADERS = ("authorization", "api-key", "x-api-key", "openai-api-key", "cookie",
-                   "set-cookie", "openai-organization", "openai-project")
-
-
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    """Keep only the response headers replay needs; drop cookies, ids, server fingerprints."""
-    keep = {"content-type"}
-    response["headers"] = {k: v for k, v in response.get("headers", {}).items()
-                           if k.lower() in keep}
-    return response
+# the scrubbing rules live in the library, shared with the pytest plugin users record with
+_SECRET_HEADERS = SECRET_HEADERS
+_scrub_response = scrub_response
 
 
 @pytest.fixture(scope="module")

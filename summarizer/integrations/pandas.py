@@ -1,0 +1,184 @@
+"""pandas: summarize a DataFrame column of releases into flat result columns.
+
+    >>> from summarizer.integrations.pandas import summarize_frame
+    >>> out = summarize_frame(df, text_col="body", id_col="url", summarizer={"backend": "rules"})
+    >>> out[["agency", "decision", "sentiment", "error"]]  # doctest: +SKIP
+
+One row in, one row out, same index and order: the input columns are kept and the result
+columns (``RESULT_COLUMNS``) are added. A release that fails becomes a row with ``error`` set
+and empty result columns, never an exception, so one bad document cannot sink a whole frame.
+The full JSON record stays available in the ``record`` column for anything the flat columns
+leave out (evidence quotes and offsets, rationale, next steps, findings, usage).
+
+Needs pandas: ``pip install 'regulatory-summarizer[pandas]'``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from summarizer.integrations import require, summarizer_from
+
+require("pandas", "pandas")
+
+import pandas as pd  # noqa: E402
+
+if TYPE_CHECKING:
+    from summarizer.api import Summarizer
+    from summarizer.batching import BatchItem
+    from summarizer.types import SummaryResult
+
+__all__ = [
+    "RESULT_COLUMNS", "RecordFormat", "batch_items", "result_columns", "summarize_frame",
+]
+
+RecordFormat = Literal["dict", "json", "none"]
+
+#: the columns ``summarize_frame`` adds, in order (``record`` is left out with record="none")
+RESULT_COLUMNS: tuple[str, ...] = (
+    "is_regulatory_event", "company", "agency", "decision", "direction", "product",
+    "indication", "decision_date", "sentiment", "sentiment_score", "findings",
+    "error_findings", "error", "record",
+)
+
+
+def result_columns(result: SummaryResult, *, record: RecordFormat = "dict") -> dict[str, Any]:
+    """The flat columns of one result (``None`` where the summary has nothing to say).
+
+    ``product`` joins every product name with ``"; "``; ``decision_date`` is ISO text;
+    ``findings`` counts every rule finding and ``error_findings`` the error-severity ones;
+    ``error`` is ``"Type: message"`` for a failed document. ``record`` is the full
+    ``to_record()`` dict, or that dict as JSON text (what Arrow-backed tools such as Ray store
+    without guessing a nested schema), or left out.
+    """
+    summary = result.summary
+    outcome = summary.outcome if summary is not None else None
+    sentiment = summary.sentiment if summary is not None else None
+    row: dict[str, Any] = {
+        "is_regulatory_event": summary.is_regulatory_event if summary is not None else None,
+        "company": summary.company if summary is not None else None,
+        "agency": outcome.agency if outcome is not None else None,
+        "decision": outcome.decision if outcome is not None else None,
+        "direction": outcome.direction if outcome is not None else None,
+        "product": "; ".join(p.name for p in outcome.products) or None
+        if outcome is not None else None,
+        "indication": outcome.indication if outcome is not None else None,
+        "decision_date": outcome.decision_date.isoformat()
+        if outcome is not None and outcome.decision_date is not None else None,
+        "sentiment": sentiment.label if sentiment is not None else None,
+        "sentiment_score": sentiment.score if sentiment is not None else None,
+        "findings": len(result.findings),
+        "error_findings": sum(1 for f in result.findings if f.severity == "error"),
+        "error": f"{result.error.type}: {result.error.message}" if result.error else None,
+    }
+    if record == "dict":
+        row["record"] = result.to_record()
+    elif record == "json":
+        row["record"] = json.dumps(result.to_record(), ensure_ascii=False)
+    return row
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pd.NA (what an empty DataFrame cell holds)."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _text(value: Any) -> str | bytes:
+    """A cell of the text column as the summarizer takes it (an empty cell is empty text,
+    which comes back as an ``InputError`` row)."""
+    if _missing(value):
+        return ""
+    return value if isinstance(value, str | bytes) else str(value)
+
+
+def _published(value: Any) -> dt.date | str | None:
+    """A cell of the published column: a date, a timestamp, ``YYYY-MM-DD`` text, or empty."""
+    if _missing(value):
+        return None
+    if isinstance(value, dt.datetime):  # pd.Timestamp is a datetime
+        return value.date()
+    if isinstance(value, dt.date | str):
+        return value
+    return str(value)
+
+
+def batch_items(
+    frame: pd.DataFrame,
+    text_col: str,
+    *,
+    id_col: str | None = None,
+    published_col: str | None = None,
+) -> list[BatchItem]:
+    """One ``BatchItem`` per row: id from ``id_col`` (else the index label), as text."""
+    from summarizer.batching import BatchItem
+
+    for column in (text_col, id_col, published_col):
+        if column is not None and column not in frame.columns:
+            raise KeyError(f"no column {column!r} in the frame (columns: {list(frame.columns)})")
+    ids: Sequence[Any] = frame[id_col].tolist() if id_col is not None else frame.index.tolist()
+    texts = frame[text_col].tolist()
+    dates = frame[published_col].tolist() if published_col is not None else [None] * len(texts)
+    return [
+        BatchItem(str(item_id), _text(text), _published(published))
+        for item_id, text, published in zip(ids, texts, dates, strict=True)
+    ]
+
+
+def summarize_frame(
+    df: pd.DataFrame,
+    text_col: str = "text",
+    *,
+    id_col: str | None = None,
+    published_col: str | None = None,
+    summarizer: Summarizer | Mapping[str, Any] | None = None,
+    concurrency: int = 8,
+    record: RecordFormat = "dict",
+    prefix: str = "",
+) -> pd.DataFrame:
+    """Summarize ``df[text_col]`` row by row; return a copy of ``df`` with the result columns.
+
+    ``id_col`` names the column that becomes each record's ``source`` (default: the index
+    label); ``published_col`` holds release dates (date, timestamp or ``YYYY-MM-DD``), used to
+    resolve relative dates. ``summarizer`` is a ``Summarizer``, its settings as a mapping, or
+    ``None`` for the environment's configuration. Up to ``concurrency`` documents are in
+    flight at once (``Summarizer.summarize_many``). The index, row order and input columns are
+    preserved; ``prefix`` is put before every added column name, for frames that already have
+    an ``agency`` or ``error`` column (a clash raises ``ValueError`` instead of overwriting).
+    """
+    items = batch_items(df, text_col, id_col=id_col, published_col=published_col)
+    added = [prefix + c for c in RESULT_COLUMNS if record != "none" or c != "record"]
+    clash = [c for c in added if c in df.columns]
+    if clash:
+        raise ValueError(f"the frame already has column(s) {clash}; pass prefix= to rename ours")
+    engine, owned = summarizer_from(summarizer)
+    try:
+        results = list(engine.summarize_many(items, concurrency=concurrency, ordered=True))
+    finally:
+        if owned:
+            engine.close()
+    if len(results) != len(items):  # the batching contract is one result per input
+        raise RuntimeError(f"summarize_many returned {len(results)} results for {len(items)} rows")
+    rows = [result_columns(r, record=record) for r in results]
+    out = df.copy()
+    for column in RESULT_COLUMNS:
+        if record == "none" and column == "record":
+            continue
+        # arrays, not Series: no index alignment, so duplicate labels are kept as they are
+        values = [row[column] for row in rows]
+        dtype = _DTYPES.get(column)
+        out[prefix + column] = pd.array(values, dtype=dtype) if dtype else values
+    return out
+
+
+#: nullable dtypes for the non-text columns (an empty cell is <NA>, the ints stay ints); text
+#: columns take pandas' own text dtype, whose empty cell is what ``isna()`` finds
+_DTYPES: dict[str, str] = {
+    "is_regulatory_event": "boolean", "sentiment_score": "Float64", "findings": "Int64",
+    "error_findings": "Int64",
+}
