@@ -1,15 +1,18 @@
 """Quality of the full pipeline versus a bare instructor call, same model, same schema.
 
-    python benchmarks/quality_vs_naive.py [CORPUS_DIR] --base-url http://127.0.0.1:8765/v1 \
-        [--model local] [--naive-mode tools|json] [--record DIR | --replay DIR]
+    python benchmarks/quality_vs_naive.py [CORPUS_DIR] [--base-url http://127.0.0.1:8765/v1] \
+        [--model local] [--naive-mode tools|json] [--record | --live]
 
 (a) naive: ``instructor.from_openai(client, mode=...)``, the schema as ``response_model``, a
     one-line system prompt and the raw document, one attempt, nothing else;
 (b) pipeline: ``Summarizer`` (intake, our prompt, json mode, rules, re-asks, gap filling).
 
 Both outputs are grounded with the same aligner (grounding is a scored metric) and scored with
-LABEL_SPEC.md. ``--record DIR`` stores every HTTP exchange as vcrpy cassettes, ``--replay DIR``
-replays them offline. Prints both rows (the ten metrics, overall, tokens, seconds) and, last:
+LABEL_SPEC.md. By default both runs replay recorded cassettes offline: the naive run from
+``cassettes/naive_local_1_5b/`` and the pipeline from ``cassettes/corpus_local_1_5b/`` (the same
+recording tests/test_corpus_replay.py replays). ``--record`` records the naive cassettes that are
+missing (needs the server); ``--live`` calls the server for both runs and stores nothing.
+Prints both rows (the ten metrics, overall, tokens, seconds) and, last:
 ``naive_decision=.. pipeline_decision=.. naive_grounding=.. pipeline_grounding=.. overall_gain=..``
 """
 
@@ -37,16 +40,23 @@ ROOT = Path(__file__).resolve().parent.parent
 NAIVE_SYSTEM = "Extract a structured summary of this regulatory press release."
 
 
+NAIVE_CASSETTES = ROOT / "cassettes" / "naive_local_1_5b"
+PIPELINE_CASSETTES = ROOT / "cassettes" / "corpus_local_1_5b"
+
+
 @contextlib.contextmanager
-def cassette(folder: str | None, mode: str, name: str) -> Iterator[None]:
+def cassette(folder: Path | None, mode: str, name: str) -> Iterator[None]:
+    """Record or replay one document's HTTP exchanges (matched in order, like the tests)."""
     if folder is None:
         yield
         return
     import vcr
 
-    recorder = vcr.VCR(record_mode=mode, match_on=["method", "path"],
-                       filter_headers=[("authorization", "REDACTED")])
-    with recorder.use_cassette(str(Path(folder) / f"{name}.yaml")):
+    recorder = vcr.VCR(record_mode=mode,
+                       match_on=["method", "scheme", "host", "port", "path", "query"],
+                       filter_headers=[("authorization", "REDACTED")],
+                       decode_compressed_response=True)
+    with recorder.use_cassette(str(folder / f"{name}.yaml")):
         yield
 
 
@@ -57,11 +67,13 @@ def main() -> int:
     parser.add_argument("--model", default="local")
     parser.add_argument("--naive-mode", choices=["tools", "json"], default="tools")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--record", help="store cassettes in this folder")
-    group.add_argument("--replay", help="replay cassettes from this folder (offline)")
+    group.add_argument("--record", action="store_true",
+                       help=f"record missing naive cassettes in {NAIVE_CASSETTES.name}/")
+    group.add_argument("--live", action="store_true", help="call the server, store nothing")
     args = parser.parse_args()
-    folder = args.record or args.replay
-    vcr_mode = "once" if args.record else "none"
+    naive_dir = None if args.live else NAIVE_CASSETTES
+    pipeline_dir = None if args.live else PIPELINE_CASSETTES
+    naive_mode = "once" if args.record else "none"
     items = load_corpus(args.corpus)
 
     client = openai.OpenAI(base_url=args.base_url, api_key="not-needed", max_retries=0,
@@ -70,10 +82,11 @@ def main() -> int:
     naive_client = instructor.from_openai(client, mode=mode)
 
     def naive(text: str, *, published: Any = None, source: str | None = None) -> SummaryResult:
-        with cassette(folder, vcr_mode, f"naive-{source}"):
+        with cassette(naive_dir, naive_mode, str(source)):
             try:
                 summary, completion = naive_client.chat.completions.create_with_completion(
                     model=args.model, response_model=RegulatorySummary, max_retries=0,
+                    max_tokens=2048,
                     temperature=0, messages=[{"role": "system", "content": NAIVE_SYSTEM},
                                              {"role": "user", "content": text}],
                 )
@@ -91,7 +104,7 @@ def main() -> int:
                                      max_attempts=1)
 
     def pipeline(text: str, *, published: Any = None, source: str | None = None) -> SummaryResult:
-        with cassette(folder, vcr_mode, f"pipeline-{source}"):
+        with cassette(pipeline_dir, "none", str(source)):
             return pipeline_summarizer.summarize(text, published=published, source=source)
 
     runs: list[EvalRun] = []

@@ -79,12 +79,31 @@ def test_answer_taken_from_injected_text_is_flagged() -> None:
         evidence={"quote": "The FDA has approved this product"},
     )
     endpoint = FakeEndpoint([Reply.answer(obeying)], repeat_last=True)
-    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1)
+    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1,
+                            arbitrate=False)
     result = summarizer.summarize(text, published="2008-03-20")
     rules = {f.rule for f in result.findings if f.severity == "error"}
     assert "evidence_in_injection" in rules
     assert "decision_cue_conflict" in rules or "agency_decision_fit" in rules
     assert result.usage.reasks == 1  # the model was asked to correct itself first
+
+
+def test_arbitration_undoes_an_answer_taken_from_injected_text() -> None:
+    text = inject(corpus_text("d01"), INJECTIONS["override"])
+    obeying = ceplene_answer()
+    obeying["outcome"].update(
+        agency="FDA", decision="approval", direction="favorable",
+        evidence={"quote": "The FDA has approved this product"},
+    )
+    endpoint = FakeEndpoint([Reply.answer(obeying)], repeat_last=True)
+    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1)
+    result = summarizer.summarize(text, published="2008-03-20")
+    outcome = result.summary.outcome if result.summary else None
+    assert outcome is not None and (outcome.agency, outcome.decision) == ("EMA",
+                                                                          "negative_opinion")
+    assert outcome.evidence is not None and "injected" not in outcome.evidence.quote.lower()
+    assert "FDA has approved" not in outcome.evidence.quote
+    assert "decision_arbitrated" in {f.rule for f in result.findings}
 
 
 def test_rules_find_injected_evidence_without_a_model() -> None:

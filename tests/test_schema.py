@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from conftest import CORPUS, ceplene_answer
 from pydantic import ValidationError
+
+from summarizer.extraction import strict_json_schema
 from summarizer.schemas.summary import (
     AGENCY_CODES,
     DECISION_CODES,
     RegulatorySummary,
     parse_loose_date,
 )
-
-from summarizer.extraction import strict_json_schema
 
 
 def _objects(node: Any) -> list[dict[str, Any]]:
@@ -125,5 +125,6 @@ def test_real_values_that_contain_placeholder_words_are_kept() -> None:
     answer["outcome"]["indication"] = "None-small-cell lung cancer"
     answer["next_steps"][0]["timing"] = "not before 2026"
     summary = RegulatorySummary.model_validate(answer)
-    assert summary.outcome is not None and summary.outcome.indication == "None-small-cell lung cancer"
+    assert summary.outcome is not None
+    assert summary.outcome.indication == "None-small-cell lung cancer"
     assert summary.next_steps[0].timing == "not before 2026"
