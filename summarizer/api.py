@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import ssl
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from summarizer import errors
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
+from summarizer.cache import Cache, cache_key, open_cache
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load
 from summarizer.merging import fill_gaps, merge_summaries
@@ -25,11 +28,21 @@ from summarizer.types import Finding, Meta, SummaryResult, Usage
 if TYPE_CHECKING:  # openai and instructor load on first LLM use: the rules backend stays fast
     import openai
 
-    from summarizer.extraction import Extractor
+    from summarizer.batching import AdaptiveLimiter, BatchInput
+    from summarizer.extraction import Extractor, RequestGate
 
 __all__ = ["Summarizer", "parse_published", "summarize"]
 
 Input = str | bytes | os.PathLike[str]
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The TLS settings all clients of this process share (the HTTP library's defaults): each
+    new client would otherwise load the CA bundle again, ~0.1 s, and every many-run opens one."""
+    import httpx2
+
+    return httpx2.create_ssl_context()
 
 
 def parse_published(value: dt.date | str | None) -> dt.date | None:
@@ -53,6 +66,9 @@ class _Job:
     index: SourceIndex
     usage: Usage = field(default_factory=Usage)
     started: float = field(default_factory=time.perf_counter)
+    #: the last answer the re-ask check passed (grounded, as a dict) with its findings: when the
+    #: final summary is still equal to it, the final rules run would only repeat them
+    checked: tuple[dict[str, Any], list[Finding]] | None = None
 
     def messages(self) -> list[list[dict[str, str]]]:
         """The chat messages of each part (one part unless the release is over budget)."""
@@ -74,6 +90,8 @@ class Summarizer:
     bounds how often an invalid or rule-breaking answer is sent back for correction;
     ``token_budget`` caps the tokens one document may spend; ``max_input_tokens`` is the
     document budget per request (longer releases are split on section borders and merged).
+    ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
+    before with the same settings is answered from it without a model call (``meta.cached``).
     """
 
     def __init__(
@@ -97,6 +115,7 @@ class Summarizer:
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         extra_body: dict[str, Any] | None = None,
+        cache: str | os.PathLike[str] | Cache | None = None,
     ) -> None:
         if client is not None or async_client is not None:
             backend = backend or "openai"
@@ -114,6 +133,9 @@ class Summarizer:
         self._client = client
         self._async_client = async_client
         self._local_server: Any = None
+        self.cache = open_cache(cache)
+        self._owns_cache = self.cache is not None and not isinstance(cache, Cache)
+        self._cache_settings: dict[str, Any] | None = None
         self.settings = ExtractionSettings(
             model=self.config.model or "local",
             mode=self.config.mode,
@@ -147,16 +169,40 @@ class Summarizer:
         from summarizer.extraction import Extractor
 
         if use_async and self._async_client is None:
-            self._async_client = openai.AsyncOpenAI(
-                api_key=self.config.api_key or "not-needed", base_url=self._base_url(),
-                timeout=self.timeout, max_retries=0,
-            )
+            self._async_client = self._new_async_client()
         if not use_async and self._client is None:
             self._client = openai.OpenAI(
                 api_key=self.config.api_key or "not-needed", base_url=self._base_url(),
                 timeout=self.timeout, max_retries=0,
+                http_client=openai.DefaultHttpxClient(verify=_tls_context()),
             )
         return Extractor(self.settings, client=self._client, async_client=self._async_client)
+
+    def _batch_extractor(
+        self, gate: RequestGate
+    ) -> tuple[Extractor | None, openai.AsyncOpenAI | None]:
+        """The extractor of one ``asummarize_many`` run, its requests passing ``gate``, and the
+        async client the run owns (the caller closes it; None when the caller gave its own
+        ``async_client``, or for the rules backend). A run's own client lives on the run's
+        event loop, which may be a worker thread's."""
+        if not self.config.is_llm:
+            return None, None
+        from summarizer.extraction import Extractor
+
+        owned = None
+        client = self._async_client
+        if client is None:
+            client = owned = self._new_async_client()
+        return Extractor(self.settings, async_client=client, gate=gate), owned
+
+    def _new_async_client(self) -> openai.AsyncOpenAI:
+        import openai
+
+        return openai.AsyncOpenAI(
+            api_key=self.config.api_key or "not-needed", base_url=self._base_url(),
+            timeout=self.timeout, max_retries=0,
+            http_client=openai.DefaultAsyncHttpxClient(verify=_tls_context()),
+        )
 
     # -- pipeline --------------------------------------------------------------------------
 
@@ -180,10 +226,12 @@ class Summarizer:
 
     def _check(self, job: _Job) -> Callable[[RegulatorySummary], str | None]:
         def check(summary: RegulatorySummary) -> str | None:
-            probe = ground(summary.model_copy(deep=True), job.index)
-            findings = run_rules(probe, job.document, published=job.when, rules=self.rules,
+            # grounding in place only fills offsets, which _finish computes again the same way
+            ground(summary, job.index)
+            findings = run_rules(summary, job.document, published=job.when, rules=self.rules,
                                  index=job.index)
             problems = reask_messages(findings)
+            job.checked = None if problems else (summary.model_dump(), findings)
             return reask_message(problems) if problems else None
 
         return check
@@ -201,8 +249,12 @@ class Summarizer:
         else:
             summary = summarize_with_rules(job.document, published=job.when)
         ground(summary, job.index)
-        findings = run_rules(summary, job.document, published=job.when, rules=self.rules,
-                             index=job.index) + findings
+        if job.checked is not None and job.checked[0] == summary.model_dump():  # as checked
+            rule_findings = list(job.checked[1])
+        else:
+            rule_findings = run_rules(summary, job.document, published=job.when,
+                                      rules=self.rules, index=job.index)
+        findings = rule_findings + findings
         meta = Meta(
             backend=self.config.name,
             model=self.config.model if self.config.is_llm else None,
@@ -264,12 +316,14 @@ class Summarizer:
     ) -> SummaryResult:
         """Summarize one release (text, bytes or a path). Raises a ``SummarizerError``."""
         job = self._prepare(text, published, source)
+        if (hit := self._cached(job)) is not None:
+            return hit
         summaries: list[RegulatorySummary] = []
         if self.config.is_llm:
             extractor, check = self._extractor(use_async=False), self._check(job)
             for messages in job.messages():
                 summaries.append(extractor.extract(messages, usage=job.usage, check=check))
-        return self._finish(job, summaries)
+        return self._remember(job, self._finish(job, summaries))
 
     async def asummarize(
         self,
@@ -280,17 +334,124 @@ class Summarizer:
     ) -> SummaryResult:
         """Async twin of ``summarize`` (HTTP through ``openai.AsyncOpenAI``)."""
         job = self._prepare(text, published, source)
+        extractor = self._extractor(use_async=True) if self.config.is_llm else None
+        return await self._arun(job, extractor)
+
+    async def _arun(self, job: _Job, extractor: Extractor | None) -> SummaryResult:
+        """A prepared document through the cache, the model (async) and the checks."""
+        if (hit := self._cached(job)) is not None:
+            return hit
         summaries: list[RegulatorySummary] = []
-        if self.config.is_llm:
-            extractor, check = self._extractor(use_async=True), self._check(job)
+        if extractor is not None:
+            check = self._check(job)
             for messages in job.messages():
                 summaries.append(await extractor.aextract(messages, usage=job.usage, check=check))
-        return self._finish(job, summaries)
+        return self._remember(job, self._finish(job, summaries))
+
+    def summarize_many(
+        self,
+        inputs: Iterable[BatchInput],
+        *,
+        concurrency: int = 8,
+        ordered: bool = False,
+        published: dt.date | str | None = None,
+        limiter: AdaptiveLimiter | None = None,
+    ) -> Iterator[SummaryResult]:
+        """Summarize many releases concurrently; one result per input, as each completes.
+
+        ``inputs`` holds texts, bytes, paths, ``(id, text)`` pairs or ``batching.BatchItem``s
+        and is consumed lazily. ``source`` of each result is the item's id (a path: the path; a
+        bare text: its position, as a string). ``ordered=True`` yields in input order. A failed
+        document is a result with ``error`` set; only bad settings raise, at once. At most
+        ``concurrency`` requests are in flight, fewer while the endpoint answers 429 (adaptive,
+        see ``batching.AdaptiveLimiter``; pass ``limiter`` to share or inspect one); at most
+        twice as many documents are read ahead. The async loop runs in a worker thread, so this
+        also works inside a running loop (Jupyter). Each run opens its own async client on its
+        own loop, unless the ``Summarizer`` was given an ``async_client``: that one must not
+        hold connections made on another event loop.
+        """
+        from summarizer.batching import summarize_many
+
+        return summarize_many(self, inputs, concurrency=concurrency, ordered=ordered,
+                              published=published, limiter=limiter)
+
+    def asummarize_many(
+        self,
+        inputs: Iterable[BatchInput] | AsyncIterable[BatchInput],
+        *,
+        concurrency: int = 8,
+        ordered: bool = False,
+        published: dt.date | str | None = None,
+        limiter: AdaptiveLimiter | None = None,
+    ) -> AsyncIterator[SummaryResult]:
+        """Async twin of ``summarize_many`` (``inputs`` may be an async iterable):
+        ``async for result in s.asummarize_many(paths, concurrency=16): ...``."""
+        from summarizer.batching import asummarize_many
+
+        return asummarize_many(self, inputs, concurrency=concurrency, ordered=ordered,
+                               published=published, limiter=limiter)
+
+    # -- result cache ----------------------------------------------------------------------
+
+    def _cache_key(self, job: _Job) -> str:
+        if self._cache_settings is None:
+            from summarizer import __version__
+
+            s, c = self.settings, self.config
+            self._cache_settings = {
+                "library": __version__, "backend": c.name, "model": s.model,
+                "endpoint": c.model_path if c.name == "local" else c.base_url,
+                "mode": s.mode, "prompt_version": PROMPT_VERSION,
+                "schema_version": SCHEMA_VERSION, "max_reasks": s.max_reasks,
+                "max_input_tokens": self.max_input_tokens,
+                "max_output_tokens": s.max_output_tokens, "temperature": s.temperature,
+                "seed": s.seed, "extra_body": s.extra_body,
+                "arbitrate": getattr(self, "arbitrate", None),
+                "rules": [f"{r.name}:{r.severity}:{getattr(r.check, '__module__', '')}."
+                          f"{getattr(r.check, '__qualname__', '')}" for r in self.rules],
+            }
+        return cache_key(job.document.text, {
+            **self._cache_settings, "kind": job.document.kind,
+            "published": job.when.isoformat() if job.when else None,
+        })
+
+    def _cached(self, job: _Job) -> SummaryResult | None:
+        """The stored result for this document and these settings, if any (LLM backends)."""
+        if self.cache is None or not self.config.is_llm:
+            return None
+        record = self.cache.get(self._cache_key(job))
+        if record is None:
+            return None
+        try:
+            result = SummaryResult.model_validate({**record, "source": job.document.source})
+        except ValueError:  # stored by an incompatible version: a miss
+            return None
+        if not result.ok or result.meta is None:
+            return None
+        result.text = job.document.text
+        result.usage = Usage()  # nothing was spent on it this time
+        result.meta.cached = True
+        result.meta.latency_s = round(time.perf_counter() - job.started, 4)
+        return result
+
+    def _remember(self, job: _Job, result: SummaryResult) -> SummaryResult:
+        """Store a successful LLM result (errors never reach here: they raise)."""
+        if self.cache is not None and self.config.is_llm and result.ok:
+            self.cache.put(self._cache_key(job), result.to_record())
+        return result
 
     def close(self) -> None:
-        """Close HTTP clients (a managed local server is shared and stops at exit)."""
+        """Close HTTP clients and a cache opened from a path (a managed local server is shared
+        and stops at exit)."""
         if self._client is not None:
             self._client.close()
+        if self._owns_cache and isinstance(self.cache, Closable):
+            self.cache.close()
+
+
+@runtime_checkable
+class Closable(Protocol):
+    def close(self) -> None: ...
 
 
 def summarize(

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from summarizer import errors
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES
@@ -58,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
                         "or a readable report of all inputs: markdown, html (self-contained)")
     s.add_argument("-o", "--output", help="write here instead of stdout")
     s.add_argument("--include-text", action="store_true", help="add the text offsets index")
+    s.add_argument("--concurrency", type=int, default=4,
+                   help="requests in flight at once for several inputs (default 4; fewer "
+                        "while the endpoint answers 429)")
+    s.add_argument("--cache", metavar="PATH",
+                   help="result cache (SQLite; default: $XDG_CACHE_HOME/summarizer/"
+                        "cache.sqlite3); a document already summarized with the same settings "
+                        "makes no model call")
+    s.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    s.add_argument("--resume", action="store_true",
+                   help="with -o FILE.jsonl: skip inputs whose source is already in FILE, append "
+                        "the rest (a line cut short by a killed run is dropped)")
+    s.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (there is none when stderr is not a terminal)")
 
     sch = sub.add_parser("schema", help="print the JSON Schema sent to the model")
     sch.add_argument("--kind", choices=["request", "result"], default="request",
@@ -126,13 +139,19 @@ def _write(out: TextIO, record: dict[str, Any], fmt: str) -> None:
 
 def _summarize(args: argparse.Namespace) -> int:
     from summarizer.api import parse_published
+    from summarizer.cache import default_cache_path
 
     try:
         parse_published(args.published)
         inputs = list(_expand(args.inputs))
-        summarizer = _make_summarizer(args, args.backend)
+        if args.concurrency < 1:
+            raise errors.ConfigurationError("--concurrency must be at least 1")
+        cache = None if args.no_cache else (args.cache or default_cache_path())
+        summarizer = _make_summarizer(args, args.backend, cache=cache)
     except errors.SummarizerError as exc:
         return _fail(exc.message)
+    if args.resume or len(inputs) > 1:
+        return _summarize_many(args, inputs, summarizer)
     fmt = args.format or ("json" if len(inputs) == 1 else "jsonl")
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     failed = 0
@@ -157,6 +176,53 @@ def _summarize(args: argparse.Namespace) -> int:
                 report.append(record)
             else:
                 _write(out, record, fmt)
+        if fmt in ("markdown", "html"):
+            from summarizer.reports import render
+
+            out.write(render(report, fmt))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        summarizer.close()
+    if failed and len(inputs) == 1 and input_rejected:
+        return EXIT_USAGE
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any) -> int:
+    """Several inputs: concurrently, each record written as it completes (``runner``)."""
+    from summarizer.runner import Progress, completed_sources, run_many
+
+    fmt = args.format or "jsonl"
+    mode = "w"
+    if args.resume:
+        if not args.output or fmt != "jsonl":
+            summarizer.close()
+            return _fail("--resume needs -o FILE and the jsonl format")
+        try:
+            done = completed_sources(args.output)
+        except (OSError, errors.SummarizerError) as exc:
+            summarizer.close()
+            return _fail(exc.message if isinstance(exc, errors.SummarizerError) else str(exc))
+        inputs = [item for item in inputs if item not in done]
+        mode = "a"
+    out = cast(TextIO, open(args.output, mode, encoding="utf-8")) if args.output else sys.stdout  # noqa: SIM115
+    report: list[dict[str, Any]] = []  # markdown/html: records kept for one report at the end
+
+    def write(record: dict[str, Any]) -> None:
+        if fmt in ("markdown", "html"):
+            report.append(record)
+        else:
+            _write(out, record, fmt)
+
+    try:
+        show = sys.stderr.isatty() and not args.no_progress and bool(inputs)
+        with Progress(len(inputs), enabled=show) as progress:
+            failed, input_rejected = run_many(
+                summarizer, inputs, write, concurrency=args.concurrency,
+                published=args.published, include_text=args.include_text or fmt == "html",
+                ordered=fmt in ("markdown", "html"), progress=progress,
+            )
         if fmt in ("markdown", "html"):
             from summarizer.reports import render
 
@@ -229,7 +295,8 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _make_summarizer(args: argparse.Namespace, backend: str | None) -> Any:
+def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
+                     cache: str | os.PathLike[str] | None = None) -> Any:
     from summarizer.api import Summarizer
 
     return Summarizer(
@@ -237,7 +304,7 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None) -> Any:
         model_path=args.model_path, max_reasks=args.max_reasks,
         max_attempts=args.max_attempts, timeout=args.timeout,
         token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
-        max_input_bytes=args.max_input_bytes,
+        max_input_bytes=args.max_input_bytes, cache=cache,
     )
 
 

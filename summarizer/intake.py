@@ -20,7 +20,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -44,6 +44,9 @@ class Document:
     source: str | None
     sections: tuple[Section, ...]
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: readings derived from this document alone (e.g. the rules' ``ReleaseView``), computed
+    #: once and shared by the re-ask check, the gap filling and the final rules
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(s.start for s in self.sections))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from summarizer.errors import ConfigurationError
+from summarizer.literals import PrefilterSet
 
 __all__ = [
     "AGENCY_NAMES",
@@ -152,16 +153,21 @@ def _resolve_overlaps(items: list[_S], rank: Callable[[_S], tuple[float, ...]]) 
     return kept
 
 
+_AGENCY_CODES = tuple(AGENCY_PATTERNS)
+_AGENCY_ORDER = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
+#: a pattern is not run on a text lacking all its required literals (see summarizer.literals)
+_AGENCY_FILTERS = PrefilterSet(tuple(AGENCY_PATTERNS.values()))
+
+
 def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
     """Every agency mention in ``text[start:end]``, in text order (one code per position)."""
     end = len(text) if end is None else end
-    order = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
     found = [
         AgencyMention(code, m.start(), m.end(), m.group())
-        for code, pattern in AGENCY_PATTERNS.items()
-        for m in pattern.finditer(text, start, end)
+        for code in (_AGENCY_CODES[i] for i in _AGENCY_FILTERS.candidates(text, start, end))
+        for m in AGENCY_PATTERNS[code].finditer(text, start, end)
     ]
-    return _resolve_overlaps(found, lambda a: (order[a.code], a.start))
+    return _resolve_overlaps(found, lambda a: (_AGENCY_ORDER[a.code], a.start))
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,12 +380,15 @@ class CueHit:
     needs_agency: bool
 
 
+_CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
+
+
 def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
     """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins."""
     end = len(text) if end is None else end
     hits = [
         CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency)
-        for cue in DECISION_CUES
+        for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
         for m in cue.pattern.finditer(text, start, end)
         if m.end() > m.start()
     ]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer.injection import neutralize_delimiters
@@ -59,10 +59,15 @@ def _prompt_version() -> str:
 PROMPT_VERSION = _prompt_version()
 
 
+@cache
+def _template(name: str) -> Template:
+    """One template, compiled once (compiling costs more than rendering)."""
+    return _environment().from_string(template_source(name))
+
+
 def render(name: str, **variables: object) -> str:
     """Render one template with ``variables`` as data."""
-    template = _environment().from_string(template_source(name))
-    return template.render(**variables).strip()
+    return _template(name).render(**variables).strip()
 
 
 def build_messages(

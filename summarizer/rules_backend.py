@@ -218,8 +218,17 @@ def read_release(document: Document) -> ReleaseView:
 
     Boilerplate, prescribing/safety label text and instruction-like (prompt-injection) passages
     are left out: none of them reports the news. Only the first ``_READ_LIMIT`` characters of
-    news text are read.
+    news text are read. The view depends on the document alone and is read-only once built, so
+    it is computed once per ``Document`` (kept in ``Document.memo``): one LLM answer's re-ask
+    check, the gap filling and the final rules share it.
     """
+    view = document.memo.get("release_view")
+    if not isinstance(view, ReleaseView):
+        view = document.memo["release_view"] = _read_release(document)
+    return view
+
+
+def _read_release(document: Document) -> ReleaseView:
     text = document.text
     injected = tuple((i.start, i.end) for i in find_injections(text))
     head_span, lead_start, lead_end = _zone_ranges(document)

@@ -10,11 +10,14 @@ or a model. Script it with replies; read back the requests it received:
 ``FakeBatchAPI`` does the same for OpenAI's Files and Batches API (upload, create, poll,
 download), answering each batch request line with a ``Reply`` or a scripted failure;
 ``TransportServer`` serves it (or any ``httpx2`` handler) on a loopback port for CLI tests.
+``ScaleServer`` is a loopback server for load tests: fixed latency, a share of 429s with
+``Retry-After``, a valid answer for any release (``synthetic_release`` makes short ones).
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 import socket
 import struct
@@ -37,8 +40,12 @@ __all__ = [
     "FakeEndpoint",
     "LoopbackServer",
     "Reply",
+    "ScaleServer",
     "TransportServer",
     "completion_body",
+    "release_text",
+    "rules_answer",
+    "synthetic_release",
 ]
 
 
@@ -192,6 +199,9 @@ class LoopbackServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: with Nagle's algorithm on, the body waits
+            # for the client's delayed ACK (~40 ms on Linux) and every answer is that late
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
@@ -570,3 +580,140 @@ class FakeBatchAPI:
         batch["request_counts"] = {"total": total, "completed": ok, "failed": total - ok}
         batch["status"] = self.final_status
         batch[f"{self.final_status}_at"] = int(time.time())
+
+
+# -- load testing ------------------------------------------------------------------------------
+
+
+def release_text(request: Mapping[str, Any]) -> str:
+    """The release inside the ``<release>`` fence of a chat request ("" if there is none)."""
+    for message in request.get("messages", []):
+        content = message.get("content") if isinstance(message, Mapping) else None
+        if message.get("role") == "user" and isinstance(content, str) and "<release>" in content:
+            start = content.index("<release>") + len("<release>")
+            return content[start:content.rfind("</release>")].strip("\n")
+    return ""
+
+
+def rules_answer(text: str) -> RegulatorySummary:
+    """What the rules backend reads in ``text``: a valid, grounded answer for any release."""
+    from summarizer.rules_backend import summarize_with_rules
+
+    return summarize_with_rules(text)
+
+
+class ScaleServer(LoopbackServer):
+    """An OpenAI-compatible loopback server for load and throughput tests.
+
+    Every chat completion is answered, after ``latency`` seconds, with a valid summary of the
+    release in the prompt (``answer(text)``; by default the rules backend's reading, computed
+    once per release); a seeded ``rate_limit_fraction`` of requests instead gets an immediate
+    429 with ``Retry-After: retry_after``, and so does every request beyond ``capacity`` held at
+    once (a rate limit that depends on load). It holds many connections at once (a thread each
+    and a deep accept queue). ``statuses`` counts answers by HTTP status, ``max_in_flight`` is the
+    most requests it held at the same time. ``latency`` and ``rate_limit_fraction`` may be
+    changed between runs.
+    """
+
+    def __init__(
+        self,
+        *,
+        latency: float = 0.0,
+        rate_limit_fraction: float = 0.0,
+        retry_after: float = 1.0,
+        seed: int = 0,
+        capacity: int | None = None,
+        answer: Callable[[str], RegulatorySummary | dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(responder=self._respond)
+        self.latency = latency
+        self.rate_limit_fraction = rate_limit_fraction
+        self.retry_after = retry_after
+        self.capacity = capacity
+        self.answer = answer or rules_answer
+        self.statuses: dict[int, int] = {}
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._random = random.Random(seed)
+        self._answers: dict[str, Reply] = {}
+        self._state = threading.Lock()
+        self._httpd.socket.listen(512)  # the default backlog of 5 drops bursts of connects
+
+    def _count(self, status: int) -> None:
+        with self._state:
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def _respond(self, body: dict[str, Any]) -> Reply:
+        with self._state:
+            limited = self._random.random() < self.rate_limit_fraction or (
+                self.capacity is not None and self.in_flight >= self.capacity
+            )
+            if not limited:
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        if limited:
+            self._count(429)
+            return Reply.status(429, retry_after=self.retry_after, message="rate limited")
+        try:
+            text = release_text(body)
+            reply = self._answers.get(text)
+            if reply is None:
+                try:
+                    reply = Reply.answer(self.answer(text))
+                except Exception as exc:  # e.g. no release in the request: a client error
+                    reply = Reply.status(400, message=f"cannot answer: {exc}")
+                self._answers[text] = reply
+            if self.latency:
+                time.sleep(self.latency)
+            self._count(reply.status_code)
+            return reply
+        finally:
+            with self._state:
+                self.in_flight -= 1
+
+
+_SYNTHETIC = (
+    ("Receives FDA Approval for",
+     "U.S. Food and Drug Administration (FDA) has approved {p} ({g}) for the treatment of adults "
+     "with {ind}",
+     "The approval was based on results from two Phase 3 trials in which {pct}% of patients "
+     "responded at week 16.",
+     "The company plans to launch {p} in the United States in the second quarter of {y}."),
+    ("Receives Complete Response Letter for",
+     "U.S. Food and Drug Administration (FDA) has issued a Complete Response Letter for the New "
+     "Drug Application for {p} ({g}) in {ind}",
+     "The FDA indicated that an additional clinical trial is needed to support approval.",
+     "The company intends to request a Type A meeting with the FDA within 30 days."),
+    ("Receives Positive CHMP Opinion for",
+     "Committee for Medicinal Products for Human Use (CHMP) of the European Medicines Agency has "
+     "adopted a positive opinion recommending marketing authorization of {p} ({g}) for {ind}",
+     "The positive opinion was based on a Phase 3 study in which {pct}% of patients met the "
+     "primary endpoint.",
+     "The European Commission is expected to issue its decision within 67 days."),
+)
+_INDICATIONS = ("moderate-to-severe plaque psoriasis", "relapsed multiple myeloma",
+                "chronic kidney disease", "generalized myasthenia gravis")
+
+
+def synthetic_release(number: int) -> str:
+    """A short (~1 KB), realistic, invented press release; ``number`` varies company, product,
+    decision (FDA approval, complete response letter, positive CHMP opinion) and figures."""
+    head, lead, why, then = _SYNTHETIC[number % len(_SYNTHETIC)]
+    company, product = f"Norvale{number} Therapeutics", f"Zentrava{number}"
+    year = 2020 + number % 6
+    fill = {"p": product, "g": f"examplimab-{number % 97}", "ind": _INDICATIONS[number % 4],
+            "pct": 50 + number % 40, "y": year}
+    return (
+        f"{company} {head} {product}\n\n"
+        f"BOSTON, March {1 + number % 28}, {year} -- {company}, Inc. (NASDAQ: NV{number % 100}) "
+        f"today announced that the {lead.format(**fill)}. {why.format(**fill)}\n\n"
+        f"\"This is an important milestone for patients,\" said Jane Doe, Chief Executive Officer "
+        f"of {company}.\n\n"
+        f"{then.format(**fill)}\n\n"
+        f"About {company}\n"
+        f"{company} is a biopharmaceutical company developing medicines for serious diseases.\n\n"
+        "Forward-Looking Statements\n"
+        "This press release contains forward-looking statements that involve risks and "
+        "uncertainties. Actual results may differ materially.\n\n"
+        f"Contact: investors@norvale{number}.example\n"
+    )

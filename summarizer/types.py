@@ -66,6 +66,8 @@ class Meta(BaseModel):
     published: str | None = None
     prompt_tokens_estimate: int | None = None
     raw_tokens_estimate: int | None = None
+    cached: bool = Field(False, description="taken from the result cache: no model call made "
+                                            "(usage is then all zero)")
 
 
 class ErrorInfo(BaseModel):

@@ -1,0 +1,145 @@
+"""A persistent result cache: re-running a corpus makes no model calls for what it already has.
+
+``ResultCache`` is a SQLite file mapping a key to the result record of one document. The key
+(``cache_key``) hashes everything the record depends on: the document text (after intake), its
+kind and release date, and the settings that shape the answer: backend, model and endpoint,
+structured-output mode, prompt version, schema version, library version, re-ask budget, input
+and output token limits, temperature, seed, ``extra_body``, the rule set and arbitration. A
+change to any of them is a miss. Only successful results are stored; errors never are.
+
+The file is safe for concurrent writers: WAL journal, one connection per thread, a busy timeout
+for writers of other processes. ``Summarizer(cache=PATH)`` opens one; the CLI uses
+``default_cache_path()`` unless told ``--no-cache``. The rules backend is never cached (it is
+deterministic and faster than a lookup is worth).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from summarizer.errors import ConfigurationError
+
+__all__ = ["Cache", "ResultCache", "cache_key", "default_cache_path", "open_cache"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    key     TEXT PRIMARY KEY,
+    record  TEXT NOT NULL,
+    model   TEXT,
+    created REAL NOT NULL
+)
+"""
+
+
+@runtime_checkable
+class Cache(Protocol):
+    """What ``Summarizer`` needs of a cache: look a record up by key, store one."""
+
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, record: Mapping[str, Any]) -> None: ...
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/summarizer/cache.sqlite3`` (``~/.cache/...`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "summarizer" / "cache.sqlite3"
+
+
+def cache_key(text: str, settings: Mapping[str, Any]) -> str:
+    """The key of one document's result under ``settings`` (JSON-able values)."""
+    digest = hashlib.sha256()
+    digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Result records in a SQLite file, keyed by ``cache_key``; shareable across threads and
+    processes. ``hits`` and ``misses`` count this object's lookups."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.hits = 0
+        self.misses = 0
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._ready = False
+
+    def __repr__(self) -> str:
+        return f"ResultCache({str(self.path)!r})"
+
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None:
+            return db
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # autocommit; other threads' and processes' writers wait up to 30 s for the lock
+        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
+                             check_same_thread=False)
+        with self._lock:
+            if not self._ready:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(_SCHEMA)
+                self._ready = True
+            self._connections.append(db)
+        db.execute("PRAGMA synchronous=NORMAL")
+        self._local.db = db
+        return db
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The stored record for ``key``, or None."""
+        row = self._db().execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            record: dict[str, Any] = json.loads(row[0])
+        except ValueError:  # a damaged row is a miss; the next put replaces it
+            self.misses += 1
+            return None
+        self.hits += 1
+        return record
+
+    def put(self, key: str, record: Mapping[str, Any]) -> None:
+        """Store (or replace) the record for ``key``."""
+        meta = record.get("meta") or {}
+        self._db().execute(
+            "INSERT OR REPLACE INTO results (key, record, model, created) VALUES (?, ?, ?, ?)",
+            (key, json.dumps(record, ensure_ascii=False), meta.get("model"), time.time()),
+        )
+
+    def __len__(self) -> int:
+        return int(self._db().execute("SELECT COUNT(*) FROM results").fetchone()[0])
+
+    def clear(self) -> None:
+        """Remove every stored record."""
+        self._db().execute("DELETE FROM results")
+
+    def close(self) -> None:
+        """Close every connection this object opened (in any thread)."""
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for db in connections:
+            db.close()
+        self._local = threading.local()
+
+
+def open_cache(cache: str | os.PathLike[str] | Cache | None) -> Cache | None:
+    """A cache object from what ``Summarizer(cache=...)`` was given: a path or a cache."""
+    if cache is None or isinstance(cache, Cache):
+        return cache
+    if isinstance(cache, str | os.PathLike):
+        return ResultCache(cache)
+    raise ConfigurationError(
+        f"cache must be a path or an object with get/put, not {type(cache).__name__}"
+    )

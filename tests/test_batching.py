@@ -1,0 +1,387 @@
+"""Many documents at once: one record per input, ordering, laziness, the adaptive limiter, 429
+storms over a real socket (``ScaleServer``), sync and async, inside a running loop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import ConfigurationError, Summarizer, SummaryResult
+from summarizer.batching import AdaptiveLimiter, BatchItem, as_item
+from summarizer.testing import (
+    LoopbackServer,
+    Reply,
+    ScaleServer,
+    release_text,
+    rules_answer,
+    synthetic_release,
+)
+
+DOCS = [synthetic_release(i) for i in range(24)]
+
+
+def _summarizer(server: LoopbackServer, **kwargs: Any) -> Summarizer:
+    settings: dict[str, Any] = {"model": "local", "mode": "json", "max_retry_wait": 2.0,
+                                "timeout": 10.0}
+    settings.update(kwargs)
+    return Summarizer(base_url=server.base_url, **settings)
+
+
+def _sources(results: list[SummaryResult]) -> list[str | None]:
+    return [r.source for r in results]
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+def test_one_record_per_input_with_its_id_errors_included(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(DOCS[3])
+    inputs: list[Any] = [
+        BatchItem("item-a", DOCS[0], published="2021-03-01"),
+        ("pair-b", DOCS[1]),
+        DOCS[2],                      # bare text: its position
+        path,                         # a path: the path
+        DOCS[4].encode(),             # bytes: its position
+        "   ",                        # rejected input: an error record, not an exception
+        ("too", "many", "items"),     # malformed: an error record at its position
+        42,                           # unsupported type: idem
+        BatchItem("bad-date", DOCS[5], published="March 2021"),
+    ]
+    with ScaleServer() as srv:
+        results = list(_summarizer(srv).summarize_many(inputs, concurrency=4))
+    by_source = {r.source: r for r in results}
+    assert len(results) == len(inputs) == len(by_source)
+    assert set(by_source) == {"item-a", "pair-b", "2", str(path), "4", "5", "6", "7", "bad-date"}
+    for ok in ("item-a", "pair-b", "2", str(path), "4"):
+        assert by_source[ok].ok and by_source[ok].usage.requests == 1, by_source[ok].error
+    assert by_source["item-a"].meta is not None and by_source["item-a"].meta.published == (
+        "2021-03-01")
+    assert by_source["5"].error is not None and by_source["5"].error.code == "input"
+    assert by_source["6"].error is not None and by_source["6"].error.code == "input"
+    assert by_source["7"].error is not None and by_source["7"].error.code == "input"
+    assert by_source["bad-date"].error is not None
+    assert by_source["bad-date"].error.code == "configuration"
+
+
+def test_a_failing_document_is_an_error_record_and_the_others_complete() -> None:
+    def responder(body: dict[str, Any]) -> Reply:
+        text = release_text(body)
+        if "Norvale2 " in text:
+            return Reply.status(500)
+        return Reply.answer(rules_answer(text))
+
+    with LoopbackServer(responder=responder) as srv:
+        results = list(_summarizer(srv, max_attempts=2, max_retry_wait=0.05).summarize_many(
+            [(f"d{i}", d) for i, d in enumerate(DOCS[:6])], concurrency=3))
+    failed = [r for r in results if not r.ok]
+    assert sorted(_sources(results)) == [f"d{i}" for i in range(6)]  # type: ignore[type-var]
+    assert len(failed) == 1 and failed[0].source == "d2" and failed[0].error is not None
+    assert failed[0].error.code == "http_status" and failed[0].usage.requests == 2
+    assert json.loads(json.dumps(failed[0].to_record()))["summary"] is None
+
+
+def test_bad_settings_raise_at_once_not_at_iteration() -> None:
+    s = Summarizer(backend="rules")
+    with pytest.raises(ConfigurationError):
+        s.summarize_many(DOCS, concurrency=0)
+    with pytest.raises(ConfigurationError):
+        s.asummarize_many(DOCS, concurrency=-3)
+    with pytest.raises(ConfigurationError):
+        s.summarize_many(DOCS, published="yesterday")
+
+
+def test_as_item_names_each_kind_of_input(tmp_path: Path) -> None:
+    assert as_item(7, "text") == BatchItem("7", "text")
+    assert as_item(0, tmp_path).id == str(tmp_path)
+    assert as_item(1, ("x", b"raw")) == BatchItem("x", b"raw")
+
+
+# -- ordering and laziness ---------------------------------------------------------------------
+
+
+def _slow_first_answer(text: str) -> Any:
+    if "Norvale0 " in text:  # the first document takes longest
+        time.sleep(0.6)
+    return rules_answer(text)
+
+
+def test_results_come_as_completed_or_in_input_order() -> None:
+    ids = [(f"d{i}", d) for i, d in enumerate(DOCS[:6])]
+    with ScaleServer(answer=_slow_first_answer) as srv:
+        s = _summarizer(srv)
+        as_completed = _sources(list(s.summarize_many(ids, concurrency=6)))
+        srv._answers.clear()  # the slow answer is slow again
+        ordered = _sources(list(s.summarize_many(ids, concurrency=6, ordered=True)))
+    assert ordered == [f"d{i}" for i in range(6)]
+    assert sorted(as_completed) == ordered  # type: ignore[type-var]
+    assert as_completed[-1] == "d0"  # it finished last and was not held back for the others
+
+
+def test_inputs_are_pulled_lazily_and_never_far_ahead() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[str]:  # stands for 200,000 paths: it is never materialised
+        nonlocal pulled
+        number = 0
+        while True:
+            pulled += 1
+            yield synthetic_release(number % 24)
+            number += 1
+
+    concurrency = 3
+    with ScaleServer(latency=0.02) as srv:
+        results = _summarizer(srv).summarize_many(endless(), concurrency=concurrency)
+        for seen, result in enumerate(results, start=1):
+            assert result.ok
+            # in work: 2 * concurrency; handed over but unread: the sync bridge's one slot
+            assert pulled <= seen + 2 * concurrency + 1
+            assert srv.max_in_flight <= concurrency
+            if seen == 12:
+                break
+        results.close()  # type: ignore[attr-defined]
+        requests = len(srv.requests)
+    assert pulled <= 12 + 2 * concurrency + 1 and requests <= pulled
+
+
+def test_ordered_mode_buffers_at_most_twice_the_concurrency() -> None:
+    pulled = 0
+
+    def counted() -> Iterator[tuple[str, str]]:
+        nonlocal pulled
+        for i, doc in enumerate(DOCS[:16]):
+            pulled += 1
+            yield f"d{i}", doc
+
+    high_water = 0
+
+    async def main() -> list[str | None]:
+        nonlocal high_water
+        out = []
+        async for result in s.asummarize_many(counted(), concurrency=3, ordered=True):
+            high_water = max(high_water, pulled - len(out))
+            out.append(result.source)
+        return out
+
+    with ScaleServer(answer=_slow_first_answer) as srv:
+        s = _summarizer(srv)
+        order = asyncio.run(main())
+        held = srv.max_in_flight
+    assert order == [f"d{i}" for i in range(16)]
+    assert high_water <= 2 * 3  # the slow head held back the rest, within the bound
+    assert held <= 3
+
+
+# -- sync, async, inside a running loop ------------------------------------------------------
+
+
+def test_async_with_an_async_iterable() -> None:
+    async def source() -> AsyncIterator[BatchItem]:
+        for i, doc in enumerate(DOCS[:5]):
+            await asyncio.sleep(0)
+            yield BatchItem(f"a{i}", doc)
+
+    async def main(s: Summarizer) -> list[SummaryResult]:
+        return [r async for r in s.asummarize_many(source(), concurrency=2)]
+
+    with ScaleServer() as srv:
+        results = asyncio.run(main(_summarizer(srv)))
+    assert sorted(_sources(results)) == [f"a{i}" for i in range(5)]  # type: ignore[type-var]
+    assert all(r.ok for r in results)
+
+
+def test_sync_version_works_inside_a_running_event_loop() -> None:
+    async def notebook_cell(s: Summarizer) -> list[SummaryResult]:
+        # e.g. Jupyter: a loop is running, and the sync API is called from a cell
+        asyncio.get_running_loop()
+        return list(s.summarize_many(DOCS[:4], concurrency=2))
+
+    with ScaleServer() as srv:
+        s = _summarizer(srv)
+        results = asyncio.run(notebook_cell(s))
+        again = list(s.summarize_many(DOCS[4:6]))  # and again after that loop closed
+    assert sorted(_sources(results)) == ["0", "1", "2", "3"]
+    assert all(r.ok for r in results + again) and len(again) == 2
+
+
+def test_closing_the_sync_iterator_early_stops_the_work() -> None:
+    threads_before = threading.active_count()
+    with ScaleServer(latency=0.2) as srv:
+        results = _summarizer(srv).summarize_many(DOCS, concurrency=2)
+        first = next(results)
+        results.close()  # type: ignore[attr-defined]
+        time.sleep(0.3)
+        requests = len(srv.requests)
+    assert first.ok and requests < len(DOCS)
+    deadline = time.monotonic() + 5
+    while threading.active_count() > threads_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.name == "summarizer-many" for t in threading.enumerate())
+
+
+def test_rules_backend_runs_many_too() -> None:
+    results = list(Summarizer(backend="rules").summarize_many(DOCS[:5], ordered=True))
+    assert _sources(results) == ["0", "1", "2", "3", "4"] and all(r.ok for r in results)
+
+
+# -- the adaptive limiter ----------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _acquire(limiter: AdaptiveLimiter, count: int) -> list[int]:
+    async def take() -> list[int]:
+        return [await limiter.acquire() for _ in range(count)]
+
+    return asyncio.run(take())
+
+
+def test_limiter_halves_on_429_once_per_round_and_never_below_one() -> None:
+    limiter = AdaptiveLimiter(16)
+    tickets = _acquire(limiter, 4)
+    limiter.release(tickets[0], status=429, retry_after=None)
+    assert limiter.limit == 8 and limiter.decreases == 1
+    limiter.release(tickets[1], status=429, retry_after=None)  # same round: no second halving
+    assert limiter.limit == 8 and limiter.rate_limited == 2
+    for ticket in tickets[2:]:
+        limiter.release(ticket, status=None, retry_after=None)  # e.g. a connection error
+    assert limiter.limit == 8 and limiter.in_flight == 0
+    for expected in (4, 2, 1, 1, 1):
+        (ticket,) = _acquire(limiter, 1)
+        limiter.release(ticket, status=429, retry_after=None)
+        assert limiter.limit == expected
+    assert limiter.lowest == 1 and limiter.decreases == 4
+
+
+def test_limiter_grows_back_by_one_after_n_successes_up_to_the_maximum() -> None:
+    limiter = AdaptiveLimiter(4, grow_after=3)
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=429, retry_after=None)
+    assert limiter.limit == 2
+    for _ in range(2):
+        (ticket,) = _acquire(limiter, 1)
+        limiter.release(ticket, status=200, retry_after=None)
+    assert limiter.limit == 2
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=200, retry_after=None)
+    assert limiter.limit == 3
+    for _ in range(30):
+        (ticket,) = _acquire(limiter, 1)
+        limiter.release(ticket, status=200, retry_after=None)
+    assert limiter.limit == 4  # never above the maximum
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=500, retry_after=None)  # other errors: no change
+    assert limiter.limit == 4
+
+
+def test_limiter_holds_requests_back_for_retry_after_and_503_only_pauses() -> None:
+    limiter = AdaptiveLimiter(4)
+
+    async def scenario() -> tuple[float, float]:
+        ticket = await limiter.acquire()
+        limiter.release(ticket, status=503, retry_after=0.3)
+        assert limiter.limit == 4 and limiter.paused_for > 0.2
+        started = time.monotonic()
+        ticket = await limiter.acquire()
+        first = time.monotonic() - started
+        limiter.release(ticket, status=429, retry_after=0.2)
+        started = time.monotonic()
+        ticket = await limiter.acquire()
+        second = time.monotonic() - started
+        limiter.release(ticket, status=200, retry_after=None)
+        return first, second
+
+    first, second = asyncio.run(scenario())
+    assert first >= 0.25 and second >= 0.15 and limiter.limit == 2
+
+
+def test_limiter_pause_is_capped_and_clock_driven() -> None:
+    clock = FakeClock()
+    limiter = AdaptiveLimiter(2, max_pause=5.0, clock=clock)
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=429, retry_after=3600)
+    assert limiter.paused_for == 5.0
+    clock.now += 5.0
+    assert limiter.paused_for == 0.0
+
+
+def test_limiter_never_lets_more_than_the_limit_in_flight() -> None:
+    limiter = AdaptiveLimiter(3)
+    peak = 0
+
+    async def request(number: int) -> None:
+        nonlocal peak
+        ticket = await limiter.acquire()
+        peak = max(peak, limiter.in_flight)
+        await asyncio.sleep(0.01)
+        limiter.release(ticket, status=429 if number == 5 else 200, retry_after=None)
+
+    async def main() -> None:
+        await asyncio.gather(*(request(i) for i in range(40)))
+
+    asyncio.run(main())
+    assert peak <= 3 and limiter.in_flight == 0 and limiter.limit in (1, 2, 3)
+
+
+def test_limiter_survives_cancelled_waiters() -> None:
+    limiter = AdaptiveLimiter(1)
+
+    async def main() -> int:
+        ticket = await limiter.acquire()
+        waiter = asyncio.ensure_future(limiter.acquire())
+        await asyncio.sleep(0.01)
+        waiter.cancel()
+        await asyncio.gather(waiter, return_exceptions=True)
+        limiter.release(ticket, status=200, retry_after=None)
+        second = await asyncio.wait_for(limiter.acquire(), 1)
+        limiter.release(second, status=200, retry_after=None)
+        return limiter.in_flight
+
+    assert asyncio.run(main()) == 0
+
+
+# -- 429 storms over a real socket --------------------------------------------------------------
+
+
+def test_429_storm_loses_no_document_sync() -> None:
+    limiter = AdaptiveLimiter(8)
+    with ScaleServer(latency=0.02, rate_limit_fraction=0.3, retry_after=0.05, seed=7) as srv:
+        results = list(_summarizer(srv, max_attempts=10).summarize_many(
+            [(f"d{i}", d) for i, d in enumerate(DOCS)], concurrency=8, limiter=limiter))
+        statuses = dict(srv.statuses)
+    sources = _sources([r for r in results if r.ok])
+    assert len(results) == len(DOCS) and sorted(sources) == sorted(  # type: ignore[type-var]
+        f"d{i}" for i in range(len(DOCS)))
+    assert statuses[429] >= 3 and statuses[200] == len(DOCS)
+    assert limiter.decreases >= 1 and limiter.lowest < 8
+    assert sum(r.usage.requests for r in results) == statuses[429] + statuses[200]
+
+
+def test_load_dependent_rate_limit_makes_the_limiter_back_off_async() -> None:
+    """The endpoint admits 2 requests at a time and 429s the rest: the limiter must come down
+    from 8, and every document still completes once."""
+    limiter = AdaptiveLimiter(8, grow_after=50)
+
+    async def main(s: Summarizer) -> list[SummaryResult]:
+        return [r async for r in s.asummarize_many(DOCS, concurrency=8, limiter=limiter)]
+
+    with ScaleServer(latency=0.05, capacity=2, retry_after=0.05) as srv:
+        results = asyncio.run(main(_summarizer(srv, max_attempts=12)))
+        statuses = dict(srv.statuses)
+    assert sorted(int(s) for s in _sources(results)) == list(range(len(DOCS)))  # type: ignore[arg-type]
+    assert all(r.ok for r in results)
+    assert limiter.limit <= 2 and statuses.get(429, 0) >= 1
+    assert srv.max_in_flight <= 2
