@@ -14,10 +14,11 @@ import re
 import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -112,6 +113,28 @@ def parse_loose_date(value: object) -> _dt.date | None:
         return None
 
 
+_PLACEHOLDERS = frozenset({
+    "", "-", "--", "none", "null", "nil", "n/a", "na", "not specified", "not applicable",
+    "not available", "not mentioned", "not stated", "not provided", "not given", "unknown",
+    "unspecified", "tbd",
+})
+
+
+def null_placeholder(value: object) -> object:
+    """``None`` for the words models write instead of null ("None", "N/A", "Not specified").
+
+    Without this a small model's "None" generic name becomes a product name the release never
+    wrote, and a rule asks for a correction that costs a whole re-ask.
+    """
+    if isinstance(value, str) and value.strip().strip(".").strip().lower() in _PLACEHOLDERS:
+        return None
+    return value
+
+
+#: an optional free-text field: placeholder words are read as null
+OptionalText = Annotated[str | None, BeforeValidator(null_placeholder)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -130,21 +153,23 @@ class Product(_Strict):
     """A product as the release names it."""
 
     name: str = Field(description="Brand or main name, e.g. Ceplene.")
-    generic_name: str | None = Field(description="Generic name or code, or null.")
+    generic_name: OptionalText = Field(description="Generic name or code, or null.")
 
 
 class Outcome(_Strict):
     """The regulator's action that is the news."""
 
     evidence: Evidence | None = Field(description="The sentence that states the decision.")
-    agency_body: str | None = Field(description="Acting body as written, e.g. CHMP, FDA, TUV.")
+    agency_body: OptionalText = Field(description="Acting body as written, e.g. CHMP, FDA, TUV.")
     agency: Agency = Field(description="Regulator code (EMA covers CHMP/COMP/PRAC).")
     decision: Decision = Field(description="Event type code.")
     direction: Direction = Field(description="Effect of the decision for the company.")
     products: list[Product]
-    indication: str | None = Field(description="Disease or use, short.")
+    indication: OptionalText = Field(description="Disease or use, short.")
     decision_date: _dt.date | None = Field(description="YYYY-MM-DD of the decision, or null.")
-    application: str | None = Field(description="NDA, BLA, sBLA, MAA, 510(k), PMA, IND... or null.")
+    application: OptionalText = Field(
+        description="NDA, BLA, sBLA, MAA, 510(k), PMA, IND... or null."
+    )
 
     @field_validator("decision_date", mode="before")
     @classmethod
@@ -165,7 +190,7 @@ class NextStep(_Strict):
 
     actor: Actor
     action: str = Field(description="What will be done, e.g. request re-examination.")
-    timing: str | None = Field(description="Timing as written, e.g. 'within 60 days', or null.")
+    timing: OptionalText = Field(description="Timing as written, e.g. 'within 60 days', or null.")
     due_date: _dt.date | None = Field(description="YYYY-MM-DD only if the text gives a date.")
     evidence: Evidence | None
 
@@ -221,7 +246,7 @@ class RegulatorySummary(_Strict):
     is_regulatory_event: bool = Field(
         description="True when the main news is a regulator's action or a regulatory step."
     )
-    company: str | None
+    company: OptionalText
     headline: str = Field(description="One sentence.")
     summary: str = Field(description="At most three sentences.")
     outcome: Outcome | None = Field(description="Null when not a regulatory event.")

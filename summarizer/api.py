@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from summarizer import errors
+from summarizer.arbitration import arbitrate
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
 from summarizer.cache import Cache, cache_key, open_cache
 from summarizer.grounding import SourceIndex, ground
@@ -90,6 +91,8 @@ class Summarizer:
     bounds how often an invalid or rule-breaking answer is sent back for correction;
     ``token_budget`` caps the tokens one document may spend; ``max_input_tokens`` is the
     document budget per request (longer releases are split on section borders and merged).
+    ``arbitrate`` lets the release's own decision cues overrule an outcome the release does not
+    back (see ``summarizer.arbitration``); every overruling is reported as a finding.
     ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
     before with the same settings is answered from it without a model call (``meta.cached``).
     """
@@ -112,6 +115,7 @@ class Summarizer:
         max_output_tokens: int | None = 2048,
         max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
         rules: Sequence[Rule] = RULES,
+        arbitrate: bool = True,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         extra_body: dict[str, Any] | None = None,
@@ -130,6 +134,7 @@ class Summarizer:
         self.max_input_tokens = max_input_tokens
         self.max_input_bytes = max_input_bytes
         self.rules = tuple(rules)
+        self.arbitrate = arbitrate
         self._client = client
         self._async_client = async_client
         self._local_server: Any = None
@@ -240,8 +245,10 @@ class Summarizer:
         findings: list[Finding] = []
         if self.config.is_llm:
             summary = merge_summaries([ground(s, job.index) for s in summaries])
-            fallback = summarize_with_rules(job.document, published=job.when)
-            for path in fill_gaps(summary, ground(fallback, job.index)):
+            fallback = ground(summarize_with_rules(job.document, published=job.when), job.index)
+            if self.arbitrate:
+                findings.extend(arbitrate(summary, fallback, job.document))
+            for path in fill_gaps(summary, fallback):
                 findings.append(Finding(
                     rule="filled_from_rules", severity="info", path=path,
                     message=f"the model left {path} empty; filled from the rules backend",

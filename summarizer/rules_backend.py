@@ -1104,6 +1104,14 @@ def summarize_with_rules(
             decision_date=_decision_date(evidence_vs, view, when),
             application=_application(view, evidence_vs),
         )
+    else:  # no regulatory decision: the outcome only names what the news is about
+        products, indication = guess_products(view, None, company), _indication(view, None)
+        if products or indication:
+            outcome = Outcome(
+                evidence=None, agency_body=None, agency="NONE", decision="none",
+                direction="neutral", products=products, indication=indication,
+                decision_date=None, application=None,
+            )
     return RegulatorySummary(
         is_regulatory_event=reading.is_event,
         company=company,
