@@ -47,6 +47,18 @@ class ExtractionSettings:
     seed: int | None = 0
     extra_body: dict[str, Any] = field(default_factory=dict)
 
+    def sampling(self) -> dict[str, Any]:
+        """The request parameters these settings fix (temperature, seed, output cap); the
+        realtime and the Batch API paths both send exactly these."""
+        params: dict[str, Any] = {}
+        if self.temperature is not None:
+            params["temperature"] = self.temperature
+        if self.seed is not None:
+            params["seed"] = self.seed
+        if self.max_output_tokens is not None:
+            params["max_tokens"] = self.max_output_tokens
+        return params
+
 
 BackendName = Literal["openai", "local", "rules"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)

@@ -47,7 +47,10 @@ from summarizer.backends import ExtractionSettings
 from summarizer.schemas.summary import SOURCE_CHECK, RegulatorySummary
 from summarizer.types import Usage
 
-__all__ = ["Extractor", "RequestGate", "map_error", "retry_after_seconds", "strict_json_schema"]
+__all__ = [
+    "Extractor", "RequestGate", "map_error", "response_format", "retry_after_seconds",
+    "strict_json_schema",
+]
 
 _INSTRUCTOR_MODE = {
     "tools": instructor.Mode.TOOLS,
@@ -74,6 +77,19 @@ class RequestGate(Protocol):
 def strict_json_schema() -> dict[str, Any]:
     """The JSON Schema sent to the model, in OpenAI strict form (all required, no extras)."""
     return copy.deepcopy(_strict_schema())
+
+
+def response_format(mode: str, schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The ``response_format`` a mode sends (``None`` for tools mode, where the schema travels
+    as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar, or OpenAI's
+    strict ``json_schema``. ``schema`` defaults to the strict summary schema."""
+    if mode not in ("json", "json_schema"):
+        return None
+    schema = _strict_schema() if schema is None else schema
+    if mode == "json":
+        return {"type": "json_object", "schema": schema}
+    return {"type": "json_schema",
+            "json_schema": {"name": "RegulatorySummary", "strict": True, "schema": schema}}
 
 
 @functools.cache
@@ -307,24 +323,11 @@ class _Call:
             "max_retries": s.max_reasks,
             "strict": False,
         }
-        if s.temperature is not None:
-            kwargs["temperature"] = s.temperature
-        if s.seed is not None:
-            kwargs["seed"] = s.seed
-        if s.max_output_tokens is not None:
-            kwargs["max_tokens"] = s.max_output_tokens
+        kwargs.update(s.sampling())
         extra = dict(s.extra_body)
-        if s.mode == "json":
-            extra["response_format"] = {"type": "json_object", "schema": _strict_schema()}
-        elif s.mode == "json_schema":
-            extra["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {
-                    "name": "RegulatorySummary",
-                    "strict": True,
-                    "schema": _strict_schema(),
-                },
-            }
+        fmt = response_format(s.mode)
+        if fmt is not None:
+            extra["response_format"] = fmt
         if extra:
             kwargs["extra_body"] = extra
         return kwargs

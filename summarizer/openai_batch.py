@@ -148,22 +148,11 @@ def request_body(
 ) -> dict[str, Any]:
     """The chat-completions body of one batch request: what ``Extractor`` sends as its first
     request in ``json_schema`` mode (``tests/test_openai_batch.py`` compares the two)."""
-    if schema is None:
-        from summarizer.extraction import strict_json_schema
+    from summarizer.extraction import response_format
 
-        schema = strict_json_schema()
-    body: dict[str, Any] = {"model": settings.model, "messages": [dict(m) for m in messages]}
-    if settings.temperature is not None:
-        body["temperature"] = settings.temperature
-    if settings.seed is not None:
-        body["seed"] = settings.seed
-    if settings.max_output_tokens is not None:
-        body["max_tokens"] = settings.max_output_tokens
-    body.update(settings.extra_body)
-    body["response_format"] = {
-        "type": "json_schema",
-        "json_schema": {"name": "RegulatorySummary", "strict": True, "schema": schema},
-    }
+    body: dict[str, Any] = {"model": settings.model, "messages": [dict(m) for m in messages],
+                            **settings.sampling(), **settings.extra_body}
+    body["response_format"] = response_format("json_schema", schema)
     return body
 
 
