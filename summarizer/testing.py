@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 import httpx2
 import openai
@@ -180,7 +180,33 @@ class FakeEndpoint:
         )
 
 
-class LoopbackServer:
+class _ThreadedHTTP:
+    """A threaded HTTP server on a free 127.0.0.1 port, started and stopped as a context manager
+    (``with Server() as server: server.base_url``)."""
+
+    _httpd: ThreadingHTTPServer
+    _thread: threading.Thread
+
+    def _listen(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class LoopbackServer(_ThreadedHTTP):
     """A real OpenAI-compatible HTTP server on 127.0.0.1 that plays scripted replies and faults.
 
     For fault and load tests that must cross a real socket: besides ``Reply`` answers it can
@@ -246,25 +272,10 @@ class LoopbackServer:
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def __enter__(self) -> LoopbackServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._listen(Handler)
 
 
-class TransportServer:
+class TransportServer(_ThreadedHTTP):
     """Serves an ``httpx2`` request handler (such as ``FakeBatchAPI.handle``) on 127.0.0.1.
 
     For code that builds its own client from a base URL (the CLI, a subprocess) and so cannot
@@ -298,22 +309,7 @@ class TransportServer:
 
             do_GET = do_POST = do_DELETE = _relay
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def __enter__(self) -> TransportServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._listen(Handler)
 
 
 @dataclass(frozen=True)
