@@ -137,6 +137,40 @@ def _write(out: TextIO, record: dict[str, Any], fmt: str) -> None:
     out.flush()
 
 
+class _Sink:
+    """Where ``summarize`` writes records: JSON/JSONL lines as they come, or (markdown, html)
+    records kept for one report rendered when the sink closes."""
+
+    def __init__(self, path: str | None, mode: str, fmt: str) -> None:
+        self.fmt = fmt
+        self.is_report = fmt in ("markdown", "html")
+        self.out = cast(TextIO, open(path, mode, encoding="utf-8")) if path else sys.stdout  # noqa: SIM115
+        self.report: list[dict[str, Any]] = []
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.is_report:
+            self.report.append(record)
+        else:
+            _write(self.out, record, self.fmt)
+
+    def close(self) -> None:
+        try:
+            if self.is_report:
+                from summarizer.reports import render
+
+                self.out.write(render(self.report, self.fmt))
+        finally:
+            if self.out is not sys.stdout:
+                self.out.close()
+
+
+def _exit_code(failed: int, inputs: int, input_rejected: bool) -> int:
+    """0 all summarized; 2 when the only input was rejected as bad input; 1 when some failed."""
+    if failed and inputs == 1 and input_rejected:
+        return EXIT_USAGE
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
 def _summarize(args: argparse.Namespace) -> int:
     from summarizer.api import parse_published
     from summarizer.cache import default_cache_path
@@ -153,10 +187,9 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.resume or len(inputs) > 1:
         return _summarize_many(args, inputs, summarizer)
     fmt = args.format or ("json" if len(inputs) == 1 else "jsonl")
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    sink = _Sink(args.output, "w", fmt)
     failed = 0
     input_rejected = False
-    report: list[dict[str, Any]] = []  # markdown/html: records kept for one report at the end
     try:
         for item in inputs:
             try:
@@ -172,21 +205,11 @@ def _summarize(args: argparse.Namespace) -> int:
                 input_rejected = input_rejected or isinstance(exc, errors.InputError)
                 print(f"summarizer: {item}: {exc.message}", file=sys.stderr)
                 record = _error_record(item, exc)
-            if fmt in ("markdown", "html"):
-                report.append(record)
-            else:
-                _write(out, record, fmt)
-        if fmt in ("markdown", "html"):
-            from summarizer.reports import render
-
-            out.write(render(report, fmt))
+            sink.write(record)
     finally:
-        if out is not sys.stdout:
-            out.close()
+        sink.close()
         summarizer.close()
-    if failed and len(inputs) == 1 and input_rejected:
-        return EXIT_USAGE
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return _exit_code(failed, len(inputs), input_rejected)
 
 
 def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any) -> int:
@@ -206,34 +229,19 @@ def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any
             return _fail(exc.message if isinstance(exc, errors.SummarizerError) else str(exc))
         inputs = [item for item in inputs if item not in done]
         mode = "a"
-    out = cast(TextIO, open(args.output, mode, encoding="utf-8")) if args.output else sys.stdout  # noqa: SIM115
-    report: list[dict[str, Any]] = []  # markdown/html: records kept for one report at the end
-
-    def write(record: dict[str, Any]) -> None:
-        if fmt in ("markdown", "html"):
-            report.append(record)
-        else:
-            _write(out, record, fmt)
-
+    sink = _Sink(args.output, mode, fmt)
     try:
         show = sys.stderr.isatty() and not args.no_progress and bool(inputs)
         with Progress(len(inputs), enabled=show) as progress:
             failed, input_rejected = run_many(
-                summarizer, inputs, write, concurrency=args.concurrency,
+                summarizer, inputs, sink.write, concurrency=args.concurrency,
                 published=args.published, include_text=args.include_text or fmt == "html",
-                ordered=fmt in ("markdown", "html"), progress=progress,
+                ordered=sink.is_report, progress=progress,
             )
-        if fmt in ("markdown", "html"):
-            from summarizer.reports import render
-
-            out.write(render(report, fmt))
     finally:
-        if out is not sys.stdout:
-            out.close()
+        sink.close()
         summarizer.close()
-    if failed and len(inputs) == 1 and input_rejected:
-        return EXIT_USAGE
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return _exit_code(failed, len(inputs), input_rejected)
 
 
 def _schema(args: argparse.Namespace) -> int:
