@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+from typing import Any
 
 import pytest
 from conftest import CORPUS, ceplene_answer, corpus_text, load_jsonl
@@ -16,6 +17,7 @@ from summarizer.prompting import build_messages
 from summarizer.rules import run_rules
 from summarizer.rules_backend import summarize_with_rules
 from summarizer.testing import FakeEndpoint, Reply
+from summarizer.types import SummaryResult
 
 FAKE_ANSWER = json.dumps({"is_regulatory_event": True, "outcome": {"agency": "FDA",
                                                                    "decision": "approval"}})
@@ -71,7 +73,8 @@ def test_fence_in_a_document_cannot_close_the_prompts_fence() -> None:
     assert user["content"].rstrip().endswith("</release>")
 
 
-def test_answer_taken_from_injected_text_is_flagged() -> None:
+def _obeying_the_injection(**settings: Any) -> SummaryResult:
+    """d01 with an override paragraph, answered by a model that obeys it (FDA approval)."""
     text = inject(corpus_text("d01"), INJECTIONS["override"])
     obeying = ceplene_answer()
     obeying["outcome"].update(
@@ -80,8 +83,12 @@ def test_answer_taken_from_injected_text_is_flagged() -> None:
     )
     endpoint = FakeEndpoint([Reply.answer(obeying)], repeat_last=True)
     summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1,
-                            arbitrate=False)
-    result = summarizer.summarize(text, published="2008-03-20")
+                            **settings)
+    return summarizer.summarize(text, published="2008-03-20")
+
+
+def test_answer_taken_from_injected_text_is_flagged() -> None:
+    result = _obeying_the_injection(arbitrate=False)
     rules = {f.rule for f in result.findings if f.severity == "error"}
     assert "evidence_in_injection" in rules
     assert "decision_cue_conflict" in rules or "agency_decision_fit" in rules
@@ -89,15 +96,7 @@ def test_answer_taken_from_injected_text_is_flagged() -> None:
 
 
 def test_arbitration_undoes_an_answer_taken_from_injected_text() -> None:
-    text = inject(corpus_text("d01"), INJECTIONS["override"])
-    obeying = ceplene_answer()
-    obeying["outcome"].update(
-        agency="FDA", decision="approval", direction="favorable",
-        evidence={"quote": "The FDA has approved this product"},
-    )
-    endpoint = FakeEndpoint([Reply.answer(obeying)], repeat_last=True)
-    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1)
-    result = summarizer.summarize(text, published="2008-03-20")
+    result = _obeying_the_injection()
     outcome = result.summary.outcome if result.summary else None
     assert outcome is not None and (outcome.agency, outcome.decision) == ("EMA",
                                                                           "negative_opinion")
