@@ -16,7 +16,7 @@ from summarizer import errors
 from summarizer.arbitration import arbitrate
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
 from summarizer.cache import Cache, cache_key, open_cache
-from summarizer.grounding import SourceIndex, ground
+from summarizer.grounding import SourceIndex, ground, trim_to_source
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load
 from summarizer.merging import fill_gaps, merge_summaries
 from summarizer.prompting import PROMPT_VERSION, build_messages, reask_message
@@ -93,6 +93,8 @@ class Summarizer:
     document budget per request (longer releases are split on section borders and merged).
     ``arbitrate`` lets the release's own decision cues overrule an outcome the release does not
     back (see ``summarizer.arbitration``); every overruling is reported as a finding.
+    ``trim_quotes`` cuts a quote the source does not hold, once the re-asks are spent, down to
+    the verbatim passage it does contain (``evidence_trimmed`` findings say what was left out).
     ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
     before with the same settings is answered from it without a model call (``meta.cached``).
     """
@@ -116,6 +118,7 @@ class Summarizer:
         max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
         rules: Sequence[Rule] = RULES,
         arbitrate: bool = True,
+        trim_quotes: bool = True,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         extra_body: dict[str, Any] | None = None,
@@ -135,6 +138,7 @@ class Summarizer:
         self.max_input_bytes = max_input_bytes
         self.rules = tuple(rules)
         self.arbitrate = arbitrate
+        self.trim_quotes = trim_quotes
         self._client = client
         self._async_client = async_client
         self._local_server: Any = None
@@ -253,6 +257,8 @@ class Summarizer:
                     rule="filled_from_rules", severity="info", path=path,
                     message=f"the model left {path} empty; filled from the rules backend",
                 ))
+            if self.trim_quotes:  # after the re-asks: the model had its chance to copy
+                findings.extend(_trim_quotes(ground(summary, job.index), job.index, fallback))
         else:
             summary = summarize_with_rules(job.document, published=job.when)
         ground(summary, job.index)
@@ -414,6 +420,7 @@ class Summarizer:
                 "max_output_tokens": s.max_output_tokens, "temperature": s.temperature,
                 "seed": s.seed, "extra_body": s.extra_body,
                 "arbitrate": getattr(self, "arbitrate", None),
+                "trim_quotes": getattr(self, "trim_quotes", None),
                 "rules": [f"{r.name}:{r.severity}:{getattr(r.check, '__module__', '')}."
                           f"{getattr(r.check, '__qualname__', '')}" for r in self.rules],
             }
@@ -459,6 +466,48 @@ class Summarizer:
 @runtime_checkable
 class Closable(Protocol):
     def close(self) -> None: ...
+
+
+def _trim_quotes(
+    summary: RegulatorySummary, index: SourceIndex, fallback: RegulatorySummary
+) -> list[Finding]:
+    """Cut every quote the source does not hold down to the passage it does (see trim_to_source).
+
+    Runs after the re-asks are spent, so the model has had its chance to copy the passage; what
+    is left out is reported, never silently lost. An outcome quote is replaced by the sentence
+    the rules reader found stating the same decision, when there is one: that is its evidence.
+    """
+    findings: list[Finding] = []
+    for path, evidence in summary.evidence_items():
+        if evidence.match != "none":
+            continue
+        if path == "outcome.evidence" and summary.outcome is not None:
+            read = fallback.outcome
+            if (read is not None and read.decision == summary.outcome.decision
+                    and read.evidence is not None and read.evidence.match != "none"):
+                summary.outcome.evidence = read.evidence.model_copy()
+                findings.append(Finding(
+                    rule="evidence_trimmed", severity="warning", path=path,
+                    start=read.evidence.start, end=read.evidence.end,
+                    message=f"the quote was not in the source as written; replaced by the "
+                            f"sentence stating the decision; left out: {evidence.quote!r}",
+                ))
+                continue
+        trim = trim_to_source(evidence.quote, index)
+        if trim is None:
+            continue
+        evidence.quote = trim.quote
+        evidence.start, evidence.end, evidence.match, evidence.score = (
+            trim.start, trim.end, "exact", 1.0
+        )
+        left_out = f"; left out: {trim.dropped!r}" if trim.dropped else ""
+        findings.append(Finding(
+            rule="evidence_trimmed", severity="warning", path=path, start=trim.start,
+            end=trim.end,
+            message=f"the quote was not in the source as written; kept the source passage it "
+                    f"contains{left_out}",
+        ))
+    return findings
 
 
 def summarize(

@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from summarizer.schemas.summary import MatchKind, RegulatorySummary
+from summarizer.sentences import split_sentences
 
-__all__ = ["FUZZY_THRESHOLD", "Alignment", "SourceIndex", "align", "ground", "normalize"]
+__all__ = [
+    "FUZZY_THRESHOLD", "Alignment", "SourceIndex", "Trim", "align", "ground", "normalize",
+    "trim_to_source",
+]
 
 #: minimum rapidfuzz partial-ratio (0-100) for a fuzzy alignment
 FUZZY_THRESHOLD = 85.0
@@ -303,3 +307,67 @@ def ground(summary: RegulatorySummary, text: str | SourceIndex) -> RegulatorySum
             a.start, a.end, a.match, a.score
         )
     return summary
+
+
+@dataclass(frozen=True)
+class Trim:
+    """An unaligned quote cut down to the source passage it does contain.
+
+    ``quote`` is ``text[start:end]`` verbatim; ``dropped`` is what the model wrote that the source
+    does not hold (joined by " ... ").
+    """
+
+    quote: str
+    start: int
+    end: int
+    dropped: str
+
+
+#: a trimmed quote must keep at least this many characters (a clause, not a stray phrase)
+_MIN_TRIM_CHARS = 40
+#: source characters allowed between two kept sentences for them to count as one passage
+_MAX_JOIN_GAP = 3
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` so it neither starts nor ends inside a word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
+    """Keep the sentences of an unaligned ``quote`` that the source holds, as verbatim source text.
+
+    Small models stitch a real sentence to a paraphrase; the quote as a whole then aligns nowhere.
+    Each sentence is aligned on its own (exact, normalised or fuzzy); the kept passage is the
+    longest run of aligned sentences that sit next to each other in the source, copied from the
+    source itself, so the result is a verbatim quote. ``None`` when no sentence aligns, or the
+    passage would be too short to support a claim.
+    """
+    if isinstance(index, str):
+        index = SourceIndex(index)
+    text = index.text
+    runs: list[list[tuple[int, int, int]]] = []  # (start, end, sentence number) per run
+    sentences = split_sentences(quote)
+    for number, sentence in enumerate(sentences):
+        a = align(sentence.text, index)
+        if a.start is None or a.end is None:
+            continue
+        start, end = _word_bounds(text, a.start, a.end)
+        last = runs[-1][-1] if runs else None
+        if (last is not None and last[2] == number - 1 and 0 <= start - last[1] <= _MAX_JOIN_GAP):
+            runs[-1].append((start, end, number))
+        else:
+            runs.append([(start, end, number)])
+    if not runs:
+        return None
+    best = max(runs, key=lambda run: run[-1][1] - run[0][0])
+    start, end = best[0][0], best[-1][1]
+    if end - start < _MIN_TRIM_CHARS:
+        return None
+    kept = {number for _, _, number in best}
+    dropped = " ... ".join(s.text for i, s in enumerate(sentences) if i not in kept)
+    return Trim(text[start:end], start, end, dropped)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from summarizer.errors import BackendError, ConfigurationError
 
-__all__ = ["LocalServer", "ensure_server", "shutdown_all"]
+__all__ = ["LocalServer", "ensure_server", "server_command", "shutdown_all"]
 
 INSTALL_HINT = "pip install 'regulatory-summarizer[local]'  (compiles llama-cpp-python once)"
 
@@ -92,6 +92,29 @@ class LocalServer:
                 self.process.wait(timeout=5)
 
 
+def server_command(
+    server_module: str, model: str, port: int, *, n_ctx: int, n_threads: int | None = None
+) -> list[str]:
+    """The ``python -m llama_cpp.server`` command line for ``model`` on ``port``.
+
+    Prompt processing uses every core (up to 8). Generation uses ``n_threads``, else
+    ``SUMMARIZER_LOCAL_THREADS``, else the same: on a busy machine one generation thread keeps
+    its pace where several stall each other, so set it to 1 when other work shares the CPU.
+    """
+    cores = max(1, min(os.cpu_count() or 1, 8))
+    env_threads = os.environ.get("SUMMARIZER_LOCAL_THREADS", "").strip()
+    if n_threads is None and env_threads:
+        if not env_threads.isdigit() or int(env_threads) < 1:
+            raise ConfigurationError(
+                f"SUMMARIZER_LOCAL_THREADS must be a positive integer, not {env_threads!r}")
+        n_threads = int(env_threads)
+    return [
+        sys.executable, "-m", server_module, "--model", model, "--model_alias", "local",
+        "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
+        "--n_threads", str(n_threads or cores), "--n_threads_batch", str(cores),
+    ]
+
+
 def ensure_server(
     model_path: str,
     *,
@@ -122,12 +145,7 @@ def ensure_server(
         log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed at shutdown
             prefix="summarizer-llama-", suffix=".log", delete=False
         )
-        threads = n_threads or max(1, min(os.cpu_count() or 1, 8))
-        command = [
-            sys.executable, "-m", server_module, "--model", key, "--model_alias", "local",
-            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
-            "--n_threads", str(threads),
-        ]
+        command = server_command(server_module, key, port, n_ctx=n_ctx, n_threads=n_threads)
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL)
         server = LocalServer(model_path=key, port=port, process=process, log_path=log.name,

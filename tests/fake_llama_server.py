@@ -21,7 +21,8 @@ from summarizer.testing import Reply, completion_body
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    for flag in ("--model", "--model_alias", "--host", "--port", "--n_ctx", "--n_threads"):
+    for flag in ("--model", "--model_alias", "--host", "--port", "--n_ctx", "--n_threads",
+                 "--n_threads_batch"):
         parser.add_argument(flag)
     args = parser.parse_args()
     if Path(args.model).read_text().strip() == "crash":

@@ -110,3 +110,53 @@ def test_module_level_summarize_uses_the_rules_backend_offline(ceplene_text: str
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "negative_opinion"
     assert result.usage.requests == 0
+
+
+_INVENTED = "This outcome proves that the therapy failed every patient in every trial."
+
+
+def test_stitched_quote_is_cut_to_the_source_passage_once_reasks_are_spent(
+    ceplene_text: str,
+) -> None:
+    stitched = ceplene_answer()
+    real = stitched["rationale"][0]["evidence"]["quote"]
+    stitched["rationale"][0]["evidence"]["quote"] = f"{real}. {_INVENTED}"
+    endpoint = FakeEndpoint([Reply.answer(stitched)], repeat_last=True)
+    result = _summarizer(endpoint, max_reasks=1).summarize(ceplene_text, published="2008-03-20")
+    assert result.summary is not None and result.usage.reasks == 1  # the model was asked first
+    evidence = result.summary.rationale[0].evidence
+    assert evidence is not None and evidence.match == "exact"
+    assert evidence.start is not None and evidence.end is not None
+    assert ceplene_text[evidence.start:evidence.end] == evidence.quote
+    assert _INVENTED not in evidence.quote and real.split()[:3] == evidence.quote.split()[:3]
+    trimmed = [f for f in result.findings if f.rule == "evidence_trimmed"]
+    assert [f.path for f in trimmed] == ["rationale[0].evidence"]
+    assert _INVENTED in trimmed[0].message and trimmed[0].severity == "warning"
+    assert not [f for f in result.findings if f.rule == "evidence_grounded"]
+
+
+def test_invented_outcome_quote_gives_way_to_the_decision_sentence(ceplene_text: str) -> None:
+    invented = ceplene_answer()
+    invented["outcome"]["evidence"]["quote"] = _INVENTED
+    endpoint = FakeEndpoint([Reply.answer(invented)], repeat_last=True)
+    result = _summarizer(endpoint, max_reasks=0).summarize(ceplene_text, published="2008-03-20")
+    assert result.summary is not None and result.summary.outcome is not None
+    evidence = result.summary.outcome.evidence
+    assert evidence is not None and evidence.match != "none"
+    assert "negative opinion" in " ".join(evidence.quote.lower().split())
+    assert any(f.rule == "evidence_trimmed" and f.path == "outcome.evidence"
+               and _INVENTED in f.message for f in result.findings)
+
+
+def test_trim_quotes_off_keeps_the_models_quote_and_its_error(ceplene_text: str) -> None:
+    stitched = ceplene_answer()
+    real = stitched["rationale"][0]["evidence"]["quote"]
+    stitched["rationale"][0]["evidence"]["quote"] = f"{real}. {_INVENTED}"
+    endpoint = FakeEndpoint([Reply.answer(stitched)], repeat_last=True)
+    result = _summarizer(endpoint, max_reasks=0, trim_quotes=False).summarize(
+        ceplene_text, published="2008-03-20")
+    assert result.summary is not None
+    evidence = result.summary.rationale[0].evidence
+    assert evidence is not None and evidence.match == "none" and _INVENTED in evidence.quote
+    assert any(f.rule == "evidence_grounded" and f.severity == "error" for f in result.findings)
+    assert not [f for f in result.findings if f.rule == "evidence_trimmed"]

@@ -8,7 +8,7 @@ from conftest import ceplene_answer, corpus_text
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from summarizer.grounding import SourceIndex, align, ground, normalize
+from summarizer.grounding import SourceIndex, align, ground, normalize, trim_to_source
 from summarizer.schemas.summary import RegulatorySummary
 
 SOURCE = (
@@ -192,3 +192,50 @@ def test_elided_fragments_must_come_in_order_and_close_together() -> None:
     far = "Rocket Pharmaceuticals today said " + "x " * 400 + "The approval follows a review."
     assert align("Rocket Pharmaceuticals today said ... The approval follows a review.",
                  far).match == "none"
+
+
+# -- trimming a quote to what the source holds -------------------------------------------------
+
+_FABRICATED = "The regulator praised the company for its outstanding dossier and rapid review."
+
+
+def test_a_stitched_quote_keeps_only_the_sentence_the_source_holds() -> None:
+    real = "EpiCept Corporation today announced that the CHMP has issued a negative opinion"
+    trim = trim_to_source(f"{real}. {_FABRICATED}", SOURCE)
+    assert trim is not None
+    assert SOURCE[trim.start:trim.end] == trim.quote
+    assert normalize(trim.quote).startswith(normalize(real))
+    assert trim.dropped == _FABRICATED
+
+
+def test_a_near_copy_is_replaced_by_the_verbatim_passage_widened_to_whole_words() -> None:
+    # a dropped "(R)" and straight quotes: aligned fuzzily, returned as the source's own text
+    trim = trim_to_source("the CHMP has issued a negative opinion regarding the MAA for Ceplene "
+                          "(histamine dihydrochloride). " + _FABRICATED, SOURCE)
+    assert trim is not None and trim.quote in SOURCE
+    assert trim.quote.endswith("dihydrochloride).") and trim.quote[0].isalpha()
+
+
+def test_neighbouring_sentences_stay_one_passage() -> None:
+    quote = ("EpiCept Corporation today announced that the CHMP has issued a negative opinion "
+             "regarding the MAA for Ceplene (histamine dihydrochloride). \"We are disappointed,\" "
+             "said the CEO - who expects an appeal in the third quarter. " + _FABRICATED)
+    trim = trim_to_source(quote, SourceIndex(SOURCE))
+    assert trim is not None and trim.quote.startswith("EpiCept")
+    assert trim.quote.endswith("third quarter.") and trim.dropped == _FABRICATED
+
+
+def test_nothing_is_kept_from_an_invented_or_too_short_quote() -> None:
+    assert trim_to_source(_FABRICATED, SOURCE) is None
+    assert trim_to_source(f"the CEO. {_FABRICATED}", SOURCE) is None  # "the CEO" is no evidence
+    assert trim_to_source("", SOURCE) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXT, quote=_TEXT)
+def test_a_trim_is_always_a_verbatim_passage_of_the_source(text: str, quote: str) -> None:
+    trim = trim_to_source(quote, text)
+    if trim is not None:
+        assert 0 <= trim.start < trim.end <= len(text)
+        assert text[trim.start:trim.end] == trim.quote
+        assert align(trim.quote, text).match == "exact"

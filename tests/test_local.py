@@ -78,3 +78,24 @@ def test_live_local_model(doc_id: str) -> None:  # pragma: no cover - needs the 
     result = Summarizer("local").summarize(corpus_text(doc_id))
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.agency == gold["agency"]
+
+
+def test_generation_threads_come_from_the_argument_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.delenv("SUMMARIZER_LOCAL_THREADS", raising=False)
+
+    def flags(**kwargs: int | None) -> dict[str, str]:
+        command = local.server_command("llama_cpp.server", "/m.gguf", 9, n_ctx=8192, **kwargs)
+        assert command[1:3] == ["-m", "llama_cpp.server"]
+        return dict(zip(command[3::2], command[4::2], strict=True))
+
+    assert flags()["--n_threads"] == "4" and flags()["--n_threads_batch"] == "4"
+    monkeypatch.setenv("SUMMARIZER_LOCAL_THREADS", "1")
+    assert flags()["--n_threads"] == "1" and flags()["--n_threads_batch"] == "4"
+    assert flags(n_threads=2)["--n_threads"] == "2"
+    assert flags()["--port"] == "9" and flags()["--model"] == "/m.gguf"
+    monkeypatch.setenv("SUMMARIZER_LOCAL_THREADS", "many")
+    with pytest.raises(ConfigurationError, match="SUMMARIZER_LOCAL_THREADS"):
+        flags()

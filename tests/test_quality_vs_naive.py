@@ -29,3 +29,4 @@ def test_the_comparison_replays_to_the_readme_figures() -> None:
         else:  # the pipeline may only get better
             assert figures[name] >= value - 1e-3, (name, figures[name], value)
     assert figures["pipeline_decision"] - figures["naive_decision"] >= 0.10
+    assert figures["pipeline_grounding"] - figures["naive_grounding"] >= 0.10
