@@ -12,8 +12,8 @@ as they complete (``ordered=True``: in input order). A document that fails becom
   request slot busy while finished answers are being checked: the checks are CPU work that
   would otherwise hold a slot idle.
 * Every HTTP attempt passes an ``AdaptiveLimiter`` (AIMD): a 429 halves the number of requests
-  allowed in flight, ``grow_after`` successes in a row give one back, never below 1 nor above
-  ``concurrency``; ``Retry-After`` pauses new requests for that long. The limiter hooks into
+  allowed in flight (once per round), every ``grow_after`` successes give one back, never below
+  1 nor above ``concurrency``; a round's ``Retry-After`` pauses new requests for that long. The limiter hooks into
   the transport-retry layer of ``summarizer.extraction`` (``RequestGate``), which retries the
   429 itself.
 * The sync version runs the async loop in a worker thread and hands results over a bounded
@@ -110,9 +110,11 @@ class AdaptiveLimiter:
     ``acquire`` waits for a free slot (and for any ``Retry-After`` pause to end) and returns a
     ticket; ``release`` returns the slot with the attempt's HTTP status. A 429 multiplies the
     limit by ``backoff`` (halves it) once per round: 429s of requests admitted before the last
-    decrease do not decrease it again. ``grow_after`` successes in a row add one slot, up to
-    ``maximum``. A 429 or 503 with ``Retry-After`` holds back new requests that long (at most
-    ``max_pause`` seconds); requests already sent are not affected.
+    decrease neither decrease it again nor extend the pause (they answer a load already shed).
+    Every ``grow_after`` successes since the last decrease add one slot, up to ``maximum``. A
+    503, or a round's first 429, with ``Retry-After`` holds back new requests that long (at
+    most ``max_pause`` seconds); requests already sent are not affected, and each rate-limited
+    request still waits its own ``Retry-After`` in the retry layer.
 
     It implements ``summarizer.extraction.RequestGate``; one limiter may be shared by several
     runs. ``lowest``, ``decreases`` and ``rate_limited`` tell what happened.
@@ -179,21 +181,22 @@ class AdaptiveLimiter:
     def release(self, ticket: int, *, status: int | None, retry_after: float | None) -> None:
         """Give the slot back, with how the attempt ended (HTTP status, ``Retry-After``)."""
         self.in_flight -= 1
+        current = ticket == self._epoch  # admitted under the current limit
         if status == 429:
             self.rate_limited += 1
-            self._successes = 0
-            if ticket == self._epoch:  # admitted under the current limit: decrease it
+            if current:  # one reaction per round: later 429s of the same round are its echo
                 lower = max(1, int(self.limit * self.backoff))
                 self.decreases += lower < self.limit
                 self.limit = lower
                 self.lowest = min(self.lowest, lower)
                 self._epoch += 1
+                self._successes = 0
         elif status is not None and status < 400:
             self._successes += 1
             if self._successes >= self.grow_after and self.limit < self.maximum:
                 self.limit += 1
                 self._successes = 0
-        if retry_after is not None and status in (429, 503):
+        if retry_after is not None and (status == 503 or (status == 429 and current)):
             pause = min(max(0.0, retry_after), self.max_pause)
             self._resume_at = max(self._resume_at, self._clock() + pause)
         self._wake()

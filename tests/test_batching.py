@@ -385,3 +385,23 @@ def test_load_dependent_rate_limit_makes_the_limiter_back_off_async() -> None:
     assert all(r.ok for r in results)
     assert limiter.limit <= 2 and statuses.get(429, 0) >= 1
     assert srv.max_in_flight <= 2
+
+
+def test_a_rounds_late_429s_neither_extend_the_pause_nor_stop_the_growth() -> None:
+    clock = FakeClock()
+    limiter = AdaptiveLimiter(8, grow_after=2, clock=clock)
+    tickets = _acquire(limiter, 4)  # one round: all admitted under the same limit
+    limiter.release(tickets[0], status=429, retry_after=1.0)
+    assert limiter.limit == 4 and limiter.paused_for == 1.0
+    clock.now += 0.5
+    limiter.release(tickets[1], status=429, retry_after=1.0)  # the same round's echo
+    assert limiter.paused_for == 0.5 and limiter.limit == 4 and limiter.rate_limited == 2
+    clock.now += 0.5
+    fresh = _acquire(limiter, 2)
+    limiter.release(fresh[0], status=200, retry_after=None)
+    limiter.release(tickets[2], status=429, retry_after=1.0)  # late: does not reset the count
+    limiter.release(fresh[1], status=200, retry_after=None)
+    assert limiter.limit == 5 and limiter.paused_for == 0.0 and limiter.decreases == 1
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=429, retry_after=2.0)  # a new round's 429 reacts again
+    assert limiter.limit == 2 and limiter.paused_for == 2.0 and limiter.decreases == 2
