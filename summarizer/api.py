@@ -257,11 +257,11 @@ class Summarizer:
                     rule="filled_from_rules", severity="info", path=path,
                     message=f"the model left {path} empty; filled from the rules backend",
                 ))
+            ground(summary, job.index)
             if self.trim_quotes:  # after the re-asks: the model had its chance to copy
-                findings.extend(_trim_quotes(ground(summary, job.index), job.index, fallback))
+                findings.extend(_trim_quotes(summary, job.index, fallback))
         else:
-            summary = summarize_with_rules(job.document, published=job.when)
-        ground(summary, job.index)
+            summary = ground(summarize_with_rules(job.document, published=job.when), job.index)
         if job.checked is not None and job.checked[0] == summary.model_dump():  # as checked
             rule_findings = list(job.checked[1])
         else:

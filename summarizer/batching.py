@@ -13,9 +13,9 @@ as they complete (``ordered=True``: in input order). A document that fails becom
   would otherwise hold a slot idle.
 * Every HTTP attempt passes an ``AdaptiveLimiter`` (AIMD): a 429 halves the number of requests
   allowed in flight (once per round), every ``grow_after`` successes give one back, never below
-  1 nor above ``concurrency``; a round's ``Retry-After`` pauses new requests for that long. The limiter hooks into
-  the transport-retry layer of ``summarizer.extraction`` (``RequestGate``), which retries the
-  429 itself.
+  1 nor above ``concurrency``; a round's ``Retry-After`` pauses new requests for that long.
+  The limiter hooks into the transport-retry layer of ``summarizer.extraction``
+  (``RequestGate``), which retries the 429 itself.
 * The sync version runs the async loop in a worker thread and hands results over a bounded
   queue, so it works the same from plain code and from inside a running event loop (Jupyter).
 """

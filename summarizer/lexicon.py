@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -665,8 +666,22 @@ def _phrase_pattern(lexicon: ToneLexicon) -> re.Pattern[str] | None:
 
 
 def tone(text: str, lexicon: ToneLexicon | None = None) -> Tone:
-    """Score ``text`` with a tone lexicon (ours by default): phrases first, then single words."""
-    lex = DEFAULT_TONE if lexicon is None else lexicon
+    """Score ``text`` with a tone lexicon (ours by default): phrases first, then single words.
+
+    With our lexicon the answer is cached: the rules and the rules backend both weigh the same
+    news part of a release.
+    """
+    if lexicon is None or lexicon is DEFAULT_TONE:
+        return _default_tone(text)
+    return _tone(text, lexicon)
+
+
+@functools.lru_cache(maxsize=64)
+def _default_tone(text: str) -> Tone:
+    return _tone(text, DEFAULT_TONE)
+
+
+def _tone(text: str, lex: ToneLexicon) -> Tone:
     low = text.lower()
     hits: list[tuple[int, int, str, float]] = []
     covered: list[tuple[int, int]] = []

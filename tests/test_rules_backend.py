@@ -237,6 +237,16 @@ def test_tone_lexicon_files(tmp_path: Path) -> None:
     assert "disappointed" in DEFAULT_TONE and tone("We are disappointed.").score < 0
 
 
+def test_default_tone_is_computed_once_per_text_and_a_custom_lexicon_is_not_cached() -> None:
+    from summarizer.lexicon import DEFAULT_TONE, tone
+
+    text = "The approval is a milestone; we are disappointed by the delay."
+    first = tone(text)
+    assert tone(text) is first and tone(text, DEFAULT_TONE) is first
+    mine = {"milestone": -1.0, "disappointed": -1.0}
+    assert tone(text, mine).score < first.score and tone(text, mine) is not tone(text, mine)
+
+
 def test_agency_patterns_avoid_lookalikes() -> None:
     from summarizer.lexicon import find_agencies
 
