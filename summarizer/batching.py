@@ -184,9 +184,11 @@ class AdaptiveLimiter:
         current = ticket == self._epoch  # admitted under the current limit
         if status == 429:
             self.rate_limited += 1
-            if current:  # one reaction per round: later 429s of the same round are its echo
-                lower = max(1, int(self.limit * self.backoff))
-                self.decreases += lower < self.limit
+            lower = max(1, int(self.limit * self.backoff))
+            # one reaction per round: later 429s of the same round are its echo; at the floor
+            # there is nothing to cut, and the successes counted towards growth still count
+            if current and lower < self.limit:
+                self.decreases += 1
                 self.limit = lower
                 self.lowest = min(self.lowest, lower)
                 self._epoch += 1

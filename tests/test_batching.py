@@ -405,3 +405,15 @@ def test_a_rounds_late_429s_neither_extend_the_pause_nor_stop_the_growth() -> No
     (ticket,) = _acquire(limiter, 1)
     limiter.release(ticket, status=429, retry_after=2.0)  # a new round's 429 reacts again
     assert limiter.limit == 2 and limiter.paused_for == 2.0 and limiter.decreases == 2
+
+
+def test_at_the_floor_a_429_does_not_undo_the_successes_counted_towards_growth() -> None:
+    limiter = AdaptiveLimiter(4, grow_after=3)
+    for _ in range(2):  # 4 -> 2 -> 1
+        (ticket,) = _acquire(limiter, 1)
+        limiter.release(ticket, status=429, retry_after=None)
+    assert limiter.limit == 1 and limiter.decreases == 2
+    for status in (200, 200, 429, 200):  # two successes, a 429 with nothing left to cut, one
+        (ticket,) = _acquire(limiter, 1)
+        limiter.release(ticket, status=status, retry_after=None)
+    assert limiter.limit == 2 and limiter.decreases == 2 and limiter.rate_limited == 3
