@@ -37,6 +37,11 @@ __all__ = ["Summarizer", "parse_published", "summarize"]
 Input = str | bytes | os.PathLike[str]
 
 
+#: seconds to wait for one answer of a remote endpoint / of the local model server
+DEFAULT_TIMEOUT = 120.0
+LOCAL_TIMEOUT = 1800.0
+
+
 @functools.cache
 def _tls_context() -> ssl.SSLContext:
     """The TLS settings all clients of this process share (the HTTP library's defaults): each
@@ -87,7 +92,9 @@ class Summarizer:
     >>> s = Summarizer(backend="rules")
     >>> result = s.summarize("FDA approves ... today ...")  # doctest: +SKIP
 
-    ``max_attempts`` bounds HTTP attempts per model answer (transport retries); ``max_reasks``
+    ``timeout`` is the wait for one answer (default 120 s; 1800 s for the local backend, whose
+    small model on a CPU takes minutes). ``max_attempts`` bounds HTTP attempts per model answer
+    (transport retries); ``max_reasks``
     bounds how often an invalid or rule-breaking answer is sent back for correction;
     ``token_budget`` caps the tokens one document may spend; ``max_input_tokens`` is the
     document budget per request (longer releases are split on section borders and merged).
@@ -108,7 +115,7 @@ class Summarizer:
         api_key: str | None = None,
         mode: str | None = None,
         model_path: str | None = None,
-        timeout: float = 120.0,
+        timeout: float | None = None,
         max_attempts: int = 4,
         max_reasks: int = 2,
         max_retry_wait: float = 60.0,
@@ -133,7 +140,10 @@ class Summarizer:
         )
         if self.config.reason != "explicit" and self.config.name == "rules":
             print(f"summarizer: using the rules backend: {self.config.reason}", file=sys.stderr)
-        self.timeout = timeout
+        # a small model on a laptop CPU takes minutes per answer: the local backend waits longer
+        self.timeout = timeout if timeout is not None else (
+            LOCAL_TIMEOUT if self.config.name == "local" else DEFAULT_TIMEOUT
+        )
         self.max_input_tokens = max_input_tokens
         self.max_input_bytes = max_input_bytes
         self.rules = tuple(rules)

@@ -38,7 +38,8 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
                    help="GGUF file for --backend local (env SUMMARIZER_LOCAL_MODEL)")
     p.add_argument("--max-reasks", type=int, default=2)
     p.add_argument("--max-attempts", type=int, default=4)
-    p.add_argument("--timeout", type=float, default=120.0)
+    p.add_argument("--timeout", type=float,
+                   help="seconds per model answer (default 120; 1800 for --backend local)")
     p.add_argument("--token-budget", type=int)
     p.add_argument("--max-input-tokens", type=int, default=4000)
     p.add_argument("--max-input-bytes", type=int, default=DEFAULT_MAX_INPUT_BYTES,

@@ -99,3 +99,14 @@ def test_generation_threads_come_from_the_argument_then_the_environment(
     monkeypatch.setenv("SUMMARIZER_LOCAL_THREADS", "many")
     with pytest.raises(ConfigurationError, match="SUMMARIZER_LOCAL_THREADS"):
         flags()
+
+
+def test_the_local_backend_waits_minutes_for_an_answer_unless_told_otherwise(
+    tmp_path: Path,
+) -> None:
+    # a 1.5B model on two cores takes 2 to 5 minutes per answer: a 120 s timeout would retry
+    # (and pay for) the same generation again and again
+    model = _model(tmp_path)
+    assert Summarizer("local", model_path=model).timeout == 1800.0
+    assert Summarizer("local", model_path=model, timeout=60).timeout == 60
+    assert Summarizer(base_url="http://127.0.0.1:9/v1", model="m").timeout == 120.0
