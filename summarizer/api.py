@@ -94,8 +94,8 @@ class Summarizer:
 
     ``timeout`` is the wait for one answer (default 120 s; 1800 s for the local backend, whose
     small model on a CPU takes minutes). ``max_attempts`` bounds HTTP attempts per model answer
-    (transport retries); ``max_reasks``
-    bounds how often an invalid or rule-breaking answer is sent back for correction;
+    (transport retries); ``max_reasks`` bounds how often an invalid or rule-breaking answer is
+    sent back for correction;
     ``token_budget`` caps the tokens one document may spend; ``max_input_tokens`` is the
     document budget per request (longer releases are split on section borders and merged).
     ``arbitrate`` lets the release's own decision cues overrule an outcome the release does not
