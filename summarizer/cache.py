@@ -8,7 +8,9 @@ and output token limits, temperature, seed, ``extra_body``, the rule set and arb
 change to any of them is a miss. Only successful results are stored; errors never are.
 
 The file is safe for concurrent writers: WAL journal, one connection per thread, a busy timeout
-for writers of other processes. ``Summarizer(cache=PATH)`` opens one; the CLI uses
+for writers of other processes, and a retry for the few lock conflicts SQLite reports at once
+instead of waiting (switching the journal mode, recovering a WAL file another connection
+opened at the same moment). ``Summarizer(cache=PATH)`` opens one; the CLI uses
 ``default_cache_path()`` unless told ``--no-cache``. The rules backend is never cached (it is
 deterministic and faster than a lookup is worth).
 """
@@ -21,9 +23,9 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from summarizer.errors import ConfigurationError
 
@@ -62,6 +64,28 @@ def cache_key(text: str, settings: Mapping[str, Any]) -> str:
     return digest.hexdigest()
 
 
+#: how long one cache operation keeps retrying a locked database before it gives up
+_LOCK_PATIENCE = 30.0
+_T = TypeVar("_T")
+
+
+def _patiently(operation: Callable[[], _T]) -> _T:
+    """Run a SQLite operation, retrying "database is locked/busy" until ``_LOCK_PATIENCE``."""
+    deadline = time.monotonic() + _LOCK_PATIENCE
+    pause = 0.005
+    while True:
+        try:
+            return operation()
+        except sqlite3.OperationalError as exc:
+            message = str(exc).lower()
+            if ("locked" not in message and "busy" not in message) or (
+                time.monotonic() >= deadline
+            ):
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class ResultCache:
     """Result records in a SQLite file, keyed by ``cache_key``; shareable across threads and
     processes. ``hits`` and ``misses`` count this object's lookups."""
@@ -88,17 +112,20 @@ class ResultCache:
                              check_same_thread=False)
         with self._lock:
             if not self._ready:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute(_SCHEMA)
+                _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                _patiently(lambda: db.execute(_SCHEMA))
                 self._ready = True
             self._connections.append(db)
-        db.execute("PRAGMA synchronous=NORMAL")
+        _patiently(lambda: db.execute("PRAGMA synchronous=NORMAL"))
         self._local.db = db
         return db
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored record for ``key``, or None."""
-        row = self._db().execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
+        db = self._db()
+        row = _patiently(
+            lambda: db.execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
+        )
         if row is None:
             self.misses += 1
             return None
@@ -113,17 +140,20 @@ class ResultCache:
     def put(self, key: str, record: Mapping[str, Any]) -> None:
         """Store (or replace) the record for ``key``."""
         meta = record.get("meta") or {}
-        self._db().execute(
-            "INSERT OR REPLACE INTO results (key, record, model, created) VALUES (?, ?, ?, ?)",
-            (key, json.dumps(record, ensure_ascii=False), meta.get("model"), time.time()),
-        )
+        row = (key, json.dumps(record, ensure_ascii=False), meta.get("model"), time.time())
+        db = self._db()
+        _patiently(lambda: db.execute(
+            "INSERT OR REPLACE INTO results (key, record, model, created) VALUES (?, ?, ?, ?)", row
+        ))
 
     def __len__(self) -> int:
-        return int(self._db().execute("SELECT COUNT(*) FROM results").fetchone()[0])
+        db = self._db()
+        return int(_patiently(lambda: db.execute("SELECT COUNT(*) FROM results").fetchone()[0]))
 
     def clear(self) -> None:
         """Remove every stored record."""
-        self._db().execute("DELETE FROM results")
+        db = self._db()
+        _patiently(lambda: db.execute("DELETE FROM results"))
 
     def close(self) -> None:
         """Close every connection this object opened (in any thread)."""

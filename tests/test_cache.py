@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,35 @@ def test_default_path_and_cache_objects(tmp_path: Path, monkeypatch: pytest.Monk
     assert json.dumps(mine.get("k")) == json.dumps(stored)
     mine.clear()
     assert len(mine) == 0
+
+
+def test_a_lock_sqlite_reports_at_once_is_retried_and_other_errors_are_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer import cache as cache_module
+
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "done"
+
+    assert cache_module._patiently(flaky) == "done" and len(calls) == 3
+
+    def broken() -> None:
+        calls.append(1)
+        raise sqlite3.OperationalError("no such table: results")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        cache_module._patiently(broken)
+    assert len(calls) == 1
+
+    def always_locked() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cache_module, "_LOCK_PATIENCE", 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        cache_module._patiently(always_locked)
