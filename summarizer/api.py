@@ -393,10 +393,11 @@ class Summarizer:
         own loop, unless the ``Summarizer`` was given an ``async_client``: that one must not
         hold connections made on another event loop.
         """
-        from summarizer.batching import summarize_many
+        from summarizer.batching import iterate_in_thread, start_many
 
-        return summarize_many(self, inputs, concurrency=concurrency, ordered=ordered,
-                              published=published, limiter=limiter)
+        start = start_many(self, inputs, concurrency=concurrency, ordered=ordered,
+                           published=published, limiter=limiter)
+        return iterate_in_thread(start, buffer=max(1, concurrency // 4))
 
     def asummarize_many(
         self,
@@ -409,10 +410,10 @@ class Summarizer:
     ) -> AsyncIterator[SummaryResult]:
         """Async twin of ``summarize_many`` (``inputs`` may be an async iterable):
         ``async for result in s.asummarize_many(paths, concurrency=16): ...``."""
-        from summarizer.batching import asummarize_many
+        from summarizer.batching import start_many
 
-        return asummarize_many(self, inputs, concurrency=concurrency, ordered=ordered,
-                               published=published, limiter=limiter)
+        return start_many(self, inputs, concurrency=concurrency, ordered=ordered,
+                          published=published, limiter=limiter)()
 
     # -- result cache ----------------------------------------------------------------------
 

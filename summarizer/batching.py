@@ -1,7 +1,7 @@
 """Many documents at once: bounded, adaptive concurrency over the async client.
 
-``Summarizer.asummarize_many`` / ``summarize_many`` (thin wrappers around ``asummarize_many`` and
-``summarize_many`` here) take an iterable of inputs and yield one ``SummaryResult`` per input,
+``Summarizer.asummarize_many`` / ``summarize_many`` (built on ``start_many`` and
+``iterate_in_thread`` here) take an iterable of inputs and yield one ``SummaryResult`` per input,
 as they complete (``ordered=True``: in input order). A document that fails becomes a result with
 ``error`` set; nothing but a bad setting raises.
 
@@ -45,9 +45,9 @@ __all__ = [
     "BatchInput",
     "BatchItem",
     "as_item",
-    "asummarize_many",
     "error_result",
-    "summarize_many",
+    "iterate_in_thread",
+    "start_many",
 ]
 
 Input = str | bytes | os.PathLike[str]
@@ -296,19 +296,25 @@ def _check_settings(concurrency: int, published: dt.date | str | None) -> None:
     parse_published(published)
 
 
-def asummarize_many(
+def start_many(
     summarizer: Summarizer,
     inputs: Iterable[BatchInput] | AsyncIterable[BatchInput],
     *,
-    concurrency: int = 8,
-    ordered: bool = False,
-    published: dt.date | str | None = None,
-    limiter: AdaptiveLimiter | None = None,
-) -> AsyncIterator[SummaryResult]:
-    """See ``Summarizer.asummarize_many``. Settings are checked now, not at first iteration."""
+    concurrency: int,
+    ordered: bool,
+    published: dt.date | str | None,
+    limiter: AdaptiveLimiter | None,
+) -> Callable[[], AsyncIterator[SummaryResult]]:
+    """Check the settings now (not at first iteration) and return what starts the run: the
+    async iterator of ``Summarizer.asummarize_many``, which ``summarize_many`` runs in a thread.
+    """
     _check_settings(concurrency, published)
-    return _amany(summarizer, inputs, concurrency=concurrency, ordered=ordered,
-                  published=published, limiter=limiter or _limiter(summarizer, concurrency))
+
+    def start() -> AsyncIterator[SummaryResult]:
+        return _amany(summarizer, inputs, concurrency=concurrency, ordered=ordered,
+                      published=published, limiter=limiter or _limiter(summarizer, concurrency))
+
+    return start
 
 
 async def _amany(
@@ -340,25 +346,6 @@ async def _amany(
     finally:
         if client is not None:
             await client.close()
-
-
-def summarize_many(
-    summarizer: Summarizer,
-    inputs: Iterable[BatchInput],
-    *,
-    concurrency: int = 8,
-    ordered: bool = False,
-    published: dt.date | str | None = None,
-    limiter: AdaptiveLimiter | None = None,
-) -> Iterator[SummaryResult]:
-    """See ``Summarizer.summarize_many``. Settings are checked now, not at first iteration."""
-    _check_settings(concurrency, published)
-
-    def start() -> AsyncIterator[SummaryResult]:
-        return _amany(summarizer, inputs, concurrency=concurrency, ordered=ordered,
-                      published=published, limiter=limiter or _limiter(summarizer, concurrency))
-
-    return iterate_in_thread(start, buffer=max(1, concurrency // 4))
 
 
 # -- sync bridge -----------------------------------------------------------------------------
