@@ -249,6 +249,12 @@ def _acquire(limiter: AdaptiveLimiter, count: int) -> list[int]:
     return asyncio.run(take())
 
 
+def _answer(limiter: AdaptiveLimiter, status: int | None, retry_after: float | None = None) -> None:
+    """One request through the limiter: admitted, then answered with ``status``."""
+    (ticket,) = _acquire(limiter, 1)
+    limiter.release(ticket, status=status, retry_after=retry_after)
+
+
 def test_limiter_halves_on_429_once_per_round_and_never_below_one() -> None:
     limiter = AdaptiveLimiter(16)
     tickets = _acquire(limiter, 4)
@@ -260,30 +266,24 @@ def test_limiter_halves_on_429_once_per_round_and_never_below_one() -> None:
         limiter.release(ticket, status=None, retry_after=None)  # e.g. a connection error
     assert limiter.limit == 8 and limiter.in_flight == 0
     for expected in (4, 2, 1, 1, 1):
-        (ticket,) = _acquire(limiter, 1)
-        limiter.release(ticket, status=429, retry_after=None)
+        _answer(limiter, 429)
         assert limiter.limit == expected
     assert limiter.lowest == 1 and limiter.decreases == 4
 
 
 def test_limiter_grows_back_by_one_after_n_successes_up_to_the_maximum() -> None:
     limiter = AdaptiveLimiter(4, grow_after=3)
-    (ticket,) = _acquire(limiter, 1)
-    limiter.release(ticket, status=429, retry_after=None)
+    _answer(limiter, 429)
     assert limiter.limit == 2
     for _ in range(2):
-        (ticket,) = _acquire(limiter, 1)
-        limiter.release(ticket, status=200, retry_after=None)
+        _answer(limiter, 200)
     assert limiter.limit == 2
-    (ticket,) = _acquire(limiter, 1)
-    limiter.release(ticket, status=200, retry_after=None)
+    _answer(limiter, 200)
     assert limiter.limit == 3
     for _ in range(30):
-        (ticket,) = _acquire(limiter, 1)
-        limiter.release(ticket, status=200, retry_after=None)
+        _answer(limiter, 200)
     assert limiter.limit == 4  # never above the maximum
-    (ticket,) = _acquire(limiter, 1)
-    limiter.release(ticket, status=500, retry_after=None)  # other errors: no change
+    _answer(limiter, 500)  # other errors: no change
     assert limiter.limit == 4
 
 
@@ -311,8 +311,7 @@ def test_limiter_holds_requests_back_for_retry_after_and_503_only_pauses() -> No
 def test_limiter_pause_is_capped_and_clock_driven() -> None:
     clock = FakeClock()
     limiter = AdaptiveLimiter(2, max_pause=5.0, clock=clock)
-    (ticket,) = _acquire(limiter, 1)
-    limiter.release(ticket, status=429, retry_after=3600)
+    _answer(limiter, 429, 3600)
     assert limiter.paused_for == 5.0
     clock.now += 5.0
     assert limiter.paused_for == 0.0
@@ -402,18 +401,15 @@ def test_a_rounds_late_429s_neither_extend_the_pause_nor_stop_the_growth() -> No
     limiter.release(tickets[2], status=429, retry_after=1.0)  # late: does not reset the count
     limiter.release(fresh[1], status=200, retry_after=None)
     assert limiter.limit == 5 and limiter.paused_for == 0.0 and limiter.decreases == 1
-    (ticket,) = _acquire(limiter, 1)
-    limiter.release(ticket, status=429, retry_after=2.0)  # a new round's 429 reacts again
+    _answer(limiter, 429, 2.0)  # a new round's 429 reacts again
     assert limiter.limit == 2 and limiter.paused_for == 2.0 and limiter.decreases == 2
 
 
 def test_at_the_floor_a_429_does_not_undo_the_successes_counted_towards_growth() -> None:
     limiter = AdaptiveLimiter(4, grow_after=3)
     for _ in range(2):  # 4 -> 2 -> 1
-        (ticket,) = _acquire(limiter, 1)
-        limiter.release(ticket, status=429, retry_after=None)
+        _answer(limiter, 429)
     assert limiter.limit == 1 and limiter.decreases == 2
     for status in (200, 200, 429, 200):  # two successes, a 429 with nothing left to cut, one
-        (ticket,) = _acquire(limiter, 1)
-        limiter.release(ticket, status=status, retry_after=None)
+        _answer(limiter, status)
     assert limiter.limit == 2 and limiter.decreases == 2 and limiter.rate_limited == 3
