@@ -52,10 +52,12 @@ def cassette(folder: Path | None, mode: str, name: str) -> Iterator[None]:
         return
     import vcr
 
-    recorder = vcr.VCR(record_mode=mode,
-                       match_on=["method", "scheme", "host", "port", "path", "query"],
-                       filter_headers=[("authorization", "REDACTED")],
-                       decode_compressed_response=True)
+    from summarizer.recording import vcr_config
+
+    recorder = vcr.VCR(record_mode=mode, **vcr_config(
+        match_on=("method", "scheme", "host", "port", "path", "query"),
+        before_record_request=None,
+    ))
     with recorder.use_cassette(str(folder / f"{name}.yaml")):
         yield
 

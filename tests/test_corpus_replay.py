@@ -15,10 +15,11 @@ from typing import Any
 import openai
 import pytest
 import vcr
-from conftest import CASSETTES, CORPUS, RECORDED_BASE_URL, _scrub_response
+from conftest import CASSETTES, CORPUS, ORDER_MATCHED, RECORDED_BASE_URL
 
 from summarizer import Summarizer
 from summarizer.evaluation import EvalRun, evaluate
+from summarizer.recording import vcr_config as recording_config
 from summarizer.scoring import METRICS, CorpusItem, load_corpus
 
 README = Path(__file__).parent.parent / "README.md"
@@ -33,16 +34,8 @@ def local_summarizer() -> Summarizer:
 
 
 def _recorder(record_mode: str) -> vcr.VCR:
-    return vcr.VCR(
-        record_mode=record_mode,
-        filter_headers=[("authorization", "REDACTED"), ("api-key", "REDACTED"),
-                        ("cookie", "REDACTED")],
-        before_record_response=_scrub_response,
-        # answers replay in recorded order per document: prompt wording can evolve without a
-        # 70-minute re-recording, while an extra request (e.g. a new re-ask) still fails loudly
-        match_on=["method", "scheme", "host", "port", "path", "query"],
-        decode_compressed_response=True,
-    )
+    return vcr.VCR(record_mode=record_mode,
+                   **recording_config(match_on=ORDER_MATCHED, before_record_request=None))
 
 
 @pytest.fixture(scope="module")
