@@ -21,7 +21,7 @@ from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load
 from summarizer.merging import fill_gaps, merge_summaries
 from summarizer.prompting import PROMPT_VERSION, build_messages, reask_message
 from summarizer.rules import RULES, Rule, reask_messages, run_rules
-from summarizer.rules_backend import summarize_with_rules
+from summarizer.rules_backend import RulesFallback, summarize_with_rules
 from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
 from summarizer.sections import PromptView, chunk_view, prompt_view
 from summarizer.types import Finding, Meta, SummaryResult, Usage
@@ -259,9 +259,9 @@ class Summarizer:
         findings: list[Finding] = []
         if self.config.is_llm:
             summary = merge_summaries([ground(s, job.index) for s in summaries])
-            fallback = ground(summarize_with_rules(job.document, published=job.when), job.index)
+            fallback = RulesFallback(job.document, published=job.when, index=job.index)
             if self.arbitrate:
-                findings.extend(arbitrate(summary, fallback, job.document))
+                findings.extend(arbitrate(summary, fallback))
             for path in fill_gaps(summary, fallback):
                 findings.append(Finding(
                     rule="filled_from_rules", severity="info", path=path,
@@ -480,7 +480,7 @@ class Closable(Protocol):
 
 
 def _trim_quotes(
-    summary: RegulatorySummary, index: SourceIndex, fallback: RegulatorySummary
+    summary: RegulatorySummary, index: SourceIndex, fallback: RulesFallback
 ) -> list[Finding]:
     """Cut every quote the source does not hold down to the passage it does (see trim_to_source).
 
@@ -493,7 +493,7 @@ def _trim_quotes(
         if evidence.match != "none":
             continue
         if path == "outcome.evidence" and summary.outcome is not None:
-            read = fallback.outcome
+            read = fallback.summary.outcome
             if (read is not None and read.decision == summary.outcome.decision
                     and read.evidence is not None and read.evidence.match != "none"):
                 summary.outcome.evidence = read.evidence.model_copy()

@@ -20,8 +20,13 @@ writes comes from the rules backend's summary, which quotes the release verbatim
 
 from __future__ import annotations
 
-from summarizer.intake import Document
-from summarizer.rules_backend import detect_decision, has_front_cue, read_release
+from summarizer.rules_backend import (
+    RuledOutcome,
+    RulesFallback,
+    detect_decision,
+    has_front_cue,
+    read_release,
+)
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.types import Finding
 
@@ -38,19 +43,19 @@ def _decision(summary: RegulatorySummary) -> str:
     return summary.outcome.decision
 
 
-def arbitrate(
-    summary: RegulatorySummary, fallback: RegulatorySummary, document: Document
-) -> list[Finding]:
-    """Overrule unsupported outcome fields of ``summary`` in place with ``fallback``'s.
+def arbitrate(summary: RegulatorySummary, fallback: RulesFallback) -> list[Finding]:
+    """Overrule unsupported outcome fields of ``summary`` in place with the rules backend's.
 
-    ``fallback`` is the rules backend's summary of ``document``. Returns the findings that
-    record each change (empty when the model's outcome is backed by the release).
+    ``fallback`` is the rules backend's answer for the document; its full summary is built only
+    when a decision is overruled. Returns the findings that record each change (empty when the
+    model's outcome is backed by the release).
     """
-    view = read_release(document)
+    view = read_release(fallback.document)
     reading = detect_decision(view)
     # the rules backend's decision is the reader's, finished (e.g. a device "approval" by a
     # non-US regulator is a clearance in the taxonomy)
-    predicted, read = _decision(summary), _decision(fallback)
+    predicted, ruled = _decision(summary), fallback.ruled
+    read = ruled.decision
     findings: list[Finding] = []
     if predicted != read:
         backed = predicted != "none" and has_front_cue(view.cues, predicted)
@@ -59,9 +64,9 @@ def arbitrate(
         elif (predicted, read) in _REFINEMENTS:
             backed = False  # the reader only refines when the specific kind is named up front
         if not backed:
-            findings.append(_overrule_decision(summary, fallback, predicted, read))
+            findings.append(_overrule_decision(summary, fallback.summary, predicted, read))
             return findings
-    findings.extend(_settle_agency(summary, fallback))
+    findings.extend(_settle_agency(summary, ruled))
     return findings
 
 
@@ -104,9 +109,9 @@ def _overrule_decision(
                    start=start, end=end)
 
 
-def _settle_agency(summary: RegulatorySummary, fallback: RegulatorySummary) -> list[Finding]:
-    outcome, ruled = summary.outcome, fallback.outcome
-    if outcome is None or ruled is None or not summary.is_regulatory_event:
+def _settle_agency(summary: RegulatorySummary, ruled: RuledOutcome) -> list[Finding]:
+    outcome = summary.outcome
+    if outcome is None or not ruled.is_event or not summary.is_regulatory_event:
         return []
     if outcome.agency not in _VAGUE_AGENCIES or ruled.agency in _VAGUE_AGENCIES:
         return []

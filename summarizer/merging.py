@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from summarizer.schemas.summary import NextStep, Reason, RegulatorySummary
+
+if TYPE_CHECKING:
+    from summarizer.rules_backend import RulesFallback
 
 __all__ = ["fill_gaps", "merge_summaries"]
 
@@ -65,24 +69,30 @@ def merge_summaries(parts: Sequence[RegulatorySummary]) -> RegulatorySummary:
     )
 
 
-def fill_gaps(summary: RegulatorySummary, fallback: RegulatorySummary) -> list[str]:
-    """Fill lists the model left empty from a deterministic (rules backend) summary, in place.
+def fill_gaps(summary: RegulatorySummary, rules: RulesFallback) -> list[str]:
+    """Fill lists the model left empty from the rules backend's summary, in place.
 
     Small models often return no rationale, next steps or products although the release states
     them; the rules backend's items quote the release verbatim, so they are grounded by
-    construction. Only empty lists are filled, and only when both agree there is an outcome.
-    Returns the JSON paths that were filled (reported as findings by the caller).
+    construction. Only empty lists are filled, and only when both agree there is an outcome
+    (the rules summary is built only when a list is empty). Returns the JSON paths that were
+    filled (reported as findings by the caller).
     """
     filled: list[str] = []
-    if summary.outcome is None or fallback.outcome is None:
+    outcome = summary.outcome
+    if outcome is None or (summary.rationale and summary.next_steps and outcome.products):
         return filled
+    fallback = rules.summary
+    if fallback.outcome is None:
+        return filled
+    ruled = fallback.outcome
     if not summary.rationale and fallback.rationale:
         summary.rationale = list(fallback.rationale)
         filled.append("rationale")
     if not summary.next_steps and fallback.next_steps:
         summary.next_steps = list(fallback.next_steps)
         filled.append("next_steps")
-    if not summary.outcome.products and fallback.outcome.products:
-        summary.outcome.products = list(fallback.outcome.products)
+    if not outcome.products and ruled.products:
+        outcome.products = list(ruled.products)
         filled.append("outcome.products")
     return filled

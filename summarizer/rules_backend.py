@@ -14,7 +14,10 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import cast
 
+from summarizer.grounding import SourceIndex, ground
 from summarizer.injection import find_injections
 from summarizer.intake import Document, load
 from summarizer.lexicon import (
@@ -39,6 +42,8 @@ from summarizer.lexicon import (
     tone,
 )
 from summarizer.schemas.summary import (
+    Agency,
+    Decision,
     Evidence,
     NextStep,
     Outcome,
@@ -52,6 +57,8 @@ from summarizer.sentences import Sentence, normalize_space, split_sentences
 __all__ = [
     "DecisionReading",
     "ReleaseView",
+    "RuledOutcome",
+    "RulesFallback",
     "ViewSentence",
     "WeightedCue",
     "detect_decision",
@@ -1072,9 +1079,8 @@ def summarize_with_rules(
 ) -> RegulatorySummary:
     """Build a summary without a model; every evidence quote is an exact substring of the text."""
     doc = document if isinstance(document, Document) else load(document, published=published)
-    when = published or doc.published
-    if when is not None and doc.published != when:
-        doc = Document(doc.text, doc.kind, when, doc.source, doc.sections)
+    doc = _dated(doc, published)
+    when = doc.published
     view = read_release(doc)
     reading = detect_decision(view)
     company = _company(view)
@@ -1082,21 +1088,13 @@ def summarize_with_rules(
     evidence_vs: ViewSentence | None = None
     direction = "neutral"
     if reading.is_event:
-        agency, mention, evidence_vs = read_agency(view, reading)
-        decision = reading.decision
-        about = " ".join(
-            [view.headline.text if view.headline else "", evidence_vs.text if evidence_vs else ""]
-        )
-        if (
-            decision == "approval" and agency in ("TGA", "NMPA", "HEALTH_CANADA")
-            and _DEVICE.search(about)
-        ):
-            decision = "clearance"
+        ruled = _rule(view, reading)
+        decision, evidence_vs = ruled.decision, ruled.evidence
         direction = _direction(decision, view, evidence_vs, tone_lexicon)
         outcome = Outcome(
             evidence=Evidence(quote=evidence_vs.text) if evidence_vs is not None else None,
-            agency_body=_agency_body(mention, evidence_vs),
-            agency=agency,
+            agency_body=ruled.agency_body,
+            agency=ruled.agency,
             decision=decision,
             direction=direction,
             products=guess_products(view, evidence_vs, company),
@@ -1125,6 +1123,66 @@ def summarize_with_rules(
             tone_lexicon, evidence_vs,
         ),
     )
+
+
+@dataclass(frozen=True)
+class RuledOutcome:
+    """The rules backend's decision for a release, without the rest of its summary: what
+    arbitration compares a model's outcome with. ``decision`` is "none" for a non-event."""
+
+    is_event: bool
+    decision: Decision
+    agency: Agency
+    agency_body: str | None
+    evidence: ViewSentence | None
+
+
+def _rule(view: ReleaseView, reading: DecisionReading) -> RuledOutcome:
+    if not reading.is_event:
+        return RuledOutcome(False, "none", "NONE", None, None)
+    agency, mention, evidence = read_agency(view, reading)
+    decision = cast(Decision, reading.decision)
+    about = " ".join([view.headline.text if view.headline else "",
+                      evidence.text if evidence else ""])
+    if (decision == "approval" and agency in ("TGA", "NMPA", "HEALTH_CANADA")
+            and _DEVICE.search(about)):
+        decision = "clearance"  # a device "approval" by a non-US regulator
+    return RuledOutcome(True, decision, cast(Agency, agency), _agency_body(mention, evidence),
+                        evidence)
+
+
+def _dated(document: Document, published: dt.date | None) -> Document:
+    """``document`` as released on ``published`` (the reading of background and timing
+    depends on the date), itself when that is its date already or no date is given."""
+    if published is None or document.published == published:
+        return document
+    return Document(document.text, document.kind, published, document.source,
+                    document.sections)
+
+
+class RulesFallback:
+    """The rules backend's answer for one document, built only as far as it is asked.
+
+    ``ruled`` (the decision, agency and its sentence) costs a few hundredths of a millisecond
+    once the release is read; ``summary`` (all of ``summarize_with_rules``, grounded in
+    ``index`` when given) costs a millisecond or more and is built on first use: arbitration
+    and gap filling need it only when they overrule or fill something.
+    """
+
+    def __init__(self, document: Document, *, published: dt.date | None = None,
+                 index: SourceIndex | None = None) -> None:
+        self.document = _dated(document, published)
+        self.index = index
+
+    @cached_property
+    def ruled(self) -> RuledOutcome:
+        view = read_release(self.document)
+        return _rule(view, detect_decision(view))
+
+    @cached_property
+    def summary(self) -> RegulatorySummary:
+        summary = summarize_with_rules(self.document)
+        return summary if self.index is None else ground(summary, self.index)
 
 
 def _direction(

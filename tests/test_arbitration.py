@@ -8,9 +8,10 @@ from conftest import ceplene_answer, corpus_text
 
 from summarizer import Summarizer
 from summarizer.arbitration import arbitrate
-from summarizer.grounding import ground
+from summarizer.merging import fill_gaps
+from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.rules_backend import summarize_with_rules
+from summarizer.rules_backend import RulesFallback
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply
 
@@ -24,10 +25,8 @@ DEVICE_RELEASE = (
 
 
 def _arbitrated(answer: dict[str, Any], text: str) -> tuple[RegulatorySummary, list[Any]]:
-    document = load(text)
     summary = ground(RegulatorySummary.model_validate(answer), text)
-    fallback = ground(summarize_with_rules(document), text)
-    findings = arbitrate(summary, fallback, document)
+    findings = arbitrate(summary, RulesFallback(load(text), index=SourceIndex(text)))
     return summary, findings
 
 
@@ -125,3 +124,13 @@ def test_arbitration_can_be_switched_off(ceplene_text: str) -> None:
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "approval"
     assert "decision_arbitrated" not in {f.rule for f in result.findings}
+
+
+def test_the_rules_summary_is_built_only_to_overrule_or_fill(ceplene_text: str) -> None:
+    fallback = RulesFallback(load(ceplene_text), index=SourceIndex(ceplene_text))
+    summary = ground(RegulatorySummary.model_validate(ceplene_answer()), ceplene_text)
+    assert arbitrate(summary, fallback) == [] and fill_gaps(summary, fallback) == []
+    assert "summary" not in vars(fallback)  # a backed, complete answer: the reading suffices
+    summary.next_steps = []
+    assert fill_gaps(summary, fallback) == ["next_steps"] and "summary" in vars(fallback)
+    assert summary.next_steps == fallback.summary.next_steps

@@ -16,7 +16,7 @@ from summarizer.grounding import ground
 from summarizer.intake import Document, load
 from summarizer.lexicon import load_tone_lexicon
 from summarizer.rules import run_rules
-from summarizer.rules_backend import summarize_with_rules
+from summarizer.rules_backend import RulesFallback, summarize_with_rules
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.scoring import METRICS, CorpusItem, load_corpus, score_corpus
 
@@ -281,3 +281,23 @@ def test_arbitrary_releases_never_break_the_backend(text: str, published: dt.dat
     elif summary.outcome is not None:
         assert summary.outcome.decision == "none" and summary.outcome.evidence is None
     assert not [f for f in run_rules(summary, doc) if f.rule == "event_outcome"]
+
+
+def test_the_ruled_outcome_is_the_rules_summarys_outcome() -> None:
+    """Arbitration compares with ``RulesFallback.ruled`` and only builds the whole summary to
+    overrule: both must say the same decision, regulator and sentence on every release."""
+    for item in load_corpus(CORPUS_DIR):
+        for published in (None, dt.date(2030, 1, 1)):
+            document = load(item.path.read_text(encoding="utf-8"))
+            fallback = RulesFallback(document, published=published)
+            ruled, summary = fallback.ruled, fallback.summary
+            outcome = summary.outcome
+            assert ruled.is_event == summary.is_regulatory_event, item.id
+            if not ruled.is_event:
+                assert ruled.decision == "none" and ruled.evidence is None
+                continue
+            assert outcome is not None and outcome.evidence is not None
+            assert (ruled.decision, ruled.agency, ruled.agency_body) == (
+                outcome.decision, outcome.agency, outcome.agency_body), item.id
+            assert ruled.evidence is not None and ruled.evidence.text == outcome.evidence.quote
+            assert summary == summarize_with_rules(load(document.text), published=published)
