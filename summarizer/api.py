@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # openai and instructor load on first LLM use: the rules back
     import openai
 
     from summarizer.batching import AdaptiveLimiter, BatchInput
-    from summarizer.extraction import Extractor, RequestGate
+    from summarizer.extraction import Extractor, Lane, RequestGate
 
 __all__ = ["Summarizer", "parse_published", "summarize"]
 
@@ -198,9 +198,10 @@ class Summarizer:
         return Extractor(self.settings, client=self._client, async_client=self._async_client)
 
     def _batch_extractor(
-        self, gate: RequestGate
+        self, gate: RequestGate, lane: Lane | None = None
     ) -> tuple[Extractor | None, openai.AsyncOpenAI | None]:
-        """The extractor of one ``asummarize_many`` run, its requests passing ``gate``, and the
+        """The extractor of one ``asummarize_many`` run, its requests passing ``gate`` (each
+        answer's checks waiting for a turn of ``lane``), and the
         async client the run owns (the caller closes it; None when the caller gave its own
         ``async_client``, or for the rules backend). A run's own client lives on the run's
         event loop, which may be a worker thread's."""
@@ -212,7 +213,7 @@ class Summarizer:
         client = self._async_client
         if client is None:
             client = owned = self._new_async_client()
-        return Extractor(self.settings, async_client=client, gate=gate), owned
+        return Extractor(self.settings, async_client=client, gate=gate, lane=lane), owned
 
     def _new_async_client(self) -> openai.AsyncOpenAI:
         import openai
@@ -360,8 +361,10 @@ class Summarizer:
         extractor = self._extractor(use_async=True) if self.config.is_llm else None
         return await self._arun(job, extractor)
 
-    async def _arun(self, job: _Job, extractor: Extractor | None) -> SummaryResult:
-        """A prepared document through the cache, the model (async) and the checks."""
+    async def _arun(self, job: _Job, extractor: Extractor | None,
+                    lane: Lane | None = None) -> SummaryResult:
+        """A prepared document through the cache, the model (async) and the checks (after a
+        turn of ``lane``, when given)."""
         if (hit := self._cached(job)) is not None:
             return hit
         summaries: list[RegulatorySummary] = []
@@ -369,6 +372,8 @@ class Summarizer:
             check = self._check(job)
             for messages in job.messages():
                 summaries.append(await extractor.aextract(messages, usage=job.usage, check=check))
+        if lane is not None:
+            await lane.turn()
         return self._remember(job, self._finish(job, summaries))
 
     def summarize_many(

@@ -16,6 +16,11 @@ as they complete (``ordered=True``: in input order). A document that fails becom
   1 nor above ``concurrency``; a round's ``Retry-After`` pauses new requests for that long.
   The limiter hooks into the transport-retry layer of ``summarizer.extraction``
   (``RequestGate``), which retries the 429 itself.
+* Network first: the CPU-heavy steps of a document (reading and preparing the release, parsing
+  and checking an answer, the final rules) take turns through a ``CpuLane`` that lets them run
+  only when the event loop has no other callback ready (or after ``max_wait``). Requests whose
+  slot just freed go out, and answers already on the wire are read, before the next document is
+  checked: a check never holds a request slot idle behind it.
 * The sync version runs the async loop in a worker thread and hands results over a bounded
   queue, so it works the same from plain code and from inside a running event loop (Jupyter).
 """
@@ -44,6 +49,7 @@ __all__ = [
     "AdaptiveLimiter",
     "BatchInput",
     "BatchItem",
+    "CpuLane",
     "as_item",
     "error_result",
     "iterate_in_thread",
@@ -222,6 +228,65 @@ class AdaptiveLimiter:
         self._wake()
 
 
+# -- CPU scheduling --------------------------------------------------------------------------
+
+
+class CpuLane:
+    """Turns for the CPU-heavy steps of a batch, given when the event loop is otherwise idle.
+
+    One event loop runs every request of a batch and every document's checks. Its queue is first
+    come first served: when a burst of answers arrives, each answer's parsing and rules (several
+    ms of CPU) would run before any request whose slot those answers freed could go out, and
+    every request slot would sit idle that long. ``await lane.turn()`` before such a step puts
+    it behind all ready network work: one turn is given per loop iteration, and only in an
+    iteration with no other callback ready, or once the oldest waiter has waited ``max_wait``
+    seconds (so work of other tasks sharing the loop cannot starve the batch). On an event loop
+    that does not expose its ready queue (e.g. uvloop), one turn is given per iteration.
+    """
+
+    def __init__(self, *, max_wait: float = 0.05) -> None:
+        self.max_wait = max_wait
+        self.turns = 0
+        self.deferred = 0
+        self._waiters: deque[tuple[float, asyncio.Future[None]]] = deque()
+        self._pumping = False
+
+    def __repr__(self) -> str:
+        return f"CpuLane(waiting={len(self._waiters)}, turns={self.turns})"
+
+    async def turn(self) -> None:
+        """Wait for this step's turn (cancellable; a cancelled waiter gives its turn on)."""
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
+        self._waiters.append((loop.time(), waiter))
+        if not self._pumping:
+            self._pumping = True
+            loop.call_soon(self._pump, loop)
+        await waiter
+
+    def _pump(self, loop: asyncio.AbstractEventLoop) -> None:
+        while self._waiters and self._waiters[0][1].done():  # cancelled while waiting
+            self._waiters.popleft()
+        if not self._waiters:
+            self._pumping = False
+            return
+        since, waiter = self._waiters[0]
+        if _others_ready(loop) and loop.time() - since < self.max_wait:
+            self.deferred += 1
+        else:
+            self._waiters.popleft()
+            self.turns += 1
+            waiter.set_result(None)
+        loop.call_soon(self._pump, loop)
+
+
+def _others_ready(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether callbacks other than the caller's are queued to run (asyncio's own loop keeps
+    them in ``_ready``; a loop without it counts as idle: one turn per iteration)."""
+    ready = getattr(loop, "_ready", None)
+    return ready is not None and len(ready) > 0
+
+
 # -- the many-loop ---------------------------------------------------------------------------
 
 
@@ -326,7 +391,8 @@ async def _amany(
     published: dt.date | str | None,
     limiter: AdaptiveLimiter,
 ) -> AsyncIterator[SummaryResult]:
-    extractor, client = summarizer._batch_extractor(limiter)
+    lane = CpuLane()
+    extractor, client = summarizer._batch_extractor(limiter, lane)
 
     async def one(index: int, obj: object) -> SummaryResult:
         source: str | None = str(index)
@@ -334,8 +400,9 @@ async def _amany(
             item = as_item(index, obj)
             source = item.id
             when = item.published if item.published is not None else published
+            await lane.turn()
             job = summarizer._prepare(item.text, when, item.id)
-            return await summarizer._arun(job, extractor)
+            return await summarizer._arun(job, extractor, lane)
         except Exception as exc:  # one bad document is a record, never the end of the batch
             return error_result(source, exc)
 

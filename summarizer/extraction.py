@@ -13,7 +13,9 @@ Every response's token usage is added to the caller's ``Usage``, failed attempts
 An optional ``RequestGate`` (the batch runner's adaptive limiter, ``summarizer.batching``) wraps
 every HTTP attempt of the async path: it decides when a request may start and sees how each one
 ended (a 429 and its ``Retry-After``, or a success). This is the one place where the transport
-retries and the concurrency control meet.
+retries and the concurrency control meet. An optional ``Lane`` (the batch runner's
+``CpuLane``) is awaited after each answer, before instructor parses it and the rules check it:
+in a batch that CPU work waits until the requests ready to go out have gone.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from summarizer.schemas.summary import SOURCE_CHECK, RegulatorySummary
 from summarizer.types import Usage
 
 __all__ = [
-    "Extractor", "RequestGate", "map_error", "response_format", "retry_after_seconds",
+    "Extractor", "Lane", "RequestGate", "map_error", "response_format", "retry_after_seconds",
     "strict_json_schema",
 ]
 
@@ -72,6 +74,13 @@ class RequestGate(Protocol):
     async def acquire(self) -> int: ...
 
     def release(self, ticket: int, *, status: int | None, retry_after: float | None) -> None: ...
+
+
+class Lane(Protocol):
+    """Turn-taking for CPU-heavy steps (see ``summarizer.batching.CpuLane``): ``turn`` returns
+    when the step may run."""
+
+    async def turn(self) -> None: ...
 
 
 def strict_json_schema() -> dict[str, Any]:
@@ -377,11 +386,13 @@ class Extractor:
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         gate: RequestGate | None = None,
+        lane: Lane | None = None,
     ) -> None:
         self.settings = settings
         self.client = client
         self.async_client = async_client
         self.gate = gate
+        self.lane = lane
 
     def extract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
@@ -417,7 +428,7 @@ class Extractor:
         """Async twin of ``extract``."""
         if self.async_client is None:
             raise errors.ConfigurationError("this summarizer has no asynchronous client")
-        client = self.async_client
+        client, lane = self.async_client, self.lane
         call = _Call(self.settings, usage, check, self.gate)
 
         async def create(*args: Any, **kwargs: Any) -> Any:
@@ -427,6 +438,8 @@ class Extractor:
                     call.before_request()
                     response = await call.asend(client.chat.completions.create, args, kwargs)
             call.after_response(response)
+            if lane is not None:  # parsing and checking the answer: after the ready requests
+                await lane.turn()
             return response
 
         patched: Callable[..., Awaitable[RegulatorySummary]] = instructor.patch(

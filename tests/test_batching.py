@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Summarizer, SummaryResult
-from summarizer.batching import AdaptiveLimiter, BatchItem, as_item
+from summarizer.batching import AdaptiveLimiter, BatchItem, CpuLane, as_item
+from summarizer.rules import RULES, Rule, RuleContext
 from summarizer.testing import (
     LoopbackServer,
     Reply,
@@ -413,3 +414,107 @@ def test_at_the_floor_a_429_does_not_undo_the_successes_counted_towards_growth()
     for status in (200, 200, 429, 200):  # two successes, a 429 with nothing left to cut, one
         _answer(limiter, status)
     assert limiter.limit == 2 and limiter.decreases == 2 and limiter.rate_limited == 3
+
+
+# -- CPU lane: network work first ----------------------------------------------------------------
+
+
+async def _spin(order: list[str], name: str, steps: int) -> None:
+    for _ in range(steps):
+        order.append(name)
+        await asyncio.sleep(0)
+
+
+def test_cpu_lane_gives_a_turn_only_once_the_loop_has_nothing_else_ready() -> None:
+    async def main() -> list[str]:
+        lane, order = CpuLane(max_wait=30.0), []
+
+        async def heavy(name: str) -> None:
+            await lane.turn()
+            order.append(name)
+
+        await asyncio.gather(heavy("turn-1"), _spin(order, "a", 5), heavy("turn-2"),
+                             _spin(order, "b", 3))
+        assert (lane.turns, lane.deferred > 0) == (2, True)
+        return order
+
+    order = asyncio.run(main())
+    assert order[-2:] == ["turn-1", "turn-2"]  # after all the ready work, first come first served
+    assert order.count("a") == 5 and order.count("b") == 3
+
+
+def test_cpu_lane_gives_the_turn_after_max_wait_when_the_loop_never_idles() -> None:
+    async def main() -> tuple[bool, float]:
+        lane, busy = CpuLane(max_wait=0.02), True
+
+        async def spin_for(seconds: float) -> None:
+            nonlocal busy
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                await asyncio.sleep(0)
+            busy = False
+
+        async def heavy() -> tuple[bool, float]:
+            started = time.monotonic()
+            await lane.turn()
+            return busy, time.monotonic() - started
+
+        spinner = asyncio.ensure_future(spin_for(1.0))
+        result = await heavy()
+        await spinner
+        return result
+
+    still_busy, waited = asyncio.run(main())
+    assert still_busy and 0.02 <= waited < 0.5
+
+
+def test_cpu_lane_passes_a_cancelled_waiters_turn_on() -> None:
+    async def main() -> tuple[list[str], int]:
+        lane, order = CpuLane(), []
+
+        async def heavy(name: str) -> None:
+            await lane.turn()
+            order.append(name)
+
+        first = asyncio.ensure_future(heavy("first"))
+        others = [asyncio.ensure_future(heavy(name)) for name in ("second", "third")]
+        await asyncio.sleep(0)  # all three wait
+        first.cancel()
+        await asyncio.gather(*others)
+        assert first.cancelled()
+        return order, lane.turns
+
+    assert asyncio.run(main()) == (["second", "third"], 2)
+
+
+def test_a_batch_sends_the_request_a_slot_frees_before_checking_the_answer() -> None:
+    """concurrency 2: each answer frees a slot; the waiting document's request goes out before
+    the answer's parsing and rules run, so the slot is never idle behind a check."""
+    events: list[str] = []
+
+    class Recording(AdaptiveLimiter):
+        async def acquire(self) -> int:
+            ticket = await super().acquire()
+            events.append("send")
+            return ticket
+
+        def release(self, ticket: int, *, status: int | None,
+                    retry_after: float | None) -> None:
+            events.append("answer")
+            super().release(ticket, status=status, retry_after=retry_after)
+
+    def record(context: RuleContext) -> list[Any]:
+        events.append("check")
+        return []
+
+    rules = (*RULES, Rule("record", "info", "*", "records when the rules run", record))
+    with ScaleServer(latency=0.05) as srv:
+        summarizer = _summarizer(srv, rules=rules)
+        results = list(summarizer.summarize_many(DOCS[:6], concurrency=2,
+                                                 limiter=Recording(2)))
+    assert all(r.ok for r in results) and events.count("send") == 6
+    for at, event in enumerate(events):
+        sent = events[:at].count("send")
+        if event == "answer" and sent < 6:  # a document waits for this slot
+            following = [e for e in events[at + 1:] if e in ("send", "check")]
+            assert following[0] == "send", events
