@@ -14,6 +14,8 @@ as they complete (``ordered=True``: in input order). A document that fails becom
 * Every HTTP attempt passes an ``AdaptiveLimiter`` (AIMD): a 429 halves the number of requests
   allowed in flight (once per round), every ``grow_after`` successes give one back, never below
   1 nor above ``concurrency``; a round's ``Retry-After`` pauses new requests for that long.
+  Sporadic 429s (no more than ``tolerance`` of the recent answers) are only retried: an
+  endpoint that rejects a fixed share of requests at random is not a rate limit to back off from.
   The limiter hooks into the transport-retry layer of ``summarizer.extraction``
   (``RequestGate``), which retries the 429 itself.
 * Network first: the CPU-heavy steps of a document (reading and preparing the release, parsing
@@ -122,6 +124,12 @@ class AdaptiveLimiter:
     most ``max_pause`` seconds); requests already sent are not affected, and each rate-limited
     request still waits its own ``Retry-After`` in the retry layer.
 
+    A 429 counts as congestion only when more than ``tolerance`` of the last answers (the last
+    ``2 * maximum``, at least 8) were 429s: a rate limit, once hit, rejects most requests until
+    it resets, while an endpoint that turns a steady share of requests away at random gains
+    nothing from fewer requests. Below that share a 429 neither cuts the limit nor pauses; its
+    request is retried after its own ``Retry-After``. ``tolerance=0`` reacts to every 429.
+
     It implements ``summarizer.extraction.RequestGate``; one limiter may be shared by several
     runs. ``lowest``, ``decreases`` and ``rate_limited`` tell what happened.
     """
@@ -133,13 +141,17 @@ class AdaptiveLimiter:
         grow_after: int = 8,
         backoff: float = 0.5,
         max_pause: float = 60.0,
+        tolerance: float = 0.3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not isinstance(maximum, int) or maximum < 1:
             raise errors.ConfigurationError(f"concurrency must be an integer >= 1: {maximum!r}")
         if grow_after < 1 or not 0 < backoff < 1:
             raise errors.ConfigurationError("grow_after must be >= 1 and 0 < backoff < 1")
+        if not 0 <= tolerance < 1:
+            raise errors.ConfigurationError(f"tolerance must be in [0, 1): {tolerance!r}")
         self.maximum = maximum
+        self.tolerance = tolerance
         self.limit = maximum
         self.grow_after = grow_after
         self.backoff = backoff
@@ -154,6 +166,8 @@ class AdaptiveLimiter:
         self._resume_at = 0.0
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._timer: asyncio.TimerHandle | None = None
+        self._recent: deque[bool] = deque(maxlen=max(8, 2 * maximum))  # answer was a 429
+        self._recent_429s = 0
 
     def __repr__(self) -> str:
         return (f"AdaptiveLimiter(limit={self.limit}/{self.maximum}, "
@@ -187,13 +201,17 @@ class AdaptiveLimiter:
     def release(self, ticket: int, *, status: int | None, retry_after: float | None) -> None:
         """Give the slot back, with how the attempt ended (HTTP status, ``Retry-After``)."""
         self.in_flight -= 1
-        current = ticket == self._epoch  # admitted under the current limit
+        if status is not None:
+            self._remember(status == 429)
+        # a reaction is due for a 429 admitted under the current limit (later 429s of the same
+        # round are its echo) when 429s are no longer sporadic
+        react = status == 429 and ticket == self._epoch and (
+            self._recent_429s > self.tolerance * len(self._recent))
         if status == 429:
             self.rate_limited += 1
             lower = max(1, int(self.limit * self.backoff))
-            # one reaction per round: later 429s of the same round are its echo; at the floor
-            # there is nothing to cut, and the successes counted towards growth still count
-            if current and lower < self.limit:
+            # at the floor there is nothing to cut: the successes counted towards growth count
+            if react and lower < self.limit:
                 self.decreases += 1
                 self.limit = lower
                 self.lowest = min(self.lowest, lower)
@@ -204,10 +222,16 @@ class AdaptiveLimiter:
             if self._successes >= self.grow_after and self.limit < self.maximum:
                 self.limit += 1
                 self._successes = 0
-        if retry_after is not None and (status == 503 or (status == 429 and current)):
+        if retry_after is not None and (status == 503 or react):
             pause = min(max(0.0, retry_after), self.max_pause)
             self._resume_at = max(self._resume_at, self._clock() + pause)
         self._wake()
+
+    def _remember(self, limited: bool) -> None:
+        if len(self._recent) == self._recent.maxlen and self._recent[0]:
+            self._recent_429s -= 1
+        self._recent.append(limited)
+        self._recent_429s += limited
 
     def _wake(self) -> None:
         """Hand free slots to waiters, first come first served; re-arm after a pause."""

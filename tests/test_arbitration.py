@@ -8,9 +8,9 @@ from conftest import ceplene_answer, corpus_text
 
 from summarizer import Summarizer
 from summarizer.arbitration import arbitrate
-from summarizer.merging import fill_gaps
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
+from summarizer.merging import fill_gaps
 from summarizer.rules_backend import RulesFallback
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply

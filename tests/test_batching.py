@@ -353,6 +353,28 @@ def test_limiter_survives_cancelled_waiters() -> None:
     assert asyncio.run(main()) == 0
 
 
+
+def test_sporadic_429s_are_retried_without_cutting_the_limit_or_pausing() -> None:
+    clock = FakeClock()
+    limiter = AdaptiveLimiter(8, clock=clock)  # tolerance 0.3 of the last 16 answers
+    for _ in range(12):
+        _answer(limiter, 200)
+    for _ in range(4):
+        _answer(limiter, 429, 1.0)  # at most 4 of the last 16: sporadic
+    assert (limiter.limit, limiter.decreases, limiter.paused_for, limiter.rate_limited) == (
+        8, 0, 0.0, 4)
+    _answer(limiter, 429, 1.0)  # 5 of the last 16: a rate limit
+    assert (limiter.limit, limiter.decreases, limiter.paused_for) == (4, 1, 1.0)
+
+    strict = AdaptiveLimiter(8, tolerance=0.0, clock=clock)  # every 429 reacts
+    for _ in range(12):
+        _answer(strict, 200)
+    _answer(strict, 429, 1.0)
+    assert (strict.limit, strict.paused_for) == (4, 1.0)
+    with pytest.raises(ConfigurationError):
+        AdaptiveLimiter(8, tolerance=1.0)
+
+
 # -- 429 storms over a real socket --------------------------------------------------------------
 
 
