@@ -36,6 +36,7 @@ import os
 import queue
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ __all__ = [
     "as_item",
     "error_result",
     "iterate_in_thread",
+    "loop_lane",
     "start_many",
 ]
 
@@ -265,7 +267,9 @@ class CpuLane:
     it behind all ready network work: one turn is given per loop iteration, and only in an
     iteration with no other callback ready, or once the oldest waiter has waited ``max_wait``
     seconds (so work of other tasks sharing the loop cannot starve the batch). On an event loop
-    that does not expose its ready queue (e.g. uvloop), one turn is given per iteration.
+    that does not expose its ready queue (e.g. uvloop), one turn is given per iteration. Runs
+    on the same loop share its lane (``loop_lane``): two lanes would each see the other's
+    turn-giving as ready work and give turns only every ``max_wait``.
     """
 
     def __init__(self, *, max_wait: float = 0.05) -> None:
@@ -302,6 +306,20 @@ class CpuLane:
             self.turns += 1
             waiter.set_result(None)
         loop.call_soon(self._pump, loop)
+
+
+_LANES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CpuLane] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def loop_lane() -> CpuLane:
+    """The running event loop's lane, shared by every batch run on that loop."""
+    loop = asyncio.get_running_loop()
+    lane = _LANES.get(loop)
+    if lane is None:
+        lane = _LANES[loop] = CpuLane()
+    return lane
 
 
 def _others_ready(loop: asyncio.AbstractEventLoop) -> bool:
@@ -415,7 +433,7 @@ async def _amany(
     published: dt.date | str | None,
     limiter: AdaptiveLimiter,
 ) -> AsyncIterator[SummaryResult]:
-    lane = CpuLane()
+    lane = loop_lane()
     extractor, client = summarizer._batch_extractor(limiter, lane)
 
     async def one(index: int, obj: object) -> SummaryResult:

@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Summarizer, SummaryResult
-from summarizer.batching import AdaptiveLimiter, BatchItem, CpuLane, as_item
+from summarizer.batching import (
+    AdaptiveLimiter,
+    BatchItem,
+    CpuLane,
+    _others_ready,
+    as_item,
+    loop_lane,
+)
 from summarizer.rules import RULES, Rule, RuleContext
 from summarizer.testing import (
     LoopbackServer,
@@ -507,6 +514,38 @@ def test_cpu_lane_passes_a_cancelled_waiters_turn_on() -> None:
         return order, lane.turns
 
     assert asyncio.run(main()) == (["second", "third"], 2)
+
+
+def test_a_loop_that_hides_its_ready_queue_counts_as_idle() -> None:
+    """uvloop and other loops keep no ``_ready`` deque: one turn per iteration, never stuck."""
+
+    class Hidden:
+        pass
+
+    busy = Hidden()
+    busy._ready = [print]  # type: ignore[attr-defined]
+    assert _others_ready(Hidden()) is False  # type: ignore[arg-type]
+    assert _others_ready(busy) is True  # type: ignore[arg-type]
+
+
+def test_runs_on_one_loop_share_its_lane_and_its_turns_keep_flowing() -> None:
+    """Two lanes on one loop would each take the other's turn-giving for ready work."""
+
+    async def main() -> tuple[CpuLane, CpuLane, float]:
+        lane = loop_lane()
+        started = time.monotonic()
+
+        async def heavy() -> None:
+            for _ in range(20):
+                await loop_lane().turn()
+
+        await asyncio.gather(heavy(), heavy())  # as two batch runs would
+        return lane, loop_lane(), time.monotonic() - started
+
+    first, again, took = asyncio.run(main())
+    assert first is again and first.turns == 40
+    assert took < 20 * first.max_wait  # no turn waited out max_wait
+    assert asyncio.run(main())[0] is not first  # another loop, another lane
 
 
 def test_a_batch_sends_the_request_a_slot_frees_before_checking_the_answer() -> None:
