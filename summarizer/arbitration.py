@@ -20,13 +20,7 @@ writes comes from the rules backend's summary, which quotes the release verbatim
 
 from __future__ import annotations
 
-from summarizer.rules_backend import (
-    RuledOutcome,
-    RulesFallback,
-    detect_decision,
-    has_front_cue,
-    read_release,
-)
+from summarizer.rules_backend import RuledOutcome, RulesFallback, has_front_cue
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.types import Finding
 
@@ -50,8 +44,7 @@ def arbitrate(summary: RegulatorySummary, fallback: RulesFallback) -> list[Findi
     when a decision is overruled. Returns the findings that record each change (empty when the
     model's outcome is backed by the release).
     """
-    view = read_release(fallback.document)
-    reading = detect_decision(view)
+    view, reading = fallback.view, fallback.reading
     # the rules backend's decision is the reader's, finished (e.g. a device "approval" by a
     # non-US regulator is a clearance in the taxonomy)
     predicted, ruled = _decision(summary), fallback.ruled

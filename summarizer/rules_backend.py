@@ -1163,10 +1163,11 @@ def _dated(document: Document, published: dt.date | None) -> Document:
 class RulesFallback:
     """The rules backend's answer for one document, built only as far as it is asked.
 
-    ``ruled`` (the decision, agency and its sentence) costs a few hundredths of a millisecond
-    once the release is read; ``summary`` (all of ``summarize_with_rules``, grounded in
-    ``index`` when given) costs a millisecond or more and is built on first use: arbitration
-    and gap filling need it only when they overrule or fill something.
+    ``view`` and ``reading`` are the cue reader's; ``ruled`` (the decision, agency and its
+    sentence) costs a few hundredths of a millisecond once the release is read; ``summary``
+    (all of ``summarize_with_rules``, grounded in ``index`` when given) costs a millisecond or
+    more and is built on first use: arbitration and gap filling need it only when they overrule
+    or fill something.
     """
 
     def __init__(self, document: Document, *, published: dt.date | None = None,
@@ -1175,9 +1176,16 @@ class RulesFallback:
         self.index = index
 
     @cached_property
+    def view(self) -> ReleaseView:
+        return read_release(self.document)
+
+    @cached_property
+    def reading(self) -> DecisionReading:
+        return detect_decision(self.view)
+
+    @cached_property
     def ruled(self) -> RuledOutcome:
-        view = read_release(self.document)
-        return _rule(view, detect_decision(view))
+        return _rule(self.view, self.reading)
 
     @cached_property
     def summary(self) -> RegulatorySummary:
