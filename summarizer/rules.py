@@ -25,15 +25,12 @@ from summarizer.lexicon import (
     tone,
 )
 from summarizer.rules_backend import (
-    DecisionReading,
-    ReleaseView,
+    ReleaseReading,
     ViewSentence,
     WeightedCue,
-    detect_decision,
     guess_products,
     has_front_cue,
     read_agency,
-    read_release,
 )
 from summarizer.schemas.summary import Evidence, RegulatorySummary
 from summarizer.sections import BOILERPLATE_KINDS
@@ -65,8 +62,9 @@ _REFINED = frozenset({("approval", "accelerated_approval")})
 
 
 @dataclass
-class RuleContext:
-    """What a rule sees: the summary, the document, the release date, and shared readings."""
+class RuleContext(ReleaseReading):
+    """What a rule sees: the summary, the document, the release date, and shared readings
+    (``view`` and ``reading``: the cue reader's, as the rules backend reads the release)."""
 
     summary: RegulatorySummary
     document: Document
@@ -76,14 +74,6 @@ class RuleContext:
     @cached_property
     def index(self) -> SourceIndex:
         return self._index if self._index is not None else SourceIndex(self.document.text)
-
-    @cached_property
-    def view(self) -> ReleaseView:
-        return read_release(self.document)
-
-    @cached_property
-    def reading(self) -> DecisionReading:
-        return detect_decision(self.view)
 
     @cached_property
     def tone(self) -> Tone:

@@ -56,6 +56,7 @@ from summarizer.sentences import Sentence, normalize_space, split_sentences
 
 __all__ = [
     "DecisionReading",
+    "ReleaseReading",
     "ReleaseView",
     "RuledOutcome",
     "RulesFallback",
@@ -1160,7 +1161,22 @@ def _dated(document: Document, published: dt.date | None) -> Document:
                     document.sections)
 
 
-class RulesFallback:
+class ReleaseReading:
+    """The cue reader's ``view`` of ``document`` and its decision ``reading``, each computed once
+    (shared by what reads one release several ways: the rules' context, the rules fallback)."""
+
+    document: Document
+
+    @cached_property
+    def view(self) -> ReleaseView:
+        return read_release(self.document)
+
+    @cached_property
+    def reading(self) -> DecisionReading:
+        return detect_decision(self.view)
+
+
+class RulesFallback(ReleaseReading):
     """The rules backend's answer for one document, built only as far as it is asked.
 
     ``view`` and ``reading`` are the cue reader's; ``ruled`` (the decision, agency and its
@@ -1174,14 +1190,6 @@ class RulesFallback:
                  index: SourceIndex | None = None) -> None:
         self.document = _dated(document, published)
         self.index = index
-
-    @cached_property
-    def view(self) -> ReleaseView:
-        return read_release(self.document)
-
-    @cached_property
-    def reading(self) -> DecisionReading:
-        return detect_decision(self.view)
 
     @cached_property
     def ruled(self) -> RuledOutcome:
