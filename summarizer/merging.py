@@ -85,14 +85,14 @@ def fill_gaps(summary: RegulatorySummary, rules: RulesFallback) -> list[str]:
     fallback = rules.summary
     if fallback.outcome is None:
         return filled
-    ruled = fallback.outcome
+    rules_outcome = fallback.outcome
     if not summary.rationale and fallback.rationale:
         summary.rationale = list(fallback.rationale)
         filled.append("rationale")
     if not summary.next_steps and fallback.next_steps:
         summary.next_steps = list(fallback.next_steps)
         filled.append("next_steps")
-    if not outcome.products and ruled.products:
-        outcome.products = list(ruled.products)
+    if not outcome.products and rules_outcome.products:
+        outcome.products = list(rules_outcome.products)
         filled.append("outcome.products")
     return filled
