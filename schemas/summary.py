@@ -14,7 +14,7 @@ import re
 import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
+
+from summarizer.vocabulary import VOCABULARY
 
 __all__ = [
     "AGENCY_CODES",
@@ -51,24 +53,20 @@ __all__ = [
 #: bump when a field, code or constraint changes (part of cache keys and of every result)
 SCHEMA_VERSION = "1"
 
-Agency = Literal[
-    "FDA", "EMA", "EC", "MHRA", "PMDA", "HEALTH_CANADA", "NMPA", "TGA", "NICE",
-    "NOTIFIED_BODY", "OTHER", "NONE",
-]
-Decision = Literal[
-    "approval", "accelerated_approval", "clearance", "positive_opinion", "negative_opinion",
-    "advisory_vote", "complete_response", "refusal_to_file", "refusal", "clinical_hold",
-    "hold_lifted", "trial_authorization", "designation", "filing_accepted", "submission",
-    "review_extension", "withdrawal", "regulatory_feedback", "other", "none",
-]
+if TYPE_CHECKING:  # the codes are data (summarizer/data/vocabulary.toml): plain str to mypy
+    Agency = str
+    Decision = str
+else:
+    Agency = Literal[VOCABULARY.agency_codes]
+    Decision = Literal[VOCABULARY.decision_codes]
 Direction = Literal["favorable", "unfavorable", "neutral"]
 SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
 Actor = Literal["company", "regulator", "other"]
 ReasonSource = Literal["regulator", "company"]
 
-AGENCY_CODES: tuple[str, ...] = get_args(Agency)
-DECISION_CODES: tuple[str, ...] = get_args(Decision)
+AGENCY_CODES: tuple[str, ...] = VOCABULARY.agency_codes
+DECISION_CODES: tuple[str, ...] = VOCABULARY.decision_codes
 
 _MONTHS = {
     m: i + 1
@@ -161,8 +159,8 @@ class Outcome(_Strict):
 
     evidence: Evidence | None = Field(description="The sentence that states the decision.")
     agency_body: OptionalText = Field(description="Acting body as written, e.g. CHMP, FDA, TUV.")
-    agency: Agency = Field(description="Regulator code (EMA covers CHMP/COMP/PRAC).")
-    decision: Decision = Field(description="Event type code.")
+    agency: Agency = Field(description=VOCABULARY.agency_field)
+    decision: Decision = Field(description=VOCABULARY.decision_field)
     direction: Direction = Field(description="Effect of the decision for the company.")
     products: list[Product]
     indication: OptionalText = Field(description="Disease or use, short.")

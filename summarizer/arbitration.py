@@ -23,12 +23,11 @@ from __future__ import annotations
 from summarizer.rules_backend import RuledOutcome, RulesFallback, has_front_cue
 from summarizer.schemas.summary import RegulatorySummary
 from summarizer.types import Finding
+from summarizer.vocabulary import VOCABULARY
 
 __all__ = ["arbitrate"]
 
 _VAGUE_AGENCIES = frozenset({"OTHER", "NONE"})
-#: (model, reader) pairs where the reader names a more specific kind of the model's decision
-_REFINEMENTS = frozenset({("approval", "clearance"), ("approval", "accelerated_approval")})
 
 
 def _decision(summary: RegulatorySummary) -> str:
@@ -54,7 +53,7 @@ def arbitrate(summary: RegulatorySummary, fallback: RulesFallback) -> list[Findi
         backed = predicted != "none" and has_front_cue(view.cues, predicted)
         if predicted == "none":
             backed = not reading.unambiguous  # only a clear, up-front cue overrules "no event"
-        elif (predicted, read) in _REFINEMENTS:
+        elif VOCABULARY.refinement(predicted, read):
             backed = False  # the reader only refines when the specific kind is named up front
         if not backed:
             findings.append(_overrule_decision(summary, fallback.summary, predicted, read))
@@ -66,7 +65,7 @@ def arbitrate(summary: RegulatorySummary, fallback: RulesFallback) -> list[Findi
 def _overrule_decision(
     summary: RegulatorySummary, fallback: RegulatorySummary, predicted: str, read: str
 ) -> Finding:
-    if (predicted, read) in _REFINEMENTS:
+    if VOCABULARY.refinement(predicted, read):
         reason = f"the model said '{predicted}', but the headline or lead names the kind"
     else:
         reason = (f"the model said '{predicted}', but nothing in the headline or lead reports "

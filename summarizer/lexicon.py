@@ -21,6 +21,7 @@ from typing import Protocol, TypeVar
 
 from summarizer.errors import ConfigurationError
 from summarizer.literals import PrefilterSet
+from summarizer.vocabulary import VOCABULARY, CueSpec
 
 __all__ = [
     "AGENCY_NAMES",
@@ -59,55 +60,11 @@ _I = re.IGNORECASE
 # --------------------------------------------------------------------------------------------
 # agencies
 
-#: agency code -> pattern of the ways a release names it (acronyms are case-sensitive)
-AGENCY_PATTERNS: dict[str, re.Pattern[str]] = {
-    "FDA": re.compile(
-        r"\bFDA\b|(?<!China )(?<!Taiwan )(?i:Food and Drug Administration)|\bCDER\b|\bCBER\b"
-        r"|\bCDRH\b|(?i:Center for (?:Drug|Biologics) Evaluation)"
-    ),
-    "EC": re.compile(r"(?i:European Commission)|\(EC\)|\bthe EC\b"),
-    "EMA": re.compile(
-        r"\bEMA\b|\(EMEA\)|\bthe EMEA\b(?! [A-Z][a-z])|\bCHMP\b|\bCOMP\b|\bPRAC\b"
-        r"|(?i:European Medicines Agency)"
-        r"|(?i:Committee for (?:Medicinal Products for Human Use|Orphan Medicinal Products"
-        r"|Advanced Therapies))|(?i:Pharmacovigilance Risk Assessment Committee)"
-    ),
-    "MHRA": re.compile(r"\bMHRA\b|(?i:Medicines and Healthcare products Regulatory Agency)"),
-    "PMDA": re.compile(
-        r"\bPMDA\b|\bMHLW\b|(?i:Pharmaceuticals and Medical Devices Agency)"
-        r"|(?i:Japan(?:'s|’s)? Ministry of Health)"
-    ),
-    "HEALTH_CANADA": re.compile(r"(?i:Health Canada)"),
-    "NMPA": re.compile(
-        r"\bNMPA\b|\bCFDA\b|(?i:National Medical Products Administration)"
-        r"|(?i:China Food and Drug Administration)"
-    ),
-    "TGA": re.compile(r"\bTGA\b|(?i:Therapeutic Goods Administration)"),
-    "NICE": re.compile(r"\bNICE\b|(?i:National Institute for Health and Care Excellence)"),
-    "NOTIFIED_BODY": re.compile(
-        r"(?i:notified body)|\bCE[- ]?[Mm]ark(?:ed|ing)?\b|\bCE [Cc]ertif\w*|\bIVDR\b|\bMDR\b"
-        r"|\bT[ÜU]V\b|\bDEKRA\b"
-    ),
-    "OTHER": re.compile(
-        r"\bSwissmedic\b|\bANVISA\b|\bMedsafe\b|\bMFDS\b|\bCDSCO\b|\bSFDA\b|\bCOFEPRIS\b"
-        r"|\bHSA\b(?= )|(?i:Israeli Ministry of Health)"
-    ),
-}
+#: agency code -> pattern of the ways a release names it (from the vocabulary)
+AGENCY_PATTERNS: dict[str, re.Pattern[str]] = {a.code: a.pattern for a in VOCABULARY.agencies}
 
 #: agency code -> the name to quote in messages
-AGENCY_NAMES: dict[str, str] = {
-    "FDA": "FDA / Food and Drug Administration",
-    "EC": "European Commission",
-    "EMA": "EMA / CHMP / European Medicines Agency",
-    "MHRA": "MHRA",
-    "PMDA": "PMDA / Japan's Ministry of Health",
-    "HEALTH_CANADA": "Health Canada",
-    "NMPA": "NMPA / China's National Medical Products Administration",
-    "TGA": "TGA / Therapeutic Goods Administration",
-    "NICE": "NICE",
-    "NOTIFIED_BODY": "a notified body / CE mark",
-    "OTHER": "another regulator",
-}
+AGENCY_NAMES: dict[str, str] = {a.code: a.label for a in VOCABULARY.agencies}
 
 
 @dataclass(frozen=True)
@@ -175,152 +132,13 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
 # decisions
 
 #: the direction each decision has for the company (None: depends on the wording)
-DECISION_DIRECTION: dict[str, str | None] = {
-    "approval": "favorable",
-    "accelerated_approval": "favorable",
-    "clearance": "favorable",
-    "positive_opinion": "favorable",
-    "hold_lifted": "favorable",
-    "trial_authorization": "favorable",
-    "designation": "favorable",
-    "filing_accepted": "favorable",
-    "negative_opinion": "unfavorable",
-    "complete_response": "unfavorable",
-    "refusal_to_file": "unfavorable",
-    "refusal": "unfavorable",
-    "clinical_hold": "unfavorable",
-    "withdrawal": "unfavorable",
-    "submission": "neutral",
-    "review_extension": "neutral",
-    "advisory_vote": None,
-    "regulatory_feedback": None,
-    "other": None,
-    "none": "neutral",
-}
+DECISION_DIRECTION: dict[str, str | None] = {d.code: d.direction for d in VOCABULARY.decisions}
 
+#: a wording that signals a decision (see ``summarizer.vocabulary.CueSpec``)
+DecisionCue = CueSpec
 
-@dataclass(frozen=True)
-class DecisionCue:
-    """A wording that signals a decision; ``specificity`` ranks cues (generic 1 .. explicit 3+).
-
-    ``needs_agency``: the cue only counts in a sentence that names a regulator ("approved" alone is
-    everywhere; "complete response letter" is not).
-    """
-
-    decision: str
-    pattern: re.Pattern[str]
-    specificity: float
-    needs_agency: bool = False
-
-
-_APP = (
-    r"(?:application|NDA|BLA|MAA|sNDA|sBLA|ANDA|PMA|510\s?\(k\)|IND|IDE|CTA|dossier|variation"
-    r"|filing|submission|supplement)"
-)
-_W = r"(?:[\w®™()\-/&.,']+ ){0,6}?"
-
-DECISION_CUES: tuple[DecisionCue, ...] = (
-    DecisionCue("complete_response", re.compile(
-        r"(?i:complete response letter)|\bCRL\b|\bCOMPLETE RESPONSE\b"
-        r"|(?i:(?:issued|received|receipt of|issuance of) an? complete response)"
-        r"|(?i:cannot approve (?:this|the|your) application)|(?i:\bnot approvable\b)"
-        r"|(?i:\bapprovable letter)"), 3.5),
-    DecisionCue("refusal_to_file", re.compile(
-        r"refus(?:e|ed|al)[- ]to[- ]file|\bRTF letter", _I), 3.5),
-    DecisionCue("negative_opinion", re.compile(
-        r"negative (?:CHMP |COMP |PRAC )?opinion|recommend(?:ed|s|ing)? (?:against|the refusal"
-        r"|refusal)|negative trend vote", _I), 3.5),
-    DecisionCue("positive_opinion", re.compile(
-        r"positive (?:CHMP |COMP |PRAC )?opinion|recommend(?:ed|s|ing)? (?:the )?(?:granting of "
-        r"(?:an? )?)?(?:conditional )?(?:marketing authori[sz]ation|approval)"
-        r"(?! (?:pathway|process))", _I), 3.0),
-    DecisionCue("positive_opinion", re.compile(
-        r"guidance recommending|recommend(?:s|ed|ing)? [^.;]{0,60}?(?:for (?:routine )?(?:use|"
-        r"reimbursement)|on the NHS|for (?:NHS|public) (?:use|funding))", _I), 2.5, True),
-    DecisionCue("negative_opinion", re.compile(
-        r"(?:does|do|did) not recommend|not recommended for (?:use|reimbursement)"
-        r"|guidance not recommending", _I), 2.5, True),
-    DecisionCue("accelerated_approval", re.compile(
-        r"accelerated approval|conditional (?:marketing )?(?:authori[sz]ation|approval)", _I), 2.5),
-    DecisionCue("approval", re.compile(
-        r"(?i:granted (?:a |the )?marketing authori[sz]ation|marketing authori[sz]ation "
-        r"(?:was |has been )?granted)", 0), 2.5),
-    DecisionCue("approval", re.compile(
-        r"(?<!premarket )(?<!pre-market )\bapprov(?:al|als|ed|es|e)\b(?! \(PMA\))", _I), 1.0, True),
-    DecisionCue("clearance", re.compile(
-        r"510\s?\(k\)|(?i:\bde novo (?:classification|authori[sz]ation|request|clearance|pathway))"
-        r"|\bCE[- ]?[Mm]ark(?:ed|ing)?\b|\bCE [Cc]ertif\w*|\b(?:IVDR|MDR)\)?[- ][Cc]ertif\w*"
-        r"|(?i:(?:in vitro diagnostic|medical device) regulation) (?:\((?:IVDR|MDR)\) )?certif\w*"
-        r"|certified under the (?:IVDR|MDR)", 0), 3.0),
-    DecisionCue("clearance", re.compile(
-        r"\bclear(?:ed|s|ance)\b|\bregistration (?:certificate|approval)\b"
-        r"|\bregistered (?:as an? |the )?(?:medical )?device", _I), 1.5, True),
-    DecisionCue("trial_authorization", re.compile(
-        r"\bIND\b[^.\n]{0,40}?\b(?i:clear(?:ed|ance)|accept(?:ed|ance)|approv(?:ed|al)|allowed"
-        r"|in effect|active)\b"
-        r"|(?i:(?:clear(?:ed|ance)|accept(?:ed|ance)|approv(?:ed|al)) of (?:the |its |an |our )?"
-        r"(?:[\w-]+ ){0,3}?(?:IND\b|Investigational New Drug))"
-        r"|(?i:cleared (?:the |its |an |our )?(?:IND\b|Investigational New Drug))"
-        r"|(?i:(?:\bIDE|\bCTA|clinical trial application) (?:approval|authori[sz]ation|clearance))"
-        r"|(?i:(?:approved|authori[sz]ed) (?:the |its |an |our )?(?:\bIDE\b|\bCTA\b"
-        r"|clinical trial application))|(?i:study may proceed)", 0), 3.0),
-    DecisionCue("hold_lifted", re.compile(
-        r"lift(?:ed|s|ing)? (?:of )?(?:the |a |its )?(?:partial |full )?clinical hold"
-        r"|(?:removed|released|removal of|release of) (?:the |a |its )?(?:partial |full )?"
-        r"clinical hold"
-        r"|clinical hold (?:has been |was |is |had been )?(?:lifted|removed|released)", _I), 4.0),
-    DecisionCue("clinical_hold", re.compile(
-        r"(?:partial |full )?clinical hold|placed (?:[\w-]+ ){0,5}?on (?:a )?(?:partial )?hold",
-        _I), 3.5),
-    DecisionCue("designation", re.compile(
-        r"(?:orphan(?: drug| medicinal product)?|breakthrough therapy|breakthrough device"
-        r"|fast[- ]track|regenerative medicine advanced therapy(?: \(RMAT\))?|\bRMAT|\bPRIME"
-        r"|priority medicines|rare pediatric disease|qualified infectious disease product|\bQIDP"
-        r"|sakigake|innovation passport|promising innovative medicine)\s+(?:designation|status)"
-        r"|designated (?:as )?an? orphan|\borphan status|granted (?:\w+ ){0,3}?priority review"
-        r"(?! voucher)", _I), 2.5),
-    DecisionCue("filing_accepted", re.compile(
-        r"accept(?:ed|s|ance of)? (?:\w+ ){0,6}?(?:for (?:filing|review|substantive review)"
-        rf"|{_APP})|(?:application|submission|NDA|BLA|MAA|sNDA|sBLA|filing) "
-        r"(?:has been |was |were )?(?:accepted|validated)"
-        r"|(?:validated|validation of) (?:the |its |our )?(?:marketing authori[sz]ation )?"
-        r"(?:application|MAA)", _I), 3.0),
-    DecisionCue("filing_accepted", re.compile(
-        r"(?:assigned|set) (?:a |an )?(?:\w+ ){0,6}?PDUFA|PDUFA (?:target |goal )?(?:action )?date",
-        _I), 2.0),
-    DecisionCue("submission", re.compile(
-        rf"\b(?:re)?submi(?:ts|tted|tting|t|ssion of|ssion to) {_W}{_APP}"
-        r"|\bresubmi(?:ts|tted|ssion)\b"
-        r"|\b(?:NDA|BLA|MAA|sNDA|sBLA|PMA|IND|510\(k\)) (?:re)?submission"
-        rf"|\bfiled (?:an? |its |the |our ){_W}(?:application|NDA|BLA|MAA|IND)", _I), 2.0),
-    DecisionCue("review_extension", re.compile(
-        r"extend(?:ed|s|ing)? (?:\w+ ){0,4}?(?:PDUFA|review|action date|goal date)"
-        r"|(?:PDUFA|review|goal|action) (?:\w+ ){0,3}?(?:date )?(?:has been |was |is )?extended"
-        r"|extension (?:of|to) (?:the |its )?(?:PDUFA|review|action|goal)\b"
-        r"|(?:PDUFA|review|goal) (?:date |period |clock )?extension"
-        r"|clock[- ]stop|review (?:period|clock)[^.\n]{0,60}?(?:paused|stopped|suspended)"
-        r"|major amendment", _I), 2.5),
-    DecisionCue("withdrawal", re.compile(
-        rf"withdr(?:aw|ew|awn|awing|awal of|aws) {_W}(?:marketing authori[sz]ation application"
-        r"|application|MAA|NDA|BLA|submission|filing)|(?:application|MAA|NDA|BLA) "
-        r"(?:has been |was )?withdrawn", _I), 3.0),
-    DecisionCue("advisory_vote", re.compile(
-        r"(?:advisory committee|advisory panel|\bpanel\b|\bODAC\b|\bVRBPAC\b)[^.\n]{0,80}?"
-        r"\bvot(?:ed|e|ing)\b|\bvot(?:ed|e) \d+\s*(?:to|-|–)\s*\d+", _I), 3.0),
-    DecisionCue("refusal", re.compile(
-        r"\brefus(?:ed|al of|es|e) (?:\w+ ){0,4}?(?:marketing authori[sz]ation|application|approval"
-        r"|MAA)|\bdisapprov(?:ed|al|es)\b|\bnot approv(?:e|ed)\b|\brejected (?:\w+ ){0,3}?"
-        r"(?:application|MAA)", _I), 2.5),
-    DecisionCue("regulatory_feedback", re.compile(
-        r"feedback from (?:the )?(?:FDA|EMA|agency|regulators?)|(?:Type [ABC]|end[- ]of[- ]phase "
-        r"(?:\d|II+)|pre-(?:IND|NDA|BLA|submission)|Submission Issue(?: Request)?|SIR|scientific "
-        r"advice) meeting|meeting minutes|(?:held|had|completed) an? (?:\w+ ){0,2}?(?:meeting"
-        r"|videoconference|teleconference) with the (?:FDA|EMA|agency)|scientific advice"
-        r"|(?:reached |in )alignment with (?:the )?(?:FDA|EMA|agency)|deficiency letter"
-        r"|information request|(?:FDA|EMA|agency) (?:confirmed|agreed|requested|would like)", _I),
-        1.5),
-    DecisionCue("regulatory_feedback", re.compile(r"\bdeficiencies\b", _I), 1.0, True),
-)
+#: every decision cue of the vocabulary, generic and regulator-specific
+DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 
 #: hedges before a cue (same sentence, shortly before): the event has not happened
 HYPOTHETICAL_BEFORE = re.compile(
@@ -379,6 +197,7 @@ class CueHit:
     text: str
     specificity: float
     needs_agency: bool
+    agency: str | None = None  # the regulator whose own wording the cue is
 
 
 _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
@@ -388,7 +207,8 @@ def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> lis
     """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins."""
     end = len(text) if end is None else end
     hits = [
-        CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency)
+        CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
+               cue.agency)
         for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
         for m in cue.pattern.finditer(text, start, end)
         if m.end() > m.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import textwrap
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -17,13 +18,16 @@ from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer.injection import neutralize_delimiters
+from summarizer.vocabulary import VOCABULARY, Vocabulary
 
 __all__ = [
     "PROMPT_VERSION",
     "TEMPLATE_NAMES",
     "build_messages",
+    "code_lists",
     "reask_message",
     "render",
+    "system_prompt",
     "template_source",
 ]
 
@@ -52,11 +56,10 @@ def _prompt_version() -> str:
         digest.update(name.encode())
         digest.update(b"\0")
         digest.update(template_source(name).encode())
+    digest.update(system_prompt().encode())  # the code lists come from the vocabulary
     return digest.hexdigest()[:12]
 
 
-#: short hash of every template; changes whenever a prompt changes
-PROMPT_VERSION = _prompt_version()
 
 
 @cache
@@ -70,6 +73,37 @@ def render(name: str, **variables: object) -> str:
     return _template(name).render(**variables).strip()
 
 
+_WIDTH = 113  # the templates' line width
+
+
+def _code_list(entries: Sequence[str], separator: str, indent: str = "") -> str:
+    """Codes with their notes, wrapped to the templates' width."""
+    return textwrap.fill(separator.join(entries), width=_WIDTH, initial_indent=indent,
+                         subsequent_indent="  ", break_on_hyphens=False,
+                         break_long_words=False).lstrip()
+
+
+def code_lists(vocabulary: Vocabulary = VOCABULARY) -> dict[str, str]:
+    """The prompt's regulator and decision code lists, with their notes, from the vocabulary."""
+    agencies = [f"{a.code} ({a.prompt})" if a.prompt else a.code for a in vocabulary.agencies]
+    decisions = [f"{d.code} ({d.prompt})" if d.prompt else d.code
+                 for d in vocabulary.event_decisions]
+    return {
+        "agency_codes": _code_list(agencies, ", ", " " * len("- outcome.agency codes: ")) + ".",
+        "decision_codes": _code_list(decisions, "; ", "  ") + ".",
+    }
+
+
+@cache
+def system_prompt() -> str:
+    """The system message (the same for every document)."""
+    return render("system.j2", **code_lists())
+
+
+#: short hash of every template and the vocabulary's code lists; changes with the prompt
+PROMPT_VERSION = _prompt_version()
+
+
 def build_messages(
     document: str,
     *,
@@ -80,7 +114,7 @@ def build_messages(
 ) -> list[dict[str, str]]:
     """The system and user messages for one document (or one part of a long document)."""
     return [
-        {"role": "system", "content": render("system.j2")},
+        {"role": "system", "content": system_prompt()},
         {
             "role": "user",
             "content": render(

