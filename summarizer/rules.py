@@ -8,6 +8,7 @@ likely problems; info findings report derived facts (e.g. a resolved relative da
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +46,11 @@ _FAVORABLE = VOCABULARY.with_direction("favorable")
 _UNFAVORABLE = VOCABULARY.with_direction("unfavorable")
 
 
+_WORD = re.compile(r"[^\W_]+")
+#: what joins the parts of a combination product's name
+_COMBINATION = re.compile(r"\s*(?:[-‐‑–—/+&,]|\band\b|\bplus\b|\bwith\b)\s*", re.I)
+
+
 @dataclass
 class RuleContext(ReleaseReading):
     """What a rule sees: the summary, the document, the release date, and shared readings
@@ -58,6 +64,25 @@ class RuleContext(ReleaseReading):
     @cached_property
     def index(self) -> SourceIndex:
         return self._index if self._index is not None else SourceIndex(self.document.text)
+
+    @cached_property
+    def words(self) -> str:
+        """The release as a run of lower-case word tokens (punctuation, marks, line breaks and
+        hyphens dropped), space-padded: where a name written another way is looked up."""
+        return f" {' '.join(_WORD.findall(self.document.text.lower()))} "
+
+    def names(self, name: str) -> bool:
+        """Whether the release writes ``name``: as is (up to case, marks and spacing), word for
+        word ("CK-301" for "CK-\n301"), or part by part for a combination written another way
+        ("ceftazidime-avibactam" for "ceftazidime and avibactam")."""
+        if self.index.contains(name):
+            return True
+        words = " ".join(_WORD.findall(name.lower()))
+        if words and f" {words} " in self.words:
+            return True
+        parts = [" ".join(_WORD.findall(p.lower())) for p in _COMBINATION.split(name)]
+        parts = [p for p in parts if len(p) >= 3]
+        return len(parts) > 1 and all(f" {p} " in self.words for p in parts)
 
     @cached_property
     def tone(self) -> Tone:
@@ -417,7 +442,7 @@ def _product_in_source(ctx: RuleContext) -> Iterable[Finding]:
     for i, product in enumerate(o.products):
         for attr in ("name", "generic_name"):
             value = getattr(product, attr)
-            if not value or ctx.index.contains(value):
+            if not value or ctx.names(value):
                 continue
             if suggestion is None:
                 guesses = guess_products(ctx.view)

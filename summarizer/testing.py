@@ -43,6 +43,7 @@ __all__ = [
     "ScaleServer",
     "TransportServer",
     "completion_body",
+    "gold_answer",
     "release_text",
     "rules_answer",
     "synthetic_release",
@@ -576,6 +577,51 @@ class FakeBatchAPI:
         batch["request_counts"] = {"total": total, "completed": ok, "failed": total - ok}
         batch["status"] = self.final_status
         batch[f"{self.final_status}_at"] = int(time.time())
+
+
+# -- answers from gold labels -----------------------------------------------------------------
+
+
+def gold_answer(gold: Mapping[str, Any], evidence: str | None = None) -> dict[str, Any]:
+    """A correct model answer built from a gold label (``LABEL_SPEC.md``): what a perfect model
+    would send for the release, for ``Reply.answer``.
+
+    ``evidence`` is the release's sentence that states the decision (the label's ``evidence``
+    field when it has one). Products are the label's names (first the name, then a generic name
+    or code); rationale and next steps are left empty (a perfect model's wording is not
+    known); the sentiment label is the gold one.
+    """
+    names = [n for n in gold.get("product") or [] if isinstance(n, str) and n.strip()]
+    indications = [i for i in gold.get("indication") or [] if isinstance(i, str) and i.strip()]
+    products = [{"name": names[0], "generic_name": names[1] if len(names) > 1 else None}] if (
+        names) else []
+    indication = indications[0] if indications else None
+    event = bool(gold.get("is_regulatory_event"))
+    quote = evidence if evidence is not None else gold.get("evidence")
+    outcome: dict[str, Any] | None = None
+    if event:
+        outcome = {
+            "evidence": {"quote": quote} if quote else None,
+            "agency_body": None, "agency": gold["agency"], "decision": gold["decision"],
+            "direction": gold.get("direction", "neutral"), "products": products,
+            "indication": indication, "decision_date": None, "application": None,
+        }
+    elif products or indication:
+        outcome = {
+            "evidence": None, "agency_body": None, "agency": "NONE", "decision": "none",
+            "direction": "neutral", "products": products, "indication": indication,
+            "decision_date": None, "application": None,
+        }
+    label = gold.get("sentiment", "neutral")
+    score = {"positive": 0.6, "negative": -0.6}.get(label, 0.0)
+    return {
+        "is_regulatory_event": event, "company": None,
+        "headline": "Regulatory update on the product.",
+        "summary": "The release reports its news.",
+        "outcome": outcome, "rationale": [], "next_steps": [],
+        "sentiment": {"label": label, "score": score, "rationale": "The news's implication.",
+                      "evidence": None},
+    }
 
 
 # -- load testing ------------------------------------------------------------------------------
