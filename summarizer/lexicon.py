@@ -28,6 +28,8 @@ __all__ = [
     "AGENCY_PATTERNS",
     "APPLICATION",
     "BACKGROUND_BEFORE",
+    "BACKGROUND_CLAUSE",
+    "BACKGROUND_TITLE",
     "DECISION_CUES",
     "DECISION_DIRECTION",
     "DEFAULT_TONE",
@@ -36,6 +38,8 @@ __all__ = [
     "FUTURE_WEAK",
     "HYPOTHETICAL_AFTER",
     "HYPOTHETICAL_BEFORE",
+    "NEGATION_AFTER",
+    "NEGATION_BEFORE",
     "NEWS_CUE",
     "NOT_EVENT_AFTER",
     "RATIONALE_CUE",
@@ -125,7 +129,8 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         for code in (_AGENCY_CODES[i] for i in _AGENCY_FILTERS.candidates(text, start, end))
         for m in AGENCY_PATTERNS[code].finditer(text, start, end)
     ]
-    return _resolve_overlaps(found, lambda a: (_AGENCY_ORDER[a.code], a.start))
+    # the longest name wins ("Taiwan Food and Drug Administration" over the FDA's own name)
+    return _resolve_overlaps(found, lambda a: (a.start - a.end, _AGENCY_ORDER[a.code], a.start))
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,6 +177,36 @@ BACKGROUND_BEFORE = re.compile(
     r"|October|November|December)|in (?:19|20)\d\d|last year)\b[^.;]{0,30}$",
     _I,
 )
+#: background markers in the cue's own clause: an earlier event narrated or referred to
+#: ("had suspended", "follows the opinion", "converts the accelerated approval", "which was")
+BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:had (?:\w+ )?(?:been |previously |already |first |initially )?"
+    r"|follow(?:s|ed|ing)?(?: (?:on )?from)?|after|subsequent to|on the heels of|builds? on"
+    r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
+    r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
+    r"|under (?:the|its|an?|their) (?:earlier |prior |previous |existing |original )?"
+    r"|holds?|held"
+    r"|first (?:\w+ )?(?:reached|received|granted|obtained)|originally|initially"
+    r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)\b[^,;:()]{0,60}$",
+    _I,
+)
+#: section titles of recapped history ("Background", "Regulatory history", "Recent highlights")
+BACKGROUND_TITLE = re.compile(
+    r"\b(?:background|history|previous(?:ly)?|prior|earlier|context|timeline|milestones"
+    r"|(?:recent|business|corporate|pipeline|operational|quarter|year) (?:developments|highlights"
+    r"|updates?|review)|highlights)\b",
+    _I,
+)
+#: a negation right before a cue, in its clause ("did not approve", "has not placed ... on hold")
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not(?! only| just)|never|no longer|neither|nor|cannot|can't|won't"
+    r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
+    r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+#: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
+NEGATION_AFTER = re.compile(
+    r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b", _I)
 #: the sentence reports the news itself
 NEWS_CUE = re.compile(
     r"\btoday\b|\bannounce[sd]?\b|\bhas (?:been )?(?:granted|approved|cleared|issued|received"

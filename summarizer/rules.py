@@ -372,7 +372,7 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
                        f"{advice}")
     if o.decision in ("approval", "accelerated_approval", "other"):
         for cue in ctx.view.cues:
-            if (cue.hit.decision == "clearance" and cue.hit.specificity >= 3.0 and not cue.hedged
+            if (cue.hit.decision == "clearance" and cue.hit.specificity >= 3.0 and cue.firm
                     and not cue.background
                     and cue.sentence.zone in ("headline", "subhead", "lead")):
                 yield _finding("agency_decision_fit", "error", "outcome.decision",

@@ -22,11 +22,15 @@ from summarizer.intake import Document, load
 from summarizer.lexicon import (
     APPLICATION,
     BACKGROUND_BEFORE,
+    BACKGROUND_CLAUSE,
+    BACKGROUND_TITLE,
     DECISION_DIRECTION,
     FUTURE_CUE,
     FUTURE_STRONG,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
     NEWS_CUE,
     NOT_EVENT_AFTER,
     RATIONALE_STRONG,
@@ -111,6 +115,7 @@ _TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", re.I)
 _READ_LIMIT = 60_000
 _HEDGED_CUE_WEIGHT = 0.15
 _BACKGROUND_WEIGHT = 0.35
+_NEGATED_WEIGHT = 0.05
 _EVENT_THRESHOLD = 3.0
 
 # --------------------------------------------------------------------------------------------
@@ -151,6 +156,12 @@ class WeightedCue:
     hedged: bool
     background: bool
     actor: bool = False  # a regulator is named as the one acting ("the FDA approved")
+    negated: bool = False  # "did not approve", "has not placed ... on hold"
+
+    @property
+    def firm(self) -> bool:
+        """Stated as a fact: neither hedged nor negated."""
+        return not self.hedged and not self.negated
 
 
 @dataclass
@@ -286,12 +297,28 @@ def _read_release(document: Document) -> ReleaseView:
     return view
 
 
-def _is_background(sentence: ViewSentence, before: str, published: dt.date | None) -> bool:
-    if BACKGROUND_BEFORE.search(before[-60:]):
+def _clause(before: str) -> str:
+    """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket)."""
+    cut = max(before.rfind(c) for c in ",;:()—–")
+    return before[cut + 1:]
+
+
+def _is_background(
+    sentence: ViewSentence, before: str, after: str, published: dt.date | None
+) -> bool:
+    """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
+    narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
+    release (a date before the cue, or after it in its own clause)."""
+    if BACKGROUND_BEFORE.search(before[-60:]) or BACKGROUND_CLAUSE.search(_clause(before)):
+        return True
+    if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         return True
     if published is None:
         return False
-    for m in _DATE_IN.finditer(sentence.text):
+    cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after)\b",
+                    after)
+    scope = before + " " + (after[: cut.start()] if cut else after)
+    for m in _DATE_IN.finditer(scope):
         if m.group(4):
             if int(m.group(4)) < published.year:
                 return True
@@ -306,6 +333,11 @@ def _is_background(sentence: ViewSentence, before: str, published: dt.date | Non
         if (published - when).days > 45:
             return True
     return False
+
+
+def _is_negated(before: str, after: str) -> bool:
+    """Whether a cue is negated in its clause ("did not approve", "approval was not granted")."""
+    return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after))
 
 
 _ACTOR_GAP = re.compile(
@@ -358,7 +390,9 @@ def _weigh_cues(
             else:
                 w *= max(0.4, 1.0 - (vs.start - lead_start) / 12000)
             actor = bool(vs.agencies) and _agency_acts(text, vs, hit)
-            if hit.needs_agency and not vs.agencies:
+            named = vs.agencies if hit.agency is None else tuple(
+                a for a in vs.agencies if a.code == hit.agency)  # a regulator's own wording
+            if hit.needs_agency and not named:
                 w *= 0.25
             elif hit.needs_agency and actor:
                 w *= 2.0  # "the FDA has approved", "approval from the TGA"
@@ -369,14 +403,17 @@ def _weigh_cues(
             )
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
-            background = _is_background(vs, before, published)
+            background = _is_background(vs, before, after, published)
             if background:
                 w *= _BACKGROUND_WEIGHT
+            negated = _is_negated(before, after)
+            if negated:
+                w *= _NEGATED_WEIGHT
             if NEWS_CUE.search(vs.text):
                 w *= 1.3
             if vs.kind == "quote":
                 w *= 0.6
-            out.append(WeightedCue(hit, w, vs, hedged, background, actor))
+            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated))
     return out
 
 
@@ -402,7 +439,7 @@ class DecisionReading:
         best = self.best
         return (
             self.is_event and best is not None
-            and (best.hit.specificity >= 2.5 or best.actor) and not best.hedged
+            and (best.hit.specificity >= 2.5 or best.actor) and best.firm
             and best.sentence.zone in ("headline", "subhead", "lead")
             and self.score >= 1.8 * self.runner_up_score
         )
@@ -420,11 +457,22 @@ def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
 def has_front_cue(cues: list[WeightedCue], decision: str, min_spec: float = 0.0) -> bool:
     """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead."""
     return any(
-        c.hit.decision == decision and not c.hedged and not c.background
+        c.hit.decision == decision and c.firm and not c.background
         and c.sentence.zone in ("headline", "subhead", "lead") and c.hit.specificity >= min_spec
         and c.weight >= 1.0
         for c in cues
     )
+
+
+def _explicit(view: ReleaseView, generic: str, specific: str) -> bool:
+    """Whether the front matter names the generic kind as explicitly as the specific one ("full
+    approval" against "accelerated approval"): then the generic kind is no mere word."""
+    def best(decision: str) -> float:
+        return max((c.hit.specificity for c in view.cues if c.hit.decision == decision
+                    and c.firm and not c.background and c.weight >= 1.0
+                    and c.sentence.zone in ("headline", "subhead", "lead")), default=0.0)
+
+    return best(generic) >= max(best(specific), 2.5)
 
 
 def detect_decision(view: ReleaseView) -> DecisionReading:
@@ -438,20 +486,20 @@ def detect_decision(view: ReleaseView) -> DecisionReading:
     for kind in VOCABULARY.decisions:
         if VOCABULARY.refinement(decision, kind.code) and has_front_cue(
             view.cues, kind.code, kind.refine_specificity
-        ) and scores.get(kind.code, 0) >= 0.3 * score:
+        ) and scores.get(kind.code, 0) >= 0.3 * score and not _explicit(view, decision, kind.code):
             decision, score = kind.code, max(score, scores[kind.code])
             break
     runner = next(((d, s) for d, s in ranked if d != decision), (None, 0.0))
     cues = tuple(sorted((c for c in view.cues if c.hit.decision == decision),
                         key=lambda c: -c.weight))
     front = any(
-        c.sentence.zone in ("headline", "subhead", "lead") and not c.hedged and c.weight >= 1.0
+        c.sentence.zone in ("headline", "subhead", "lead") and c.firm and c.weight >= 1.0
         for c in cues
     )
     threshold = _EVENT_THRESHOLD
     head = view.headline.text if view.headline else ""
     if head and _NON_NEWS_HEADLINE.search(head) and not any(
-        c.sentence.zone == "headline" and not c.hedged for c in cues
+        c.sentence.zone == "headline" and c.firm for c in cues
     ):
         threshold *= 2.5
     is_event = front and score >= threshold
@@ -472,7 +520,7 @@ def _is_prose(text: str) -> bool:
 
 def _evidence_sentence(view: ReleaseView, reading: DecisionReading) -> ViewSentence | None:
     """The body sentence that states the decision (the headline only when nothing else does)."""
-    body = [c for c in reading.cues if c.sentence.zone != "headline" and not c.hedged]
+    body = [c for c in reading.cues if c.sentence.zone != "headline" and c.firm]
     if body:
         best = max(body, key=lambda c: (c.weight + (0.5 if c.sentence.agencies else 0.0))
                    * (1.0 if _is_prose(c.sentence.text) else 0.3))
@@ -490,7 +538,7 @@ def _pick_agency(
         candidates.append(sentence)
     if view.headline is not None:
         candidates.append(view.headline)
-    candidates += [c.sentence for c in reading.cues if not c.hedged]
+    candidates += [c.sentence for c in reading.cues if c.firm]
     candidates += [s for s in view.sentences if s.zone in ("subhead", "lead")]
     for vs in candidates:
         mentions = [a for a in vs.agencies if a.code != "NOTIFIED_BODY" or decision == "clearance"]

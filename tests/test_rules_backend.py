@@ -259,6 +259,10 @@ def test_agency_patterns_avoid_lookalikes() -> None:
         "EMA", "EMA"]
     assert codes("received CE Mark certification") == ["NOTIFIED_BODY"]
     assert codes("Health Canada and the TGA") == ["HEALTH_CANADA", "TGA"]
+    assert codes("the Taiwan Food and Drug Administration and the FDA") == ["OTHER", "FDA"]
+    assert codes("the Center for Drug Evaluation (CDE) of China") == ["NMPA", "NMPA"]
+    assert codes("the FDA's Center for Drug Evaluation and Research") == ["FDA", "FDA"]
+    assert codes("NON-SMALL CELL LUNG CANCER") == []
 
 
 _WORDS = st.sampled_from([
