@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from summarizer import errors
-from summarizer.arbitration import arbitrate
+from summarizer.arbitration import ARBITRATION_POLICIES, arbitrate
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
 from summarizer.cache import Cache, cache_key, open_cache
 from summarizer.grounding import SourceIndex, ground, trim_to_source
@@ -98,8 +98,11 @@ class Summarizer:
     sent back for correction;
     ``token_budget`` caps the tokens one document may spend; ``max_input_tokens`` is the
     document budget per request (longer releases are split on section borders and merged).
-    ``arbitrate`` lets the release's own decision cues overrule an outcome the release does not
-    back (see ``summarizer.arbitration``); every overruling is reported as a finding.
+    ``arbitration`` is what happens when the sentence the model cites for its decision fails
+    the release's check or states another decision (see ``summarizer.arbitration``):
+    "overrule" (the default for every model backend: a correct answer is never overruled on
+    the labelled sets, a wrong one often is) replaces the outcome and reports it, "flag" only
+    reports it, "off" does neither; ``arbitrate=False`` is "off".
     ``trim_quotes`` cuts a quote the source does not hold, once the re-asks are spent, down to
     the verbatim passage it does contain (``evidence_trimmed`` findings say what was left out).
     ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
@@ -125,6 +128,7 @@ class Summarizer:
         max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
         rules: Sequence[Rule] = RULES,
         arbitrate: bool = True,
+        arbitration: str | None = None,
         trim_quotes: bool = True,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
@@ -147,7 +151,7 @@ class Summarizer:
         self.max_input_tokens = max_input_tokens
         self.max_input_bytes = max_input_bytes
         self.rules = tuple(rules)
-        self.arbitrate = arbitrate
+        self.arbitration = _arbitration_policy(arbitration, arbitrate, self.config.name)
         self.trim_quotes = trim_quotes
         self._client = client
         self._async_client = async_client
@@ -261,8 +265,7 @@ class Summarizer:
         if self.config.is_llm:
             summary = merge_summaries([ground(s, job.index) for s in summaries])
             fallback = RulesFallback(job.document, published=job.when, index=job.index)
-            if self.arbitrate:
-                findings.extend(arbitrate(summary, fallback))
+            findings.extend(arbitrate(summary, fallback, self.arbitration))
             for path in fill_gaps(summary, fallback):
                 findings.append(Finding(
                     rule="filled_from_rules", severity="info", path=path,
@@ -435,7 +438,7 @@ class Summarizer:
                 "max_input_tokens": self.max_input_tokens,
                 "max_output_tokens": s.max_output_tokens, "temperature": s.temperature,
                 "seed": s.seed, "extra_body": s.extra_body,
-                "arbitrate": getattr(self, "arbitrate", None),
+                "arbitration": getattr(self, "arbitration", None),
                 "trim_quotes": getattr(self, "trim_quotes", None),
                 "rules": [f"{r.name}:{r.severity}:{getattr(r.check, '__module__', '')}."
                           f"{getattr(r.check, '__qualname__', '')}" for r in self.rules],
@@ -477,6 +480,21 @@ class Summarizer:
             self._client.close()
         if self._owns_cache and isinstance(self.cache, Closable):
             self.cache.close()
+
+
+#: the arbitration policy of each backend when none is given (measured: README, "Arbitration")
+DEFAULT_ARBITRATION = {"local": "overrule", "openai": "overrule", "rules": "off"}
+
+
+def _arbitration_policy(policy: str | None, arbitrate: bool, backend: str) -> str:
+    """The arbitration policy: the one given, else "off" when ``arbitrate`` is False, else the
+    backend's default."""
+    if policy is None:
+        return DEFAULT_ARBITRATION.get(backend, "overrule") if arbitrate else "off"
+    if policy not in ARBITRATION_POLICIES:
+        raise errors.ConfigurationError(
+            f"arbitration must be one of {', '.join(ARBITRATION_POLICIES)}, got {policy!r}")
+    return policy
 
 
 @runtime_checkable

@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     e.set_defaults(backend=None)
     e.add_argument("--backends", nargs="+", choices=["openai", "local", "rules"],
                    help="several backends, one table row each (overrides --backend)")
+    e.add_argument("--arbitration", choices=["overrule", "flag", "off"],
+                   help="what a model decision that fails the release's check gets (default: "
+                        "the backend's; the report counts kept / overruled / flagged)")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("-o", "--output", help="write the prediction records (JSONL) here")
     _add_batch_parser(sub)
@@ -314,6 +317,7 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
         max_attempts=args.max_attempts, timeout=args.timeout,
         token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
         max_input_bytes=args.max_input_bytes, cache=cache,
+        arbitration=getattr(args, "arbitration", None),
     )
 
 

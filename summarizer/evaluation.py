@@ -7,7 +7,7 @@ Only the document text and its ``published`` date reach the summarizer; nothing 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
@@ -16,7 +16,7 @@ from summarizer.errors import SummarizerError
 from summarizer.scoring import METRICS, CorpusItem, load_corpus, score_corpus
 from summarizer.types import ErrorInfo, SummaryResult, Usage
 
-__all__ = ["EvalRun", "evaluate", "format_report"]
+__all__ = ["EvalRun", "arbitration_counts", "evaluate", "format_report"]
 
 Summarize = Callable[..., SummaryResult]
 
@@ -31,6 +31,8 @@ class EvalRun:
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
     errors: int = 0
+    #: what arbitration did to the model's decisions, against the gold decision (model runs)
+    arbitration: dict[str, int] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -45,6 +47,7 @@ class EvalRun:
             "metrics": {m: self.scores.get(m) for m in (*METRICS, "overall")},
             "confusion": self.scores.get("confusion", {}),
             "per_document": self.scores.get("per_document", {}),
+            "arbitration": self.arbitration,
             "usage": self.usage.model_dump(),
             "seconds": round(self.seconds, 3),
             "seconds_per_doc": round(self.seconds / self.n, 3) if self.n else None,
@@ -80,7 +83,43 @@ def evaluate(
             on_record(record)
     run.seconds = time.perf_counter() - started
     run.scores = score_corpus(run.records, [item.gold for item in items])
+    run.arbitration = arbitration_counts(run.records, [item.gold for item in items])
     return run
+
+
+def arbitration_counts(
+    records: Iterable[Mapping[str, Any]], golds: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
+    """What arbitration did to each model answer, judged against the gold decision.
+
+    ``kept``: the model's decision stood (``kept_wrong``: of those, how many the gold label
+    contradicts); ``overruled_right`` / ``overruled_wrong``: replaced, and the decision put in
+    its place matches the gold one or not; ``flagged_right`` / ``flagged_wrong``: disputed
+    under the "flag" policy, and the model's decision (left as it was) right or wrong. Records
+    of the rules backend and failed documents are left out; empty when there are none.
+    """
+    counts = dict.fromkeys(("kept", "kept_wrong", "overruled_right", "overruled_wrong",
+                            "flagged_right", "flagged_wrong"), 0)
+    seen = False
+    for record, gold in zip(records, golds, strict=False):
+        meta = record.get("meta") or {}
+        summary = record.get("summary")
+        if meta.get("backend") in (None, "rules") or not isinstance(summary, Mapping):
+            continue
+        seen = True
+        outcome = summary.get("outcome") or {}
+        decision = outcome.get("decision", "none") if summary.get("is_regulatory_event") else (
+            "none")
+        right = decision == gold.get("decision")
+        rules = {f.get("rule") for f in record.get("findings") or []}
+        if "decision_arbitrated" in rules:
+            counts["overruled_right" if right else "overruled_wrong"] += 1
+        elif "decision_disputed" in rules:
+            counts["flagged_right" if right else "flagged_wrong"] += 1
+        else:
+            counts["kept"] += 1
+            counts["kept_wrong"] += 0 if right else 1
+    return counts if seen else {}
 
 
 def _fmt(value: Any) -> str:
@@ -104,6 +143,13 @@ def format_report(runs: list[EvalRun]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(cell).rjust(w) for cell, w in zip(row, widths, strict=True))
              for row in [header, *rows]]
+    for run in runs:
+        if run.arbitration:
+            a = run.arbitration
+            lines += ["", f"arbitration ({run.label}): kept {a['kept']} ({a['kept_wrong']} of them "
+                          f"wrong), overruled and right {a['overruled_right']}, overruled and "
+                          f"wrong {a['overruled_wrong']}, flagged {a['flagged_right']} right / "
+                          f"{a['flagged_wrong']} wrong"]
     for run in runs:
         lines += ["", f"decision confusion ({run.label}; rows gold, columns predicted):"]
         confusion: dict[str, dict[str, int]] = run.scores.get("confusion", {})

@@ -155,7 +155,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
     r"|in order to|future|risks?)\b[^.;]{0,60}$"
-    r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)\s+(?:[\w.-]+\s+){0,2}$",
+    r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
+    r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
@@ -172,9 +173,9 @@ NOT_EVENT_AFTER = re.compile(
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
-    r"\b(?:previously|already|earlier|formerly|since|currently|existing|prior|also|has been|have "
-    r"been|was|were|is|are|in (?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)|in (?:19|20)\d\d|last year)\b[^.;]{0,30}$",
+    r"\b(?:previously|already|earlier|formerly|since|existing|prior|in (?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)|in (?:19|20)\d\d"
+    r"|last year)\b[^.;]{0,30}$",
     _I,
 )
 #: background markers in the cue's own clause: an earlier event narrated or referred to
@@ -186,7 +187,7 @@ BACKGROUND_CLAUSE = re.compile(
     r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
     r"|under (?:the|its|an?|their) (?:earlier |prior |previous |existing |original )?"
     r"|holds?|held"
-    r"|first (?:\w+ )?(?:reached|received|granted|obtained)|originally|initially"
+    r"|originally|initially"
     r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)\b[^,;:()]{0,60}$",
     _I,
 )

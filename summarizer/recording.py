@@ -11,7 +11,10 @@ Nothing here imports vcrpy: the values are plain data and functions vcrpy is con
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from os import PathLike
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +25,7 @@ __all__ = [
     "SECRET_QUERY_PARAMETERS",
     "is_llm_request",
     "only_llm_requests",
+    "recorded_requests",
     "scrub_response",
     "vcr_config",
 ]
@@ -84,3 +88,14 @@ def vcr_config(
     if before_record_request is not None:
         config["before_record_request"] = before_record_request
     return config
+
+
+def recorded_requests(path: str | PathLike[str]) -> int:
+    """How many LLM requests a cassette holds (0 when there is none): a replay that re-asks
+    more often than the recording did has no answer for the extra request, so replays of
+    recordings made under other rules cap their re-asks at this count minus one."""
+    cassette = Path(path)
+    if not cassette.exists():
+        return 0
+    uris = re.findall(r"^\s*uri:\s*(\S+)\s*$", cassette.read_text(encoding="utf-8"), re.M)
+    return sum(1 for uri in uris if is_llm_request(uri))

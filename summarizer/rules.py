@@ -15,6 +15,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from summarizer.arbitration import judge
 from summarizer.grounding import SourceIndex, align
 from summarizer.intake import Document, load
 from summarizer.lexicon import (
@@ -27,11 +28,12 @@ from summarizer.lexicon import (
 )
 from summarizer.rules_backend import (
     ReleaseReading,
+    RulesFallback,
     ViewSentence,
     WeightedCue,
     guess_products,
-    has_front_cue,
     read_agency,
+    read_quote,
 )
 from summarizer.schemas.summary import Evidence, RegulatorySummary
 from summarizer.sections import BOILERPLATE_KINDS
@@ -64,6 +66,11 @@ class RuleContext(ReleaseReading):
     @cached_property
     def index(self) -> SourceIndex:
         return self._index if self._index is not None else SourceIndex(self.document.text)
+
+    @cached_property
+    def fallback(self) -> RulesFallback:
+        """The rules backend's answer for the release (what arbitration judges with)."""
+        return RulesFallback(self.document, published=self.published, index=self.index)
 
     @cached_property
     def words(self) -> str:
@@ -252,29 +259,47 @@ def _event_outcome(ctx: RuleContext) -> Iterable[Finding]:
 
 
 def _decision_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
+    """The decision against the sentence the answer cites (``arbitration.judge``): an error
+    when that sentence fails the check or states another decision, a warning when only the
+    cue reader's own reading of the release differs."""
     s, reading = ctx.summary, ctx.reading
-    predicted = s.outcome.decision if s.outcome is not None else "none"
-    read = reading.decision
-    best = reading.best
-    if predicted == read or best is None:
+    verdict = judge(s, ctx.fallback)
+    predicted, read, best = verdict.predicted, reading.decision, reading.best
+    if verdict.keep:
+        if read in (predicted, VOCABULARY.no_decision) or best is None or (
+            VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
+        ):
+            return
+        yield _finding("decision_cue_conflict", "warning", "outcome.decision",
+                       f"outcome.decision is '{predicted}' but the release says "
+                       f"'{_cue_phrase(best)}' "
+                       f"(\"{_around(best.sentence, best.hit.start, best.hit.end)}\"); "
+                       f"check whether '{read}' is the news", best.hit.start, best.hit.end)
         return
-    if read == "none":
-        return  # our reader saw no event; the model may know better (no contradiction to quote)
-    if VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read):
-        return
-    cue = _cue_phrase(best)
-    where = _around(best.sentence, best.hit.start, best.hit.end)
-    own = predicted != "none" and has_front_cue(ctx.view.cues, predicted)
-    refined = VOCABULARY.refinement(predicted, read) and has_front_cue(ctx.view.cues, read, 2.5)
-    severity: Severity = "error" if (reading.unambiguous and not own) or refined else "warning"
-    if predicted == "none":
+    cue = verdict.cue if verdict.cue is not None else (
+        best if verdict.decision == read and verdict.decision != VOCABULARY.no_decision else None)
+    evidence = s.outcome.evidence if s.outcome is not None else None
+    grounded = evidence is not None and evidence.match != "none"
+    severity: Severity = "error" if (
+        verdict.cue is not None or grounded or reading.unambiguous) else "warning"
+    where = f" (\"{_around(cue.sentence, cue.hit.start, cue.hit.end)}\")" if cue else ""
+    start, end = (cue.hit.start, cue.hit.end) if cue else (None, None)
+    if predicted == VOCABULARY.no_decision and cue is not None:
         message = (f"is_regulatory_event/outcome say there is no regulatory decision, but the "
-                   f"release says '{cue}' (\"{where}\"); the decision is '{read}'")
+                   f"release says '{_cue_phrase(cue)}'{where}; the decision is "
+                   f"'{verdict.decision}'")
+    elif verdict.decision == VOCABULARY.no_decision:
+        message = (f"outcome.decision is '{predicted}' but {verdict.reason}; quote the sentence "
+                   "that reports the release's own regulatory news, or set is_regulatory_event "
+                   "to false if it reports none")
+    elif verdict.cue is not None:
+        message = (f"outcome.decision is '{predicted}' but the release says "
+                   f"'{_cue_phrase(verdict.cue)}'{where}; use '{verdict.decision}'")
     else:
-        message = (f"outcome.decision is '{predicted}' but the release says '{cue}' "
-                   f"(\"{where}\"); use '{read}'")
-    yield _finding("decision_cue_conflict", severity, "outcome.decision", message,
-                   best.hit.start, best.hit.end)
+        said = f"'{_cue_phrase(cue)}'{where}" if cue else f"'{verdict.decision}'"
+        message = (f"outcome.decision is '{predicted}' but {verdict.reason}; the release says "
+                   f"{said}: use '{verdict.decision}'")
+    yield _finding("decision_cue_conflict", severity, "outcome.decision", message, start, end)
 
 
 def _direction_decision(ctx: RuleContext) -> Iterable[Finding]:
@@ -342,9 +367,15 @@ def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
     if mention is None or evidence is None or expected in (o.agency, "OTHER"):
         return
     named_there = {a.code for a in evidence.agencies}
-    if o.agency in named_there or (o.agency == "EC" and "EMA" in named_there and
-                                   o.decision in ("approval", "accelerated_approval")):
+    if o.agency in named_there or _credited(o.agency, o.decision, named_there):
         return  # the decision sentence names the extracted regulator too
+    quoted = o.evidence
+    if quoted is not None and quoted.match != "none" and quoted.start is not None:
+        end = quoted.end if quoted.end is not None else quoted.start
+        own = {a.code for vs in read_quote(ctx.view, quoted.start, end).sentences
+               for a in vs.agencies}
+        if o.agency in own or _credited(o.agency, o.decision, own):
+            return  # the answer's own decision sentence names it
     if not AGENCY_PATTERNS[o.agency].search(ctx.document.text):
         return  # agency_in_source reports it
     names = [a.text for a in evidence.agencies if a.code == expected]
@@ -357,6 +388,13 @@ def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
                    f"use '{expected}'", mention.start, mention.end)
 
 
+def _credited(agency: str, decision: str, named: set[str]) -> bool:
+    """Whether a regulator named in a sentence defers ``decision`` to ``agency`` (an "EMA
+    approval" is the European Commission's)."""
+    return any(spec is not None and spec.defers.get(decision) == agency
+               for spec in map(VOCABULARY.agency, named))
+
+
 def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
     if o is None:
@@ -367,7 +405,8 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
     ):
         advice = (agency.advice.get(o.decision) or decision.misfit or agency.advice.get("*")
                   or f"{agency.label} does not issue that kind of decision")
-        yield _finding("agency_decision_fit", "error", "outcome.agency",
+        severity: Severity = "warning" if decision.misfit_severity == "warning" else "error"
+        yield _finding("agency_decision_fit", severity, "outcome.agency",
                        f"outcome.agency is '{o.agency}' with decision '{o.decision}', but "
                        f"{advice}")
     if o.decision in ("approval", "accelerated_approval", "other"):

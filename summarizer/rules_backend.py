@@ -60,6 +60,7 @@ from summarizer.vocabulary import VOCABULARY
 
 __all__ = [
     "DecisionReading",
+    "QuoteReading",
     "ReleaseReading",
     "ReleaseView",
     "RuledOutcome",
@@ -70,7 +71,9 @@ __all__ = [
     "guess_products",
     "has_front_cue",
     "read_agency",
+    "read_quote",
     "read_release",
+    "sentence_agency",
     "summarize_with_rules",
 ]
 
@@ -90,7 +93,13 @@ _LOGISTICS = re.compile(
 )
 _DATE_IN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?: (\d{1,2}))?,? ((?:19|20)\d\d)\b|\b(?:in|since|during) ((?:19|20)\d\d)\b"
+    r"(?: (\d{1,2}))?,? ((?:19|20)\d\d)\b|\b(?:in|during) ((?:19|20)\d\d)\b"
+)
+#: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
+_OPENING_DATE = re.compile(
+    r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
+    r"[^,;]{0,40},",
+    re.I,
 )
 _MONTH_NUM = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -162,6 +171,14 @@ class WeightedCue:
     def firm(self) -> bool:
         """Stated as a fact: neither hedged nor negated."""
         return not self.hedged and not self.negated
+
+    @property
+    def attributed(self) -> bool:
+        """Said of a regulator where it has to be: a cue that needs one ("approved") stands in
+        a sentence naming a regulator (for a regulator's own wording: that regulator)."""
+        if not self.hit.needs_agency:
+            return True
+        return any(self.hit.agency in (None, a.code) for a in self.sentence.agencies)
 
 
 @dataclass
@@ -315,9 +332,11 @@ def _is_background(
         return True
     if published is None:
         return False
-    cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after)\b",
-                    after)
-    scope = before + " " + (after[: cut.start()] if cut else after)
+    cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after"
+                    r"|for|to|as|with|in (?:adults|patients|children|people))\b", after)
+    opening = _OPENING_DATE.match(before)
+    scope = " ".join([opening.group() if opening else "", _clause(before),
+                      after[: cut.start()] if cut else after[:40]])
     for m in _DATE_IN.finditer(scope):
         if m.group(4):
             if int(m.group(4)) < published.year:
@@ -464,6 +483,100 @@ def has_front_cue(cues: list[WeightedCue], decision: str, min_spec: float = 0.0)
     )
 
 
+#: words of a regulatory act or instrument: where a sentence in unknown wording states its news
+_ACTION = re.compile(
+    r"\b(?:approv\w*|authori[sz]\w*|grant\w*|clear(?:ed|s|ance)|recommend\w*|designat\w*"
+    r"|accept\w*|validat\w*|regist\w*|certif\w*|issu(?:ed|es|ing)|refus\w*|reject\w*|lift\w*"
+    r"|placed|vot(?:ed|es|e)|extend\w*|classif\w*|submi\w*|filed|withdr\w*|receiv\w*|award\w*"
+    r"|obtain\w*|licen[cs]\w*|permit\w*|allow\w*|halt\w*|suspen\w*|decid\w*|decision|letter"
+    r"|opinion|guidance|feedback|minutes|order\w*)\b",
+    re.I,
+)
+#: nouns of the regulatory domain: a sentence with one of them and an act word is about
+#: regulation even when it names no regulator
+_REGULATORY_NOUN = re.compile(
+    r"\b(?:application|approval|authori[sz]ation|licen[cs]e|designation|registration|clearance"
+    r"|certificat\w+|guidance|opinion|letter|hold|marketing|regulat\w+|agency|committee"
+    r"|submission|dossier|exclusivity|recall|inspection|label(?:ing|ling)?|indication)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class QuoteReading:
+    """The reader's view of the sentence(s) a quote lies in: their cues, and how the sentence
+    states its news where the wording is not in the lexicon (recapped, hedged, negated)."""
+
+    sentences: tuple[ViewSentence, ...]
+    cues: tuple[WeightedCue, ...]
+    background: bool
+    hedged: bool
+    negated: bool
+    regulatory: bool
+
+    @property
+    def in_news(self) -> bool:
+        """Whether the quote lies in the news part of the release (not boilerplate or label)."""
+        return bool(self.sentences)
+
+
+def read_quote(view: ReleaseView, start: int, end: int) -> QuoteReading:
+    """How the release states what the sentence(s) holding ``[start, end)`` report.
+
+    A sentence counts as recapped, hedged or negated only when every act word in it is ("the
+    FDA had approved ...", "if approved", "did not approve"); a cue's own flags are the cue
+    reader's.
+    """
+    pool = ([view.headline] if view.headline else []) + view.sentences
+    held = tuple(vs for vs in pool if vs.start < end and start < vs.end)
+    cues = tuple(c for c in view.cues if c.sentence in held)
+    published = view.document.published
+    text = view.text
+    flags: list[tuple[bool, bool, bool]] = []
+    regulatory = bool(cues)
+    for vs in held:
+        regulatory = regulatory or bool(vs.agencies)
+        for m in _ACTION.finditer(text, vs.start, vs.end):
+            before, after = text[vs.start:m.start()], text[m.end():vs.end]
+            flags.append((
+                _is_background(vs, before, after, published),
+                bool(HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)),
+                _is_negated(before, after),
+            ))
+        regulatory = regulatory or bool(
+            _ACTION.search(vs.text) and _REGULATORY_NOUN.search(vs.text))
+    return QuoteReading(
+        held, cues,
+        background=bool(flags) and all(f[0] for f in flags),
+        hedged=bool(flags) and all(f[1] for f in flags),
+        negated=bool(flags) and all(f[2] for f in flags),
+        regulatory=regulatory,
+    )
+
+
+def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None] | None:
+    """The regulator a sentence credits with a cue's decision, as (code, name as written): the
+    cue's own regulator ("Notice of Compliance"), else the nearest one named that takes such
+    decisions (an "EMA approval" is the Commission's)."""
+    decision = cue.hit.decision
+    if cue.hit.agency is not None:
+        own = next((a for a in vs.agencies if a.code == cue.hit.agency), None)
+        return cue.hit.agency, own.text.strip("() ") if own is not None else None
+    def credited(code: str) -> bool:
+        spec = VOCABULARY.agency(code)
+        return VOCABULARY.takes(code, decision) or (spec is not None and decision in spec.defers)
+
+    mentions = sorted(
+        (a for a in vs.agencies if credited(a.code)),
+        key=lambda a: abs(a.start - cue.hit.start) + (0 if a.start < cue.hit.start else 15),
+    )
+    if not mentions:
+        return None
+    spec = VOCABULARY.agency(mentions[0].code)
+    code = spec.defers.get(decision, mentions[0].code) if spec is not None else mentions[0].code
+    return code, mentions[0].text.strip("() ")
+
+
 def _explicit(view: ReleaseView, generic: str, specific: str) -> bool:
     """Whether the front matter names the generic kind as explicitly as the specific one ("full
     approval" against "accelerated approval"): then the generic kind is no mere word."""
@@ -541,18 +654,13 @@ def _pick_agency(
     candidates += [c.sentence for c in reading.cues if c.firm]
     candidates += [s for s in view.sentences if s.zone in ("subhead", "lead")]
     for vs in candidates:
-        mentions = [a for a in vs.agencies if a.code != "NOTIFIED_BODY" or decision == "clearance"]
+        mentions = [a for a in vs.agencies if VOCABULARY.takes(a.code, decision)]
         if not mentions:
             continue
         if cue is not None and vs is sentence:
             pos = cue.hit.start
             mentions.sort(key=lambda a: (abs(a.start - pos) + (0 if a.start < pos else 15)))
-        best = mentions[0]
-        if decision in ("approval", "accelerated_approval") and best.code == "EMA":
-            ec = next((a for a in vs.agencies if a.code == "EC"), None)
-            if ec is not None:
-                return ec
-        return best
+        return mentions[0]
     if view.agency_counts:
         code = view.agency_counts.most_common(1)[0][0]
         for vs in view.sentences:
@@ -560,9 +668,6 @@ def _pick_agency(
                 if a.code == code:
                     return a
     return None
-
-
-_CE = re.compile(r"\bCE\b|IVDR|MDR|notified body", re.I)
 
 
 def read_agency(
@@ -574,22 +679,28 @@ def read_agency(
     return _agency_code(mention, reading, evidence), mention, evidence
 
 
+def _owner(reading: DecisionReading, evidence: ViewSentence | None) -> str | None:
+    """The regulator whose own wording states the decision ("Notice of Compliance", "CE
+    mark"): of the decision sentence's cues first, then of the strongest ones."""
+    cues = [c for c in reading.cues if c.firm]
+    for c in [c for c in cues if c.sentence is evidence] + cues[:3]:
+        if c.hit.agency is not None:
+            return c.hit.agency
+    return None
+
+
 def _agency_code(
     mention: AgencyMention | None, reading: DecisionReading, evidence: ViewSentence | None
 ) -> str:
-    best = reading.best
-    if reading.decision == "clearance" and any(
-        _CE.search(c.hit.text) for c in reading.cues[:3]
-    ):
-        return "NOTIFIED_BODY"
-    if mention is None:
-        if best is not None and _CE.search(best.hit.text):
-            return "NOTIFIED_BODY"
-        return "OTHER"
-    code = mention.code
-    if code == "EMA" and reading.decision in ("approval", "accelerated_approval"):
-        return "EC"
-    return code
+    decision = reading.decision
+    owner = _owner(reading, evidence)
+    named = {a.code for a in evidence.agencies} if evidence is not None else set()
+    if owner is not None and (mention is None or mention.code == owner or owner in named
+                              or not VOCABULARY.takes(mention.code, decision)):
+        return owner
+    code = mention.code if mention is not None else "OTHER"
+    spec = VOCABULARY.agency(code)
+    return spec.defers.get(decision, code) if spec is not None else code
 
 
 def _agency_body(mention: AgencyMention | None, evidence: ViewSentence | None) -> str | None:

@@ -64,6 +64,8 @@ class AgencySpec:
     device_decisions: Mapping[str, str] = field(default_factory=dict)
     #: what to use instead of a decision kind it does not take (by decision, "*" for any)
     advice: Mapping[str, str] = field(default_factory=dict)
+    #: who formally takes a decision a release credits to this regulator ("EMA approval": EC)
+    defers: Mapping[str, str] = field(default_factory=dict)
 
     def takes(self, decision: str) -> bool:
         """Whether this regulator makes decisions of kind ``decision``."""
@@ -90,6 +92,10 @@ class DecisionSpec:
     refine_specificity: float = 0.0  # the least specific cue that names this kind up front
     #: what to use instead when a regulator that does not take this kind is named with it
     misfit: str = ""
+    #: how sure a misfit is: "error" (never that regulator's) or "warning" (unusual)
+    misfit_severity: str = "error"
+    #: the kind for what fits no other: a specific kind stated in its sentence is the answer
+    catch_all: bool = False
     #: whether an answer with another direction is an error (False: the direction is usual,
     #: not certain: an accepted filing with a short review clock may read neutral)
     fixed_direction: bool = True
@@ -168,6 +174,11 @@ class Vocabulary:
         spec = self.decision(decision)
         return spec.phrase if spec is not None and spec.phrase else "acts on"
 
+    def takes(self, agency: str, decision: str) -> bool:
+        """Whether regulator ``agency`` takes decisions of kind ``decision`` (unknown: yes)."""
+        spec = self.agency(agency)
+        return spec is None or spec.takes(decision)
+
     def cues_of(self, agency: str) -> tuple[CueSpec, ...]:
         """The cues a release about ``agency`` can be read with: generic ones and its own."""
         return tuple(c for c in self.cues if c.agency in (None, agency))
@@ -240,6 +251,8 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             refine_specificity=float(raw.get("refine_specificity", 0.0)),
             fixed_direction=bool(raw.get("fixed_direction", direction is not None)),
             misfit=raw.get("misfit", ""),
+            catch_all=bool(raw.get("catch_all", False)),
+            misfit_severity=raw.get("misfit_severity", "error"),
         ))
         cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
     codes = {d.code for d in decisions}
@@ -254,6 +267,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             decisions=frozenset(t for t in taken if t != "*"), any_decision="*" in taken,
             device_decisions=dict(raw.get("device_decisions", {})),
             advice=dict(raw.get("advice", {})),
+            defers=dict(raw.get("defers", {})),
         ))
         for c in raw.get("cue", []):
             cues.append(_cue(c, c.get("decision", ""), code, fragments, where))
@@ -278,9 +292,12 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
             raise ConfigurationError(f"{origin}: decision {d.code} names unknown {sorted(unknown)}")
     for a in v.agencies:
         named = a.decisions | set(a.device_decisions) | set(a.device_decisions.values())
-        unknown = (named | (set(a.advice) - {"*"})) - codes
+        unknown = (named | (set(a.advice) - {"*"}) | set(a.defers)) - codes
         if unknown:
             raise ConfigurationError(f"{origin}: agency {a.code} takes unknown {sorted(unknown)}")
+    for a in v.agencies:
+        if set(a.defers.values()) - set(v.agency_codes):
+            raise ConfigurationError(f"{origin}: agency {a.code} defers to an unknown regulator")
     for c in v.cues:
         if c.decision not in codes or c.decision == v.no_decision:
             raise ConfigurationError(f"{origin}: a cue of {c.agency} names decision "

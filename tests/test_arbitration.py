@@ -1,4 +1,5 @@
-"""Arbitration: the release's own decision cues overrule an outcome it does not back."""
+"""Arbitration: the model's decision stands unless the sentence it cites fails the release's check
+or states another decision; a wording the lexicon does not know is no contradiction."""
 
 from __future__ import annotations
 
@@ -36,15 +37,15 @@ def test_a_decision_the_release_backs_stands(ceplene_text: str) -> None:
     assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
 
 
-def test_an_unbacked_decision_gives_way_to_the_releases_cue(ceplene_text: str) -> None:
-    wrong = ceplene_answer()
+def test_a_decision_its_own_sentence_contradicts_gives_way(ceplene_text: str) -> None:
+    wrong = ceplene_answer()  # the quote is the negative-opinion sentence
     wrong["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
                             direction="favorable")
     summary, findings = _arbitrated(wrong, ceplene_text)
     assert summary.outcome is not None
     assert (summary.outcome.decision, summary.outcome.direction) == ("negative_opinion",
                                                                     "unfavorable")
-    assert summary.outcome.agency == "EMA"
+    assert summary.outcome.agency == "EMA"  # the regulator that sentence names
     assert summary.outcome.products[0].name == "Ceplene"  # the model's other fields are kept
     (finding,) = findings
     assert finding.rule == "decision_arbitrated" and "'approval'" in finding.message
@@ -54,16 +55,34 @@ def test_an_unbacked_decision_gives_way_to_the_releases_cue(ceplene_text: str) -
     assert evidence is not None and evidence.match == "exact"
 
 
-def test_a_generic_approval_is_refined_to_the_kind_named_up_front() -> None:
+def test_a_decision_without_a_sentence_gives_way_to_the_releases_reading(
+    ceplene_text: str,
+) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
+                            direction="favorable", evidence=None)
+    summary, findings = _arbitrated(wrong, ceplene_text)
+    assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
+    assert summary.outcome.agency == "EMA"
+    assert summary.outcome.evidence is not None and "negative opinion" in (
+        summary.outcome.evidence.quote)
+    assert "no sentence is quoted" in findings[0].message
+
+
+def test_a_generic_approval_is_refined_to_the_kind_its_sentence_names() -> None:
     answer = ceplene_answer()
-    answer["outcome"].update(agency="FDA", agency_body="FDA", decision="approval",
-                             direction="favorable", evidence=None, application=None,
-                             products=[{"name": "QuickSense Glucose Monitor",
-                                        "generic_name": None}], indication="diabetes")
+    answer["outcome"].update(
+        agency="FDA", agency_body="FDA", decision="approval", direction="favorable",
+        evidence={"quote": "the U.S. Food and Drug Administration (FDA) has granted 510(k) "
+                           "clearance for the QuickSense Glucose Monitor"},
+        application=None,
+        products=[{"name": "QuickSense Glucose Monitor", "generic_name": None}],
+        indication="diabetes")
     summary, findings = _arbitrated(answer, DEVICE_RELEASE)
     assert summary.outcome is not None and summary.outcome.decision == "clearance"
+    assert summary.outcome.agency == "FDA"
     assert [f.rule for f in findings] == ["decision_arbitrated"]
-    assert "names the kind" in findings[0].message
+    assert "says '510(k)'" in findings[0].message
 
 
 def test_a_non_event_keeps_its_product_but_loses_the_decision() -> None:

@@ -69,6 +69,7 @@ _ARBITRATE = (
     {"extra_body": {"top_k": 5}},
     {"rules": RULES[:-1]},
     *_ARBITRATE,
+    {"arbitration": "flag"},
     {"published": "2021-06-01"},
     {"prompt_version": "0123456789ab"},
     {"text": DOC + "\nOne more line.\n"},
