@@ -87,7 +87,9 @@ def _backed(fallback: RulesFallback, decision: str) -> bool:
 
 
 def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
-    """A cue in the quoted sentence that positively states another decision, if any."""
+    """A cue in the quoted sentence that positively states another decision, if any: a
+    specific one (a generic word such as "approved" is said of many acts), or one naming the
+    specific kind of a generic answer with the regulator acting ("the FDA clearance")."""
     kind = VOCABULARY.decision(predicted)
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)
            and not (kind is not None and kind.catch_all and c.hit.decision != predicted)]
@@ -95,7 +97,8 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     others = sorted(
         (c for c in quote.cues
          if not VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
-         and c.attributed and (c.hit.specificity >= 2.5 or c.actor)),
+         and c.attributed and (c.hit.specificity >= 2.5 or (
+             c.actor and VOCABULARY.refinement(predicted, c.hit.decision)))),
         key=lambda c: (-c.hit.specificity, -c.weight),
     )
     if strongest_own == 0.0:  # the sentence states another decision and not the model's

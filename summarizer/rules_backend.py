@@ -365,7 +365,7 @@ _ACTOR_GAP = re.compile(
     re.I,
 )
 _ACTOR_AFTER = re.compile(
-    r"^\s+(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)\s+)?$"
+    r"^\s+(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
 )
 
 
