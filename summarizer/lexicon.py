@@ -43,6 +43,7 @@ __all__ = [
     "NEWS_CUE",
     "NOT_EVENT_AFTER",
     "RATIONALE_CUE",
+    "RATIONALE_DATA",
     "RATIONALE_STRONG",
     "RATIONALE_WEAK",
     "TIMING_CUE",
@@ -265,7 +266,9 @@ FUTURE_STRONG = re.compile(
 #: weaker forward wording (requirements, preparations)
 FUTURE_WEAK = re.compile(
     r"\b(?:next steps?|upcoming|going forward|(?:are|is) required to|should be (?:provided"
-    r"|submitted)|seek(?:s|ing)? to|prepar(?:e|es|ing) (?:for|to))\b",
+    r"|submitted)|seek(?:s|ing)? to|prepar(?:e|es|ing) (?:for|to)|must|obliged to"
+    r"|(?:as a|is a|the) condition of|specific obligations?|(?:usually|typically|generally"
+    r"|normally) (?:\w+ ){0,3}?within)\b",
     _I,
 )
 FUTURE_CUE = re.compile(f"{FUTURE_STRONG.pattern}|{FUTURE_WEAK.pattern}", _I)
@@ -439,7 +442,35 @@ RATIONALE_STRONG = re.compile(
     r"|\binsufficient\b|\binadequate\b|\b(?:more|additional|further) data\b"
     r"|\bevaluated (?:[\w,-]+ ){0,4}?in\b"
     r"|\b(?:primary|major|key) (?:efficacy )?(?:endpoints?|outcome measure)\b|\bon the basis of\b"
-    r"|\bin reaching\b|\bunresolved\b",
+    r"|\bin reaching\b|\bunresolved\b"
+    r"|\brel(?:y|ies|ied) on\b|\brests? on\b|\bdr(?:aws?|ew) on\b|\bunderpinned by\b"
+    r"|\binformed by\b|\bon the strength of\b|\bgrounded in\b|\bin light of\b|\bowing to\b"
+    r"|\bas a result of\b|\bwas not satisfied\b|\bnot convinced\b|\bconcluded\b"
+    r"|\bdid not (?:demonstrate|show|establish|meet|achieve|support)\b|\bdoes not support\b"
+    r"|\buncertaint(?:y|ies)\b|\b(?:includes?|included|including) (?:\w+ )?(?:results|data) from\b"
+    r"|\bconsidered (?:that|the)\b|\b(?:noted|found|determined) that\b"
+    r"|\braised (?:\w+ )?(?:concerns?|questions?|issues?)\b|\bidentified\b|\bquestioned\b"
+    r"|\b(?:letter|decision|opinion|guidance|committee|members|delegate|agency|regulator|FDA|EMA"
+    r"|CHMP|MHRA|TGA|NICE|PMDA|NMPA|panel)\)?(?: \w+)? (?:states?|stated|noted|found|concluded"
+    r"|considered|raised|identified|cited|highlighted|observed|questioned|determined|expressed"
+    r"|requested|required|asked|recommended|said)\b"
+    r"|\bfollow(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:adverse events?|deaths?|cases?"
+    r"|reports?|findings?|signals?|observations?|inspections?|results?)\b"
+    r"|\b(?:review|assessment|evaluation|submission|application|dossier) (?:included|includes|"
+    r"contained|contains|comprised)\b",
+    _I,
+)
+#: what a decision's evidence is made of: trial design and results, the condition's burden
+#: (a sentence with several of these is likely the basis of a favourable decision)
+RATIONALE_DATA = re.compile(
+    r"\bPhase (?:1|2|3|I|II|III|1/2|2/3|2b|3b)\b|\bpivotal\b|\brandomi[sz]ed\b|\bdouble-blind\b"
+    r"|\bplacebo-controlled\b|\bsingle-arm\b|\bopen-label\b|\benroll(?:ed|ing)\b"
+    r"|\b\d[\d,]* (?:patients|participants|subjects|adults|children|people)\b|\bprimary endpoint\b"
+    r"|\bstatistically significant\b|\bhazard ratio\b|\bresponse rate\b|\bp\s?[<=]\s?0?\.\d"
+    r"|\b[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+ (?:\w+ )?(?:trial|study)\b"
+    r"|\bcost[- ]effective\w*"
+    r"|\bunmet (?:medical )?need\b|\bseriousness\b|\bserious adverse event\b|\bbenefit[- ]risk\b"
+    r"|\b(?:technical documentation|clinical (?:evaluation|performance)|analytical performance)\b",
     _I,
 )
 #: weaker reason wording (counts less)

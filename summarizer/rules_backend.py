@@ -33,6 +33,7 @@ from summarizer.lexicon import (
     NEGATION_BEFORE,
     NEWS_CUE,
     NOT_EVENT_AFTER,
+    RATIONALE_DATA,
     RATIONALE_STRONG,
     RATIONALE_WEAK,
     TIMING_CUE,
@@ -117,6 +118,13 @@ _DEVICE = re.compile(
 )
 _FIRST_PERSON_PLAN = re.compile(
     r"\b(?:we|our company)\b[^.]{0,40}\b(?:will|plan|expect|intend|look forward|anticipate|aim)",
+    re.I,
+)
+#: what a dated fact ahead is about when it is a next step (a regulator's date, a launch)
+_SCHEDULED = re.compile(
+    r"\b(?:PDUFA|action date|goal date|target date|decision|opinion|guidance|consultation"
+    r"|deadline|due|scheduled|launch\w*|available|availability|meeting|hearing|re-?examination"
+    r"|reconsideration|appeal|resubmi\w+|response|responses|obligations?|results? from)\b",
     re.I,
 )
 _TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", re.I)
@@ -1034,7 +1042,10 @@ def _rationale(
     for vs in view.sentences:
         strong = len(RATIONALE_STRONG.findall(vs.text))
         weak = len(RATIONALE_WEAK.findall(vs.text))
-        if not (strong or weak) or len(vs.text.split()) < 6 or _LOGISTICS.search(vs.text):
+        data = len(RATIONALE_DATA.findall(vs.text))
+        if not (strong or weak or data >= 2) or len(vs.text.split()) < 6 or _LOGISTICS.search(
+            vs.text
+        ):
             continue
         if HYPOTHETICAL_BEFORE.search(vs.text[:40]) and FUTURE_CUE.search(vs.text[:60]):
             continue
@@ -1043,7 +1054,13 @@ def _rationale(
         distance = abs(vs.index - anchor)
         if distance > 25:
             continue
-        score = min(3.0, 1.5 * strong + 0.75 * weak) + max(0.0, 2.0 - distance / 5)
+        # trial data is the basis of a favourable decision; an unfavourable one has reasons
+        score = min(3.0, 1.5 * strong + 0.75 * weak
+                    + min(1.5, (0.25 if unfavorable else 0.5) * data))
+        # the reasons follow the decision sentence; what precedes it is mostly context
+        score += max(0.0, 2.0 - distance / (5 if vs.index >= anchor else 3))
+        if FUTURE_STRONG.search(vs.text) and not strong:
+            score *= 0.5  # a plan, not a reason
         if vs.agencies and (strong or unfavorable):
             score += 0.75  # the regulator's own reason
         if vs.zone in ("lead", "subhead"):
@@ -1094,12 +1111,17 @@ def _next_steps(
     anchor = evidence.index if evidence is not None else 0
     scored: list[tuple[float, ViewSentence, str | None, dt.date | None]] = []
     for vs in view.sentences:
-        future = FUTURE_CUE.search(vs.text)
-        if future is None or len(vs.text.split()) < 5 or _LOGISTICS.search(vs.text):
-            continue
-        if re.search(r"\b(?:if|unless|whether)\b", vs.text[: future.start()], re.I):
+        if len(vs.text.split()) < 5 or _LOGISTICS.search(vs.text):
             continue
         timing, due = _timing(vs.text, published)
+        future = FUTURE_CUE.search(vs.text)
+        if future is None:  # a date ahead stated as a fact: "the PDUFA goal date is 14 May"
+            schedule = _SCHEDULED.search(vs.text)
+            if due is None or published is None or due < published or schedule is None:
+                continue
+            future = schedule
+        if re.search(r"\b(?:if|unless|whether)\b", vs.text[: future.start()], re.I):
+            continue
         if vs.kind == "quote" and not timing and not _FIRST_PERSON_PLAN.search(vs.text):
             continue  # a quote's "will" is mostly colour, not a plan
         if vs is evidence and not timing:
