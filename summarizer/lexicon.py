@@ -44,6 +44,7 @@ __all__ = [
     "NOT_EVENT_AFTER",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
+    "RATIONALE_TITLE",
     "RATIONALE_STRONG",
     "RATIONALE_WEAK",
     "TIMING_CUE",
@@ -470,7 +471,16 @@ RATIONALE_DATA = re.compile(
     r"|\b[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+ (?:\w+ )?(?:trial|study)\b"
     r"|\bcost[- ]effective\w*"
     r"|\bunmet (?:medical )?need\b|\bseriousness\b|\bserious adverse event\b|\bbenefit[- ]risk\b"
-    r"|\b(?:technical documentation|clinical (?:evaluation|performance)|analytical performance)\b",
+    r"|\b(?:technical documentation|clinical (?:evaluation|performance)|analytical performance)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)|\b(?:compared (?:with|to)|versus|vs\.?) (?:placebo|control"
+    r"|standard)|\b(?:median|mean) (?:\w+ ){0,3}?(?:of|was|were)\b|\bat (?:week|month|year) \d+"
+    r"|\b(?:reduc|improv|increas|decreas|lower|slow)(?:ed|es|ing|tion|ement)? (?:\w+ ){0,5}?by \d",
+    _I,
+)
+#: section titles over a decision's basis ("Basis of the approval", "The data", "Efficacy")
+RATIONALE_TITLE = re.compile(
+    r"\b(?:basis|rationale|reasons?|grounds|data|results|evidence|efficacy|safety|clinical"
+    r"|trials?|stud(?:y|ies)|findings|concerns|deficiencies|letter|assessment|review)\b",
     _I,
 )
 #: weaker reason wording (counts less)

@@ -35,6 +35,7 @@ from summarizer.lexicon import (
     NOT_EVENT_AFTER,
     RATIONALE_DATA,
     RATIONALE_STRONG,
+    RATIONALE_TITLE,
     RATIONALE_WEAK,
     TIMING_CUE,
     AgencyMention,
@@ -1059,8 +1060,14 @@ def _rationale(
                     + min(1.5, (0.25 if unfavorable else 0.5) * data))
         # the reasons follow the decision sentence; what precedes it is mostly context
         score += max(0.0, 2.0 - distance / (5 if vs.index >= anchor else 3))
-        if FUTURE_STRONG.search(vs.text) and not strong:
-            score *= 0.5  # a plan, not a reason
+        if FUTURE_STRONG.search(vs.text):
+            score *= 0.5 if not strong else 0.7  # a plan, not a reason
+        if vs is evidence:
+            score *= 0.5  # the decision itself; its reasons are mostly elsewhere
+        if vs.title and RATIONALE_TITLE.search(vs.title):
+            score += 1.0  # a section about the decision's basis
+        elif vs.title and BACKGROUND_TITLE.search(vs.title):
+            score *= 0.5  # history: the basis of an earlier decision
         if vs.agencies and (strong or unfavorable):
             score += 0.75  # the regulator's own reason
         if vs.zone in ("lead", "subhead"):
