@@ -282,8 +282,8 @@ def _settle_agency(summary: RegulatorySummary, fallback: RulesFallback) -> list[
         return []
     end = evidence.end if evidence.end is not None else evidence.start
     quote = read_quote(fallback.view, evidence.start, end)
-    cues = [c for c in quote.cues
-            if VOCABULARY.compatible(outcome.decision, c.hit.decision) and _current(c)]
+    cues = [c for c in quote.cues if VOCABULARY.compatible(outcome.decision, c.hit.decision)
+            and _current(c) and c.attributed]
     named = None
     for vs in quote.sentences:
         named = next((sentence_agency(vs, c) for c in cues if c.sentence is vs), None)

@@ -113,8 +113,12 @@ _NON_NEWS_HEADLINE = re.compile(
     re.I,
 )
 _DEVICE = re.compile(
-    r"\b(?:test|tests|device|devices|diagnostic|diagnostics|system|kit|assay|catheter|implant"
-    r"|stent|software|monitor|scanner|instrument|IVD|self-test|sensor|pump)\b",
+    r"\b(?:tests?(?! (?:results?|positive|negative))|device|devices|diagnostic|diagnostics|kit"
+    r"|assay|catheter|implant|stent|software|monitor|scanner|instrument|IVD|self-test|sensor"
+    r"|pump|(?<!nervous )(?<!immune )(?<!delivery )(?<!health )(?<!healthcare )(?<!care )"
+    r"(?<!respiratory )(?<!digestive )(?<!cardiovascular )(?<!endocrine )(?<!reproductive )"
+    r"(?<!classification )(?<!review )(?<!regulatory )(?<!reimbursement )(?<!lymphatic )"
+    r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
     re.I,
 )
 _FIRST_PERSON_PLAN = re.compile(
@@ -568,9 +572,10 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
     cue's own regulator ("Notice of Compliance"), else the nearest one named that takes such
     decisions (an "EMA approval" is the Commission's)."""
     decision = cue.hit.decision
-    if cue.hit.agency is not None:
-        own = next((a for a in vs.agencies if a.code == cue.hit.agency), None)
-        return cue.hit.agency, own.text.strip("() ") if own is not None else None
+    if cue.hit.agency is not None:  # the regulator's own wording: its regulator, unless the
+        own = next((a for a in vs.agencies if a.code == cue.hit.agency), None)  # sentence
+        if own is not None or not vs.agencies:  # names another one and not this one
+            return cue.hit.agency, own.text.strip("() ") if own is not None else None
     def credited(code: str) -> bool:
         spec = VOCABULARY.agency(code)
         return VOCABULARY.takes(code, decision) or (spec is not None and decision in spec.defers)
