@@ -409,18 +409,35 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
         yield _finding("agency_decision_fit", severity, "outcome.agency",
                        f"outcome.agency is '{o.agency}' with decision '{o.decision}', but "
                        f"{advice}")
-    if o.decision in ("approval", "accelerated_approval", "other"):
-        for cue in ctx.view.cues:
-            if (cue.hit.decision == "clearance" and cue.hit.specificity >= 3.0 and cue.firm
-                    and not cue.background
-                    and cue.sentence.zone in ("headline", "subhead", "lead")):
-                yield _finding("agency_decision_fit", "error", "outcome.decision",
-                               f"outcome.decision is '{o.decision}' but the release says "
-                               f"'{_cue_phrase(cue)}' "
-                               f"(\"{_around(cue.sentence, cue.hit.start, cue.hit.end)}\"); "
-                               "510(k), De Novo and CE-mark decisions are 'clearance'",
-                               cue.hit.start, cue.hit.end)
-                break
+    cue = _named_kind(ctx, o.decision)
+    if cue is not None:
+        kind = VOCABULARY.decision(cue.hit.decision)
+        note = f" ({kind.prompt})" if kind is not None and kind.prompt else ""
+        yield _finding("agency_decision_fit", "error", "outcome.decision",
+                       f"outcome.decision is '{o.decision}' but the release says "
+                       f"'{_cue_phrase(cue)}' "
+                       f"(\"{_around(cue.sentence, cue.hit.start, cue.hit.end)}\"); that is "
+                       f"'{cue.hit.decision}'{note}", cue.hit.start, cue.hit.end)
+
+
+def _named_kind(ctx: RuleContext, decision: str) -> WeightedCue | None:
+    """An explicit, current cue up front for a specific kind the answer's decision is a
+    generic, sibling or catch-all version of ("510(k)" for "approval" or "other")."""
+    stated = VOCABULARY.decision(decision)
+    if stated is None:
+        return None
+    for cue in ctx.view.cues:
+        kind = VOCABULARY.decision(cue.hit.decision)
+        if (kind is None or kind.code == decision or kind.refine_specificity < 3.0
+                or cue.hit.specificity < kind.refine_specificity):
+            continue
+        related = (VOCABULARY.refinement(decision, kind.code) or bool(kind.refines & stated.refines)
+                   or stated.catch_all)
+        if related and cue.firm and not cue.background and cue.sentence.zone in (
+            "headline", "subhead", "lead"
+        ):
+            return cue
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -759,15 +759,15 @@ _APPOSITIVE = re.compile(
 )
 _NOT_PRODUCT = frozenset(
     {
-        "FDA", "EMA", "EMEA", "CHMP", "NDA", "BLA", "SBLA", "SNDA", "MAA", "IND", "IDE", "CTA",
+        "EMEA", "NDA", "BLA", "SBLA", "SNDA", "MAA", "IND", "IDE", "CTA",
         "PMA", "CEO", "U.S", "US", "EU", "UK", "THE", "AND", "FOR", "NEW", "PDUFA", "FDA'S",
-        "NYSE", "NASDAQ", "TGA", "NMPA", "MHRA", "PMDA", "NICE", "IVDR", "MDR", "CE", "AI",
+        "NYSE", "NASDAQ", "MDR", "CE", "AI",
         "HIV", "AML", "COVID", "RMAT", "PRIME", "BUSINESS", "WIRE", "GLOBE", "NEWSWIRE",
         "PRNEWSWIRE",
         "ISO", "NCT", "PHASE", "IMPORTANT", "SAFETY", "INFORMATION", "REGULATORY", "ECG", "EKG",
         "MRI", "DNA", "RNA", "MRNA", "CAR-T", "PET", "IVD", "SEC", "NIH", "WHO",
     }
-)
+) | {a.upper() for spec in VOCABULARY.agencies for a in spec.abbreviations}
 
 
 _CORP_SUFFIX = frozenset(

@@ -60,6 +60,8 @@ class AgencySpec:
     pattern: re.Pattern[str]
     decisions: frozenset[str]
     any_decision: bool = False
+    #: its short names as written ("FDA", "CHMP"): never a product name
+    abbreviations: tuple[str, ...] = ()
     #: how this regulator's decisions on a device are coded ("approval" -> "clearance")
     device_decisions: Mapping[str, str] = field(default_factory=dict)
     #: what to use instead of a decision kind it does not take (by decision, "*" for any)
@@ -265,6 +267,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             code=code, label=raw.get("label", code), prompt=raw.get("prompt", ""),
             region=raw.get("region", ""), pattern=_agency_pattern(raw, where),
             decisions=frozenset(t for t in taken if t != "*"), any_decision="*" in taken,
+            abbreviations=tuple(raw.get("abbreviations", [])),
             device_decisions=dict(raw.get("device_decisions", {})),
             advice=dict(raw.get("advice", {})),
             defers=dict(raw.get("defers", {})),

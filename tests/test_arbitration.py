@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import ceplene_answer, corpus_text
 
 from summarizer import Summarizer
 from summarizer.arbitration import arbitrate
+from summarizer.errors import ConfigurationError
+from summarizer.evaluation import arbitration_counts
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
 from summarizer.merging import fill_gaps
@@ -153,3 +156,90 @@ def test_the_rules_summary_is_built_only_to_overrule_or_fill(ceplene_text: str) 
     summary.next_steps = []
     assert fill_gaps(summary, fallback) == ["next_steps"] and "summary" in vars(fallback)
     assert summary.next_steps == fallback.summary.next_steps
+
+
+# -- the check is about the cited sentence ------------------------------------------------------
+
+RULING = (
+    "Zoral Therapeutics Announces Regulatory Update for ZORVEX\n\nBOSTON, March 3, 2025 -- Zoral "
+    "Therapeutics, Inc. today announced that the Ruritanian Medicines Bureau has issued a "
+    "Certificate of Pharmaceutical Product Registration for ZORVEX (zorvetinib) in gout. "
+    "If approved in the United States, ZORVEX would be the first oral therapy of its kind. "
+    "In 2021, the FDA approved the company's first product, ZORLIX.\n\nAbout Zoral\nZoral "
+    "Therapeutics, Inc. received FDA approval for ZORLIX in 2021 and markets it in the U.S.\n"
+)
+
+
+def _ruling_answer(quote: str, decision: str = "approval", agency: str = "OTHER") -> dict[str, Any]:
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        evidence={"quote": quote}, agency=agency, agency_body=None, decision=decision,
+        direction="favorable", products=[{"name": "ZORVEX", "generic_name": "zorvetinib"}],
+        indication="gout", application=None)
+    answer["rationale"], answer["next_steps"] = [], []
+    answer["sentiment"].update(label="positive", score=0.5, evidence=None)
+    return answer
+
+
+def test_a_wording_the_lexicon_does_not_know_is_no_contradiction() -> None:
+    quote = ("the Ruritanian Medicines Bureau has issued a Certificate of Pharmaceutical Product "
+             "Registration for ZORVEX (zorvetinib) in gout")
+    summary, findings = _arbitrated(_ruling_answer(quote), RULING)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+
+
+@pytest.mark.parametrize(("quote", "state"), [
+    ("If approved in the United States, ZORVEX would be the first oral therapy of its kind.",
+     "hedged"),
+    ("In 2021, the FDA approved the company's first product, ZORLIX.", "an earlier event"),
+    ("Therapeutics, Inc. received FDA approval for ZORLIX in 2021 and markets it in the U.S.",
+     "boilerplate"),
+])
+def test_a_hedged_recapped_or_boilerplate_sentence_does_not_back_a_decision(
+    quote: str, state: str
+) -> None:
+    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), RULING)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert state in findings[0].message
+    assert summary.is_regulatory_event is False  # the reader sees no decision it knows
+
+
+def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(decision="approval", direction="favorable")
+    summary = ground(RegulatorySummary.model_validate(wrong), ceplene_text)
+    findings = arbitrate(summary, RulesFallback(load(ceplene_text)), "flag")
+    assert [f.rule for f in findings] == ["decision_disputed"]
+    assert "not changed" in findings[0].message
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert arbitrate(summary, RulesFallback(load(ceplene_text)), "off") == []
+
+
+def test_the_policy_is_a_setting_with_a_default_per_backend() -> None:
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer())])
+    assert _summarizer(endpoint).arbitration == "overrule"
+    assert _summarizer(endpoint, arbitration="flag").arbitration == "flag"
+    assert _summarizer(endpoint, arbitrate=False).arbitration == "off"
+    assert Summarizer("rules").arbitration == "off"
+    with pytest.raises(ConfigurationError, match="arbitration must be one of"):
+        _summarizer(endpoint, arbitration="veto")
+
+
+def test_eval_counts_what_arbitration_did() -> None:
+    def record(decision: str, rules: list[str]) -> dict[str, Any]:
+        return {"meta": {"backend": "local"}, "findings": [{"rule": r} for r in rules],
+                "summary": {"is_regulatory_event": decision != "none",
+                            "outcome": {"decision": decision}}}
+
+    records = [record("approval", []), record("clearance", []),
+               record("negative_opinion", ["decision_arbitrated"]),
+               record("approval", ["decision_arbitrated"]),
+               record("approval", ["decision_disputed"]),
+               {"meta": {"backend": "rules"}, "summary": {"is_regulatory_event": False}}]
+    golds = [{"decision": d} for d in ("approval", "approval", "negative_opinion", "clearance",
+                                       "submission", "none")]
+    assert arbitration_counts(records, golds) == {
+        "kept": 2, "kept_wrong": 1, "overruled_right": 1, "overruled_wrong": 1,
+        "flagged_right": 0, "flagged_wrong": 1}
+    assert arbitration_counts(records[-1:], golds[-1:]) == {}

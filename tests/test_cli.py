@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS
 
 from summarizer.cli import main
+from summarizer.testing import ScaleServer
 
 D01 = str(CORPUS / "docs" / "d01.txt")
 
@@ -123,6 +124,19 @@ def test_eval_prints_the_metric_table(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = _run(capsys, "eval", str(CORPUS), "--backend", "rules", "--json")
     report = json.loads(out)
     assert report[0]["metrics"]["grounding"] == 1.0
+
+
+def test_eval_of_a_model_backend_prints_what_arbitration_did(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the loopback model answers every release with the rules backend's reading: right where
+    # the reader is, so arbitration keeps every decision
+    with ScaleServer() as srv:
+        code, out, _ = _run(capsys, "eval", str(CORPUS), "--backend", "openai", "--base-url",
+                            srv.base_url, "--model", "local", "--mode", "json",
+                            "--arbitration", "flag")
+    assert code == 0
+    assert "arbitration (openai): kept 23 (0 of them wrong), overruled and right 0" in out
 
 
 def test_fifty_megabyte_file_is_rejected_by_size_without_reading(

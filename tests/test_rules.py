@@ -302,3 +302,26 @@ def test_a_broken_rule_does_not_hide_the_others() -> None:
     summary = RegulatorySummary.model_validate(ceplene_answer())
     findings = run_rules(summary, d01(), rules=rules)
     assert findings[0].rule == "broken" and findings[0].severity == "warning"
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("ceftazidime and avibactam", "ceftazidime-avibactam"),
+    ("cosibelimab (CK-\n301)", "CK-301"),
+    ("ZAVICEFTA® (ceftazidime/avibactam)", "Zavicefta"),
+    ("Keytruda (pembrolizumab) plus chemotherapy", "pembrolizumab + chemotherapy"),
+])
+def test_a_product_written_another_way_is_in_the_source(written: str, named: str) -> None:
+    text = (f"Acme Receives FDA Approval\n\nBOSTON, May 2, 2024 -- Acme, Inc. today announced "
+            f"that the FDA has approved {written} for complicated urinary tract infections.\n")
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        evidence={"quote": "the FDA has approved"}, agency="FDA", agency_body="FDA",
+        decision="approval", direction="favorable", application=None,
+        products=[{"name": named, "generic_name": None}], indication=None)
+    answer["rationale"], answer["next_steps"] = [], []
+    answer["sentiment"].update(label="positive", score=0.5, evidence=None)
+    findings = findings_for(answer, load(text, published=dt.date(2024, 5, 2)))
+    assert "product_in_source" not in {f.rule for f in findings}
+    answer["outcome"]["products"] = [{"name": "avibactam-vaborbactam", "generic_name": None}]
+    findings = findings_for(answer, load(text, published=dt.date(2024, 5, 2)))
+    assert "product_in_source" in {f.rule for f in findings}

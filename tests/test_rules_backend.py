@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -305,3 +306,82 @@ def test_the_ruled_outcome_is_the_rules_summarys_outcome() -> None:
                 outcome.decision, outcome.agency, outcome.agency_body), item.id
             assert ruled.evidence is not None and ruled.evidence.text == outcome.evidence.quote
             assert summary == summarize_with_rules(load(document.text), published=published)
+
+
+# -- more invented releases: every regulator's own words, hedged, negated and recapped news ------
+
+INVENTED_FILE = Path(__file__).parent / "data" / "invented_releases.jsonl"
+INVENTED_ROWS = [json.loads(line) for line in INVENTED_FILE.read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("row", INVENTED_ROWS, ids=[r["id"] for r in INVENTED_ROWS])
+def test_invented_release_in_sibling_wording(row: dict[str, Any]) -> None:
+    doc = load(row["text"], published=dt.date.fromisoformat(row["published"]))
+    summary = summarize_with_rules(doc)
+    got = (summary.outcome.agency, summary.outcome.decision) if (
+        summary.outcome and summary.is_regulatory_event) else ("NONE", "none")
+    assert got == (row["agency"], row["decision"])
+    assert not [f for f in run_rules(summary, doc) if f.severity == "error"]
+
+
+def _read(lead: str, *more: str, published: str = "2025-03-03") -> RegulatorySummary:
+    text = "Zoral Therapeutics Provides Regulatory Update\n\nBOSTON, March 3, 2025 -- " + " ".join(
+        (lead, *more)) + "\n"
+    return summarize_with_rules(load(text, published=dt.date.fromisoformat(published)))
+
+
+def _decision(summary: RegulatorySummary) -> str:
+    return summary.outcome.decision if summary.outcome and summary.is_regulatory_event else "none"
+
+
+def test_a_negated_decision_is_not_the_news() -> None:
+    summary = _read("Zoral Therapeutics today announced that the German regulator PEI has ordered "
+                    "a temporary halt of its Phase 2 trial of ZRX-5 in Germany.",
+                    "The FDA has not placed the U.S. IND on clinical hold.")
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == ("OTHER", "clinical_hold")
+
+
+def test_an_earlier_event_narrated_in_the_past_perfect_is_background() -> None:
+    summary = _read("Zoral Therapeutics today announced that the ANSM has lifted the suspension of "
+                    "its Phase 2 trial of ZRX-5 and authorised its resumption in France.",
+                    "In January 2025, the ANSM had suspended the trial after a sterility "
+                    "deviation in one batch.")
+    assert _decision(summary) == "hold_lifted"
+
+
+def test_a_decision_that_follows_an_earlier_one_is_the_news() -> None:
+    summary = _read("Zoral Therapeutics today announced that the European Commission has granted "
+                    "marketing authorisation for ZORVEX.",
+                    "The decision follows the positive opinion adopted by the CHMP in December "
+                    "2024.")
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == ("EC", "approval")
+
+
+def test_a_history_section_is_background() -> None:
+    text = ("Zoral Therapeutics Announces FDA Traditional Approval of ZORVEX\n\nBOSTON, March 3, "
+            "2025 -- Zoral Therapeutics today announced that the FDA has granted traditional "
+            "approval to ZORVEX for adults with IgA nephropathy.\n\nBackground\nZORVEX first "
+            "received accelerated approval in 2022. That accelerated approval relied on "
+            "proteinuria data from the ZORA-1 trial.\n")
+    assert _decision(summarize_with_rules(load(text, published=dt.date(2025, 3, 3)))) == "approval"
+
+
+def test_a_pdufa_date_stated_as_a_fact_is_a_next_step() -> None:
+    summary = _read("Zoral Therapeutics today announced that the FDA has accepted for review its "
+                    "New Drug Application for ZORVEX.",
+                    "The Prescription Drug User Fee Act (PDUFA) target action date is October 17, "
+                    "2025.")
+    assert any("PDUFA" in step.action and step.due_date == dt.date(2025, 10, 17)
+               for step in summary.next_steps)
+
+
+def test_a_rationale_need_not_be_introduced_by_based_on() -> None:
+    summary = _read("Zoral Therapeutics today announced that the MHRA has granted a conditional "
+                    "marketing authorisation for ZORVEX in cholangiocarcinoma.",
+                    "The MHRA granted the authorisation on the strength of ZORA-2, a single-arm "
+                    "Phase 2 study in 108 patients.",
+                    "ZORVEX produced an objective response rate of 46% by independent review.")
+    text = " ".join(r.statement for r in summary.rationale)
+    assert "on the strength of ZORA-2" in text and "46%" in text
