@@ -14,7 +14,13 @@ from summarizer.lexicon import find_decision_cues
 from summarizer.reports import RecordLike, coerce_result
 from summarizer.schemas.summary import Product
 from summarizer.timeline.dates import parse_date
-from summarizer.timeline.events import Record, events_of, merge_events, sort_key
+from summarizer.timeline.events import (
+    Record,
+    conflicting,
+    events_of,
+    merge_events,
+    sort_key,
+)
 from summarizer.timeline.identity import Mention, identify
 from summarizer.timeline.model import Event, LaneStatus, Skipped, Timeline, Upcoming
 from summarizer.timeline.transitions import CLINICAL_LABELS, MARKET_LABELS, State, next_state
@@ -128,7 +134,9 @@ def _status(product_id: str, region: str, events: list[Event],
     since: dt.date | None = None
     decisive: str | None = None
     history: list[tuple[str, str, str]] = []
-    for event in events:
+    for n, event in enumerate(events):
+        if any(conflicting(event, later) for later in events[n + 1:]):
+            continue  # a later record about the same day corrects this one
         for signal in event.signals:
             before = state
             state, rule = next_state(state, signal, designation_name(event.quote))

@@ -22,7 +22,8 @@ from summarizer.timeline.vocabulary import (
     RESUBMISSION,
 )
 
-__all__ = ["Record", "event_signals", "events_of", "merge_events", "stable_id"]
+__all__ = ["Record", "conflicting", "event_signals", "events_of", "merge_events", "sort_key",
+           "stable_id"]
 
 #: decisions that exclude each other on the same day in the same lane
 _EXCLUSIVE: tuple[frozenset[str], ...] = (
@@ -133,7 +134,9 @@ def _same(a: Event, b: Event) -> bool:
     return a.source == b.source or (a.quote is not None and a.quote == b.quote)
 
 
-def _conflicting(a: Event, b: Event) -> bool:
+def conflicting(a: Event, b: Event) -> bool:
+    """Whether two events of one lane contradict each other: the same day, and exclusive
+    decisions (approval and complete response) or one decision in both directions."""
     if a.date is None or a.date != b.date:
         return False
     if a.decision == b.decision:
@@ -157,7 +160,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     flagged = []
     for event in kept:
         rivals = [k for k in kept if k is not event and k.product_id == event.product_id
-                  and k.region == event.region and _conflicting(k, event)]
+                  and k.region == event.region and conflicting(k, event)]
         if rivals:
             note = "; ".join(f"{r.decision.replace('_', ' ')} ({r.direction}) in {r.source}"
                              for r in rivals)

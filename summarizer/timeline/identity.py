@@ -36,9 +36,15 @@ _INNER_SPLIT = re.compile(
 _UNNAMED = "#unnamed"
 
 
+def _nfkc(name: str) -> str:
+    """Compatibility-normalised text without trademark marks (removed first: NFKC spells ™ as
+    "TM")."""
+    return _MARKS.sub(" ", unicodedata.normalize("NFKC", _MARKS.sub(" ", name)))
+
+
 def clean_name(name: str) -> str:
     """A name as shown: trademark marks dropped, spacing collapsed."""
-    return " ".join(_MARKS.sub(" ", unicodedata.normalize("NFKC", name)).split()).strip(" ,.;:")
+    return " ".join(_nfkc(name).split()).strip(" ,.;:")
 
 
 def alias_key(name: str) -> str:
@@ -49,7 +55,7 @@ def alias_key(name: str) -> str:
     >>> alias_key("UX-111") == alias_key("ux 111"), alias_key("A and B") == alias_key("B/A")
     (True, True)
     """
-    text = _MARKS.sub(" ", unicodedata.normalize("NFKC", name)).lower()
+    text = _nfkc(name).lower()
     keys = set()
     for part in _COMBO.split(text):
         words = [w for w in _WORD.findall(part) if w not in FORM_WORDS]
@@ -61,7 +67,8 @@ def alias_key(name: str) -> str:
 
 def company_key(company: str | None) -> str:
     """The comparison key of a company name: legal suffixes and punctuation dropped."""
-    words = re.findall(r"[a-z0-9/&]+", unicodedata.normalize("NFKC", company or "").lower())
+    text = unicodedata.normalize("NFKC", company or "").lower().replace(".", "")
+    words = re.findall(r"[a-z0-9/&]+", text)
     core = [w for w in words if w not in COMPANY_SUFFIXES]
     return " ".join(core or words)
 

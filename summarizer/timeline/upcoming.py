@@ -38,18 +38,19 @@ __all__ = ["expected_milestone", "items_of", "resolve_items"]
 
 def expected_milestone(text: str) -> str | None:
     """The milestone a plan announces: the first one named after its verb ("intends to resubmit
-    the NDA" -> submission) unless it names a topic milestone (a plan about a clinical hold is
-    about lifting it); None when none is named or the plan is negated."""
+    the NDA" -> submission), else before it ("an advisory committee is planned"), a topic
+    milestone first (a plan about a clinical hold is about lifting it); None when none is
+    named or the plan is negated."""
     future = FUTURE_CUE.search(text)
-    begin = future.end() if future else 0
-    hits = [(not ms.topic, m.start(), ms.code) for ms in MILESTONES
-            if (m := ms.pattern.search(text, begin))]
-    if not hits:
-        return None
-    _, start, code = min(hits)
-    if NEGATION.search(text, max(0, (future.start() if future else 0) - 20), start):
-        return None
-    return code
+    verb = future.start() if future else 0
+    for begin, end in ((future.end(), len(text)), (0, verb)) if future else ((0, len(text)),):
+        hits = [(not ms.topic, m.start(), ms.code) for ms in MILESTONES
+                if (m := ms.pattern.search(text, begin, end))]
+        if hits:
+            _, start, code = min(hits)
+            negated = NEGATION.search(text, max(0, min(verb, start) - 20), max(verb, start))
+            return None if negated else code
+    return None
 
 
 def _regions(text: str, record: Record) -> list[str | None]:
