@@ -42,6 +42,12 @@ def test_phrases_without_a_date_or_without_a_release_date() -> None:
     assert span("once the FDA replies", RELEASE) is None
     assert span("within 60 days", None) is None  # relative: needs the release date
     assert span("May 20, 2026", None) == Span("May 20, 2026", D(2026, 5, 20), D(2026, 5, 20), "day")
+    # a period with its year needs no release date; one relative to the release does
+    assert span("in the second half of 2027", None) == Span(
+        "in the second half of 2027", D(2027, 7, 1), D(2027, 12, 31), "half")
+    assert span("by the end of 2027", None) is not None
+    assert span("in the first quarter of this year", None) is None
+    assert span("in the first half of next year", None) is None
 
 
 def test_a_step_with_two_timing_phrases_has_two_dates() -> None:

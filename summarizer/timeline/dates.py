@@ -78,9 +78,22 @@ def _start(end: dt.date, precision: Precision) -> dt.date:
     return end
 
 
+#: two release dates years apart: a phrase that resolves the same against both names a date of its
+#: own ("in the second half of 2027"), one that does not is relative ("within 60 days")
+_REFERENCES = (dt.date(1990, 1, 1), dt.date(2010, 12, 31))
+
+
+def _resolve(phrase: str, published: dt.date | None) -> dt.date | None:
+    if published is not None:
+        return resolve_timing(phrase, published)
+    found = {resolve_timing(phrase, reference) for reference in _REFERENCES}
+    return found.pop() if len(found) == 1 else None
+
+
 def span(phrase: str, published: dt.date | None) -> Span | None:
-    """The date ``phrase`` names against the release date, with its width; None if it names none."""
-    end = resolve_timing(phrase, published)
+    """The date ``phrase`` names against the release date, with its width; None if it names none
+    (a relative phrase without a release date names none)."""
+    end = _resolve(phrase, published)
     if end is None:
         return None
     precision = _precision(phrase)
