@@ -19,7 +19,6 @@ from summarizer.timeline.events import (
     conflicting,
     events_of,
     merge_events,
-    sort_key,
 )
 from summarizer.timeline.identity import Mention, identify
 from summarizer.timeline.model import Event, LaneStatus, Skipped, Timeline, Upcoming
@@ -139,7 +138,8 @@ def _status(product_id: str, region: str, events: list[Event],
             continue  # a later record about the same day corrects this one
         for signal in event.signals:
             before = state
-            state, rule = next_state(state, signal, designation_name(event.quote))
+            named = designation_name(event.quote) if signal == "designation" else None
+            state, rule = next_state(state, signal, named)
             history.append((event.id, signal, rule.after or "-"))
             moved = (state.market != before.market
                      or (state.market == "none" and state.clinical != before.clinical))
@@ -207,16 +207,19 @@ def build(results: Iterable[RecordLike], *, today: dt.date | str | None = None,
                 item = replace(item, region=next(iter(only)))
             items.append(item)
     items = resolve_items(_unique_ids(items), events, now)
-    statuses = []
-    lanes = sorted({(e.product_id, e.region) for e in events})
-    for product_id, region in lanes:
-        lane_events = [e for e in events if (e.product_id, e.region) == (product_id, region)]
-        lane_items = [i for i in items if (i.product_id, i.region) == (product_id, region)]
-        statuses.append(_status(product_id, region, lane_events, lane_items))
+    lane_events: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        lane_events.setdefault((event.product_id, event.region), []).append(event)
+    lane_items: dict[tuple[str | None, str | None], list[Upcoming]] = {}
+    for item in items:
+        lane_items.setdefault((item.product_id, item.region), []).append(item)
+    statuses = [_status(product_id, region, lane_events[(product_id, region)],
+                        lane_items.get((product_id, region), []))
+                for product_id, region in sorted(lane_events)]
     items.sort(key=lambda i: (i.end is None, i.start or dt.date.max, i.end or dt.date.max,
                               i.record, i.id))
     return Timeline(
-        today=now, products=identity.products, events=tuple(sorted(events, key=sort_key)),
+        today=now, products=identity.products, events=tuple(events),
         statuses=tuple(statuses), upcoming=tuple(items), records=count,
         skipped=tuple(skipped),
     )

@@ -104,8 +104,7 @@ def events_of(record: Record) -> list[Event]:
     signals = event_signals(record.summary)
     return [
         Event(
-            id=stable_id("ev", record.source, record.index if not record.source else "",
-                         product_id, region, outcome.decision),
+            id=stable_id("ev", record.source, product_id, region, outcome.decision),
             product_id=product_id, region=region, agency=outcome.agency,
             agency_body=outcome.agency_body, decision=outcome.decision,
             direction=outcome.direction, date=date, date_basis=basis, release_date=release,
@@ -147,10 +146,10 @@ def conflicting(a: Event, b: Event) -> bool:
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Duplicates of one event merged into the first (their sources listed), conflicting events
     of one lane and day flagged; returned in timeline order."""
-    kept: list[Event] = []
+    lanes: dict[tuple[str, str], list[Event]] = {}
     for event in sorted(events, key=sort_key):
-        twin = next((i for i, k in enumerate(kept) if k.product_id == event.product_id
-                     and k.region == event.region and _same(k, event)), None)
+        kept = lanes.setdefault((event.product_id, event.region), [])
+        twin = next((i for i, k in enumerate(kept) if _same(k, event)), None)
         if twin is not None:
             first = kept[twin]
             if event.source != first.source and event.source not in first.duplicates:
@@ -158,12 +157,12 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             continue
         kept.append(event)
     flagged = []
-    for event in kept:
-        rivals = [k for k in kept if k is not event and k.product_id == event.product_id
-                  and k.region == event.region and conflicting(k, event)]
-        if rivals:
-            note = "; ".join(f"{r.decision.replace('_', ' ')} ({r.direction}) in {r.source}"
-                             for r in rivals)
-            event = replace(event, conflict=f"conflicts with {note}")
-        flagged.append(event)
-    return flagged
+    for kept in lanes.values():
+        for event in kept:
+            rivals = [k for k in kept if k is not event and conflicting(k, event)]
+            if rivals:
+                note = "; ".join(f"{r.decision.replace('_', ' ')} ({r.direction}) in {r.source}"
+                                 for r in rivals)
+                event = replace(event, conflict=f"conflicts with {note}")
+            flagged.append(event)
+    return sorted(flagged, key=sort_key)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
+
+from summarizer.timeline.vocabulary import REGIONS
 
 __all__ = [
     "DateBasis",
@@ -83,7 +86,13 @@ class Event:
 
 @dataclass(frozen=True)
 class LaneStatus:
-    """Where one product stands in one region after its events, by the transition rules."""
+    """Where one product stands in one region after its events, by the transition rules.
+
+    ``state`` is the marketing state (``MARKET_LABELS`` in ``summarizer.timeline.transitions``),
+    ``label`` says it in words (with the goal date while a decision is awaited); ``since`` and
+    ``event_id`` name the event that set it. ``history`` lists (event id, signal, the state it
+    led to or "-" when the state stayed) in order; ``conflicts`` the contradicting records.
+    """
 
     product_id: str
     region: str
@@ -165,12 +174,17 @@ class Timeline:
     records: int = 0
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
 
+    @cached_property
+    def _products(self) -> dict[str, TrackedProduct]:
+        return {p.id: p for p in self.products}
+
+    @cached_property
+    def _statuses(self) -> dict[tuple[str, str], LaneStatus]:
+        return {(s.product_id, s.region): s for s in self.statuses}
+
     def product(self, product_id: str) -> TrackedProduct:
         """The product with this id (``KeyError`` when there is none)."""
-        for product in self.products:
-            if product.id == product_id:
-                return product
-        raise KeyError(product_id)
+        return self._products[product_id]
 
     def find_product(self, name: str) -> TrackedProduct | None:
         """The product one of whose names is ``name`` (case, marks and hyphens ignored)."""
@@ -184,21 +198,21 @@ class Timeline:
 
     def status(self, product_id: str, region: str) -> LaneStatus | None:
         """The status of one lane, None when the product has no event there."""
-        for status in self.statuses:
-            if status.product_id == product_id and status.region == region:
-                return status
-        return None
+        return self._statuses.get((product_id, region))
 
     def lanes(self) -> list[Lane]:
         """One lane per product and region (events or upcoming dates), products in name order,
         regions in ``REGIONS`` order; upcoming dates without a region get a lane of their own."""
-        from summarizer.timeline.vocabulary import REGIONS
-
         order = {code: i for i, code in enumerate(REGIONS)}
+        events_of: dict[str, list[Event]] = {}
+        for e in self.events:
+            events_of.setdefault(e.product_id, []).append(e)
+        items_of: dict[str | None, list[Upcoming]] = {}
+        for u in self.upcoming:
+            items_of.setdefault(u.product_id, []).append(u)
         lanes = []
         for product in sorted(self.products, key=lambda p: (p.name.lower(), p.company or "")):
-            events = [e for e in self.events if e.product_id == product.id]
-            items = [u for u in self.upcoming if u.product_id == product.id]
+            events, items = events_of.get(product.id, []), items_of.get(product.id, [])
             regions = {e.region for e in events} | {u.region for u in items}
             for region in sorted(regions, key=lambda r: order.get(r or "", len(order))):
                 lanes.append(Lane(

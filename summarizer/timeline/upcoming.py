@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from summarizer.lexicon import FUTURE_CUE, find_agencies
@@ -167,14 +167,15 @@ def _plan(item: Upcoming) -> tuple[object, ...]:
     return item.product_id, item.region, " ".join(re.findall(r"\w+", item.action.lower()))
 
 
-def _meeting_event(item: Upcoming, events: Sequence[Event]) -> Event | None:
+def _meeting_event(item: Upcoming, events: Mapping[str | None, Sequence[Event]]) -> Event | None:
+    """The earliest event of the item's product (and region) that shows its milestone."""
     if item.expects is None or item.product_id is None:
         return None
     wanted = milestone(item.expects).met_by
-    candidates = [e for e in events if e.product_id == item.product_id
-                  and (item.region is None or e.region == item.region)
-                  and any(s in wanted for s in (e.decision, *e.signals)) and _after(e, item)]
-    return candidates[0] if candidates else None
+    return next((e for e in events.get(item.product_id, ())
+                 if (item.region is None or e.region == item.region)
+                 and any(s in wanted for s in (e.decision, *e.signals)) and _after(e, item)),
+                None)
 
 
 def _released_before(item: Upcoming, event: Event | None) -> bool:
@@ -192,11 +193,16 @@ def resolve_items(items: Iterable[Upcoming], events: Sequence[Event], today: dt.
     """Each item's state: met, superseded, upcoming, past due, passed or undated. ``events``
     must be in timeline order (the earliest event that shows the milestone meets it)."""
     items = list(items)
-    met = {item.id: _meeting_event(item, events) for item in items}
+    by_product: dict[str | None, list[Event]] = {}
+    for e in events:
+        by_product.setdefault(e.product_id, []).append(e)
+    plans: dict[tuple[object, ...], list[Upcoming]] = {}
+    for item in items:
+        plans.setdefault(_plan(item), []).append(item)
     resolved = []
     for item in items:
-        event = met[item.id]
-        restated = [o for o in items if _later(o, item) and _plan(o) == _plan(item)
+        event = _meeting_event(item, by_product)
+        restated = [o for o in plans[_plan(item)] if _later(o, item)
                     and _released_before(o, event)]
         state: ItemState
         if restated:
