@@ -531,21 +531,17 @@ def _report(args: argparse.Namespace) -> int:
         print(f"summarizer: note: {missing} of {len(results)} records lack the document text, "
               "so their evidence is not highlighted (write records with summarize "
               "--include-text)", file=sys.stderr)
-    links: dict[str, str] = {}
-    if args.timeline and fmt == "html":
-        links["timeline_href"] = _href(args.timeline, args.output)
-    text = reports.render(results, fmt, title=args.title, **links)
-    if args.timeline:
-        from summarizer import timeline
-
-        page = timeline.render_html(timeline.build(results), report_href=_href(
-            args.output, args.timeline) if args.output and fmt == "html" else None)
-        if (code := _write_text(args.timeline, page)) != EXIT_OK:
-            return code
+    text = reports.render(results, fmt, title=args.title, **_timeline_link(args, fmt))
+    if args.timeline and (code := _report_timeline(args, results, fmt)) != EXIT_OK:
+        return code
     if not args.output:
         sys.stdout.write(text)
         return EXIT_OK
-    return _write_text(args.output, text)
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"cannot write {args.output!r}: {exc.strerror or exc}")
+    return EXIT_OK
 
 
 # -- regulatory timeline (logic in summarizer.timeline) --------------------------------------------
@@ -603,6 +599,23 @@ def _timeline(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     return _write_text(args.output, text)
+
+
+def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
+    """``report --timeline``: the HTML report links to the timeline page."""
+    return {"timeline_href": _href(args.timeline, args.output)} if (
+        args.timeline and fmt == "html") else {}
+
+
+def _report_timeline(args: argparse.Namespace, results: list[Any], fmt: str) -> int:
+    """``report --timeline``: the timeline page of the report's records, its events linked to
+    their documents in the report."""
+    from summarizer import timeline
+
+    linked = args.output and fmt == "html"
+    page = timeline.render_html(timeline.build(results),
+                                report_href=_href(args.output, args.timeline) if linked else None)
+    return _write_text(args.timeline, page)
 
 
 def _href(target: str, page: str | None) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_browser import CHROMIUM, sync_api
+from test_report_browser import CHROMIUM, browser  # noqa: F401 (its Chromium fixture)
 from test_timeline_build import TODAY, eu_sequence, us_sequence
 from test_timeline_views import XSS
 from timeline_records import rec, step
@@ -29,15 +29,6 @@ def timeline() -> Timeline:
                    f"Evil {XSS} Corp", quote=f"Designated {XSS}",
                    steps=[step(f"Plans {XSS} in the second half of 2027", "in H2 2027")])
     return build([*us_sequence(), *eu_sequence(), injected], today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -240,6 +240,10 @@ def test_report_writes_the_timeline_beside_it_linked_both_ways(
     assert link.attributes["href"] == f"../report.html#d{event.record + 1}"
     anchor = doc.css_first(f"#d{event.record + 1} .doc-source")
     assert event.source in anchor.text()
+    # an unwritable timeline page is one line and exit 2
+    code, _, err = _run(capsys, "report", str(merged), "-o", str(report), "--timeline",
+                        str(tmp_path / "no" / "dir" / "t.html"))
+    assert code == 2 and err.splitlines()[-1].startswith("summarizer: error: cannot write")
     # Markdown reports get the timeline page too, without links
     code, _, _ = _run(capsys, "report", str(merged), "-o", str(tmp_path / "r.md"), "--timeline",
                       str(tmp_path / "t2.html"))
