@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_browser import CHROMIUM, browser  # noqa: F401 (its Chromium fixture)
+import test_report_browser
 from test_timeline_build import TODAY, eu_sequence, us_sequence
 from test_timeline_views import XSS
 from timeline_records import rec, step
 
 from summarizer.timeline import Timeline, build, render_html
 
-assert CHROMIUM is not None
+#: the report test's fixture (one headless Chromium per module); it skips this module too when
+#: Chromium or Playwright is missing
+browser = test_report_browser.browser
 
 
 def timeline() -> Timeline:
