@@ -162,6 +162,24 @@ def test_the_directory_run_and_its_release_dates(tmp_path: Path,
     assert {D(2027, 1, 1), D(2027, 12, 31), D(2026, 5, 21)} <= starts
 
 
+def test_records_with_the_text_join_the_names_the_release_pairs(tmp_path: Path) -> None:
+    """With ``--include-text`` the release's own "Orzenta (pelatorin, formerly HLB-317)" joins
+    the code that no summary field names."""
+    out = tmp_path / "out.jsonl"
+    for name, day in [("us-1-complete-response-letter.txt", "2025-07-11"),
+                      ("us-4-fda-approval.txt", "2026-05-19")]:
+        assert main(["summarize", str(RELEASES / name), "--backend", "rules", "--no-cache",
+                     "--published", day, "--include-text", "--format", "jsonl", "--resume",
+                     "-o", str(out)]) == 0
+    t = build(load_records(out), today=TODAY)
+    orzenta = t.find_product("HLB-317")
+    assert orzenta is not None and orzenta.name == "Orzenta" and len(t.products) == 1
+    event = t.events[-1]
+    text = load_records(out)[1].text
+    assert text is not None and event.quote_start is not None
+    assert text[event.quote_start:event.quote_end] == event.quote
+
+
 def test_text_formats_go_to_stdout(records: list[Path], capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = _run(capsys, "timeline", str(records[0]), "--today", TODAY)

@@ -36,6 +36,7 @@ def test_the_calendar_parses_back_with_the_dates_to_come() -> None:
     assert calendar["VERSION"] == "2.0"
     assert str(calendar["PRODID"]) == "-//regulatory-summarizer//timeline//EN"
     assert str(calendar["X-WR-CALNAME"]) == "Regulatory timeline"
+    assert str(calendar["METHOD"]) == "PUBLISH"
     events = parse(ics)
     dated = [i for i in t.upcoming if i.end is not None and i.state != "superseded"]
     assert len(events) == len(dated) > 0

@@ -130,6 +130,7 @@ def to_ics(timeline: Timeline, *, name: str = "Regulatory timeline",
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     calendar = icalendar.Calendar.new(
         prodid=f"-//{UID_DOMAIN}//timeline//EN", name=name, calscale="GREGORIAN",
+        method="PUBLISH",
         uid=stable_id("calendar", *sorted(p.id for p in timeline.products)) + f"@{UID_DOMAIN}",
         description=f"Dates to come from {timeline.records} regulatory press-release summaries, "
                     f"as of {timeline.today.isoformat()}",
