@@ -175,7 +175,8 @@ NEWS_CUES: tuple[NewsCue, ...] = (
         r"\w+|achiev\w+|meets?|met)\b", _I), 1.0),
     NewsCue("readout", re.compile(
         r"\b(?:presents?|presented|reports?|reported|announces?|announced|shares?|unveils?)\b"
-        rf"[^.;]{{0,100}}?\b(?:\d+(?:\.\d+)?\s?%|{_RESULT_NOUN})\b", _I), 0.5),
+        rf"[^.;]{{0,100}}?(?<!financial )(?<!quarter )(?<!earnings )(?<!fiscal )(?<!annual )"
+        rf"\b(?:\d+(?:\.\d+)?\s?%|{_RESULT_NOUN})\b", _I), 0.5),
     NewsCue("regulatory", re.compile(
         r"\b(?:approv(?:es|ed|al)|grants?|granted|clears|cleared|authori[sz](?:es|ed|ation)"
         r"|(?:positive|negative) opinion|opinion\b|complete response letter|refus\w+|rejects?"
@@ -245,7 +246,8 @@ ENDPOINT_CUES: tuple[EndpointCue, ...] = (
         rf"{_WHOSE}{_PRIMARY}", _I), True),
     # met
     EndpointCue("met", re.compile(
-        r"\b(?:met|meets|meeting|achieved|achieves|achieving|reached|reaches|hit|hits|succeeded"
+        r"\b(?:meet|met|meets|meeting|achieve|achieved|achieves|achieving|reach|reached|reaches|hit"
+        r"|hits|succeeded"
         rf"\s+on|satisfied|exceeded)\s+{_WHOSE}{_PRIMARY}{_PRIMARY_EP_ALSO}\s+{_EP}", _I), True),
     EndpointCue("met", re.compile(
         rf"\b{_PRIMARY}\s+{_EP}\s+(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:successfully\s+)?"
@@ -289,7 +291,8 @@ NOMINAL = re.compile(r"\bnominal(?:ly)?\b", _I)
 P_VALUE = re.compile(r"\bp(?:-value)?\s*(?P<op>[<=≤>]|&lt;)\s*(?P<value>0?\.\d+)", _I)
 #: hedges before a cue in the same sentence: the outcome has not happened or is a design aim
 HEDGE_BEFORE = re.compile(
-    r"\b(?:if|whether|unless|once|expect(?:s|ed)?\s+to|anticipat\w+|design(?:ed)?\s+to|aim(?:s|ed)?"
+    r"\b(?:if|whether|unless|once|(?<!as\s)expect(?:s|ed|ing)?|hop(?:e|es|ed|ing)|anticipat\w+"
+    r"|design(?:ed)?\s+to|aim(?:s|ed)?"
     r"\s+to|intend\w*\s+to|plans?\s+to|goal\s+of|in\s+order\s+to|would|could|may|might|potential"
     r"(?:ly)?|likelihood|probability|chance|to\s+(?:assess|evaluate|determine|demonstrate|show)"
     r"|powered\s+to|risk|no\s+assurance|will)\b[^.;]{0,70}$",
