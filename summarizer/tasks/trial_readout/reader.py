@@ -29,14 +29,21 @@ from summarizer.tasks.trial_readout.schema import (
     TrialReadoutSummary,
 )
 from summarizer.tasks.trial_readout.vocabulary import (
+    CONDITIONAL,
     EFFICACY_TERMS,
+    ENDPOINT_NAME_LEAD,
+    ENDPOINT_NAME_STOP,
     FUTURE_TERMS,
     HEDGE_BEFORE,
     INN_STEMS,
     LOGISTICS,
     NEGATION_BEFORE,
+    NOT_ENDPOINT_NAME,
+    NOT_GENERIC,
+    NOT_INDICATION_START,
     NOT_INN,
     P_VALUE,
+    PERSONAL_PLAN,
     POPULATION_STOP,
     POPULATION_WITH,
     PRIMARY_NAME,
@@ -46,6 +53,8 @@ from summarizer.tasks.trial_readout.vocabulary import (
     SAFETY_AIM,
     SAFETY_SIGNAL,
     SAFETY_TERMS,
+    TIMING_VERB,
+    TITLE_INDICATION,
     TREATMENT_OF,
     TRIAL_TONE,
 )
@@ -64,38 +73,11 @@ _BRAND = re.compile(
 _CODE_AFTER = re.compile(
     rf"\b(?:of|for|with|evaluating|dosed|dosing|candidate)\s+(?P<code>{_CODE})(?![\w-])")
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][a-z]{3,}(?:-[a-z]+)?(?![\w-])")
-_NOT_DISEASE_START = re.compile(
-    r"^(?:the|a|an|its|their|this|phase|trial|study|combination|addition|all|both|each|overall"
-    r"|first|second|third|fourth|patients|adults|people|participants|week|weeks|month|months"
-    r"|year|years|january|february|march|april|may|june|july|august|september|october"
-    r"|november|december|q[1-4]|h[12]|up|over|more|less|support|line|collaboration|partnership"
-    r"|\d)\b", re.I)
-_TITLE_IN = re.compile(r"\b(?:in|for)\s+(?=[A-Za-z])")
-_NAME_CUT = re.compile(
-    r"\s(?:by|as\s+(?:assessed|measured)|in\s+(?:patients|adults|participants|people|the|all"
-    r"|both|each)|versus|vs\.?|compared|was|were|is|are|at\s+(?:week|month|year|day)\s+\d+\s+"
-    r"(?:was|were))\b|\s\((?!\w{2,6}\))", re.I)
-_NAME_LEAD = re.compile(r"^.*\b(?:reduced|lowered|improved|increased|achieving|achieved)\s+", re.I)
-#: what follows "primary endpoint" without being its name ("... was met", "..., demonstrating")
-_NOT_NAME = re.compile(
-    r"(?:met|achieved|reached|not|did|was|were|is|and|of|to|this|that|which|in\s+the|with|defined"
-    r"|demonstrat\w*|show\w*|indicat\w*|reduc\w*|improv\w*|achiev\w*|result\w*|includ\w*"
-    r"|suggest\w*|confirm\w*)\b", re.I)
 _COMPANY = re.compile(
     r"(?:^|--\s*|—\s*|–\s*|\s-\s+|/\s+)(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|&|and|of))"
     r"{0,5}?(?:,?\s+(?:Inc|Corp|Ltd|plc|LLC|AG|SE|SA|NV|A/S|N\.V|S\.A)\.?)?)\s*(?:\((?:NYSE"
     r"|NASDAQ|Nasdaq|OTC\w*|TSX\w*|LSE|ASX|AEX|Euronext|SIX)|,\s+an?\s|\s+(?:today|has\s+"
     r"announced))")
-_PERSONAL_PLAN = re.compile(
-    r"\b(?:we|our)\b[^.]{0,40}\b(?:will|plan|expect|intend|look forward|anticipate|aim)", re.I)
-#: lowercase words that stand before a code in brackets without being its generic name
-_NOT_GENERIC = frozenset({
-    "study", "trial", "program", "programme", "inhibitor", "antibody", "therapy", "candidate",
-    "agonist", "antagonist", "conjugate", "compound", "molecule", "medicine", "vaccine", "drug",
-    "treatment", "product", "formulation", "protein", "peptide", "analog", "analogue",
-})
-_TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", re.I)
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 
 
 def read(document: Document) -> TrialReadoutSummary:
@@ -201,7 +183,7 @@ def _product_names(p: Passage) -> list[tuple[str, str | None]]:
         if _registry_id(code):
             continue
         if _inn_like(generic) or (generic[0].islower() and "-" in code
-                                  and generic.lower() not in _NOT_GENERIC):
+                                  and generic.lower() not in NOT_GENERIC):
             found.append((m.start(), generic, code))
     for m in _CODE_GENERIC.finditer(p.text):
         if not _registry_id(m.group("code")):
@@ -259,7 +241,7 @@ def _cut_indication(rest: str) -> str | None:
     stop = POPULATION_STOP.search(rest)
     phrase = (rest[: stop.start()] if stop else rest[:120]).strip(" .,-–")
     phrase = normalize_space(phrase)
-    if not phrase or len(phrase) > 120 or _NOT_DISEASE_START.search(phrase):
+    if not phrase or len(phrase) > 120 or NOT_INDICATION_START.search(phrase):
         return None
     if not re.search(r"[A-Za-z]{3}", phrase):
         return None
@@ -271,8 +253,8 @@ def _indication(reading: Reading) -> str | None:
     after "for the treatment of" up front, else the first population phrase of the news."""
     front = reading.front
     title = [p for p in front if p.zone == "title"]
-    for passages, pattern in ((front, POPULATION_WITH), (title, _TITLE_IN), (front, TREATMENT_OF),
-                              (reading.passages, POPULATION_WITH)):
+    for passages, pattern in ((front, POPULATION_WITH), (title, TITLE_INDICATION),
+                              (front, TREATMENT_OF), (reading.passages, POPULATION_WITH)):
         for p in passages:
             for m in pattern.finditer(p.text):
                 phrase = _cut_indication(p.text[m.end():])
@@ -297,14 +279,14 @@ def _endpoint_name(reading: Reading) -> str | None:
 
 def _clean_name(raw: str) -> str | None:
     name = normalize_space(raw)
-    name = _NAME_LEAD.sub("", name)
-    cut = _NAME_CUT.search(name)
+    name = ENDPOINT_NAME_LEAD.sub("", name)
+    cut = ENDPOINT_NAME_STOP.search(name)
     if cut:
         name = name[: cut.start()]
     name = name.strip(" ,:;-–").removeprefix("the ").removeprefix("The ")
     if len(name) < 3 or len(name) > 120 or RESULT_NUMBER.match(name):
         return None
-    if _NOT_NAME.match(name) or name.lower() in _NOT_GENERIC:
+    if NOT_ENDPOINT_NAME.match(name) or name.lower() in NOT_GENERIC:
         return None
     return name
 
@@ -398,7 +380,7 @@ def _timing(text: str, published: dt.date | None) -> tuple[str | None, dt.date |
     phrases: list[str] = []
     due: dt.date | None = None
     for m in TIMING_CUE.finditer(text):
-        phrase = _TIMING_VERB.sub("", normalize_space(m.group()))
+        phrase = TIMING_VERB.sub("", normalize_space(m.group()))
         when = resolve_timing(phrase, published)
         if when is not None and published is not None and when < published:
             continue  # a date behind the release: background
@@ -418,10 +400,10 @@ def _next_steps(reading: Reading, published: dt.date | None) -> list[NextStep]:
         future = FUTURE_CUE.search(text)
         if future is None or len(text.split()) < 5 or LOGISTICS.search(text):
             continue
-        if _CONDITIONAL.search(text[: future.start()]):
+        if CONDITIONAL.search(text[: future.start()]):
             continue
         timing, due = _timing(text, published)
-        if p.kind == "quote" and not timing and not _PERSONAL_PLAN.search(text):
+        if p.kind == "quote" and not timing and not PERSONAL_PLAN.search(text):
             continue  # a quote's "will" is mostly colour, not a plan
         terms = FUTURE_TERMS.findall(text)
         score = (1.0 if FUTURE_STRONG.search(text) else 0.5) + (2.0 if timing else 0.0)

@@ -28,19 +28,27 @@ from summarizer.tasks.trial_readout.vocabulary import (
     CO_PRIMARY,
     DESIGN_ONLY,
     ENDPOINT_CUES,
+    ENDPOINT_KIND_WORD,
+    HEDGE_AFTER,
     HEDGE_BEFORE,
+    MILESTONE_PHASE_BEFORE,
     NEGATION_BEFORE,
     NEWS_CUES,
     NOMINAL,
+    OTHER_STUDY_BEFORE,
     P_VALUE,
     PHASE_MENTION,
     PIVOTAL,
     PRIMARY_WORD,
+    PRODUCT_CODE_AFTER,
+    PRODUCT_CODE_BEFORE,
     REGISTRY_IDS,
     SECONDARY,
     SPLIT_CONTEXT,
     SUBSTUDY_PHASE,
     TRIAL_NAME,
+    TRIAL_NAME_AFTER,
+    TRIAL_NAME_BEFORE,
     EndpointDirection,
     NewsKind,
     phase_code,
@@ -71,25 +79,7 @@ _LETTERS = re.compile(r"[A-Za-z]{2}")
 _DECIMAL_END = re.compile(r"\d\.\d{1,3}$")
 _SAME_LINE_GAP = re.compile(r"[ \t]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_HEDGE_AFTER = re.compile(
-    r"^[^.;]{0,80}?\b(?:expected|anticipated|planned|on track|to be (?:presented|reported"
-    r"|announced|shared)|will be)\b", re.I)
-_ALSO_BEFORE = re.compile(
-    r"\b(?:also|another|other|additional|separate|second|planned|ongoing)\b[^.;)]{0,80}$", re.I)
 _PRODUCT_AROUND = re.compile(r"[a-z]{4,}\s*\($")
-_TRIAL_AFTER = re.compile(
-    r"^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:a|the)\s+)?(?:phase[\s-]*[1-4IV]{1,3}[a-c]?(?:/[1-4IV]"
-    r"{1,3})?\s+)?(?:(?!(?:in|of|for|with|from|at|on|to|by|and|or|versus|vs)\b)[A-Za-z][\w-]*\s+)"
-    r"{0,3}?(?:trial|study|studies|program(?:me)?)\b|^\s*\(\s*(?:ClinicalTrials\.gov[^)]{0,20})?"
-    r"NCT\d{8}", re.I)
-_MILESTONE_BEFORE = re.compile(r"\bend[\s-]+of[\s-]+$", re.I)
-_TRIAL_BEFORE = re.compile(
-    r"(?:\b(?:phase[\s-]*[1-4IV]{1,3}[a-c]?(?:/[1-4IV]{1,3})?|pivotal|results\s+from|data"
-    r"\s+from|readout\s+(?:of|from))\s+)$", re.I)
-_PRODUCT_BEFORE = re.compile(
-    r"\b(?:(?:trial|study|data|results?)\s+(?:of|for|with|evaluating)|evaluating|doses?\s+of"
-    r"|dosing\s+of|treatment\s+with|treated\s+with)\s+$", re.I)
-_PRODUCT_AFTER = re.compile(r"^\s*,\s+(?:an?|the)\s+\w+", re.I)
 
 
 @dataclass(frozen=True)
@@ -192,7 +182,7 @@ class Reading:
             for cue in NEWS_CUES:
                 for m in cue.pattern.finditer(p.text):
                     before, after = p.text[:m.start()], p.text[m.end():]
-                    if (HEDGE_BEFORE.search(before[-90:]) or _HEDGE_AFTER.search(after)
+                    if (HEDGE_BEFORE.search(before[-90:]) or HEDGE_AFTER.search(after)
                             or BACKGROUND_BEFORE.search(before[-90:])):
                         continue
                     cues.append(KindCue(cue.kind, p.start + m.start(), p.start + m.end(), p,
@@ -279,7 +269,7 @@ class Reading:
         found: list[PhaseMention] = []
         for p in [*self.passages, *self.design]:
             for m in PHASE_MENTION.finditer(p.text):
-                if _MILESTONE_BEFORE.search(p.text, 0, m.start()):
+                if MILESTONE_PHASE_BEFORE.search(p.text, 0, m.start()):
                     continue  # "End-of-Phase 2 meeting": a milestone, not this trial
                 code = phase_code(m.group("a"), m.group("b"))
                 if code is None:
@@ -311,7 +301,7 @@ class Reading:
         for p in [*self.passages, *self.design]:
             for pattern in REGISTRY_IDS.values():
                 for m in pattern.finditer(p.text):
-                    if _ALSO_BEFORE.search(p.text[:m.start()]):
+                    if OTHER_STUDY_BEFORE.search(p.text[:m.start()]):
                         continue
                     if m.group() not in (f for f, _ in found):
                         found.append((m.group(), p))
@@ -330,7 +320,7 @@ class Reading:
                 if any(n == name for n, _ in names) or _is_product_code(name, news):
                     continue
                 after, before = p.text[m.end():], p.text[:m.start()]
-                if _TRIAL_AFTER.search(after) or _TRIAL_BEFORE.search(before[-40:]):
+                if TRIAL_NAME_AFTER.search(after) or TRIAL_NAME_BEFORE.search(before[-40:]):
                     names.append((name, p))
         hyphenated = [(n, p) for n, p in names if "-" in n]
         return hyphenated or names
@@ -341,9 +331,9 @@ def _is_product_code(name: str, news: str) -> bool:
     brackets, after "trial of" / "dosing of", or before ", an investigational ..." """
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", news):
         before, after = news[max(0, m.start() - 40):m.start()], news[m.end():m.end() + 30]
-        if _PRODUCT_AROUND.search(before) or _PRODUCT_BEFORE.search(before):
+        if _PRODUCT_AROUND.search(before) or PRODUCT_CODE_BEFORE.search(before):
             return True
-        if _PRODUCT_AFTER.search(after):
+        if PRODUCT_CODE_AFTER.search(after):
             return True
     return False
 
@@ -388,21 +378,18 @@ def scan_outcome_cues(passage: Passage) -> list[OutcomeCue]:
     return cues
 
 
-_ENDPOINT_WORD = re.compile(
-    r"\b(?:primary|co-?primary|secondary|exploratory|subgroups?|nominal(?:ly)?|post[- ]hoc)\b",
-    re.I)
 
 
 def _about_secondary(text: str, at: int) -> bool:
     """Whether a weak cue at ``at`` speaks of a secondary/exploratory endpoint or a subgroup:
     the nearest endpoint word before it says so, or, with none before it, one after it does."""
-    before = list(_ENDPOINT_WORD.finditer(text, 0, at))
+    before = list(ENDPOINT_KIND_WORD.finditer(text, 0, at))
     if before:
         word = before[-1].group().lower()
         return not word.endswith("primary") and word != "co-primary"
     if NOMINAL.search(text):
         return True
-    after = _ENDPOINT_WORD.search(text, at)
+    after = ENDPOINT_KIND_WORD.search(text, at)
     return after is not None and bool(SECONDARY.match(after.group()))
 
 

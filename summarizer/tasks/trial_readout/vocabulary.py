@@ -1,10 +1,11 @@
 """The trial-readout vocabulary, defined once: codes, phase spellings, registry ids and cue wording.
 
 Everything the reader, the rules, the schema's validators and the prompt know about how companies
-word clinical results lives here as data (tables of phrasings and their meaning); the modules
-that read releases compile and apply it, they add no wording of their own. A cue says what a
-phrase means (a primary endpoint met / not met / split, a kind of news, a safety finding), never
-which document it came from.
+word clinical results lives here as data (tables of phrasings and what they mean, and the
+contexts names, phases and plans are read in); the modules that read releases apply it and keep
+only layout patterns of their own (bullets, brackets, sentence breaks). A cue says what a phrase
+means (a primary endpoint met / not met / split, a kind of news, a safety finding), never which
+document it came from.
 """
 
 from __future__ import annotations
@@ -15,20 +16,31 @@ from typing import Literal
 
 __all__ = [
     "BACKGROUND_BEFORE",
+    "CONDITIONAL",
     "CO_PRIMARY",
     "DESIGN_ONLY",
     "EFFICACY_TERMS",
     "ENDPOINT_CODES",
     "ENDPOINT_CUES",
+    "ENDPOINT_KIND_WORD",
     "ENDPOINT_MEANINGS",
+    "ENDPOINT_NAME_LEAD",
+    "ENDPOINT_NAME_STOP",
     "FUTURE_TERMS",
+    "HEDGE_AFTER",
     "HEDGE_BEFORE",
     "INN_STEMS",
     "LOGISTICS",
+    "MILESTONE_PHASE_BEFORE",
     "NEGATION_BEFORE",
     "NEWS_CUES",
     "NOMINAL",
+    "NOT_ENDPOINT_NAME",
+    "NOT_GENERIC",
+    "NOT_INDICATION_START",
     "NOT_INN",
+    "OTHER_STUDY_BEFORE",
+    "PERSONAL_PLAN",
     "PHASE_CODES",
     "PHASE_MENTION",
     "PIVOTAL",
@@ -36,6 +48,8 @@ __all__ = [
     "POPULATION_WITH",
     "PRIMARY_NAME",
     "PRIMARY_WORD",
+    "PRODUCT_CODE_AFTER",
+    "PRODUCT_CODE_BEFORE",
     "P_VALUE",
     "REGISTRY_IDS",
     "RESULT_NUMBER",
@@ -45,8 +59,12 @@ __all__ = [
     "SECONDARY",
     "SPLIT_CONTEXT",
     "SUBSTUDY_PHASE",
+    "TIMING_VERB",
+    "TITLE_INDICATION",
     "TREATMENT_OF",
     "TRIAL_NAME",
+    "TRIAL_NAME_AFTER",
+    "TRIAL_NAME_BEFORE",
     "TRIAL_TONE",
     "EndpointCue",
     "EndpointDirection",
@@ -399,7 +417,7 @@ INN_STEMS: tuple[str, ...] = (
 )
 #: words that end like an INN but are not product names
 NOT_INN: frozenset[str] = frozenset({
-    "peptide", "peptides", "polypeptide", "nucleotide", "oligonucleotide", "transgene",
+    "peptide", "polypeptide", "nucleotide", "oligonucleotide", "transgene",
     "concept", "intercept", "thermostat", "antigene",
 })
 #: a population before the indication: "patients with", "adults living with"
@@ -449,3 +467,71 @@ TRIAL_TONE: dict[str, float] = {
 #: a negation shortly before a tone word turns it off ("no major safety concerns", "not
 #: adequately compelling"); phrases that carry their own negation ("did not meet") are entries
 NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:\s+[\w-]+){0,3}\s+$", _I)
+
+# --------------------------------------------------------------------------------------------
+# contexts the reader reads names, phases, indications and plans in
+
+#: hedges right after a cue ("Updated data ... expected to be presented")
+HEDGE_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:expected|anticipated|planned|on track|to be (?:presented|reported"
+    r"|announced|shared)|will be)\b", _I)
+#: before an identifier of another study ("also conducting a Phase 2 study (NCT...)")
+OTHER_STUDY_BEFORE = re.compile(
+    r"\b(?:also|another|other|additional|separate|second|planned|ongoing)\b[^.;)]{0,80}$", _I)
+#: after a study acronym that names a trial ("VANTAGE-301 trial", "X (NCT...)")
+TRIAL_NAME_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:a|the)\s+)?(?:phase[\s-]*[1-4IV]{1,3}[a-c]?(?:/[1-4IV]"
+    r"{1,3})?\s+)?(?:(?!(?:in|of|for|with|from|at|on|to|by|and|or|versus|vs)\b)[A-Za-z][\w-]*\s+)"
+    r"{0,3}?(?:trial|study|studies|program(?:me)?)\b|^\s*\(\s*(?:ClinicalTrials\.gov[^)]{0,20})?"
+    r"NCT\d{8}", _I)
+#: a phase named in a milestone, not a trial ("End-of-Phase 2 meeting")
+MILESTONE_PHASE_BEFORE = re.compile(r"\bend[\s-]+of[\s-]+$", _I)
+#: before a study acronym that names a trial ("Phase 3 VANTAGE-301")
+TRIAL_NAME_BEFORE = re.compile(
+    r"(?:\b(?:phase[\s-]*[1-4IV]{1,3}[a-c]?(?:/[1-4IV]{1,3})?|pivotal|results\s+from|data"
+    r"\s+from|readout\s+(?:of|from))\s+)$", _I)
+#: before a product code ("trial of QTB-210", "dosing of")
+PRODUCT_CODE_BEFORE = re.compile(
+    r"\b(?:(?:trial|study|data|results?)\s+(?:of|for|with|evaluating)|evaluating|doses?\s+of"
+    r"|dosing\s+of|treatment\s+with|treated\s+with)\s+$", _I)
+#: after a product code (", an investigational ...")
+PRODUCT_CODE_AFTER = re.compile(r"^\s*,\s+(?:an?|the)\s+\w+", _I)
+#: words saying which endpoint a figure or cue belongs to
+ENDPOINT_KIND_WORD = re.compile(
+    r"\b(?:primary|co-?primary|secondary|exploratory|subgroups?|nominal(?:ly)?|post[- ]hoc)\b",
+    _I)
+#: how a phrase after "in" / "for" starts when it is not a disease
+NOT_INDICATION_START = re.compile(
+    r"^(?:the|a|an|its|their|this|phase|trial|study|combination|addition|all|both|each|overall"
+    r"|first|second|third|fourth|patients|adults|people|participants|week|weeks|month|months"
+    r"|year|years|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|q[1-4]|h[12]|up|over|more|less|support|line|collaboration|partnership"
+    r"|\d)\b", _I)
+#: "in X" / "for X" in a headline
+TITLE_INDICATION = re.compile(r"\b(?:in|for)\s+(?=[A-Za-z])")
+#: where a primary endpoint's name ends
+ENDPOINT_NAME_STOP = re.compile(
+    r"\s(?:by|as\s+(?:assessed|measured)|in\s+(?:patients|adults|participants|people|the|all"
+    r"|both|each)|versus|vs\.?|compared|was|were|is|are|at\s+(?:week|month|year|day)\s+\d+\s+"
+    r"(?:was|were))\b|\s\((?!\w{2,6}\))", _I)
+#: a verb before the endpoint's name ("reduced the annualised rate ...")
+ENDPOINT_NAME_LEAD = re.compile(
+    r"^.*\b(?:reduced|lowered|improved|increased|achieving|achieved)\s+", _I)
+#: what follows "primary endpoint" without being its name ("was met", ", demonstrating")
+NOT_ENDPOINT_NAME = re.compile(
+    r"(?:met|achieved|reached|not|did|was|were|is|and|of|to|this|that|which|in\s+the|with|defined"
+    r"|demonstrat\w*|show\w*|indicat\w*|reduc\w*|improv\w*|achiev\w*|result\w*|includ\w*"
+    r"|suggest\w*|confirm\w*)\b", _I)
+#: a first-person plan in an executive quote ("we will", "we plan")
+PERSONAL_PLAN = re.compile(
+    r"\b(?:we|our)\b[^.]{0,40}\b(?:will|plan|expect|intend|look forward|anticipate|aim)", _I)
+#: lowercase words before a code in brackets that are not its generic name
+NOT_GENERIC = frozenset({
+    "study", "trial", "program", "programme", "inhibitor", "antibody", "therapy", "candidate",
+    "agonist", "antagonist", "conjugate", "compound", "molecule", "medicine", "vaccine", "drug",
+    "treatment", "product", "formulation", "protein", "peptide", "analog", "analogue",
+})
+#: a verb heading a timing phrase ("take 60 days")
+TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", _I)
+#: a condition before a plan ("if approved, we will")
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
