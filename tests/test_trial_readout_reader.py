@@ -132,3 +132,20 @@ def test_an_identifier_of_another_study_is_not_the_trial() -> None:
             "diabetes.\n\nAbout the study\nThe Phase 2 study (NCT00000002) enrolled 200 adults.\n")
     summary = read(load(text))
     assert summary.trial is not None and summary.trial.identifiers == ["NCT00000002"]
+
+
+@pytest.mark.parametrize(("headline", "kind"), [
+    ("Acme and Beta Announce Positive Topline Results from Phase 3 ALPHA-1 Trial in "
+     "Collaboration with Gamma", "readout"),
+    ("Acme Enters into License Agreement for Acmeximab Based on Positive Phase 2 Data", "deal"),
+    ("Acme Announces Positive Phase 3 Results Supporting Approval of Acmeximab", "readout"),
+    ("Acme Receives FDA Approval of Acmeximab Based on Positive Phase 3 Results", "regulatory"),
+    ("Acme Doses First Patient in Phase 3 ALPHA-2 Trial After Positive Phase 2 Results",
+     "trial_start"),
+    ("Acme Reports Positive Phase 2 Results and Plans to Initiate a Phase 3 Trial", "readout"),
+    ("Acme Reports Third Quarter 2025 Financial Results", "earnings"),
+    ("Acme Announces Pricing of $150 Million Public Offering", "financing"),
+])
+def test_the_kind_named_first_in_the_headline_leads(headline: str, kind: str) -> None:
+    text = f"{headline}\n\nBOSTON, Jan. 5, 2026 /PRNewswire/ -- Acme Bio, Inc. today said so.\n"
+    assert read_release(load(text)).kind == kind

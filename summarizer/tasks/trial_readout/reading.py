@@ -31,6 +31,7 @@ from summarizer.tasks.trial_readout.vocabulary import (
     ENDPOINT_KIND_WORD,
     HEDGE_AFTER,
     HEDGE_BEFORE,
+    KIND_HEDGE_BEFORE,
     MILESTONE_PHASE_BEFORE,
     NEGATION_BEFORE,
     NEWS_CUES,
@@ -72,6 +73,8 @@ Zone = Literal["title", "lead", "body", "design"]
 _READ_LIMIT = 60_000
 #: how far after the dateline the lead reaches
 _LEAD_CHARS = 1500
+#: what naming a kind of news first in the headline adds to its score
+_LEAD_KIND_BONUS = 1.5
 #: zone weights of an endpoint cue (the front states the news; the body details it)
 _ZONE_WEIGHT = {"title": 1.5, "lead": 1.25, "body": 1.0, "design": 0.5}
 _BULLET_BREAK = re.compile(r"\n[ \t]*(?=[•·▪‣◦\uf0b7*\-–—][ \t])")
@@ -182,8 +185,8 @@ class Reading:
             for cue in NEWS_CUES:
                 for m in cue.pattern.finditer(p.text):
                     before, after = p.text[:m.start()], p.text[m.end():]
-                    if (HEDGE_BEFORE.search(before[-90:]) or HEDGE_AFTER.search(after)
-                            or BACKGROUND_BEFORE.search(before[-90:])):
+                    if (HEDGE_BEFORE.search(before[-90:]) or KIND_HEDGE_BEFORE.search(before[-60:])
+                            or HEDGE_AFTER.search(after) or BACKGROUND_BEFORE.search(before[-90:])):
                         continue
                     cues.append(KindCue(cue.kind, p.start + m.start(), p.start + m.end(), p,
                                         cue.weight * factor))
@@ -191,7 +194,8 @@ class Reading:
 
     @cached_property
     def kind_scores(self) -> dict[str, float]:
-        """Per kind, the summed weight of its cues (the best cue of each passage counts)."""
+        """Per kind, the summed weight of its cues (the best cue of each passage counts); the
+        kind the headline names first gets ``_LEAD_KIND_BONUS`` (its main verb or noun)."""
         best: dict[tuple[str, int], float] = {}
         for c in self.kind_cues:
             key = (c.kind, c.passage.index)
@@ -199,6 +203,10 @@ class Reading:
         scores: dict[str, float] = {}
         for (kind, _), weight in best.items():
             scores[kind] = scores.get(kind, 0.0) + weight
+        named = [c for c in self.kind_cues if c.passage is self.headline]
+        if named:
+            first = min(named, key=lambda c: c.start).kind
+            scores[first] += _LEAD_KIND_BONUS
         return scores
 
     @cached_property

@@ -30,6 +30,7 @@ __all__ = [
     "HEDGE_AFTER",
     "HEDGE_BEFORE",
     "INN_STEMS",
+    "KIND_HEDGE_BEFORE",
     "LOGISTICS",
     "MILESTONE_PHASE_BEFORE",
     "NEGATION_BEFORE",
@@ -210,8 +211,10 @@ NEWS_CUES: tuple[NewsCue, ...] = (
         r"[- ]year)\b[^.;]{0,40}\b(?:results|earnings|report)|earnings|business update)\b", _I),
         2.5),
     NewsCue("deal", re.compile(
-        r"\b(?:licen[sc]e agreement|licen[sc]ing|collaboration|partnership|acquisition|acquires?"
-        r"|acquired|to acquire|merger|merge|option agreement|enter(?:s|ed)? into)\b", _I), 2.0),
+        r"\b(?:licen[sc]e agreement|licen[sc]ing|acquisition|acquires?|acquired|to acquire|merger"
+        r"|merge|option agreement|enter(?:s|ed)? into)\b", _I), 2.0),
+    # a partner named in passing ("results ... in collaboration with") weighs less than a deal
+    NewsCue("deal", re.compile(r"\b(?:collaboration|partnership)\b", _I), 1.0),
     NewsCue("financing", re.compile(
         r"\b(?:public offering|private placement|financing|pricing of|credit facility|raises?"
         r"\s+\$)\b", _I), 2.0),
@@ -316,6 +319,11 @@ HEDGE_BEFORE = re.compile(
     r"|powered\s+to|risk|no\s+assurance|will)\b[^.;]{0,70}$",
     _I,
 )
+#: hedges before a kind-of-news cue, beyond those of an outcome: an aim or a plan ("data to
+#: support approval", "to begin a Phase 3 trial")
+KIND_HEDGE_BEFORE = re.compile(
+    r"\b(?:support(?:s|ed|ing)?|toward(?:s)?|path(?:way)?\s+to|seek(?:s|ing)?)\b[^.;]{0,40}$"
+    r"|\bto\s+$", _I)
 #: an earlier result recapped ("as first reported in July", "previously announced")
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:previously|already|earlier|prior|as\s+(?:first\s+)?(?:reported|announced|disclosed)"
