@@ -72,6 +72,7 @@ _BRAND = re.compile(
     r"(?:\s*\((?P<generic>[a-z][a-z -]{4,40})\))?")
 _CODE_AFTER = re.compile(
     rf"\b(?:of|for|with|evaluating|dosed|dosing|candidate)\s+(?P<code>{_CODE})(?![\w-])")
+_HAZARD = re.compile(r"\b(?:HR|hazard ratio|rate ratio)\b", re.I)
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][a-z]{3,}(?:-[a-z]+)?(?![\w-])")
 _COMPANY = re.compile(
     r"(?:^|--\s*|—\s*|–\s*|\s-\s+|/\s+)(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|&|and|of))"
@@ -299,6 +300,12 @@ def _numbers(text: str) -> set[str]:
     return {normalize_space(m.group()).lower() for m in RESULT_NUMBER.finditer(text)}
 
 
+def _efficacy_statement(text: str) -> bool:
+    """Whether a passage states the efficacy result (the primary endpoint, a p-value, a hazard
+    ratio): its safety words ("death" as an endpoint event) are not safety findings."""
+    return bool(PRIMARY_WORD.search(text) or P_VALUE.search(text) or _HAZARD.search(text))
+
+
 def _result_score(p: Passage) -> float | None:
     text = p.text
     figures = RESULT_NUMBER.findall(text)
@@ -306,7 +313,7 @@ def _result_score(p: Passage) -> float | None:
         return None
     if LOGISTICS.search(text) or FUTURE_STRONG.search(text[:60]):
         return None
-    strong = bool(P_VALUE.search(text)) or bool(re.search(r"\b(?:HR|hazard ratio)\b", text))
+    strong = bool(P_VALUE.search(text) or _HAZARD.search(text))
     safety = len(SAFETY_TERMS.findall(text))
     if safety >= 2 and not strong and not PRIMARY_WORD.search(text):
         return None  # a safety sentence with figures
@@ -359,6 +366,8 @@ def _safety(reading: Reading) -> list[SafetyFinding]:
         terms = SAFETY_TERMS.findall(p.text)
         if not terms or p.kind == "quote" or LOGISTICS.search(p.text) or SAFETY_AIM.search(p.text):
             continue
+        if _efficacy_statement(p.text):
+            continue  # "reducing the risk of progression or death by 38%": an efficacy result
         if HEDGE_BEFORE.search(p.text[: p.text.lower().find(terms[0].lower()) + 1]):
             continue
         signal = SAFETY_SIGNAL.search(p.text)

@@ -313,10 +313,10 @@ P_VALUE = re.compile(r"\bp(?:-value)?\s*(?P<op>[<=≤>]|&lt;)\s*(?P<value>0?\.\d
 #: hedges before a cue in the same sentence: the outcome has not happened or is a design aim
 HEDGE_BEFORE = re.compile(
     r"\b(?:if|whether|unless|once|(?<!as\s)expect(?:s|ed|ing)?|hop(?:e|es|ed|ing)|anticipat\w+"
-    r"|design(?:ed)?\s+to|aim(?:s|ed)?"
-    r"\s+to|intend\w*\s+to|plans?\s+to|goal\s+of|in\s+order\s+to|would|could|may|might|potential"
-    r"(?:ly)?|likelihood|probability|chance|to\s+(?:assess|evaluate|determine|demonstrate|show)"
-    r"|powered\s+to|risk|no\s+assurance|will)\b[^.;]{0,70}$",
+    r"|design(?:ed)?\s+to|aim(?:s|ed)?\s+to|intend\w*\s+to|plans?\s+to|goal\s+of|in\s+order\s+to"
+    r"|would|could|(?-i:may|might)|potential(?:ly)?|likelihood|probability|chance|to\s+(?:assess"
+    r"|evaluate|determine|demonstrate|show)|powered\s+to|risks?\s+(?:that|factors)|no\s+assurance"
+    r"|will)\b[^.;]{0,70}$",
     _I,
 )
 #: hedges before a kind-of-news cue, beyond those of an outcome: an aim or a plan ("data to
