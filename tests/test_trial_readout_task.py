@@ -141,3 +141,30 @@ def test_the_eval_script_prints_the_table_and_its_figures_last(
     assert out[0].split()[:3] == ["set", "readout", "endpt"]
     assert re.fullmatch(r"(dev_\w+=\d\.\d{3} ?){4}", out[-1])
     assert "dev_endpoint=1.000" in out[-1]
+
+
+def test_a_wrong_answer_is_sent_back_through_the_engines_re_ask_hook() -> None:
+    """What the engine's extraction does with a task: the rules' errors, rendered with the
+    task's reask.j2, fail validation of the model's JSON, so instructor asks again."""
+    from pydantic import ValidationError
+
+    from summarizer.schemas.summary import SOURCE_CHECK
+    from summarizer.tasks.trial_readout.rules import run_rules
+
+    item = ITEMS["t017"]
+    doc = document(item)
+
+    def check(answer: TrialReadoutSummary) -> str | None:
+        problems = [f.message for f in run_rules(answer, doc) if f.severity == "error"]
+        return reask_message(problems, templates=TASK.templates) if problems else None
+
+    good = perfect_answer(item, doc).model_dump_json()
+    bad = perfect_answer(item, doc).model_dump(mode="json")
+    bad["endpoint"]["outcome"] = "met"
+    token = SOURCE_CHECK.set(check)  # type: ignore[arg-type]
+    try:
+        TrialReadoutSummary.model_validate_json(good)
+        with pytest.raises(ValidationError, match=re.escape("endpoint.outcome is \"met\"")):
+            TrialReadoutSummary.model_validate(bad)
+    finally:
+        SOURCE_CHECK.reset(token)
