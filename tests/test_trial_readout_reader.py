@@ -149,3 +149,18 @@ def test_an_identifier_of_another_study_is_not_the_trial() -> None:
 def test_the_kind_named_first_in_the_headline_leads(headline: str, kind: str) -> None:
     text = f"{headline}\n\nBOSTON, Jan. 5, 2026 /PRNewswire/ -- Acme Bio, Inc. today said so.\n"
     assert read_release(load(text)).kind == kind
+
+
+def test_no_regulatory_release_of_the_dev_corpus_reads_as_a_readout() -> None:
+    """The regulatory dev split (tests/data/corpus): approvals, clearances, opinions, filings
+    and letters that cite trial data are not readouts."""
+    from conftest import CORPUS
+
+    from summarizer.scoring import load_corpus
+
+    regulatory = [i for i in load_corpus(CORPUS) if i.gold["is_regulatory_event"]]
+    assert len(regulatory) >= 15
+    for item in regulatory:
+        summary = read(load(item.read_text(), published=item.published))
+        assert not summary.is_trial_readout, item.id
+        assert summary.endpoint.outcome == "none" and summary.trial is None

@@ -27,6 +27,7 @@ from summarizer.tasks.trial_readout.vocabulary import (
     BACKGROUND_BEFORE,
     CO_PRIMARY,
     DESIGN_ONLY,
+    EFFICACY_TERMS,
     ENDPOINT_CUES,
     ENDPOINT_KIND_WORD,
     HEDGE_AFTER,
@@ -44,6 +45,7 @@ from summarizer.tasks.trial_readout.vocabulary import (
     PRODUCT_CODE_AFTER,
     PRODUCT_CODE_BEFORE,
     REGISTRY_IDS,
+    RESULT_NUMBER,
     SECONDARY,
     SPLIT_CONTEXT,
     SUBSTUDY_PHASE,
@@ -214,7 +216,7 @@ class Reading:
         """``readout`` or the kind of news that outweighs it (``none`` when nothing is read)."""
         scores = self.kind_scores
         if not scores:
-            return "none"
+            return "readout" if self._results_without_a_kind_cue() else "none"
         top = max(scores.values())
         leaders = [k for k, v in scores.items() if v == top]
         if len(leaders) > 1:  # a tie: the kind named first in the headline leads
@@ -225,6 +227,16 @@ class Reading:
     @property
     def is_readout(self) -> bool:
         return self.kind == "readout"
+
+    def _results_without_a_kind_cue(self) -> bool:
+        """A front that names no kind of news still reports results when the release states a
+        primary endpoint's outcome, or its front names a phase and gives efficacy figures."""
+        if any(c.strong and c.live and not c.background for c in self.outcome_cues):
+            return True
+        phased = any(m.passage.zone in ("title", "lead") for m in self.phases)
+        figures = sum(1 for p in self.front
+                      if RESULT_NUMBER.search(p.text) and EFFICACY_TERMS.search(p.text))
+        return phased and figures >= 2
 
     def headline_cue(self, kinds: Iterable[str]) -> KindCue | None:
         """The first cue of one of ``kinds`` in the main headline line."""

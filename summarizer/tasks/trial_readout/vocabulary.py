@@ -173,6 +173,8 @@ _RESULT_NOUN = r"(?:results?|data|findings|analys[ie]s|readouts?)"
 _RESULT_ADJ = (
     r"(?:top[- ]?line|positive|negative|initial|interim|final|updated|detailed|full|long[- ]term"
     r"|preliminary|new|additional|pivotal|key|clinical|study|trial|efficacy|safety|follow[- ]up"
+    r"|encouraging|promising|compelling|complete|robust|durable|landmark|strong|favou?rable"
+    r"|late[- ]breaking|mature|pooled|integrated|primary|extension|response|survival|biomarker"
     r"|(?:\w+[- ])?(?:week|month|year)"
     r"|phase[\s\-]*(?:[1-4]|I{1,3}V?)[a-c]?(?:/(?:[1-4]|I{1,3}V?))?)"
 )
@@ -193,13 +195,23 @@ NEWS_CUES: tuple[NewsCue, ...] = (
         r"\b(?:phase|pivotal)\b[^.;]{0,80}\b(?:trial|study)\b[^.;]{0,40}\b(?:show(?:s|ed)?|demonstrat"
         r"\w+|achiev\w+|meets?|met)\b", _I), 1.0),
     NewsCue("readout", re.compile(
-        r"\b(?:presents?|presented|reports?|reported|announces?|announced|shares?|unveils?)\b"
+        r"\b(?:fail(?:s|ed)?|miss(?:es|ed)|disappoint\w*)\b[^.;]{0,60}\b(?:trial|study|end ?point)"
+        r"|\b(?:trial|study)\b[^.;]{0,40}\b(?:fail(?:s|ed)?|miss(?:es|ed))\b", _I), 1.0),
+    NewsCue("readout", re.compile(
+        r"\b(?:demonstrat\w+|show(?:s|ed|n)?|achiev\w+|deliver\w+)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:responses?|efficacy|benefit|improvements?|reductions?|survival|remissions?|weight"
+        r"\s+loss|clinical\s+activity|anti-?tumou?r\s+activity)\b", _I), 1.0),
+    NewsCue("readout", re.compile(
+        r"\b(?:presents?|presented|reports?|reported|announces?|announced|shares?|unveils?"
+        r"|publishe[sd]|highlights?|details?|releases?)\b"
         rf"[^.;]{{0,100}}?(?<!financial )(?<!quarter )(?<!earnings )(?<!fiscal )(?<!annual )"
         rf"\b(?:\d+(?:\.\d+)?\s?%|{_RESULT_NOUN})\b", _I), 0.5),
     NewsCue("regulatory", re.compile(
         r"\b(?:approv(?:es|ed|al)|grants?|granted|clears|cleared|authori[sz](?:es|ed|ation)"
         r"|(?:positive|negative) opinion|opinion\b|complete response letter|refus\w+|rejects?"
-        r"|clinical hold|designation|accepts?\b|accepted)\b", _I), 1.5),
+        r"|clinical hold|designation|accepts?\b|accepted|clearance|CE[- ]mark\w*|resubmi\w+"
+        r"|complete response|submi(?:ts|tted|ssion\s+of)\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:application|NDA|BLA|MAA|sNDA|sBLA|dossier))\b", _I), 1.5),
     NewsCue("trial_start", re.compile(
         r"\bfirst (?:patients?|participants?|subjects?|cohort)\b[^.;]{0,30}\b(?:dosed|treated"
         r"|enrolled|randomi[sz]ed)\b|\bdos(?:es|ed|ing)\s+(?:of\s+)?(?:the\s+)?first\s+(?:patient"
@@ -260,6 +272,9 @@ ENDPOINT_CUES: tuple[EndpointCue, ...] = (
         rf"\b{_PRIMARY}\s+{_EP}\s+(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:not\s+(?:met"
         r"|achieved|reached)|missed)\b", _I), True),
     EndpointCue("not_met", re.compile(
+        rf"\b{_PRIMARY}\s+{_EP}\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|have\s+been)\s+not\s+"
+        r"(?:met|achieved|reached)\b", _I), True),
+    EndpointCue("not_met", re.compile(
         rf"\b{_PRIMARY}\s+{_EP}\b[^.;]{{0,100}}?\b(?:did\s+not|failed\s+to|does\s+not)\s+(?:reach"
         rf"|achieve|show|demonstrate)\s+(?:a\s+)?{_SIGNIFICANCE}", _I), True),
     EndpointCue("not_met", re.compile(
@@ -273,6 +288,9 @@ ENDPOINT_CUES: tuple[EndpointCue, ...] = (
     EndpointCue("met", re.compile(
         rf"\b{_PRIMARY}\s+{_EP}\s+(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:successfully\s+)?"
         r"(?:met|achieved|reached)\b", _I), True),
+    EndpointCue("met", re.compile(
+        rf"\b{_PRIMARY}\s+{_EP}\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|have\s+been)\s+"
+        r"(?:successfully\s+)?(?:met|achieved|reached)\b", _I), True),
     EndpointCue("met", re.compile(
         rf"\b(?:achiev\w+|reach\w*|demonstrat\w+|show\w*)\s+(?:a\s+)?{_SIGNIFICANCE}\s+(?:on|in|for)"
         rf"\s+{_WHOSE}{_PRIMARY}", _I), True),
