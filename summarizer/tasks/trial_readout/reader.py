@@ -29,6 +29,7 @@ from summarizer.tasks.trial_readout.schema import (
     TrialReadoutSummary,
 )
 from summarizer.tasks.trial_readout.vocabulary import (
+    CODE_INTRO,
     CONDITIONAL,
     EFFICACY_TERMS,
     ENDPOINT_NAME_LEAD,
@@ -70,8 +71,7 @@ _CODE_GENERIC = re.compile(
 _BRAND = re.compile(
     r"\b(?P<brand>[A-Z][A-Za-z0-9-]{2,})\s?(?:™|®|\((?:TM|R|tm|r)\))"
     r"(?:\s*\((?P<generic>[a-z][a-z -]{4,40})\))?")
-_CODE_AFTER = re.compile(
-    rf"\b(?:of|for|with|evaluating|dosed|dosing|candidate)\s+(?P<code>{_CODE})(?![\w-])")
+_CODE_AFTER = re.compile(rf"\b{CODE_INTRO}\s+(?P<code>{_CODE})(?![\w-])")
 _HAZARD = re.compile(r"\b(?:HR|hazard ratio|rate ratio)\b", re.I)
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][a-z]{3,}(?:-[a-z]+)?(?![\w-])")
 _COMPANY = re.compile(

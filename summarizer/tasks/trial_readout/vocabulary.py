@@ -1,11 +1,11 @@
 """The trial-readout vocabulary, defined once: codes, phase spellings, registry ids and cue wording.
 
 Everything the reader, the rules, the schema's validators and the prompt know about how companies
-word clinical results lives here as data (tables of phrasings and what they mean, and the
-contexts names, phases and plans are read in); the modules that read releases apply it and keep
-only layout patterns of their own (bullets, brackets, sentence breaks). A cue says what a phrase
-means (a primary endpoint met / not met / split, a kind of news, a safety finding), never which
-document it came from.
+word clinical results lives here as data: tables of phrasings and what they mean, and the
+contexts names, phases and plans are read in. The modules that read releases apply it and keep
+only layout patterns of their own (bullets, brackets, sentence breaks, the dateline's company).
+A cue says what a phrase means (a primary endpoint met / not met / split, a kind of news, a
+safety finding), never which document it came from.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "BACKGROUND_BEFORE",
+    "CODE_INTRO",
     "CONDITIONAL",
     "CO_PRIMARY",
     "DESIGN_ONLY",
@@ -520,6 +521,8 @@ TRIAL_NAME_BEFORE = re.compile(
 PRODUCT_CODE_BEFORE = re.compile(
     r"\b(?:(?:trial|study|data|results?)\s+(?:of|for|with|evaluating)|evaluating|doses?\s+of"
     r"|dosing\s+of|treatment\s+with|treated\s+with)\s+$", _I)
+#: words that introduce a product code ("trial of QTB-210", "data for BEAM-302")
+CODE_INTRO = r"(?:of|for|with|evaluating|dosed|dosing|candidate)"
 #: after a product code (", an investigational ...")
 PRODUCT_CODE_AFTER = re.compile(r"^\s*,\s+(?:an?|the)\s+\w+", _I)
 #: words saying which endpoint a figure or cue belongs to
