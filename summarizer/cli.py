@@ -98,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="write the prediction records (JSONL) here")
     _add_batch_parser(sub)
     _add_report_parser(sub)
+    _add_timeline_parser(sub)
     return parser
 
 
@@ -510,6 +511,9 @@ def _add_report_parser(sub: Any) -> None:
     r.add_argument("--format", choices=["html", "markdown"],
                    help="default: markdown when the output ends in .md, else html")
     r.add_argument("--title", default="Regulatory summary report")
+    r.add_argument("--timeline", metavar="PATH",
+                   help="also write the records' timeline page (HTML) here, linked both ways "
+                        "with the report")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -531,7 +535,9 @@ def _report(args: argparse.Namespace) -> int:
         print(f"summarizer: note: {missing} of {len(results)} records lack the document text, "
               "so their evidence is not highlighted (write records with summarize "
               "--include-text)", file=sys.stderr)
-    text = reports.render(results, fmt, title=args.title)
+    text = reports.render(results, fmt, title=args.title, **_timeline_link(args, fmt))
+    if args.timeline and (code := _report_timeline(args, results, fmt)) != EXIT_OK:
+        return code
     if not args.output:
         sys.stdout.write(text)
         return EXIT_OK
@@ -542,6 +548,96 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- regulatory timeline (logic in summarizer.timeline) --------------------------------------------
+
+_TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                      ".json": "json", ".csv": "csv", ".ics": "ics"}
+
+
+def _add_timeline_parser(sub: Any) -> None:
+    t = sub.add_parser("timeline", help="each product's regulatory history and the calendar of "
+                                        "dates to come, from stored records")
+    t.add_argument("records", nargs="+", metavar="RECORDS",
+                   help="JSONL (or JSON) written by summarize or eval, or - for stdin")
+    t.add_argument("-o", "--output", help="write here instead of stdout; the suffix picks the "
+                                          "format: .html, .md, .json, .csv, .ics")
+    t.add_argument("--format", choices=["html", "markdown", "json", "csv", "ics"],
+                   help="override the suffix (default on stdout: markdown)")
+    t.add_argument("--today", metavar="YYYY-MM-DD",
+                   help="the date that separates dates to come from past ones (default: today)")
+    t.add_argument("--meta", metavar="META.jsonl",
+                   help="release dates for records written without --published: JSON lines "
+                        "with published and file or id (a corpus meta.jsonl)")
+    t.add_argument("--title", default="Regulatory timeline")
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    """Build the timeline of stored records and render it; exit 2 for a missing or malformed
+    records file, an unknown output suffix or a bad date."""
+    import datetime as dt
+
+    from summarizer import reports, timeline
+
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    fmt = args.format or (_TIMELINE_SUFFIXES.get(suffix) if args.output else "markdown")
+    if fmt is None:
+        return _fail(f"cannot tell the format from {args.output!r}: use a .html, .md, .json, "
+                     ".csv or .ics name, or --format")
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else None
+    except ValueError:
+        return _fail(f"--today must be YYYY-MM-DD, got {args.today!r}")
+    try:
+        results = []
+        for path in args.records:
+            results += (reports.parse_records(sys.stdin.read(), name="<stdin>") if path == "-"
+                        else reports.load_records(path))
+        dates = timeline.load_release_dates(args.meta) if args.meta else None
+        built = timeline.build(results, today=today, release_dates=dates)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    for skipped in built.skipped:
+        print(f"summarizer: note: {skipped.source}: skipped ({skipped.reason})", file=sys.stderr)
+    text = timeline.render(built, fmt, title=args.title)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write_text(args.output, text)
+
+
+def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
+    """``report --timeline``: the HTML report links to the timeline page."""
+    return {"timeline_href": _href(args.timeline, args.output)} if (
+        args.timeline and fmt == "html") else {}
+
+
+def _report_timeline(args: argparse.Namespace, results: list[Any], fmt: str) -> int:
+    """``report --timeline``: the timeline page of the report's records, its events linked to
+    their documents in the report."""
+    from summarizer import timeline
+
+    linked = args.output and fmt == "html"
+    page = timeline.render_html(timeline.build(results),
+                                report_href=_href(args.output, args.timeline) if linked else None)
+    return _write_text(args.timeline, page)
+
+
+def _href(target: str, page: str | None) -> str:
+    """``target`` as a link from the page written at ``page`` (relative, URL-quoted)."""
+    from urllib.parse import quote
+
+    start = Path(page).resolve().parent if page else Path.cwd()
+    return quote(os.path.relpath(Path(target).resolve(), start).replace(os.sep, "/"))
+
+
+def _write_text(path: str, text: str) -> int:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"cannot write {path!r}: {exc.strerror or exc}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -549,6 +645,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "inspect": _inspect, "eval": _eval}
     handlers["batch"] = _batch
     handlers["report"] = _report
+    handlers["timeline"] = _timeline
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

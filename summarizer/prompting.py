@@ -2,15 +2,19 @@
 
 Templates are rendered in a sandboxed environment and the document is passed only as a variable,
 so ``{{`` or ``{%`` inside a release is printed as text, never evaluated. The prompt version is a
-hash of the template sources; it goes into every result and every cache key.
+hash of the template sources; it goes into every result and every cache key. ``templates`` names
+another package holding ``system.j2``/``user.j2``/``reask.j2`` (a task's own prompts) and
+``context`` gives its system template constant variables (e.g. code lists); the default
+templates' code lists come from the regulatory vocabulary (``code_lists``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -21,10 +25,12 @@ from summarizer.injection import neutralize_delimiters
 from summarizer.vocabulary import VOCABULARY, Vocabulary
 
 __all__ = [
+    "DEFAULT_TEMPLATES",
     "PROMPT_VERSION",
     "TEMPLATE_NAMES",
     "build_messages",
     "code_lists",
+    "prompt_version",
     "reask_message",
     "render",
     "system_prompt",
@@ -32,12 +38,14 @@ __all__ = [
 ]
 
 TEMPLATE_NAMES = ("system.j2", "user.j2", "reask.j2")
+#: the package whose templates are rendered unless another one is named
+DEFAULT_TEMPLATES = "summarizer.prompts"
 
 
 @cache
-def template_source(name: str) -> str:
-    """The source of one template shipped in ``summarizer.prompts``."""
-    return resources.files("summarizer.prompts").joinpath(name).read_text(encoding="utf-8")
+def template_source(name: str, templates: str = DEFAULT_TEMPLATES) -> str:
+    """The source of one template shipped in the ``templates`` package."""
+    return resources.files(templates).joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
@@ -50,27 +58,33 @@ def _environment() -> ImmutableSandboxedEnvironment:
     )
 
 
-def _prompt_version() -> str:
+def prompt_version(
+    templates: str = DEFAULT_TEMPLATES, context: Mapping[str, object] | None = None
+) -> str:
+    """Short hash of a template package's sources (and of its constant ``context``, if any; for
+    the default templates: the vocabulary's code lists)."""
+    if context is None and templates == DEFAULT_TEMPLATES:
+        context = code_lists()
     digest = hashlib.sha256()
     for name in TEMPLATE_NAMES:
         digest.update(name.encode())
         digest.update(b"\0")
-        digest.update(template_source(name).encode())
-    digest.update(system_prompt().encode())  # the code lists come from the vocabulary
+        digest.update(template_source(name, templates).encode())
+    if context:
+        digest.update(json.dumps(context, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:12]
 
 
 
-
 @cache
-def _template(name: str) -> Template:
+def _template(name: str, templates: str = DEFAULT_TEMPLATES) -> Template:
     """One template, compiled once (compiling costs more than rendering)."""
-    return _environment().from_string(template_source(name))
+    return _environment().from_string(template_source(name, templates))
 
 
-def render(name: str, **variables: object) -> str:
-    """Render one template with ``variables`` as data."""
-    return _template(name).render(**variables).strip()
+def render(name: str, *, templates: str = DEFAULT_TEMPLATES, **variables: object) -> str:
+    """Render one template of the ``templates`` package with ``variables`` as data."""
+    return _template(name, templates).render(**variables).strip()
 
 
 _WIDTH = 113  # the templates' line width
@@ -96,12 +110,12 @@ def code_lists(vocabulary: Vocabulary = VOCABULARY) -> dict[str, str]:
 
 @cache
 def system_prompt() -> str:
-    """The system message (the same for every document)."""
+    """The default task's system message (the same for every document)."""
     return render("system.j2", **code_lists())
 
 
-#: short hash of every template and the vocabulary's code lists; changes with the prompt
-PROMPT_VERSION = _prompt_version()
+#: short hash of every template and of the vocabulary's code lists; changes with the prompt
+PROMPT_VERSION = prompt_version()
 
 
 def build_messages(
@@ -111,14 +125,19 @@ def build_messages(
     omitted: Sequence[str] = (),
     part_index: int = 1,
     part_count: int = 1,
+    templates: str = DEFAULT_TEMPLATES,
+    context: Mapping[str, object] | None = None,
 ) -> list[dict[str, str]]:
     """The system and user messages for one document (or one part of a long document)."""
     return [
-        {"role": "system", "content": system_prompt()},
+        {"role": "system", "content": system_prompt() if (
+            templates == DEFAULT_TEMPLATES and context is None
+        ) else render("system.j2", templates=templates, **(context or {}))},
         {
             "role": "user",
             "content": render(
                 "user.j2",
+                templates=templates,
                 document=neutralize_delimiters(document),
                 published=published.isoformat() if published else None,
                 omitted=list(omitted),
@@ -129,6 +148,6 @@ def build_messages(
     ]
 
 
-def reask_message(problems: Sequence[str]) -> str:
+def reask_message(problems: Sequence[str], *, templates: str = DEFAULT_TEMPLATES) -> str:
     """The correction request sent back to the model when the rules reject its answer."""
-    return render("reask.j2", problems=list(problems))
+    return render("reask.j2", templates=templates, problems=list(problems))

@@ -527,9 +527,10 @@ def _csp_hash(source: str) -> str:
 
 
 def render_html(results: Iterable[RecordLike], *,
-                title: str = "Regulatory summary report") -> str:
+                title: str = "Regulatory summary report", timeline_href: str | None = None) -> str:
     """One self-contained HTML page: index table, then per document the outcome card,
-    rationale, next steps, sentiment and findings beside the highlighted release."""
+    rationale, next steps, sentiment and findings beside the highlighted release.
+    ``timeline_href`` links the page to the timeline page of the same records."""
     views = [document_view(coerce_result(r), n) for n, r in enumerate(results, 1)]
     script, style = _asset("report.js"), _asset("report.css")
     template = _environment().from_string(_asset("report.html.j2"))
@@ -537,14 +538,15 @@ def render_html(results: Iterable[RecordLike], *,
         title=title, views=views, script=script, style=style, script_hash=_csp_hash(script),
         field_names=FIELD_NAMES, missing_text=sum(1 for v in views if v.result.ok
                                                   and v.segments is None),
+        timeline_href=timeline_href,
     )
 
 
 def render(results: Iterable[RecordLike], fmt: str, *,
-           title: str = "Regulatory summary report") -> str:
+           title: str = "Regulatory summary report", timeline_href: str | None = None) -> str:
     """Render in one of ``REPORT_FORMATS``: ``html`` or ``markdown``."""
     if fmt == "html":
-        return render_html(results, title=title)
+        return render_html(results, title=title, timeline_href=timeline_href)
     if fmt == "markdown":
         return render_markdown(results, title=title)
     raise ValueError(f"unknown report format {fmt!r}; use one of {REPORT_FORMATS}")

@@ -117,3 +117,56 @@ def test_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delitem(sys.modules, "summarizer.integrations.pandas")
     with pytest.raises(ImportError, match=r"needs pandas.*\[pandas\]"):
         importlib.import_module("summarizer.integrations.pandas")
+
+
+# -- timeline frames ------------------------------------------------------------------------------
+
+
+def test_events_frame_has_one_row_per_event_in_timeline_order() -> None:
+    from test_timeline_build import TODAY, eu_sequence, us_sequence
+
+    from summarizer.integrations.pandas import EVENT_COLUMNS, events_frame
+    from summarizer.timeline import build
+
+    records = [*us_sequence(), *eu_sequence()]
+    timeline = build(records, today=TODAY)
+    frame = events_frame(records, today=TODAY)
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert list(frame["event_id"]) == [e.id for e in timeline.events]
+    assert str(frame["date"].dtype).startswith("datetime64")
+    assert frame["date"].is_monotonic_increasing
+    assert list(frame["product"].unique()) == ["Orzenta", "Velmora"]
+    accepted = frame[frame["decision"] == "filing_accepted"].iloc[0]
+    assert (accepted["duplicates"], accepted["company"], accepted["region"]) == (
+        "us-3b", "Halcyon Biopharma, Inc.", "US")
+    assert str(frame["quote_start"].dtype) == "Int64" and frame["quote_start"].isna().all()
+    # a Timeline is taken as it is
+    pd.testing.assert_frame_equal(events_frame(timeline), frame)
+    # per product, the decisions in order: what an analyst groups by
+    assert frame.groupby("product")["decision"].apply(list)["Velmora"] == [
+        "negative_opinion", "positive_opinion", "accelerated_approval"]
+
+
+def test_calendar_frame_and_undated_events() -> None:
+    from test_timeline_build import TODAY, eu_sequence
+    from timeline_records import rec
+
+    from summarizer.integrations.pandas import (
+        CALENDAR_FRAME_COLUMNS,
+        EVENT_COLUMNS,
+        calendar_frame,
+        events_frame,
+    )
+
+    records = [*eu_sequence(), rec("undated", None, "approval", "FDA", [("Velmora", None)],
+                                   "Norvexa Therapeutics N.V.")]
+    calendar = calendar_frame(records, today=TODAY)
+    assert list(calendar.columns) == list(CALENDAR_FRAME_COLUMNS)
+    assert list(calendar["state"]) == ["met", "met", "upcoming", "met"]
+    first = calendar.iloc[0]
+    assert (first["start"], first["end"], first["precision"]) == (
+        pd.Timestamp("2026-01-01"), pd.Timestamp("2026-03-31"), "quarter")
+    assert pd.isna(calendar.iloc[-1]["end"])
+    events = events_frame(records, today=TODAY)
+    assert pd.isna(events.iloc[-1]["date"]) and events.iloc[-1]["date_basis"] == "none"
+    assert events_frame([]).empty and list(events_frame([]).columns) == list(EVENT_COLUMNS)

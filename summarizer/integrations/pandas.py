@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.integrations import require, summarizer_from
@@ -30,10 +30,12 @@ import pandas as pd  # noqa: E402
 if TYPE_CHECKING:
     from summarizer.api import Summarizer
     from summarizer.batching import BatchItem
+    from summarizer.timeline import Timeline
     from summarizer.types import SummaryResult
 
 __all__ = [
-    "RESULT_COLUMNS", "RecordFormat", "batch_items", "result_columns", "summarize_frame",
+    "CALENDAR_FRAME_COLUMNS", "EVENT_COLUMNS", "RESULT_COLUMNS", "RecordFormat", "batch_items",
+    "calendar_frame", "events_frame", "result_columns", "summarize_frame",
 ]
 
 RecordFormat = Literal["dict", "json", "none"]
@@ -182,3 +184,76 @@ _DTYPES: dict[str, str] = {
     "is_regulatory_event": "boolean", "sentiment_score": "Float64", "findings": "Int64",
     "error_findings": "Int64",
 }
+
+
+# -- timeline (summarizer.timeline) -------------------------------------------------------------
+
+#: the columns of ``events_frame``, in order
+EVENT_COLUMNS: tuple[str, ...] = (
+    "date", "date_basis", "product", "company", "region", "agency", "agency_body", "decision",
+    "direction", "indication", "application", "release_date", "source", "record", "quote",
+    "quote_start", "quote_end", "duplicates", "conflict", "product_id", "event_id",
+)
+#: the columns of ``calendar_frame``, in order
+CALENDAR_FRAME_COLUMNS: tuple[str, ...] = (
+    "start", "end", "precision", "state", "product", "company", "region", "expects", "actor",
+    "action", "timing", "release_date", "source", "record", "resolved_by", "resolved_on",
+    "quote", "product_id", "item_id",
+)
+
+
+def _timeline(data: Timeline | Iterable[Any], today: dt.date | str | None) -> Timeline:
+    from summarizer.timeline import Timeline, build
+
+    return data if isinstance(data, Timeline) else build(data, today=today)
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], dates: Sequence[str],
+           ints: Sequence[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column in dates:  # datetime64 (NaT when undated), for resampling and date filters
+        frame[column] = pd.to_datetime(frame[column])
+    for column in ints:
+        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    return frame
+
+
+def events_frame(data: Timeline | Iterable[Any], *,
+                 today: dt.date | str | None = None) -> pd.DataFrame:
+    """One row per regulatory event of a timeline (``summarizer.timeline.build``), in timeline
+    order: date (decision, else release date; NaT when undated), product and company, region,
+    agency, decision and direction, the evidence quote with its offsets, and the sources of
+    duplicate records. ``data`` is a ``Timeline``, or the records (``SummaryResult``s or JSON
+    records) to build one from."""
+    timeline = _timeline(data, today)
+    products = {p.id: p for p in timeline.products}
+    rows = [{
+        "date": e.date, "date_basis": e.date_basis, "product": products[e.product_id].name,
+        "company": products[e.product_id].company, "region": e.region, "agency": e.agency,
+        "agency_body": e.agency_body, "decision": e.decision, "direction": e.direction,
+        "indication": e.indication, "application": e.application, "release_date": e.release_date,
+        "source": e.source, "record": e.record, "quote": e.quote, "quote_start": e.quote_start,
+        "quote_end": e.quote_end, "duplicates": "; ".join(e.duplicates) or None,
+        "conflict": e.conflict, "product_id": e.product_id, "event_id": e.id,
+    } for e in timeline.events]
+    return _frame(rows, EVENT_COLUMNS, ("date", "release_date"),
+                  ("record", "quote_start", "quote_end"))
+
+
+def calendar_frame(data: Timeline | Iterable[Any], *,
+                   today: dt.date | str | None = None) -> pd.DataFrame:
+    """One row per date to come (and undated next step) of a timeline, in calendar order, with
+    its range, precision and state (upcoming, met, past due, passed, superseded, undated)."""
+    timeline = _timeline(data, today)
+    products = {p.id: p for p in timeline.products}
+    rows = [{
+        "start": i.start, "end": i.end, "precision": i.precision, "state": i.state,
+        "product": products[i.product_id].name if i.product_id else None,
+        "company": products[i.product_id].company if i.product_id else None,
+        "region": i.region, "expects": i.expects, "actor": i.actor, "action": i.action,
+        "timing": i.timing, "release_date": i.release_date, "source": i.source,
+        "record": i.record, "resolved_by": i.resolved_by, "resolved_on": i.resolved_on,
+        "quote": i.quote, "product_id": i.product_id, "item_id": i.id,
+    } for i in timeline.upcoming]
+    return _frame(rows, CALENDAR_FRAME_COLUMNS, ("start", "end", "release_date", "resolved_on"),
+                  ("record",))
