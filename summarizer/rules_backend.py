@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import cast
 
 from summarizer.grounding import SourceIndex, ground
@@ -289,9 +290,14 @@ def _read_release(document: Document) -> ReleaseView:
 def _is_background(sentence: ViewSentence, before: str, published: dt.date | None) -> bool:
     if BACKGROUND_BEFORE.search(before[-60:]):
         return True
-    if published is None:
-        return False
-    for m in _DATE_IN.finditer(sentence.text):
+    return published is not None and _dated_earlier(sentence.text, published)
+
+
+@lru_cache(maxsize=64)
+def _dated_earlier(text: str, published: dt.date) -> bool:
+    """Whether the sentence dates itself well before ``published``; once per sentence, not per
+    cue in it (a long sentence full of cues was read again for each)."""
+    for m in _DATE_IN.finditer(text):
         if m.group(4):
             if int(m.group(4)) < published.year:
                 return True
@@ -318,9 +324,9 @@ _ACTOR_AFTER = re.compile(
 )
 
 
-def _agency_acts(text: str, vs: ViewSentence, hit: CueHit) -> bool:
+def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> bool:
     """Whether a regulator named right next to a generic cue is the one acting."""
-    for a in vs.agencies:
+    for a in agencies:
         if a.end <= hit.start and hit.start - a.end <= 40 and _ACTOR_GAP.match(
             text[a.end:hit.start]
         ):
@@ -330,6 +336,23 @@ def _agency_acts(text: str, vs: ViewSentence, hit: CueHit) -> bool:
         ):
             return True
     return False
+
+
+class _Nearby:
+    """A sentence's agency mentions by position: those close enough to a cue to act in it
+    (``_agency_acts``) without walking every mention of the sentence for every cue."""
+
+    def __init__(self, agencies: Sequence[AgencyMention]) -> None:
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self.starts = [a.start for a in self.agencies]
+        self.longest = max((a.end - a.start for a in agencies), default=0)
+
+    def around(self, hit: CueHit) -> Sequence[AgencyMention]:
+        """The mentions starting where one may end 40 characters before the cue, or start 30
+        after it (a superset of what ``_agency_acts`` accepts)."""
+        lo = bisect_left(self.starts, hit.start - 40 - self.longest)
+        hi = bisect_right(self.starts, hit.end + 30)
+        return self.agencies[lo:hi]
 
 
 def _weigh_cues(
@@ -343,6 +366,9 @@ def _weigh_cues(
     starts = [h.start for h in hits]
     for vs in pool:
         lo, hi = bisect_left(starts, vs.start), bisect_left(starts, vs.end)
+        # read once per sentence, not once per cue in it: a long one may hold thousands
+        news = lo < hi and NEWS_CUE.search(vs.text) is not None
+        near = _Nearby(vs.agencies) if lo < hi else None
         for hit in hits[lo:hi]:
             if hit.end > vs.end:
                 continue
@@ -357,7 +383,7 @@ def _weigh_cues(
                 w *= 2.0 if vs.start < lead_start + 700 else 1.5
             else:
                 w *= max(0.4, 1.0 - (vs.start - lead_start) / 12000)
-            actor = bool(vs.agencies) and _agency_acts(text, vs, hit)
+            actor = near is not None and _agency_acts(text, near.around(hit), hit)
             if hit.needs_agency and not vs.agencies:
                 w *= 0.25
             elif hit.needs_agency and actor:
@@ -372,7 +398,7 @@ def _weigh_cues(
             background = _is_background(vs, before, published)
             if background:
                 w *= _BACKGROUND_WEIGHT
-            if NEWS_CUE.search(vs.text):
+            if news:
                 w *= 1.3
             if vs.kind == "quote":
                 w *= 0.6

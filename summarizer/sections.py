@@ -14,7 +14,9 @@ original text, never to the view. ``estimate_tokens`` is an offline *estimate* o
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -327,7 +329,11 @@ _LISTING = r"\s*\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSX\w*|LSE|AIM|Euronext|SIX|ASX|H
 
 
 def _is_junk(p: _Para) -> bool:
-    return all(_JUNK_LINE.fullmatch(line.strip()) for line in p.text.splitlines() if line.strip())
+    for line in p.text.splitlines():
+        bare = line.strip()
+        if bare and not _JUNK_LINE.fullmatch(bare):
+            return False
+    return True
 
 
 def _has_contact_signal(s: str) -> bool:
@@ -631,22 +637,25 @@ def _mark_quotes(
 ) -> None:
     """Split a run of body paragraphs (opened by the last bound) into body and quote sections."""
     units: list[list[int]] = []
+    last_junk = False  # whether the last paragraph of units[-1] is junk (read once per paragraph)
     for idx in run:
         p = paras[idx]
+        junk = _is_junk(p)
         joins = bool(units) and (
-            _is_junk(p)
+            junk
             or p.text[0].islower()
             or p.text[0] in ".,;:)”’"
             or paras[units[-1][-1]].text[-1] in ",:"
-            or _is_junk(paras[units[-1][-1]])
+            or last_junk
         )
         if joins:
             units[-1].append(idx)
         else:
             units.append([idx])
+        last_junk = junk
     current: SectionKind = "body"
     for unit in units:
-        joined = "\n".join(paras[k].text for k in unit)
+        joined = paras[unit[0]].text if len(unit) == 1 else "\n".join(paras[k].text for k in unit)
         quoted = _is_quote(joined) or (current == "quote" and joined[0] in '“"')
         kind: SectionKind = "quote" if quoted else "body"
         if kind == current:
@@ -929,21 +938,7 @@ def _split_to_fit(text: str, budget: int) -> list[str]:
     for cutter in (re.compile(r"\n+"), _SENTENCE_END, _WORD_END):
         parts = _cut_after(text, cutter)
         if len(parts) > 1:
-            out: list[str] = []
-            current = ""
-            for part in parts:
-                candidate = current + part
-                if current and estimate_tokens(candidate.strip()) > budget:
-                    out.append(current.strip())
-                    current = part
-                else:
-                    current = candidate
-                if estimate_tokens(current.strip()) > budget:
-                    out.extend(_split_to_fit(current.strip(), budget))
-                    current = ""
-            if current.strip():
-                out.append(current.strip())
-            return [piece for piece in out if piece]
+            return [piece for piece in _fill_pieces(parts, budget) if piece]
     step = max(1, budget // 2)
     out = []
     i = 0
@@ -953,6 +948,75 @@ def _split_to_fit(text: str, budget: int) -> list[str]:
             size //= 2
         out.append(text[i : i + size])
         i += size
+    return out
+
+
+#: a piece that takes the one space before it into itself (see ``_TOKEN_PIECE``)
+_ABSORBS_SPACE = re.compile(r"[^\W\d_]|[^\s\w]")
+#: how far the parts' summed estimates may exceed a joined estimate (whitespace at the ends)
+_SUM_SLACK = 8.0
+
+
+def _fill_pieces(parts: list[str], budget: int) -> list[str]:
+    """Join consecutive ``parts`` into the longest pieces that fit ``budget``, in order (a part
+    that does not fit alone is cut further).
+
+    The parts' own estimates, summed, give each piece's border within a token or two; the
+    estimate of the joined text settles it (growing or shrinking by doubling steps, then
+    halving), so a piece costs two or three estimates of its length. Adding one part at a time
+    and estimating again cost the square of the parts per piece: minutes for a megabyte of
+    short lines or words.
+    """
+    seen: dict[str, float] = {}  # a part estimated once however often it recurs
+    costs = [seen[p] if p in seen else seen.setdefault(p, _estimate(p)) for p in parts]
+    for k in range(len(parts) - 1):  # the space a next word or mark takes into itself
+        p = parts[k]
+        if p[-1] in " \t" and not p[-2:].isspace() and _ABSORBS_SPACE.match(parts[k + 1]):
+            costs[k] -= 1.0
+    summed = list(itertools.accumulate(costs, initial=0.0))
+    out: list[str] = []
+    i, n = 0, len(parts)
+
+    def fits(j: int) -> bool:
+        if summed[j] - summed[i] > budget + _SUM_SLACK:
+            return False
+        return estimate_tokens("".join(parts[i:j]).strip()) <= budget
+
+    while i < n:
+        if not fits(i + 1):
+            out.extend(_split_to_fit(parts[i].strip(), budget))
+            i += 1
+            continue
+        guess = max(i + 1, bisect.bisect_right(summed, summed[i] + budget) - 1)
+        good, bad = i + 1, n + 1  # parts[i:good] fit, parts[i:bad] do not
+        if guess > good:
+            if fits(guess):
+                good = guess
+            else:
+                bad = guess
+        step = 1
+        if bad > n:  # grow from the guess by doubling steps
+            while good < n:
+                probe = min(n, good + step)
+                if not fits(probe):
+                    bad = probe
+                    break
+                good, step = probe, step * 2
+        else:  # shrink from the guess by doubling steps
+            while bad - good > 1:
+                probe = max(good + 1, bad - step)
+                if fits(probe):
+                    good = probe
+                    break
+                bad, step = probe, step * 2
+        while bad - good > 1 and bad <= n:
+            middle = (good + bad) // 2
+            if fits(middle):
+                good = middle
+            else:
+                bad = middle
+        out.append("".join(parts[i:good]).strip())
+        i = good
     return out
 
 
