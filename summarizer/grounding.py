@@ -9,6 +9,7 @@ quote stays fast on multi-megabyte documents.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -135,12 +136,40 @@ def normalize(text: str) -> str:
 
 
 class SourceIndex:
-    """A source text prepared for alignment: built once per document, reused for every quote."""
+    """A source text prepared for alignment: built once per document, reused for every quote.
+
+    The normal form and its map back to the text are built on the first quote that is not a
+    verbatim substring (most quotes are: the rules backend's always), not before.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norm, self._ns, self._nl, self._os, self._ol = _build(text, keep_map=True)
         self._tokens: dict[str, list[int]] | None = None
+
+    @functools.cached_property
+    def _normal(self) -> tuple[str, list[int], list[int], list[int], list[int]]:
+        return _build(self.text, keep_map=True)
+
+    @property
+    def norm(self) -> str:
+        """The normal form of the text (see ``normalize``)."""
+        return self._normal[0]
+
+    @property
+    def _ns(self) -> list[int]:
+        return self._normal[1]
+
+    @property
+    def _nl(self) -> list[int]:
+        return self._normal[2]
+
+    @property
+    def _os(self) -> list[int]:
+        return self._normal[3]
+
+    @property
+    def _ol(self) -> list[int]:
+        return self._normal[4]
 
     def __repr__(self) -> str:
         return f"SourceIndex({len(self.text)} chars)"
@@ -168,7 +197,10 @@ class SourceIndex:
         return self._tokens
 
     def contains(self, phrase: str) -> bool:
-        """Whether ``phrase`` occurs in the text, up to normalisation (case, marks, spacing)."""
+        """Whether ``phrase`` occurs in the text, verbatim or up to normalisation (case, marks,
+        spacing)."""
+        if phrase.strip() and phrase in self.text:
+            return True
         needle = normalize(phrase)
         return bool(needle) and needle in self.norm
 

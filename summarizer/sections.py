@@ -139,23 +139,22 @@ class _Para(NamedTuple):
     line1: int  # line number of its last line
 
 
-_NONEMPTY_LINE = {"\n": re.compile(r"[^\n]+"), "\r": re.compile(r"[^\r]+")}
+# built from a tuple directly: a NamedTuple's own __new__ is Python code, and a release of
+# 300,000 one-word lines builds 600,000 of them
+_new_line = functools.partial(tuple.__new__, _Line)
+_new_para = functools.partial(tuple.__new__, _Para)
 
 
 def _split_lines(text: str) -> list[_Line]:
     """The non-blank lines of ``text`` (breaks are \\n, \\r\\n, or \\r alone in old Mac files)."""
     brk = "\n" if "\n" in text or "\r" not in text else "\r"
     lines: list[_Line] = []
-    number = 0
-    last = 0
-    for m in _NONEMPTY_LINE[brk].finditer(text):
-        start, end = m.span()
-        number += text.count(brk, last, start)
-        last = start
-        if text[end - 1] == "\r":
-            end -= 1
-        if end > start and not text[start:end].isspace():
-            lines.append(_Line(start, end, number))
+    start = 0
+    for number, line in enumerate(text.split(brk)):
+        if line and not line.isspace():
+            end = start + len(line) - (line[-1] == "\r")
+            lines.append(_new_line((start, end, number)))
+        start += len(line) + 1
     return lines
 
 
@@ -181,6 +180,11 @@ def _build_paras(text: str, lines: list[_Line]) -> list[_Para]:
     """Group lines into paragraphs: one line each, or soft-wrapped runs in hard-wrapped text."""
     width = _wrap_width(text, lines)
     paras: list[_Para] = []
+    if width is None:  # a paragraph per line
+        for start, end, number in lines:
+            first = text[start:end].strip()
+            paras.append(_new_para((start, end, first, first, 1, number, number)))
+        return paras
     i, n = 0, len(lines)
     slack = 0 if width is None else max(3, width // 7)
     while i < n:
@@ -195,7 +199,8 @@ def _build_paras(text: str, lines: list[_Line]) -> list[_Para]:
         start, end = lines[i].start, lines[j].end
         first = text[start : lines[i].end].strip()
         body = first if i == j else text[start:end].strip()
-        paras.append(_Para(start, end, first, body, j - i + 1, lines[i].number, lines[j].number))
+        paras.append(_new_para((start, end, first, body, j - i + 1, lines[i].number,
+                                lines[j].number)))
         i = j + 1
     return paras
 
@@ -329,6 +334,8 @@ _LISTING = r"\s*\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSX\w*|LSE|AIM|Euronext|SIX|ASX|H
 
 
 def _is_junk(p: _Para) -> bool:
+    if p.text.isprintable():  # one line (line breaks are not printable)
+        return _JUNK_LINE.fullmatch(p.text) is not None
     for line in p.text.splitlines():
         bare = line.strip()
         if bare and not _JUNK_LINE.fullmatch(bare):
@@ -708,6 +715,7 @@ _LABEL_LINE = re.compile(r"\[(?:HEADLINE|DATELINE|BODY|QUOTE|ABOUT)\]")
 _NOTE_LINE = re.compile(r"\[Omitted boilerplate: [^\n]*\]")
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _PAGE_MARK = re.compile(r"<PAGE>|page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\f", re.I)
+_PAGE_SIGN = re.compile(r"\d|<PAGE>|\f", re.I)  # in every _PAGE_MARK
 _FLS_NAME = "forward-looking statements"
 
 
@@ -839,6 +847,9 @@ def _render(kept: list[tuple[Section, str]], omitted: list[str]) -> str:
 
 def _running_headers(doc_text: str) -> frozenset[str]:
     """Short lines repeated next to page numbers (letterhead, running headers): page furniture."""
+    first = _PAGE_SIGN.search(doc_text)  # a page mark holds a digit, <PAGE> or a form feed:
+    if first is None or _PAGE_SIGN.search(doc_text, first.end()) is None:  # two marks or none
+        return frozenset()
     lines = [_SPACES.sub(" ", ln).strip() for ln in doc_text.splitlines()]
     marks = [i for i, ln in enumerate(lines) if ln and _PAGE_MARK.fullmatch(ln)]
     if len(marks) < 2:
@@ -909,25 +920,33 @@ def _pack(units: list[tuple[str | None, str, bool]], max_tokens: int) -> list[st
     parts: list[str] = []
     used = 0
     current: str | None = None
+    costs: list[int] = []  # of each piece, when it holds one block (then it is that block's)
+    last_block, block_cost = "", 0
     for label, text, starts in units:
         for attempt in (0, 1):
             head = label is not None and (starts or not parts or label != current)
             block = f"{label}\n{text}" if head else text
-            cost = estimate_tokens(block) + (1 if parts else 0)
+            if attempt == 0 or block is not last_block:  # the label may come in: again
+                block_cost = estimate_tokens(block)
+            last_block = block
+            cost = block_cost + (1 if parts else 0)
             if not parts or used + cost <= max_tokens or attempt == 1:
                 parts.append(block)
                 used += cost
                 current = label
                 break
             pieces.append("\n\n".join(parts))
+            costs.append(used if len(parts) == 1 else -1)
             parts, used, current = [], 0, None
     if parts:
         pieces.append("\n\n".join(parts))
+        costs.append(used if len(parts) == 1 else -1)
     out: list[str] = []
-    for piece in pieces:  # the estimate is additive over these joins; this is only a safety net
-        out.extend(
-            [piece] if estimate_tokens(piece) <= max_tokens else _split_to_fit(piece, max_tokens)
-        )
+    for piece, known in zip(pieces, costs, strict=True):
+        # the estimate is additive over these joins; this is only a safety net (a piece of one
+        # block has that block's estimate already)
+        fits = known <= max_tokens if known >= 0 else estimate_tokens(piece) <= max_tokens
+        out.extend([piece] if fits else _split_to_fit(piece, max_tokens))
     return out
 
 
