@@ -28,7 +28,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from summarizer.errors import ConfigurationError, InputError, InputTooLargeError
 from summarizer.sections import BOILERPLATE_KINDS, Section, segment
 
-__all__ = ["DEFAULT_MAX_INPUT_BYTES", "Document", "decode_bytes", "html_to_text", "load"]
+__all__ = [
+    "DEFAULT_MAX_INPUT_BYTES",
+    "Document",
+    "decode_bytes",
+    "html_to_text",
+    "load",
+    "read_file",
+    "read_stream",
+    "source_name",
+    "source_path",
+]
 
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -182,7 +192,7 @@ def load(
         raw = decode_bytes(data)
     elif isinstance(obj, os.PathLike):
         path = os.fsdecode(os.fspath(obj))
-        raw = decode_bytes(_read_file(path, max_input_bytes))
+        raw = decode_bytes(read_file(path, max_input_bytes))
         source = path if source is None else source
     else:
         raise InputError(f"unsupported input type {type(obj).__name__}: pass str, bytes or a path")
@@ -206,8 +216,9 @@ def _check_size(size: int, limit: int, what: str) -> None:
         raise InputTooLargeError(f"{what} is {size} bytes, over the limit of {limit} bytes")
 
 
-def _read_file(path: str, limit: int) -> bytes:
-    """Read a regular file, checking its size with stat() before reading anything."""
+def read_file(path: str, limit: int) -> bytes:
+    """Read a regular file, checking its size with stat() before reading anything, and no
+    further than ``limit + 1`` bytes (a file that grows meanwhile); ``InputError`` otherwise."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
@@ -226,6 +237,72 @@ def _read_file(path: str, limit: int) -> bytes:
         raise InputError(f"cannot read input file {path}: {exc.strerror or exc}") from exc
     _check_size(len(data), limit, f"input file {path}")
     return data
+
+
+def read_stream(stream: Any, limit: int, what: str = "standard input") -> bytes:
+    """Read a byte stream (standard input, a pipe) up to ``limit`` bytes: a longer one raises
+    ``InputTooLargeError`` once ``limit + 1`` bytes are in, so an endless stream is refused
+    without being read; a closed or unreadable one raises ``InputError``."""
+    if stream is None:
+        raise InputError(f"{what} is closed")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= limit:
+            chunk = stream.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            if isinstance(chunk, str):  # a text stream (a replaced sys.stdin): its UTF-8
+                chunk = chunk.encode("utf-8", "surrogateescape")
+            chunks.append(chunk)
+            size += len(chunk)
+    except (OSError, ValueError) as exc:  # ValueError: read from a closed file
+        raise InputError(f"cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from exc
+    _check_size(size, limit, what.capitalize() if what == "standard input" else what)
+    return b"".join(chunks)
+
+
+_ESCAPED_BYTE = re.compile(r"\\(\\|x[0-9a-f]{2})")
+
+
+def source_name(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as text every JSON reader accepts, for the ``source`` of its record.
+
+    A name that is valid text is itself. A name that is not valid UTF-8 (the file system's
+    bytes, which Python carries as surrogate escapes) gets each undecodable byte written as
+    ``\\xNN`` and its backslashes doubled; ``source_path`` turns that back into the name.
+    """
+    name = os.fsdecode(os.fspath(path))
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # surrogates that are no file system bytes: keep them visible
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+def source_path(source: str) -> str:
+    """The file name a ``source_name`` stands for. A source whose escapes do not unescape to
+    bytes that are invalid UTF-8 was written as it is and is returned unchanged (a real name
+    that holds ``\\xNN`` text reads the same as an escaped one: ``--resume`` checks both)."""
+    if "\\" not in source:
+        return source
+    raw = bytearray()
+    last = 0
+    for m in _ESCAPED_BYTE.finditer(source):
+        raw += source[last : m.start()].encode("utf-8", "surrogatepass")
+        raw += b"\\" if m.group(1) == "\\" else bytes([int(m.group(1)[1:], 16)])
+        last = m.end()
+    raw += source[last:].encode("utf-8", "surrogatepass")
+    try:
+        bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsdecode(bytes(raw))
+    return source
 
 
 # --------------------------------------------------------------------------------------------
