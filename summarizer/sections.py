@@ -127,6 +127,7 @@ class _Line(NamedTuple):
     start: int
     end: int  # end of the content, line break excluded
     number: int  # 0-based line number, blank lines counted
+    body: str  # text[start:end]
 
 
 class _Para(NamedTuple):
@@ -151,16 +152,17 @@ def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
     for number, line in enumerate(text.split(brk)):
+        size = len(line) + 1
         if line and not line.isspace():
-            end = start + len(line) - (line[-1] == "\r")
-            lines.append(_new_line((start, end, number)))
-        start += len(line) + 1
+            body = line[:-1] if line[-1] == "\r" else line
+            lines.append(_new_line((start, start + len(body), number, body)))
+        start += size
     return lines
 
 
 def _wrap_width(text: str, lines: list[_Line]) -> int | None:
     """Return the column a hard-wrapped text is wrapped at, or None when lines are paragraphs."""
-    lens = sorted(len(text[ln.start : ln.end].rstrip()) for ln in lines)
+    lens = sorted(len(ln.body.rstrip()) for ln in lines)
     if len(lens) < 8:
         return None
     width = lens[int(0.95 * (len(lens) - 1))]
@@ -181,8 +183,8 @@ def _build_paras(text: str, lines: list[_Line]) -> list[_Para]:
     width = _wrap_width(text, lines)
     paras: list[_Para] = []
     if width is None:  # a paragraph per line
-        for start, end, number in lines:
-            first = text[start:end].strip()
+        for start, end, number, body in lines:
+            first = body.strip()
             paras.append(_new_para((start, end, first, first, 1, number, number)))
         return paras
     i, n = 0, len(lines)
