@@ -7,10 +7,11 @@ unclosed EDGAR ``<DOCUMENT>`` blocks, many tiny sections, repeated decision cues
 punctuation and quotes, ...) is built at ``--size`` bytes around a real release and run in its
 own child process through everything that runs without a model: intake (decoding, EDGAR/HTML
 extraction, sections), the prompt view and its chunking (what an LLM backend would send), the
-injection detector, the rules backend, grounding and the rules (``Summarizer("rules")``). The
-child reports its wall time and its peak resident memory (the interpreter and imports included,
-about 100 MB). An input may be rejected as bad input (``InputError``): that is an answer too,
-and it is timed the same way. Target: every input under 5 s and 500 MB.
+injection detector, the rules backend, grounding and the rules. The child reports its wall
+time, its CPU time (less sensitive to other work on the machine) and its peak resident memory
+(the interpreter and imports included, about 45 MB). An input may be rejected as bad input
+(``InputError``): that is an answer too, and it is timed the same way. Target: every input
+under 5 s and 500 MB.
 
 Last line: ``worst_s=<s> worst_mb=<MB> kinds=<n> over_target=<n>``.
 """
@@ -182,8 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = [r for r in rows if str(r["status"]).startswith(("timeout", "crashed"))]
     worst_s = max(seconds) if not failed else float("inf")
     worst_mb = max(mbs) if not failed else float("inf")
+    # a timed-out or crashed input has no figures (NaN): it fails the comparison, counted once
     over = sum(1 for s, m in zip(seconds, mbs, strict=True)
-               if not (s < TARGET_S and m < TARGET_MB)) + len(failed)
+               if not (s < TARGET_S and m < TARGET_MB))
     print(f"worst_s={worst_s:.2f} worst_mb={worst_mb:.0f} kinds={len(rows)} over_target={over}")
     return 0 if over == 0 else 1
 

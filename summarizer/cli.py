@@ -252,6 +252,7 @@ class _Sink:
         self.fmt = fmt
         self.is_report = fmt in ("markdown", "html")
         self.written = 0
+        self.failed = False
         self.out = _open_output(path, mode)
         self.report: Any = None
         if self.is_report:
@@ -261,7 +262,7 @@ class _Sink:
 
     def write(self, record: dict[str, Any]) -> None:
         if self.report is not None:
-            self.report.add(record)
+            _spool(self.report, record)
             return
         text = dump_record(record, indent=None if self.fmt == "jsonl" else 2)
         self._put(lambda: self.out.write(text + "\n"))
@@ -272,6 +273,7 @@ class _Sink:
             write()
             self.out.flush()
         except OSError as exc:
+            self.failed = True
             _silence_stdout(self.out)
             done = f"; {self.written} record(s) written before it" if self.written else ""
             raise _OutputFault(f"cannot write {_where(self.path)}: {_reason(exc)}{done}") from None
@@ -287,8 +289,20 @@ class _Sink:
                 try:
                     self.out.close()
                 except OSError as exc:  # the last buffered bytes did not fit either
-                    raise _OutputFault(
-                        f"cannot write {_where(self.path)}: {_reason(exc)}") from None
+                    if not self.failed:  # (already said)
+                        raise _OutputFault(
+                            f"cannot write {_where(self.path)}: {_reason(exc)}") from None
+
+
+def _spool(report: Any, record: Any) -> None:
+    """Add a record to a ``ReportBuilder``, whose spool is a temporary file (a fault: one line)."""
+    try:
+        report.add(record)
+    except OSError as exc:
+        import tempfile
+
+        raise _OutputFault(f"cannot write a temporary file in {tempfile.gettempdir()!r}: "
+                           f"{_reason(exc)}") from None
 
 
 def _silence_stdout(stream: Any) -> None:
@@ -698,11 +712,11 @@ def _report(args: argparse.Namespace) -> int:
                     raise errors.InputError("standard input is closed")
                 stdin: Any = getattr(sys.stdin, "buffer", sys.stdin)
                 for result in iter_records(stdin, name=name):
-                    report.add(result)
+                    _spool(report, result)
             else:
                 with open(args.predictions, "rb") as handle:
                     for result in iter_records(handle, name=name):
-                        report.add(result)
+                        _spool(report, result)
         except FileNotFoundError:
             return _fail(f"no such file: {name!r}")
         except OSError as exc:
