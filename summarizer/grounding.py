@@ -155,36 +155,18 @@ class SourceIndex:
         """The normal form of the text (see ``normalize``)."""
         return self._normal[0]
 
-    @property
-    def _ns(self) -> list[int]:
-        return self._normal[1]
-
-    @property
-    def _nl(self) -> list[int]:
-        return self._normal[2]
-
-    @property
-    def _os(self) -> list[int]:
-        return self._normal[3]
-
-    @property
-    def _ol(self) -> list[int]:
-        return self._normal[4]
-
     def __repr__(self) -> str:
         return f"SourceIndex({len(self.text)} chars)"
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to ``(start, end)`` in the original text."""
+        _, ns, nl, os_, ol = self._normal  # segments: norm start/length, original start/length
         norm_end = max(norm_end, norm_start + 1)
-        k = bisect_right(self._ns, norm_start) - 1
-        start = self._os[k] + (norm_start - self._ns[k] if self._nl[k] == self._ol[k] else 0)
+        k = bisect_right(ns, norm_start) - 1
+        start = os_[k] + (norm_start - ns[k] if nl[k] == ol[k] else 0)
         last = norm_end - 1
-        j = bisect_right(self._ns, last) - 1
-        if self._nl[j] == self._ol[j]:
-            end = self._os[j] + (last - self._ns[j]) + 1
-        else:
-            end = self._os[j] + self._ol[j]
+        j = bisect_right(ns, last) - 1
+        end = os_[j] + (last - ns[j]) + 1 if nl[j] == ol[j] else os_[j] + ol[j]
         return start, max(start, end)
 
     def tokens(self) -> dict[str, list[int]]:
