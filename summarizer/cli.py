@@ -27,7 +27,9 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse exits 2 too, but keep it one clean line
-        self.exit(EXIT_USAGE, f"summarizer: error: {' '.join(message.split())}\n")
+        from summarizer.arguments import printable
+
+        self.exit(EXIT_USAGE, f"summarizer: error: {printable(' '.join(message.split()))}\n")
 
 
 class _OutputFault(Exception):

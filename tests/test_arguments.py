@@ -134,6 +134,11 @@ def test_integrations_check_their_arguments() -> None:
 
     _one_line(ConfigurationError, lambda: SummarizerRunnable(RULES, concurrency=0))
     _one_line(ConfigurationError, lambda: SummarizerRunnable(RULES, output="xml"))  # type: ignore[arg-type]
+    from summarizer.integrations.ray import SummarizeBatch
+
+    _one_line(ConfigurationError, lambda: SummarizeBatch(settings=5))  # type: ignore[arg-type]
+    _one_line(ConfigurationError,
+              lambda: SummarizeBatch(settings={"backend": "rules"}, concurrency=0))
 
 
 def test_a_corpus_document_that_cannot_be_read_is_an_error_record(tmp_path: Path) -> None:
