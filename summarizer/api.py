@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import inspect
 import os
 import ssl
 import sys
+import threading
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from summarizer import errors
 from summarizer.arbitration import ARBITRATION_POLICIES, arbitrate
+from summarizer.arguments import (
+    check_flag,
+    check_inputs,
+    check_int,
+    check_number,
+    check_published,
+    check_text,
+    describe,
+    printable,
+    validation_message,
+)
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
-from summarizer.cache import Cache, cache_key, open_cache
+from summarizer.cache import Cache, ResultCache, cache_key, open_cache
 from summarizer.grounding import SourceIndex, ground, trim_to_source
-from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load
+from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load, source_name
 from summarizer.merging import fill_gaps, merge_summaries
 from summarizer.prompting import PROMPT_VERSION, build_messages, reask_message
 from summarizer.rules import RULES, Rule, reask_messages, run_rules
@@ -52,13 +74,9 @@ def _tls_context() -> ssl.SSLContext:
 
 
 def parse_published(value: dt.date | str | None) -> dt.date | None:
-    """A release date given as a date or ``YYYY-MM-DD`` (ConfigurationError otherwise)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise errors.ConfigurationError(f"published must be YYYY-MM-DD, got {value!r}") from exc
+    """A release date given as a date (a datetime: its date) or ``YYYY-MM-DD`` text
+    (ConfigurationError otherwise)."""
+    return check_published(value)
 
 
 @dataclass
@@ -135,6 +153,15 @@ class Summarizer:
         extra_body: dict[str, Any] | None = None,
         cache: str | os.PathLike[str] | Cache | None = None,
     ) -> None:
+        backend, model, base_url, api_key, mode, model_path = (
+            check_text(name, value) for name, value in (
+                ("backend", backend), ("model", model), ("base_url", base_url),
+                ("api_key", api_key), ("mode", mode), ("model_path", model_path))
+        )
+        for name, given in (("client", client), ("async_client", async_client)):
+            if given is not None and not (hasattr(given, "chat") and hasattr(given, "base_url")):
+                raise errors.ConfigurationError(
+                    f"{name} must be an openai client, got {describe(given)}")
         if client is not None or async_client is not None:
             backend = backend or "openai"
             base_url = base_url or str((client or async_client).base_url)  # type: ignore[union-attr]
@@ -142,6 +169,26 @@ class Summarizer:
             backend, model=model, base_url=base_url, api_key=api_key, mode=mode,
             model_path=model_path,
         )
+        timeout = check_number("timeout", timeout, optional=True)
+        check_int("max_attempts", max_attempts, minimum=1)
+        check_int("max_reasks", max_reasks, minimum=0)
+        check_number("max_retry_wait", max_retry_wait, positive=False)
+        check_int("token_budget", token_budget, minimum=1, optional=True)
+        check_int("max_input_tokens", max_input_tokens, minimum=16)
+        check_int("max_output_tokens", max_output_tokens, minimum=1, optional=True)
+        check_int("max_input_bytes", max_input_bytes, minimum=1)
+        check_flag("arbitrate", arbitrate)
+        check_flag("trim_quotes", trim_quotes)
+        if isinstance(rules, str | bytes) or not isinstance(rules, Iterable) or not all(
+            isinstance(rule, Rule) for rule in rules
+        ):
+            raise errors.ConfigurationError(
+                f"rules must be a sequence of summarizer.rules.Rule, got {describe(rules)}")
+        if extra_body is not None and not (
+            isinstance(extra_body, Mapping) and all(isinstance(k, str) for k in extra_body)
+        ):
+            raise errors.ConfigurationError(
+                f"extra_body must be a dict of request fields, got {describe(extra_body)}")
         if self.config.reason != "explicit" and self.config.name == "rules":
             print(f"summarizer: using the rules backend: {self.config.reason}", file=sys.stderr)
         # a small model on a laptop CPU takes minutes per answer: the local backend waits longer
@@ -159,6 +206,8 @@ class Summarizer:
         self.cache = open_cache(cache)
         self._owns_cache = self.cache is not None and not isinstance(cache, Cache)
         self._cache_settings: dict[str, Any] | None = None
+        self._cache_lock = threading.Lock()
+        self._cache_rebuilt = False
         self.settings = ExtractionSettings(
             model=self.config.model or "local",
             mode=self.config.mode,
@@ -233,13 +282,13 @@ class Summarizer:
     def _prepare(
         self, text: Input, published: dt.date | str | None, source: str | None
     ) -> _Job:
-        if isinstance(text, os.PathLike) and source is None:
-            source = os.fspath(text)
-        document = load(
-            text, source=source, published=parse_published(published),
-            max_input_bytes=self.max_input_bytes,
-        )
-        when = parse_published(published) or document.published
+        if isinstance(source, os.PathLike) or (isinstance(text, os.PathLike) and source is None):
+            source = source_name(source if source is not None else text)
+        elif source is not None and not isinstance(source, str):
+            raise errors.ConfigurationError(f"source must be a string, got {describe(source)}")
+        day = parse_published(published)
+        document = load(text, source=source, published=day, max_input_bytes=self.max_input_bytes)
+        when = day or document.published
         if not self.config.is_llm:
             return _Job(document, when, None, [], SourceIndex(document.text))
         view = prompt_view(document.text, document.sections)
@@ -324,6 +373,9 @@ class Summarizer:
         rule errors stay as findings. ``usage`` is what the answers cost."""
         if not self.config.is_llm:
             raise errors.ConfigurationError("the rules backend takes no model answers")
+        summaries = _answers(summaries)
+        if usage is not None and not isinstance(usage, Usage):
+            raise errors.ConfigurationError(f"usage must be a Usage, got {describe(usage)}")
         job = self._prepare(text, published, source)
         if len(summaries) != len(job.parts):
             raise errors.ConfigurationError(
@@ -403,7 +455,7 @@ class Summarizer:
         """
         from summarizer.batching import iterate_in_thread, start_many
 
-        start = start_many(self, inputs, concurrency=concurrency, ordered=ordered,
+        start = start_many(self, check_inputs(inputs), concurrency=concurrency, ordered=ordered,
                            published=published, limiter=limiter)
         return iterate_in_thread(start, buffer=max(1, concurrency // 4))
 
@@ -420,7 +472,7 @@ class Summarizer:
         ``async for result in s.asummarize_many(paths, concurrency=16): ...``."""
         from summarizer.batching import start_many
 
-        return start_many(self, inputs, concurrency=concurrency, ordered=ordered,
+        return start_many(self, check_inputs(inputs), concurrency=concurrency, ordered=ordered,
                           published=published, limiter=limiter)()
 
     # -- result cache ----------------------------------------------------------------------
@@ -452,7 +504,8 @@ class Summarizer:
         """The stored result for this document and these settings, if any (LLM backends)."""
         if self.cache is None or not self.config.is_llm:
             return None
-        record = self.cache.get(self._cache_key(job))
+        key = self._cache_key(job)
+        record = self._use_cache(lambda cache: cache.get(key))
         if record is None:
             return None
         try:
@@ -470,8 +523,40 @@ class Summarizer:
     def _remember(self, job: _Job, result: SummaryResult) -> SummaryResult:
         """Store a successful LLM result (errors never reach here: they raise)."""
         if self.cache is not None and self.config.is_llm and result.ok:
-            self.cache.put(self._cache_key(job), result.to_record())
+            key, record = self._cache_key(job), result.to_record()
+            self._use_cache(lambda cache: cache.put(key, record))
         return result
+
+    def _use_cache(self, operation: Callable[[Cache], Any]) -> Any:
+        """Run a cache operation; a cache fault never fails the document. The first fault is
+        reported on stderr: a damaged ``ResultCache`` file is moved aside and the cache starts
+        afresh, any other fault turns the cache off for the rest of this summarizer's life."""
+        cache = self.cache
+        if cache is None:
+            return None
+        try:
+            return operation(cache)
+        except Exception as exc:  # a custom cache may raise anything: none of it is the caller's
+            fault = exc if isinstance(exc, errors.CacheError) else errors.CacheError(
+                f"result cache {cache!r}: {type(exc).__name__}: {exc}")
+        with self._cache_lock:
+            if self.cache is not cache:  # another thread dealt with it already
+                return None
+            if fault.damaged and isinstance(cache, ResultCache) and not self._cache_rebuilt:
+                self._cache_rebuilt = True
+                try:
+                    aside = cache.rebuild()
+                except errors.CacheError as again:
+                    fault = again
+                else:
+                    _warn(f"{fault.message}; moved it to {str(aside)!r} and started a new cache")
+                    return None
+            _warn(f"{fault.message}; going on without the result cache")
+            self.cache = None
+            if self._owns_cache and isinstance(cache, Closable):
+                with contextlib.suppress(Exception):  # closing a broken cache may fail too
+                    cache.close()
+        return None
 
     def close(self) -> None:
         """Close HTTP clients and a cache opened from a path (a managed local server is shared
@@ -500,6 +585,34 @@ def _arbitration_policy(policy: str | None, arbitrate: bool, backend: str) -> st
 @runtime_checkable
 class Closable(Protocol):
     def close(self) -> None: ...
+
+
+def _warn(message: str) -> None:
+    """One line on stderr (where the CLI writes its notes too)."""
+    if sys.stderr is not None:
+        print(f"summarizer: warning: {printable(' '.join(message.split()))}", file=sys.stderr)
+
+
+def _answers(summaries: object) -> list[RegulatorySummary]:
+    """Model answers for ``finish_from_answers``: summaries, or their JSON objects."""
+    if isinstance(summaries, str | bytes | Mapping) or not isinstance(summaries, Iterable):
+        raise errors.ConfigurationError(
+            f"summaries must be a list of RegulatorySummary answers, got {describe(summaries)}")
+    answers: list[RegulatorySummary] = []
+    for i, answer in enumerate(summaries):
+        if isinstance(answer, RegulatorySummary):
+            answers.append(answer)
+            continue
+        if not isinstance(answer, Mapping):
+            raise errors.ConfigurationError(
+                f"answer {i} must be a RegulatorySummary or its JSON object, got "
+                f"{describe(answer)}")
+        try:
+            answers.append(RegulatorySummary.model_validate(answer))
+        except ValueError as exc:
+            raise errors.InvalidOutputError(
+                f"answer {i} is not a summary: {validation_message(exc)}") from None
+    return answers
 
 
 def _trim_quotes(
@@ -552,4 +665,11 @@ def summarize(
     **settings: Any,
 ) -> SummaryResult:
     """Summarize one release with a one-off ``Summarizer(**settings)``."""
-    return Summarizer(**settings).summarize(text, published=published, source=source)
+    unknown = sorted(set(settings) - set(inspect.signature(Summarizer).parameters))
+    if unknown:
+        raise errors.ConfigurationError(f"unknown setting(s): {', '.join(unknown)}")
+    summarizer = Summarizer(**settings)
+    try:
+        return summarizer.summarize(text, published=published, source=source)
+    finally:
+        summarizer.close()

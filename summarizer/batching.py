@@ -91,7 +91,9 @@ def as_item(index: int, obj: object) -> BatchItem:
             f"input {index}: a tuple must be (id, text), got {len(obj)} item(s)"
         )
     if isinstance(obj, os.PathLike):
-        return BatchItem(os.fspath(obj), obj)
+        from summarizer.intake import source_name
+
+        return BatchItem(source_name(obj), obj)
     if isinstance(obj, str | bytes):
         return BatchItem(str(index), obj)
     raise errors.InputError(
@@ -395,12 +397,18 @@ def _limiter(summarizer: Summarizer, concurrency: int) -> AdaptiveLimiter:
     return AdaptiveLimiter(concurrency, max_pause=summarizer.settings.max_retry_wait)
 
 
-def _check_settings(concurrency: int, published: dt.date | str | None) -> None:
+def _check_settings(concurrency: int, published: dt.date | str | None, ordered: bool,
+                    limiter: AdaptiveLimiter | None) -> None:
     from summarizer.api import parse_published
+    from summarizer.arguments import check_flag, describe
 
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise errors.ConfigurationError(f"concurrency must be an integer >= 1: {concurrency!r}")
     parse_published(published)
+    check_flag("ordered", ordered)
+    if limiter is not None and not (hasattr(limiter, "acquire") and hasattr(limiter, "release")):
+        raise errors.ConfigurationError(
+            f"limiter must be an AdaptiveLimiter (acquire/release), got {describe(limiter)}")
 
 
 def start_many(
@@ -415,7 +423,7 @@ def start_many(
     """Check the settings now (not at first iteration) and return what starts the run: the
     async iterator of ``Summarizer.asummarize_many``, which ``summarize_many`` runs in a thread.
     """
-    _check_settings(concurrency, published)
+    _check_settings(concurrency, published, ordered, limiter)
 
     def start() -> AsyncIterator[SummaryResult]:
         return _amany(summarizer, inputs, concurrency=concurrency, ordered=ordered,

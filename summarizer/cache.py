@@ -13,6 +13,11 @@ instead of waiting (switching the journal mode, recovering a WAL file another co
 opened at the same moment). ``Summarizer(cache=PATH)`` opens one; the CLI uses
 ``default_cache_path()`` unless told ``--no-cache``. The rules backend is never cached (it is
 deterministic and faster than a lookup is worth).
+
+Every failure of the file (not SQLite, damaged, in a folder that cannot be written, locked for
+longer than ``_LOCK_PATIENCE``) raises ``CacheError``; ``rebuild()`` moves a damaged file aside
+and starts afresh. A ``Summarizer`` never lets the cache break a run: it reports the fault once
+on stderr, rebuilds a damaged file, and otherwise goes on without the cache.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from summarizer.errors import ConfigurationError
+from summarizer.errors import CacheError, ConfigurationError
 
 __all__ = ["Cache", "ResultCache", "cache_key", "default_cache_path", "open_cache"]
 
@@ -66,6 +71,8 @@ def cache_key(text: str, settings: Mapping[str, Any]) -> str:
 
 #: how long one cache operation keeps retrying a locked database before it gives up
 _LOCK_PATIENCE = 30.0
+#: SQLite's primary result codes for a damaged file: "malformed", "not a database"
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 _T = TypeVar("_T")
 
 
@@ -106,25 +113,47 @@ class ResultCache:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is not None:
             return db
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # autocommit; other threads' and processes' writers wait up to 30 s for the lock
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
-                             check_same_thread=False)
-        with self._lock:
-            if not self._ready:
-                _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
-                _patiently(lambda: db.execute(_SCHEMA))
-                self._ready = True
-            self._connections.append(db)
-        _patiently(lambda: db.execute("PRAGMA synchronous=NORMAL"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # autocommit; other threads' and processes' writers wait up to 30 s for the lock
+            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
+                                 check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._fault(exc) from exc
+        try:
+            with self._lock:
+                if not self._ready:
+                    _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                    _patiently(lambda: db.execute(_SCHEMA))
+                    self._ready = True
+                self._connections.append(db)
+            _patiently(lambda: db.execute("PRAGMA synchronous=NORMAL"))
+        except sqlite3.Error as exc:
+            db.close()
+            raise self._fault(exc) from exc
         self._local.db = db
         return db
 
+    def _fault(self, exc: BaseException) -> CacheError:
+        """The typed, one-line error for a failure of the file (damaged: not SQLite, corrupt)."""
+        code = getattr(exc, "sqlite_errorcode", None)
+        damaged = isinstance(exc, sqlite3.DatabaseError) and (
+            (code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB))
+            or "not a database" in str(exc) or "malformed" in str(exc))
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return CacheError(f"result cache {str(self.path)!r}: {reason}", damaged=damaged)
+
+    def _run(self, operation: Callable[[sqlite3.Connection], _T]) -> _T:
+        db = self._db()
+        try:
+            return _patiently(lambda: operation(db))
+        except sqlite3.Error as exc:
+            raise self._fault(exc) from exc
+
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored record for ``key``, or None."""
-        db = self._db()
-        row = _patiently(
-            lambda: db.execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
+        row = self._run(
+            lambda db: db.execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
         )
         if row is None:
             self.misses += 1
@@ -141,19 +170,34 @@ class ResultCache:
         """Store (or replace) the record for ``key``."""
         meta = record.get("meta") or {}
         row = (key, json.dumps(record, ensure_ascii=False), meta.get("model"), time.time())
-        db = self._db()
-        _patiently(lambda: db.execute(
+        self._run(lambda db: db.execute(
             "INSERT OR REPLACE INTO results (key, record, model, created) VALUES (?, ?, ?, ?)", row
         ))
 
     def __len__(self) -> int:
-        db = self._db()
-        return int(_patiently(lambda: db.execute("SELECT COUNT(*) FROM results").fetchone()[0]))
+        return int(self._run(lambda db: db.execute("SELECT COUNT(*) FROM results").fetchone()[0]))
 
     def clear(self) -> None:
         """Remove every stored record."""
-        db = self._db()
-        _patiently(lambda: db.execute("DELETE FROM results"))
+        self._run(lambda db: db.execute("DELETE FROM results"))
+
+    def rebuild(self) -> Path:
+        """Move a damaged cache file aside (``NAME.corrupt-TIMESTAMP``, with its journal files)
+        and start an empty one there; returns where the old file went."""
+        self.close()
+        with self._lock:
+            self._ready = False
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self.path.replace(aside)
+            for suffix in ("-wal", "-shm"):
+                journal = self.path.with_name(self.path.name + suffix)
+                if journal.exists():
+                    journal.replace(aside.with_name(aside.name + suffix))
+        except OSError as exc:
+            raise self._fault(exc) from exc
+        self._db()
+        return aside
 
     def close(self) -> None:
         """Close every connection this object opened (in any thread)."""

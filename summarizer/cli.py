@@ -1,22 +1,24 @@
 """The ``summarizer`` command line.
 
 Exit codes: 0 every input summarized; 1 some inputs failed (their error records are still
-written); 2 usage errors or unreadable input. Errors are one line on stderr, never a traceback.
+written); 2 usage errors, unreadable input, or output that cannot be written (records already
+written stay). Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from summarizer import errors
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES
-from summarizer.types import ErrorInfo, SummaryResult
+from summarizer.types import ErrorInfo, SummaryResult, dump_record
 
 __all__ = ["main"]
 
@@ -25,7 +27,40 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse exits 2 too, but keep it one clean line
-        self.exit(EXIT_USAGE, f"summarizer: error: {message}\n")
+        from summarizer.arguments import printable
+
+        self.exit(EXIT_USAGE, f"summarizer: error: {printable(' '.join(message.split()))}\n")
+
+
+class _OutputFault(Exception):
+    """The output cannot be written (missing or read-only folder, full disk, closed stdout):
+    one line on stderr and exit 2; what was written before stays."""
+
+
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: an integer of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a positive, finite number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, got {text}")
+    return value
 
 
 def _add_backend_options(p: argparse.ArgumentParser) -> None:
@@ -36,14 +71,14 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
                    help="structured-output mode")
     p.add_argument("--model-path",
                    help="GGUF file for --backend local (env SUMMARIZER_LOCAL_MODEL)")
-    p.add_argument("--max-reasks", type=int, default=2)
-    p.add_argument("--max-attempts", type=int, default=4)
-    p.add_argument("--timeout", type=float,
+    p.add_argument("--max-reasks", type=_at_least(0), default=2)
+    p.add_argument("--max-attempts", type=_at_least(1), default=4)
+    p.add_argument("--timeout", type=_seconds,
                    help="seconds per model answer (default 120; 1800 for --backend local)")
-    p.add_argument("--token-budget", type=int)
-    p.add_argument("--max-input-tokens", type=int, default=4000)
-    p.add_argument("--max-input-bytes", type=int, default=DEFAULT_MAX_INPUT_BYTES,
-                   help="reject larger inputs (default 20 MiB)")
+    p.add_argument("--token-budget", type=_at_least(1))
+    p.add_argument("--max-input-tokens", type=_at_least(16), default=4000)
+    p.add_argument("--max-input-bytes", type=_at_least(1), default=DEFAULT_MAX_INPUT_BYTES,
+                   help="reject larger inputs, standard input included (default 20 MiB)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                         "or a readable report of all inputs: markdown, html (self-contained)")
     s.add_argument("-o", "--output", help="write here instead of stdout")
     s.add_argument("--include-text", action="store_true", help="add the text offsets index")
-    s.add_argument("--concurrency", type=int, default=4,
+    s.add_argument("--concurrency", type=_at_least(1), default=4,
                    help="requests in flight at once for several inputs (default 4; fewer "
                         "while the endpoint answers 429)")
     s.add_argument("--cache", metavar="PATH",
@@ -103,25 +138,104 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"summarizer: error: {message}", file=sys.stderr)
+    _note(f"summarizer: error: {message}")
     return EXIT_USAGE
 
 
-def _expand(inputs: Sequence[str]) -> Iterator[str]:
+def _note(line: str) -> None:
+    """One line on stderr, whatever the names and messages in it hold."""
+    from summarizer.arguments import printable
+
+    print(printable(line.strip()), file=sys.stderr)
+
+
+def _expand(inputs: Sequence[str], *, strict: bool = False) -> Iterator[str]:
+    """Files of the inputs, directories expanded. A path that does not exist, or a directory
+    with no files, stays as it is: reading it fails, and it becomes an error record (with
+    ``strict``, where no record is written, it is an ``InputError``)."""
     for item in inputs:
         if item == "-":
             yield item
             continue
         path = Path(item)
-        if path.is_dir():
+        try:
             files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            if not files:
-                raise errors.InputError(f"directory {item!r} holds no files")
+        except OSError:  # not a directory (a file, or nothing), or one that cannot be listed
+            files = []
+        if files:
             yield from (str(p) for p in files)
-        elif not path.exists():
-            raise errors.InputError(f"no such file: {item!r}")
+        elif strict and path.is_dir():
+            raise errors.InputError(f"directory {_where(item)} holds no files")
+        elif strict and not path.exists():
+            raise errors.InputError(f"no such file: {_where(item)}")
         else:
             yield item
+
+
+# -- output --------------------------------------------------------------------------------------
+
+
+def _where(path: str | None) -> str:
+    from summarizer.intake import source_name
+
+    return "standard output" if path is None else repr(source_name(path))
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _stdout() -> TextIO:
+    if sys.stdout is None:
+        raise _OutputFault("cannot write standard output: it is closed")
+    return sys.stdout
+
+
+def _open_output(path: str | None, mode: str = "w") -> TextIO:
+    """Standard output, or the file ``path`` opened for text records (a fault: one line)."""
+    if path is None:
+        return _stdout()
+    if os.path.isdir(path):
+        raise _OutputFault(f"cannot write {_where(path)}: it is a directory")
+    try:
+        return cast(TextIO, open(path, mode, encoding="utf-8", newline="\n"))
+    except OSError as exc:
+        raise _OutputFault(f"cannot write {_where(path)}: {_reason(exc)}") from None
+
+
+def _check_output_path(path: str | None) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, a missing folder,
+    one without write permission (a full disk shows only when writing)."""
+    if path is None:
+        _stdout()
+        return
+    if os.path.isdir(path):
+        raise _OutputFault(f"cannot write {_where(path)}: it is a directory")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise _OutputFault(f"cannot write {_where(path)}: No such file or directory")
+    target = path if os.path.exists(path) else folder
+    if not os.access(target, os.W_OK):
+        raise _OutputFault(f"cannot write {_where(path)}: Permission denied")
+
+
+def _refuse_input_as_output(path: str | None, inputs: Sequence[str]) -> None:
+    """An output file that is also an input would be emptied before it is read: refuse it."""
+    if path is None:
+        return
+    try:
+        out = os.stat(path)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for item in inputs:
+        if item == "-":
+            continue
+        try:
+            same = os.path.samestat(out, os.stat(item))
+        except OSError:
+            continue
+        if same:
+            raise _OutputFault(f"the output {_where(path)} is also an input; write elsewhere")
 
 
 def _error_record(source: str, exc: errors.SummarizerError) -> dict[str, Any]:
@@ -134,39 +248,77 @@ def _error_record(source: str, exc: errors.SummarizerError) -> dict[str, Any]:
     return record
 
 
-def _write(out: TextIO, record: dict[str, Any], fmt: str) -> None:
-    if fmt == "jsonl":
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-    out.flush()
-
-
 class _Sink:
-    """Where ``summarize`` writes records: JSON/JSONL lines as they come, or (markdown, html)
-    records kept for one report rendered when the sink closes."""
+    """Where ``summarize`` writes records: JSON/JSONL text as they come (each flushed), or for
+    the report formats (markdown, html) a ``ReportBuilder`` that renders them when it closes.
+    A write that fails is an ``_OutputFault`` naming the output and what was written."""
 
     def __init__(self, path: str | None, mode: str, fmt: str) -> None:
+        self.path = path
         self.fmt = fmt
         self.is_report = fmt in ("markdown", "html")
-        self.out = cast(TextIO, open(path, mode, encoding="utf-8")) if path else sys.stdout  # noqa: SIM115
-        self.report: list[dict[str, Any]] = []
+        self.written = 0
+        self.failed = False
+        self.out = _open_output(path, mode)
+        self.report: Any = None
+        if self.is_report:
+            from summarizer.reports import ReportBuilder
+
+            self.report = ReportBuilder(fmt)
 
     def write(self, record: dict[str, Any]) -> None:
-        if self.is_report:
-            self.report.append(record)
-        else:
-            _write(self.out, record, self.fmt)
+        if self.report is not None:
+            _spool(self.report, record)
+            return
+        text = dump_record(record, indent=None if self.fmt == "jsonl" else 2)
+        self._put(lambda: self.out.write(text + "\n"))
+        self.written += 1
+
+    def _put(self, write: Callable[[], object]) -> None:
+        try:
+            write()
+            self.out.flush()
+        except OSError as exc:
+            self.failed = True
+            _silence_stdout(self.out)
+            done = f"; {self.written} record(s) written before it" if self.written else ""
+            raise _OutputFault(f"cannot write {_where(self.path)}: {_reason(exc)}{done}") from None
 
     def close(self) -> None:
         try:
-            if self.is_report:
-                from summarizer.reports import render
-
-                self.out.write(render(self.report, self.fmt))
+            if self.report is not None:
+                self._put(lambda: self.report.write(self.out))
         finally:
+            if self.report is not None:
+                self.report.close()
             if self.out is not sys.stdout:
-                self.out.close()
+                try:
+                    self.out.close()
+                except OSError as exc:  # the last buffered bytes did not fit either
+                    if not self.failed:  # (already said)
+                        raise _OutputFault(
+                            f"cannot write {_where(self.path)}: {_reason(exc)}") from None
+
+
+def _spool(report: Any, record: Any) -> None:
+    """Add a record to a ``ReportBuilder``, whose spool is a temporary file (a fault: one line)."""
+    try:
+        report.add(record)
+    except OSError as exc:
+        import tempfile
+
+        raise _OutputFault(f"cannot write a temporary file in {tempfile.gettempdir()!r}: "
+                           f"{_reason(exc)}") from None
+
+
+def _silence_stdout(stream: Any) -> None:
+    """After standard output failed, point it at /dev/null so exiting does not fail again."""
+    out = sys.stdout
+    if stream is out and out is not None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
+            os.close(devnull)
 
 
 def _exit_code(failed: int, inputs: int, input_rejected: bool) -> int:
@@ -183,56 +335,63 @@ def _summarize(args: argparse.Namespace) -> int:
     try:
         parse_published(args.published)
         inputs = list(_expand(args.inputs))
-        if args.concurrency < 1:
-            raise errors.ConfigurationError("--concurrency must be at least 1")
         cache = None if args.no_cache else (args.cache or default_cache_path())
         summarizer = _make_summarizer(args, args.backend, cache=cache)
     except errors.SummarizerError as exc:
         return _fail(exc.message)
-    if args.resume or len(inputs) > 1:
-        return _summarize_many(args, inputs, summarizer)
-    fmt = args.format or ("json" if len(inputs) == 1 else "jsonl")
-    sink = _Sink(args.output, "w", fmt)
-    failed = 0
-    input_rejected = False
     try:
-        for item in inputs:
-            try:
-                if item == "-":
-                    result = summarizer.summarize(sys.stdin.buffer.read(), source="-",
-                                                  published=args.published)
-                else:
-                    result = summarizer.summarize(Path(item), source=item,
-                                                  published=args.published)
-                record = result.to_record(include_text=args.include_text or fmt == "html")
-            except errors.SummarizerError as exc:
-                failed += 1
-                input_rejected = input_rejected or isinstance(exc, errors.InputError)
-                print(f"summarizer: {item}: {exc.message}", file=sys.stderr)
-                record = _error_record(item, exc)
-            sink.write(record)
+        if args.resume:
+            return _summarize_many(args, inputs, summarizer)
+        _refuse_input_as_output(args.output, inputs)
+        if len(inputs) > 1:
+            return _summarize_many(args, inputs, summarizer)
+        return _summarize_one(args, inputs[0], summarizer)
+    finally:
+        summarizer.close()
+
+
+def _summarize_one(args: argparse.Namespace, item: str, summarizer: Any) -> int:
+    from summarizer.intake import read_stream, source_name
+
+    fmt = args.format or "json"
+    sink = _Sink(args.output, "w", fmt)
+    failed = rejected = False
+    source = "-" if item == "-" else source_name(item)
+    try:
+        try:
+            if item == "-":
+                stdin = getattr(sys.stdin, "buffer", sys.stdin)
+                document: Any = read_stream(stdin, summarizer.max_input_bytes)
+            else:
+                document = Path(item)
+            result = summarizer.summarize(document, source=source, published=args.published)
+            record = result.to_record(include_text=args.include_text or fmt == "html")
+        except errors.SummarizerError as exc:
+            failed, rejected = True, isinstance(exc, errors.InputError)
+            _note(f"summarizer: {source}: {exc.message}")
+            record = _error_record(source, exc)
+        sink.write(record)
     finally:
         sink.close()
-        summarizer.close()
-    return _exit_code(failed, len(inputs), input_rejected)
+    return _exit_code(int(failed), 1, rejected)
 
 
 def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any) -> int:
     """Several inputs: concurrently, each record written as it completes (``runner``)."""
-    from summarizer.runner import Progress, completed_sources, run_many
+    from summarizer.runner import Progress, completed_sources, pending_inputs, run_many
 
     fmt = args.format or "jsonl"
     mode = "w"
     if args.resume:
         if not args.output or fmt != "jsonl":
-            summarizer.close()
             return _fail("--resume needs -o FILE and the jsonl format")
+        _check_output_path(args.output)
         try:
             done = completed_sources(args.output)
-        except (OSError, errors.SummarizerError) as exc:
-            summarizer.close()
-            return _fail(exc.message if isinstance(exc, errors.SummarizerError) else str(exc))
-        inputs = [item for item in inputs if item not in done]
+        except errors.SummarizerError as exc:
+            return _fail(exc.message)
+        inputs = pending_inputs(inputs, done)
+        _refuse_input_as_output(args.output, inputs)
         mode = "a"
     sink = _Sink(args.output, mode, fmt)
     try:
@@ -245,8 +404,17 @@ def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any
             )
     finally:
         sink.close()
-        summarizer.close()
     return _exit_code(failed, len(inputs), input_rejected)
+
+
+def _emit(text: str) -> None:
+    """Text for standard output (a fault when it cannot take it)."""
+    out = _stdout()
+    try:
+        out.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        _silence_stdout(out)
+        raise _OutputFault(f"cannot write standard output: {_reason(exc)}") from None
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -256,55 +424,71 @@ def _schema(args: argparse.Namespace) -> int:
         schema = strict_json_schema()
     else:
         schema = SummaryResult.model_json_schema()
-    print(json.dumps(schema, indent=2, sort_keys=False))
+    _emit(dump_record(schema, indent=2))
     return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
     from summarizer.api import parse_published
+    from summarizer.arguments import validation_message
     from summarizer.grounding import ground
-    from summarizer.intake import load
+    from summarizer.intake import load, source_name
+    from summarizer.reports import iter_json
     from summarizer.rules import run_rules
     from summarizer.schemas.summary import RegulatorySummary
 
+    result = source_name(args.result)
     try:
-        raw = Path(args.result).read_text(encoding="utf-8").strip()
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError:  # JSONL: the first record
-            record = json.loads(raw.splitlines()[0])
-        document = load(Path(args.source), source=args.source)
-        summary = RegulatorySummary.model_validate(record.get("summary", record))
+        with open(args.result, "rb") as handle:
+            first = next(iter_json(handle, name=result), None)
+    except OSError as exc:
+        return _fail(f"cannot read {result!r}: {_reason(exc)}")
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    if first is None:
+        return _fail(f"{result!r} holds no record")
+    where, record = first
+    value = record.get("summary", record) if isinstance(record, dict) else record
+    if value is None:
+        return _fail(f"{where}: the record holds no summary (an error record?)")
+    try:
+        summary = RegulatorySummary.model_validate(value)
+    except ValueError as exc:
+        return _fail(f"{where}: not a summary: {validation_message(exc)}")
+    source = source_name(args.source)
+    try:
+        document = load(Path(args.source), source=source)
         when = parse_published(args.published) or document.published
-    except (OSError, ValueError) as exc:
-        return _fail(f"cannot read {args.result!r}: {exc}")
     except errors.SummarizerError as exc:
         return _fail(exc.message)
     ground(summary, document.text)
     findings = run_rules(summary, document, published=when)
-    out = {"source": args.source, "summary": summary.model_dump(mode="json"),
+    out = {"source": source, "summary": summary.model_dump(mode="json"),
            "findings": [f.model_dump() for f in findings]}
-    print(json.dumps(out, indent=2, ensure_ascii=False))
+    _emit(dump_record(out, indent=2))
     return EXIT_SOME_FAILED if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from summarizer.intake import load
+    from summarizer.intake import load, source_name
     from summarizer.sections import prompt_view
 
+    name = source_name(args.path)
     try:
-        document = load(Path(args.path), source=args.path)
+        document = load(Path(args.path), source=name)
     except errors.SummarizerError as exc:
         return _fail(exc.message)
     view = prompt_view(document.text, document.sections)
-    print(f"{args.path}: kind={document.kind} published={document.published} "
-          f"chars={len(document.text)}")
+    lines = [f"{name}: kind={document.kind} published={document.published} "
+             f"chars={len(document.text)}"]
     for section in document.sections:
         snippet = " ".join(document.text[section.start:section.end].split())[:70]
-        title = f" ({section.title})" if section.title else ""
-        print(f"  {section.kind:<16}{section.start:>7}-{section.end:<7}{title} {snippet}")
-    print(f"tokens raw={view.raw_tokens} prompt={view.tokens} "
-          f"saved={1 - view.tokens / max(1, view.raw_tokens):.0%} omitted={list(view.omitted)}")
+        title = f" ({' '.join(section.title.split())})" if section.title else ""
+        lines.append(f"  {section.kind:<16}{section.start:>7}-{section.end:<7}{title} {snippet}")
+    lines.append(f"tokens raw={view.raw_tokens} prompt={view.tokens} "
+                 f"saved={1 - view.tokens / max(1, view.raw_tokens):.0%} "
+                 f"omitted={list(view.omitted)}")
+    _emit("\n".join(lines))
     return EXIT_OK
 
 
@@ -333,29 +517,34 @@ def _eval(args: argparse.Namespace) -> int:
         items = load_corpus(corpus)
         backends = args.backends or [args.backend]
         runners = [(b or "auto", _make_summarizer(args, b)) for b in backends]
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         return _fail(f"cannot read corpus {args.corpus!r}: {exc}")
     except errors.SummarizerError as exc:
         return _fail(exc.message)
     runs: list[EvalRun] = []
-    out: TextIO | None = open(args.output, "w", encoding="utf-8") if args.output else None  # noqa: SIM115
     try:
-        for label, summarizer in runners:
-            label = summarizer.config.name if label == "auto" else label
+        sink = _Sink(args.output, "w", "jsonl") if args.output else None
+        if sink is None:
+            _stdout()
+        try:
+            for label, summarizer in runners:
+                label = summarizer.config.name if label == "auto" else label
 
-            def write(record: dict[str, Any], label: str = label) -> None:
-                if out is not None:
-                    out.write(json.dumps({**record, "backend": label}, ensure_ascii=False) + "\n")
-                    out.flush()
+                def write(record: dict[str, Any], label: str = label) -> None:
+                    if sink is not None:
+                        sink.write({**record, "backend": label})
 
-            runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write))
+                runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write))
+        finally:
+            if sink is not None:
+                sink.close()
     finally:
-        if out is not None:
-            out.close()
+        for _, summarizer in runners:
+            summarizer.close()
     if args.json:
-        print(json.dumps([run.as_dict() for run in runs], indent=2))
+        _emit(dump_record([run.as_dict() for run in runs], indent=2))
     else:
-        print(format_report(runs))
+        _emit(format_report(runs))
     return EXIT_OK
 
 
@@ -371,9 +560,9 @@ def _add_batch_parser(sub: Any) -> None:
                         help="manifest to write (default batch.json; requests go next to it)")
     submit.add_argument("--model", help="model name (env SUMMARIZER_MODEL; default gpt-4o-mini)")
     submit.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
-    submit.add_argument("--max-input-tokens", type=int, default=4000)
-    submit.add_argument("--max-output-tokens", type=int, default=2048)
-    submit.add_argument("--max-input-bytes", type=int, default=DEFAULT_MAX_INPUT_BYTES)
+    submit.add_argument("--max-input-tokens", type=_at_least(16), default=4000)
+    submit.add_argument("--max-output-tokens", type=_at_least(1), default=2048)
+    submit.add_argument("--max-input-bytes", type=_at_least(1), default=DEFAULT_MAX_INPUT_BYTES)
     status = steps.add_parser("status", help="show a batch's status and request counts")
     status.add_argument("batch_id")
     collect = steps.add_parser("collect", help="download the answers and write the records")
@@ -385,7 +574,7 @@ def _add_batch_parser(sub: Any) -> None:
     for p in (submit, status, collect):
         p.add_argument("--base-url", help="endpoint (default OpenAI; env SUMMARIZER_BASE_URL)")
         p.add_argument("--api-key", help="API key (default: env OPENAI_API_KEY)")
-        p.add_argument("--timeout", type=float, default=120.0)
+        p.add_argument("--timeout", type=_seconds, default=120.0)
 
 
 def _batch_config(args: argparse.Namespace, base_url: str | None = None) -> Any:
@@ -408,7 +597,7 @@ def _batch_submit(args: argparse.Namespace) -> int:
         parse_published(args.published)
         if "-" in args.inputs:
             raise errors.InputError("a batch cannot read stdin: collect re-reads each document")
-        inputs = list(_expand(args.inputs))
+        inputs = list(_expand(args.inputs, strict=True))
         config = _batch_config(args)
         summarizer = Summarizer(
             "openai", model=config.model, base_url=config.base_url, api_key=config.api_key,
@@ -417,8 +606,7 @@ def _batch_submit(args: argparse.Namespace) -> int:
         )
         plan = openai_batch.build_requests(summarizer, inputs, published=args.published)
         for doc in plan.rejected:
-            print(f"summarizer: {doc.source}: {doc.error.message if doc.error else ''}",
-                  file=sys.stderr)
+            _note(f"summarizer: {doc.source}: {doc.error.message if doc.error else ''}")
         requests_path.write_bytes(plan.jsonl())
         client = openai_batch.make_client(config, timeout=args.timeout)
         manifest = openai_batch.submit(client, plan, filename=requests_path.name)
@@ -429,14 +617,13 @@ def _batch_submit(args: argparse.Namespace) -> int:
     try:
         manifest.save(manifest_path)
     except OSError as exc:  # the batch exists: keep what collecting it needs
-        print(manifest.model_dump_json(indent=2))
+        _emit(manifest.model_dump_json(indent=2))
         return _fail(f"batch {manifest.batch_id} created, but its manifest could not be "
                      f"written ({exc.strerror or exc}); save the JSON above to collect it")
-    print(manifest.batch_id)
-    print(f"summarizer: batch {manifest.batch_id}: {len(plan.lines)} requests for "
+    _emit(str(manifest.batch_id))
+    _note(f"summarizer: batch {manifest.batch_id}: {len(plan.lines)} requests for "
           f"{len(manifest.documents) - len(plan.rejected)} documents; manifest {args.output}; "
-          f"collect with: summarizer batch collect {manifest.batch_id} --manifest {args.output}",
-          file=sys.stderr)
+          f"collect with: summarizer batch collect {manifest.batch_id} --manifest {args.output}")
     return EXIT_SOME_FAILED if plan.rejected else EXIT_OK
 
 
@@ -450,7 +637,7 @@ def _batch_status(args: argparse.Namespace) -> int:
         return _fail(exc.message)
     keys = {"id", "status", "request_counts", "output_file_id", "error_file_id", "errors",
             "created_at", "completed_at", "expires_at"}
-    print(json.dumps(batch.model_dump(mode="json", include=keys), indent=2))
+    _emit(dump_record(batch.model_dump(mode="json", include=keys), indent=2))
     return EXIT_OK
 
 
@@ -469,16 +656,15 @@ def _batch_collect(args: argparse.Namespace) -> int:
     except errors.SummarizerError as exc:
         return _fail(exc.message)
     for warning in collection.warnings:
-        print(f"summarizer: warning: {warning}", file=sys.stderr)
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        _note(f"summarizer: warning: {warning}")
+    sink = _Sink(args.output, "w", "jsonl")
     try:
         for result in collection.results:
             if result.error is not None:
-                print(f"summarizer: {result.source}: {result.error.message}", file=sys.stderr)
-            _write(out, result.to_record(), "jsonl")
+                _note(f"summarizer: {result.source}: {result.error.message}")
+            sink.write(result.to_record())
     finally:
-        if out is not sys.stdout:
-            out.close()
+        sink.close()
     if not collection.failed:
         return EXIT_OK
     failed_path = Path(args.failed) if args.failed else (
@@ -489,8 +675,8 @@ def _batch_collect(args: argparse.Namespace) -> int:
                                encoding="utf-8")
     except OSError as exc:
         listing = f"cannot write {str(failed_path)!r}: {exc.strerror or exc}"
-    print(f"summarizer: {len(collection.failed)} of {len(collection.results)} documents failed; "
-          + listing, file=sys.stderr)
+    _note(f"summarizer: {len(collection.failed)} of {len(collection.results)} documents failed; "
+          + listing)
     return EXIT_SOME_FAILED
 
 
@@ -517,34 +703,61 @@ def _add_report_parser(sub: Any) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    """Render records to a report. Records without the document text still render (their
-    evidence as quotes, the page says why); exit 2 for a missing or malformed records file."""
-    from summarizer import reports
+    """Render records to a report, one record at a time (any number of them). Records without
+    the document text still render (their evidence as quotes, the page says why); exit 2 for a
+    missing or malformed records file, before anything is written."""
+    from summarizer.intake import source_name
+    from summarizer.reports import ReportBuilder, iter_records
 
     fmt = args.format or ("markdown" if str(args.output or "").endswith((".md", ".markdown"))
                           else "html")
-    try:
-        if args.predictions == "-":
-            results = reports.parse_records(sys.stdin.read(), name="<stdin>")
-        else:
-            results = reports.load_records(args.predictions)
-    except errors.SummarizerError as exc:
-        return _fail(exc.message)
-    missing = sum(1 for r in results if r.ok and r.text is None)
-    if fmt == "html" and missing:
-        print(f"summarizer: note: {missing} of {len(results)} records lack the document text, "
-              "so their evidence is not highlighted (write records with summarize "
-              "--include-text)", file=sys.stderr)
-    text = reports.render(results, fmt, title=args.title, **_timeline_link(args, fmt))
-    if args.timeline and (code := _report_timeline(args, results, fmt)) != EXIT_OK:
-        return code
-    if not args.output:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        return _fail(f"cannot write {args.output!r}: {exc.strerror or exc}")
+    _check_output_path(args.output)
+    if args.timeline:
+        _check_output_path(args.timeline)
+    if args.predictions != "-":
+        _refuse_input_as_output(args.output, [args.predictions])
+        _refuse_input_as_output(args.timeline, [args.predictions])
+    name = "<stdin>" if args.predictions == "-" else source_name(args.predictions)
+    with ReportBuilder(fmt, title=args.title, **_timeline_link(args, fmt)) as report:
+        try:
+            if args.predictions == "-":
+                if sys.stdin is None:
+                    raise errors.InputError("standard input is closed")
+                stdin: Any = getattr(sys.stdin, "buffer", sys.stdin)
+                for result in iter_records(stdin, name=name):
+                    _spool(report, result)
+            else:
+                with open(args.predictions, "rb") as handle:
+                    for result in iter_records(handle, name=name):
+                        _spool(report, result)
+        except FileNotFoundError:
+            return _fail(f"no such file: {name!r}")
+        except OSError as exc:
+            return _fail(f"cannot read {name!r}: {_reason(exc)}")
+        except errors.SummarizerError as exc:
+            return _fail(exc.message)
+        if not report.count:
+            return _fail(f"{name!r} holds no records")
+        if fmt == "html" and report.missing_text:
+            print(f"summarizer: note: {report.missing_text} of {report.count} records lack the "
+                  "document text, so their evidence is not highlighted (write records with "
+                  "summarize --include-text)", file=sys.stderr)
+        if args.timeline and (code := _report_timeline(args, report.results(), fmt)) != EXIT_OK:
+            return code
+        out = _open_output(args.output)
+        try:
+            report.write(out)
+            out.flush()
+        except OSError as exc:
+            _silence_stdout(out)
+            raise _OutputFault(f"cannot write {_where(args.output)}: {_reason(exc)}") from None
+        finally:
+            if out is not sys.stdout:
+                try:
+                    out.close()
+                except OSError as exc:
+                    raise _OutputFault(
+                        f"cannot write {_where(args.output)}: {_reason(exc)}") from None
     return EXIT_OK
 
 
@@ -587,6 +800,8 @@ def _timeline(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else None
     except ValueError:
         return _fail(f"--today must be YYYY-MM-DD, got {args.today!r}")
+    _check_output_path(args.output)
+    _refuse_input_as_output(args.output, [*args.records, *([args.meta] if args.meta else [])])
     try:
         results = []
         for path in args.records:
@@ -600,7 +815,7 @@ def _timeline(args: argparse.Namespace) -> int:
         print(f"summarizer: note: {skipped.source}: skipped ({skipped.reason})", file=sys.stderr)
     text = timeline.render(built, fmt, title=args.title)
     if not args.output:
-        sys.stdout.write(text)
+        _emit(text)
         return EXIT_OK
     return _write_text(args.output, text)
 
@@ -611,7 +826,7 @@ def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
         args.timeline and fmt == "html") else {}
 
 
-def _report_timeline(args: argparse.Namespace, results: list[Any], fmt: str) -> int:
+def _report_timeline(args: argparse.Namespace, results: Iterable[Any], fmt: str) -> int:
     """``report --timeline``: the timeline page of the report's records, its events linked to
     their documents in the report."""
     from summarizer import timeline
@@ -631,15 +846,20 @@ def _href(target: str, page: str | None) -> str:
 
 
 def _write_text(path: str, text: str) -> int:
+    """Write a whole page to ``path`` (a fault: one line on stderr, exit 2)."""
+    out = _open_output(path)
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        out.write(text)
+        out.close()
     except OSError as exc:
-        return _fail(f"cannot write {path!r}: {exc.strerror or exc}")
+        raise _OutputFault(f"cannot write {_where(path)}: {_reason(exc)}") from None
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    if sys.stderr is None:  # closed: notes must not end up in the records on stdout
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     args = _parser().parse_args(argv)
     handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
                 "inspect": _inspect, "eval": _eval}
@@ -647,12 +867,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers["report"] = _report
     handlers["timeline"] = _timeline
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        _flush_stdout()
+        return code
+    except _OutputFault as fault:
+        return _fail(str(fault))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_SOME_FAILED
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout(sys.stdout)
+        raise _OutputFault(f"cannot write standard output: {_reason(exc)}") from None
 
 
 if __name__ == "__main__":

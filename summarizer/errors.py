@@ -14,6 +14,8 @@
     │   └── OutputTruncatedError    the model stopped on its token limit (finish_reason="length")
     ├── InvalidOutputError          the model's answer never validated, after every re-ask
     ├── BatchNotReadyError          an OpenAI batch has not finished yet (nothing to collect)
+    ├── CacheError                  the result cache cannot be read or written (a ``Summarizer``
+    │                               reports it once and goes on without the cache)
     └── TokenBudgetError            the configured token budget ran out
 
 Every error carries ``usage`` (tokens and requests spent before it was raised) when a model was
@@ -34,6 +36,7 @@ __all__ = [
     "BackendStatusError",
     "BackendTimeoutError",
     "BatchNotReadyError",
+    "CacheError",
     "ConfigurationError",
     "InputError",
     "InputTooLargeError",
@@ -139,6 +142,18 @@ class BatchNotReadyError(SummarizerError):
     """An OpenAI Batch API batch is still validating, running or finalizing: collect it later."""
 
     code = "batch_not_ready"
+
+
+class CacheError(SummarizerError):
+    """The result cache cannot be used: its file is damaged or not SQLite, its folder cannot be
+    written, or a custom cache raised. ``damaged`` is true when the file itself is unreadable
+    (a ``ResultCache`` can then be rebuilt, keeping the damaged file aside)."""
+
+    code = "cache"
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
 class TokenBudgetError(SummarizerError):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputError, SummarizerError
 from summarizer.scoring import METRICS, CorpusItem, load_corpus, score_corpus
 from summarizer.types import ErrorInfo, SummaryResult, Usage
 
@@ -67,7 +67,12 @@ def evaluate(
     started = time.perf_counter()
     for item in items:
         try:
-            result = summarize(item.read_text(), published=item.published, source=item.id)
+            try:
+                text = item.read_text()
+            except (OSError, UnicodeDecodeError) as exc:  # a record, not the end of the run
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise InputError(f"cannot read {str(item.path)!r}: {reason}") from exc
+            result = summarize(text, published=item.published, source=item.id)
         except SummarizerError as exc:
             run.errors += 1
             result = SummaryResult(

@@ -8,7 +8,9 @@
   sent back to the model to correct. On the last answer the check stops objecting, so the
   answer is kept and its remaining problems are reported as findings instead of being lost.
 
-Every response's token usage is added to the caller's ``Usage``, failed attempts included.
+Every response's token usage is added to the caller's ``Usage``, failed attempts included. A raw
+control character inside a JSON string of an answer (a tab, a line break) is escaped before the
+answer is validated: the answer is otherwise whole and is not asked again for it.
 
 An optional ``RequestGate`` (the batch runner's adaptive limiter, ``summarizer.batching``) wraps
 every HTTP attempt of the async path: it decides when a request may start and sees how each one
@@ -23,6 +25,7 @@ from __future__ import annotations
 import copy
 import email.utils
 import functools
+import json
 import re
 import textwrap
 import time
@@ -240,6 +243,37 @@ def _plain_json(kwargs: dict[str, Any]) -> dict[str, Any]:
     return lean
 
 
+#: a JSON string literal, raw control characters inside it included (which JSON forbids)
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_RAW_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def _escape_raw_controls(response: Any) -> None:
+    """Escape raw control characters inside the JSON strings of an answer, in place.
+
+    A small local model now and then writes a real tab or line break inside a string; strict
+    JSON parsing then rejects the whole answer ("control character ... found while parsing a
+    string") and it would be asked again, though nothing else is wrong with it. Escaped, the
+    answer reads exactly as the model meant it. Text outside strings is left alone.
+    """
+    for choice in getattr(response, "choices", None) or ():
+        message = getattr(choice, "message", None)
+        if message is None:
+            continue
+        content = getattr(message, "content", None)
+        if isinstance(content, str) and _RAW_CONTROL.search(content):
+            message.content = _JSON_STRING.sub(_escape_string, content)
+        for call in getattr(message, "tool_calls", None) or ():
+            function: Any = getattr(call, "function", None)
+            arguments = getattr(function, "arguments", None)
+            if isinstance(arguments, str) and _RAW_CONTROL.search(arguments):
+                function.arguments = _JSON_STRING.sub(_escape_string, arguments)
+
+
+def _escape_string(match: re.Match[str]) -> str:
+    return _RAW_CONTROL.sub(lambda c: json.dumps(c.group())[1:-1], match.group())
+
+
 def map_error(exc: BaseException, usage: Usage) -> errors.SummarizerError:
     """Translate an openai/instructor exception into the summarizer's typed error (no secrets)."""
     if isinstance(exc, errors.SummarizerError):
@@ -316,6 +350,7 @@ class _Call:
         if self.answers > 1:
             self.usage.reasks += 1
         _add_usage(self.usage, response)
+        _escape_raw_controls(response)
 
     def source_check(self, summary: RegulatorySummary) -> str | None:
         # the last answer is accepted as it is: its problems become findings, not an exception

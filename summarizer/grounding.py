@@ -9,6 +9,7 @@ quote stays fast on multi-megabyte documents.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -135,27 +136,37 @@ def normalize(text: str) -> str:
 
 
 class SourceIndex:
-    """A source text prepared for alignment: built once per document, reused for every quote."""
+    """A source text prepared for alignment: built once per document, reused for every quote.
+
+    The normal form and its map back to the text are built on the first quote that is not a
+    verbatim substring (most quotes are: the rules backend's always), not before.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norm, self._ns, self._nl, self._os, self._ol = _build(text, keep_map=True)
         self._tokens: dict[str, list[int]] | None = None
+
+    @functools.cached_property
+    def _normal(self) -> tuple[str, list[int], list[int], list[int], list[int]]:
+        return _build(self.text, keep_map=True)
+
+    @property
+    def norm(self) -> str:
+        """The normal form of the text (see ``normalize``)."""
+        return self._normal[0]
 
     def __repr__(self) -> str:
         return f"SourceIndex({len(self.text)} chars)"
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to ``(start, end)`` in the original text."""
+        _, ns, nl, os_, ol = self._normal  # segments: norm start/length, original start/length
         norm_end = max(norm_end, norm_start + 1)
-        k = bisect_right(self._ns, norm_start) - 1
-        start = self._os[k] + (norm_start - self._ns[k] if self._nl[k] == self._ol[k] else 0)
+        k = bisect_right(ns, norm_start) - 1
+        start = os_[k] + (norm_start - ns[k] if nl[k] == ol[k] else 0)
         last = norm_end - 1
-        j = bisect_right(self._ns, last) - 1
-        if self._nl[j] == self._ol[j]:
-            end = self._os[j] + (last - self._ns[j]) + 1
-        else:
-            end = self._os[j] + self._ol[j]
+        j = bisect_right(ns, last) - 1
+        end = os_[j] + (last - ns[j]) + 1 if nl[j] == ol[j] else os_[j] + ol[j]
         return start, max(start, end)
 
     def tokens(self) -> dict[str, list[int]]:
@@ -168,7 +179,10 @@ class SourceIndex:
         return self._tokens
 
     def contains(self, phrase: str) -> bool:
-        """Whether ``phrase`` occurs in the text, up to normalisation (case, marks, spacing)."""
+        """Whether ``phrase`` occurs in the text, verbatim or up to normalisation (case, marks,
+        spacing)."""
+        if phrase.strip() and phrase in self.text:
+            return True
         needle = normalize(phrase)
         return bool(needle) and needle in self.norm
 

@@ -20,7 +20,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"(?:previous|prior|above|earlier|preceding|your)\s+"
                      r"(?:instructions?|prompts?|rules?|directions?|context)"),
         ("role_tag", r"<\|?(?:im_start|im_end|system|assistant|user|endoftext)\|?>"
-                     r"|\[/?(?:INST|SYS)\]|<</?SYS>>|^\s*(?:system|assistant)\s*:"),
+                     # horizontal space only: ``\s*`` after ``^`` rescanned a run of blank
+                     # lines from every line start in it (quadratic)
+                     r"|\[/?(?:INST|SYS)\]|<</?SYS>>|^[^\S\n]*(?:system|assistant)[^\S\n]*:"),
         ("fence", r"</?\s*release\s*>"),
         ("instruction", r"\b(?:you\s+(?:are|must|should|will)\s+now|as\s+an?\s+(?:AI|language\s+"
                         r"model|assistant)|new\s+instructions?\s*:|(?:output|return|respond\s+"
@@ -40,27 +42,39 @@ class Injection:
     end: int
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n\n", 0, start)
-    right = text.find("\n\n", end)
-    return (0 if left < 0 else left + 2, len(text) if right < 0 else right)
-
-
 def find_injections(text: str) -> list[Injection]:
-    """Every instruction-like passage of ``text``, widened to its paragraph, in order."""
-    found: list[Injection] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = _paragraph(text, match.start(), match.end())
-            found.append(Injection(kind, start, end))
-    found.sort(key=lambda i: (i.start, i.end))
+    """Every instruction-like passage of ``text``, widened to its paragraph, in order.
+
+    Linear in the text: matches are widened in text order, and a match inside the paragraph
+    found for the one before reuses it (no pattern match starts or ends with a line break, so a
+    paragraph holding no blank line of its own is the paragraph of every match inside it).
+    """
+    hits = sorted(
+        (match.start(), match.end(), rank)
+        for rank, (_, pattern) in enumerate(_PATTERNS)
+        for match in pattern.finditer(text)
+    )
+    found: list[tuple[int, int, int]] = []
+    left = right = -1  # the last paragraph without a blank line inside it
+    for start, end, rank in hits:
+        if not (left <= start and end <= right):
+            before = text.rfind("\n\n", 0, start)
+            after = text.find("\n\n", end)
+            left = 0 if before < 0 else before + 2
+            right = len(text) if after < 0 else after
+            found.append((left, right, rank))
+            if "\n\n" in text[start:end]:  # the match spans a blank line: no reuse
+                left = right = -1
+        elif found[-1][2] > rank:  # a pattern listed earlier names the paragraph
+            found.append((left, right, rank))
+    found.sort()  # by paragraph, then pattern: the first pattern names a merged passage
     merged: list[Injection] = []
-    for item in found:
-        if merged and item.start < merged[-1].end:
+    for start, end, rank in found:
+        if merged and start < merged[-1].end:
             last = merged[-1]
-            merged[-1] = Injection(last.kind, last.start, max(last.end, item.end))
+            merged[-1] = Injection(last.kind, last.start, max(last.end, end))
         else:
-            merged.append(item)
+            merged.append(Injection(_PATTERNS[rank][0], start, end))
     return merged
 
 

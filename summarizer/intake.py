@@ -19,6 +19,7 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,7 +28,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from summarizer.errors import ConfigurationError, InputError, InputTooLargeError
 from summarizer.sections import BOILERPLATE_KINDS, Section, segment
 
-__all__ = ["DEFAULT_MAX_INPUT_BYTES", "Document", "decode_bytes", "html_to_text", "load"]
+__all__ = [
+    "DEFAULT_MAX_INPUT_BYTES",
+    "Document",
+    "decode_bytes",
+    "html_to_text",
+    "load",
+    "read_file",
+    "read_stream",
+    "source_name",
+    "source_path",
+]
 
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -181,7 +192,7 @@ def load(
         raw = decode_bytes(data)
     elif isinstance(obj, os.PathLike):
         path = os.fsdecode(os.fspath(obj))
-        raw = decode_bytes(_read_file(path, max_input_bytes))
+        raw = decode_bytes(read_file(path, max_input_bytes))
         source = path if source is None else source
     else:
         raise InputError(f"unsupported input type {type(obj).__name__}: pass str, bytes or a path")
@@ -205,8 +216,9 @@ def _check_size(size: int, limit: int, what: str) -> None:
         raise InputTooLargeError(f"{what} is {size} bytes, over the limit of {limit} bytes")
 
 
-def _read_file(path: str, limit: int) -> bytes:
-    """Read a regular file, checking its size with stat() before reading anything."""
+def read_file(path: str, limit: int) -> bytes:
+    """Read a regular file, checking its size with stat() before reading anything, and no
+    further than ``limit + 1`` bytes (a file that grows meanwhile); ``InputError`` otherwise."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
@@ -227,6 +239,72 @@ def _read_file(path: str, limit: int) -> bytes:
     return data
 
 
+def read_stream(stream: Any, limit: int, what: str = "standard input") -> bytes:
+    """Read a byte stream (standard input, a pipe) up to ``limit`` bytes: a longer one raises
+    ``InputTooLargeError`` once ``limit + 1`` bytes are in, so an endless stream is refused
+    without being read; a closed or unreadable one raises ``InputError``."""
+    if stream is None:
+        raise InputError(f"{what} is closed")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= limit:
+            chunk = stream.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            if isinstance(chunk, str):  # a text stream (a replaced sys.stdin): its UTF-8
+                chunk = chunk.encode("utf-8", "surrogateescape")
+            chunks.append(chunk)
+            size += len(chunk)
+    except (OSError, ValueError) as exc:  # ValueError: read from a closed file
+        raise InputError(f"cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from exc
+    _check_size(size, limit, what.capitalize() if what == "standard input" else what)
+    return b"".join(chunks)
+
+
+_ESCAPED_BYTE = re.compile(r"\\(\\|x[0-9a-f]{2})")
+
+
+def source_name(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as text every JSON reader accepts, for the ``source`` of its record.
+
+    A name that is valid text is itself. A name that is not valid UTF-8 (the file system's
+    bytes, which Python carries as surrogate escapes) gets each undecodable byte written as
+    ``\\xNN`` and its backslashes doubled; ``source_path`` turns that back into the name.
+    """
+    name = os.fsdecode(os.fspath(path))
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # surrogates that are no file system bytes: keep them visible
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+def source_path(source: str) -> str:
+    """The file name a ``source_name`` stands for. A source whose escapes do not unescape to
+    bytes that are invalid UTF-8 was written as it is and is returned unchanged (a real name
+    that holds ``\\xNN`` text reads the same as an escaped one: ``--resume`` checks both)."""
+    if "\\" not in source:
+        return source
+    raw = bytearray()
+    last = 0
+    for m in _ESCAPED_BYTE.finditer(source):
+        raw += source[last : m.start()].encode("utf-8", "surrogatepass")
+        raw += b"\\" if m.group(1) == "\\" else bytes([int(m.group(1)[1:], 16)])
+        last = m.end()
+    raw += source[last:].encode("utf-8", "surrogatepass")
+    try:
+        bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsdecode(bytes(raw))
+    return source
+
+
 # --------------------------------------------------------------------------------------------
 # EDGAR full submissions
 
@@ -238,6 +316,9 @@ _EDGAR_DATES = (
     re.compile(r"<(?:SEC|IMS)-DOCUMENT>[^\n]*?:\s*(\d{8})", re.I),
 )
 _TAG_VALUE = re.compile(r"<TYPE>[ \t]*([^\s<]+)", re.I)
+_EDGAR_MARK = re.compile(r"<(/?)DOCUMENT>", re.I)
+_EDGAR_TEXT_OPEN = re.compile(r"<TEXT>", re.I)
+_EDGAR_TEXT_CLOSE = re.compile(r"</TEXT>", re.I)
 _BINARY_TYPES = ("GRAPHIC", "ZIP", "PDF", "EXCEL", "XML", "JSON", "EX-101")
 
 
@@ -246,30 +327,48 @@ def _looks_edgar(text: str) -> bool:
 
 
 def _edgar_press_release(text: str) -> tuple[str, datetime.date | None]:
-    """Pick the EX-99.1 exhibit (else the first EX-99*, else the first text document)."""
+    """Pick the EX-99.1 exhibit (else the first EX-99*, else the first text document).
+
+    Linear in the submission: a ``<DOCUMENT>`` ends at its ``</DOCUMENT>`` or, left unclosed,
+    where the next one begins; only positions are kept, and only the chosen document's text is
+    copied (thousands of unclosed blocks each reaching to the end of the file cost gigabytes).
+    """
     filed = _edgar_date(text[:20_000])
-    docs: list[tuple[str, str]] = []
-    for m in re.finditer(r"<DOCUMENT>", text, re.I):
-        end = text.find("</DOCUMENT>", m.end())
-        if end < 0:
-            end = len(text)
-        chunk = text[m.end() : end]
-        t = _TAG_VALUE.search(chunk[:2000])
-        doc_type = t.group(1).upper() if t else ""
-        docs.append((doc_type, _edgar_text(chunk)))
-    usable = [
-        (dt, body)
-        for dt, body in docs
-        if body.strip() and not dt.startswith(_BINARY_TYPES) and not _uuencoded(body)
-    ]
-    choice = next((body for dt, body in usable if dt == "EX-99.1"), None)
-    if choice is None:
-        choice = next((body for dt, body in usable if dt.startswith("EX-99")), None)
-    if choice is None:
-        choice = usable[0][1] if usable else ""
+    docs: list[tuple[str, int, int]] = []
+    start: int | None = None
+    for m in _EDGAR_MARK.finditer(text):
+        if start is not None:
+            docs.append((_edgar_type(text, start, m.start()), start, m.start()))
+        start = None if m.group(1) else m.end()
+    if start is not None:
+        docs.append((_edgar_type(text, start, len(text)), start, len(text)))
+    wanted: tuple[Callable[[str], bool], ...] = (
+        lambda t: t == "EX-99.1", lambda t: t.startswith("EX-99"), lambda t: True,
+    )
+    choice = ""
+    for accepts in wanted:
+        for doc_type, a, b in docs:
+            if accepts(doc_type) and (body := _edgar_usable(text, doc_type, a, b)) is not None:
+                choice = body
+                break
+        if choice:
+            break
     if _looks_html(choice):
         choice = html_to_text(choice)
     return choice, filed
+
+
+def _edgar_type(text: str, start: int, end: int) -> str:
+    t = _TAG_VALUE.search(text, start, min(end, start + 2000))
+    return t.group(1).upper() if t else ""
+
+
+def _edgar_usable(text: str, doc_type: str, start: int, end: int) -> str | None:
+    """The text of a document that can be the release: not binary, not empty, not uuencoded."""
+    if doc_type.startswith(_BINARY_TYPES):
+        return None
+    body = _edgar_text(text, start, end)
+    return body if body.strip() and not _uuencoded(body) else None
 
 
 def _edgar_date(header: str) -> datetime.date | None:
@@ -284,12 +383,13 @@ def _edgar_date(header: str) -> datetime.date | None:
     return None
 
 
-def _edgar_text(chunk: str) -> str:
-    start = re.search(r"<TEXT>", chunk, re.I)
-    if start is None:
+def _edgar_text(text: str, start: int, end: int) -> str:
+    """The ``<TEXT>`` of the document at ``text[start:end]``."""
+    opening = _EDGAR_TEXT_OPEN.search(text, start, end)
+    if opening is None:
         return ""
-    end = re.search(r"</TEXT>", chunk[start.end() :], re.I)
-    body = chunk[start.end() : start.end() + end.start()] if end else chunk[start.end() :]
+    closing = _EDGAR_TEXT_CLOSE.search(text, opening.end(), end)
+    body = text[opening.end() : closing.start() if closing else end]
     body = re.sub(r"^\s*<(?:PDF|XBRL|XML)>", "", body, flags=re.I)
     return body.lstrip("\r\n").rstrip()
 
@@ -329,7 +429,7 @@ def html_to_text(html: str) -> str:
 
     Entities are decoded by the parser; non-breaking spaces become plain spaces.
     """
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_bound_depth(html))
     tree.strip_tags(_DROP_TAGS)
     root = tree.root
     if root is None:
@@ -361,6 +461,70 @@ def html_to_text(html: str) -> str:
             child = child.next
         stack.extend((c, False) for c in reversed(children))
     return _tidy("".join(out))
+
+
+#: elements nested deeper than this are flattened before parsing (browsers stop nesting at
+#: 512 too): the parser checks the open elements on every block tag, so 100,000 nested
+#: ``<div>``s took 25 s
+MAX_HTML_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*>")
+_VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr",
+})
+#: an open element of these names closes when its sibling opens (<li> after <li> ...)
+_SIBLINGS: dict[str, frozenset[str]] = {
+    "p": frozenset({"p"}), "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}), "tr": frozenset({"tr"}), "td": frozenset({"td", "th"}),
+    "th": frozenset({"td", "th"}), "option": frozenset({"option"}),
+}
+
+
+def _bound_depth(html: str) -> str:
+    """``html`` with the tags of elements nested deeper than ``MAX_HTML_DEPTH`` removed (a
+    block tag becomes a ``<br>``, so its text still breaks); their text stays.
+
+    The nesting is followed by a linear scan of the tags, close enough for this purpose: an
+    end tag closes the innermost open element of its name, an unmatched one is ignored. Pages
+    that stay under the limit are returned unchanged.
+    """
+    if html.count("<") <= MAX_HTML_DEPTH:
+        return html
+    stack: list[tuple[str, bool]] = []  # (tag name, kept)
+    open_names: dict[str, int] = {}
+    cut: list[tuple[int, int, str]] = []
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(1):
+            if not open_names.get(name):
+                continue
+            while True:
+                top, kept = stack.pop()
+                open_names[top] -= 1
+                if top == name:
+                    break
+            if not kept:
+                cut.append((m.start(), m.end(), name))
+            continue
+        if name in _VOID_TAGS or m.group().endswith("/>"):
+            continue
+        if stack and stack[-1][0] in _SIBLINGS.get(name, ()):
+            open_names[stack.pop()[0]] -= 1
+        kept = len(stack) < MAX_HTML_DEPTH or name in _DROP_TAGS
+        stack.append((name, kept))
+        open_names[name] = open_names.get(name, 0) + 1
+        if not kept:
+            cut.append((m.start(), m.end(), name))
+    if not cut:
+        return html
+    out: list[str] = []
+    last = 0
+    for start, end, name in cut:
+        out.append(html[last:start])
+        out.append("<br>" if name in _BREAKS else "")
+        last = end
+    out.append(html[last:])
+    return "".join(out)
 
 
 # breaks are emitted as markers, then a run of them becomes one line break or one blank line

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer import errors
 from summarizer.backends import BackendConfig, ExtractionSettings
-from summarizer.intake import DEFAULT_MAX_INPUT_BYTES
+from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, read_file, source_name, source_path
 from summarizer.prompting import PROMPT_VERSION
 from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
 from summarizer.types import ErrorInfo, SummaryResult, Usage
@@ -194,20 +194,17 @@ def build_requests(
     lines: list[dict[str, Any]] = []
     documents: list[ManifestDocument] = []
     taken: set[str] = set()
-    for number, source in enumerate(paths, start=1):
-        path = Path(source)
+    for number, given in enumerate(paths, start=1):
+        path = Path(given)
+        source = source_name(given)  # JSON-safe, whatever bytes the name holds
         try:
             parts = summarizer.prompt_messages(path, published=when)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = hashlib.sha256(read_file(given, summarizer.max_input_bytes)).hexdigest()
         except errors.SummarizerError as exc:
             documents.append(ManifestDocument(source=source, error=_error_info(exc)))
             continue
-        except OSError as exc:
-            error = errors.InputError(f"cannot read {source!r}: {exc.strerror or exc}")
-            documents.append(ManifestDocument(source=source, error=_error_info(error)))
-            continue
         ids = _custom_ids(source, number, len(parts), taken)
-        documents.append(ManifestDocument(source=source, path=str(path.resolve()),
+        documents.append(ManifestDocument(source=source, path=source_name(path.resolve()),
                                           sha256=digest, custom_ids=ids))
         lines.extend(
             {"custom_id": cid, "method": "POST", "url": ENDPOINT,
@@ -462,10 +459,10 @@ def _finish_document(
     if doc.path is None or doc.sha256 is None:
         return _failed(doc.source, errors.InputError("the manifest holds no path for it"), usage)
     try:
-        data = Path(doc.path).read_bytes()
-    except OSError as exc:
+        data = read_file(source_path(doc.path), summarizer.max_input_bytes)
+    except errors.InputError as exc:
         return _failed(doc.source, errors.InputError(
-            f"cannot re-read {doc.path!r}: {exc.strerror or exc}"), usage)
+            f"cannot re-read {doc.path!r}: {exc.message}"), usage)
     if hashlib.sha256(data).hexdigest() != doc.sha256:
         return _failed(doc.source, errors.InputError(
             f"{doc.path!r} changed since the batch was submitted; summarize it again"), usage)

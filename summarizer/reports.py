@@ -15,6 +15,11 @@ Both renderers take ``SummaryResult`` objects or the JSON records the CLI writes
 (``SummaryResult.to_record``). The source pane needs the document text, present in a record only
 when it was written with ``--include-text``; without it the claims are listed with their quotes
 and the page says why the release is not shown.
+
+Reports of any length are built in bounded memory: ``iter_records`` reads a records file one
+record at a time (a line longer than ``MAX_RECORD_BYTES`` is refused, not read whole), and
+``ReportBuilder`` renders each record's index row as it comes and spools the record to a
+temporary file, then writes the page one document at a time.
 """
 
 from __future__ import annotations
@@ -22,32 +27,41 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import io
 import itertools
 import json
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any, TextIO
 
 from jinja2 import Environment, StrictUndefined
 from pydantic import ValidationError
 
-from summarizer.errors import InputError
+from summarizer.arguments import describe, validation_message
+from summarizer.errors import ConfigurationError, InputError
 from summarizer.schemas.summary import Evidence, RegulatorySummary
-from summarizer.types import Finding, SummaryResult
+from summarizer.types import MAX_RECORD_BYTES, Finding, SummaryResult, dump_record
 
 __all__ = [
     "FIELD_NAMES",
+    "MAX_RECORD_BYTES",
     "REPORT_FORMATS",
     "Claim",
     "DocumentView",
+    "ReportBuilder",
     "Segment",
     "Span",
     "coerce_result",
     "document_view",
+    "iter_json",
+    "iter_records",
     "load_records",
     "parse_records",
     "render",
@@ -96,53 +110,161 @@ def coerce_result(item: RecordLike) -> SummaryResult:
     try:
         return SummaryResult.model_validate(known)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "record"
-        raise InputError(f"not a summary record: {where}: {first['msg']}") from None
+        raise InputError(f"not a summary record: {validation_message(exc)}") from None
+
+
+_PIECE = 1 << 16
 
 
 def load_records(path: Path | str, *, name: str | None = None) -> list[SummaryResult]:
-    """Read the records of a ``summarize``/``eval`` output file: JSONL, or one (indented) JSON.
+    """Read the records of a ``summarize``/``eval`` output file: JSONL, or (indented) JSON.
 
     Raises ``InputError`` naming the file (and line) when it is missing, unreadable, not JSON,
-    holds something other than summary records, or holds none.
+    holds something other than summary records, or holds none. For a file too large to hold in
+    memory, iterate ``iter_records`` instead.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ConfigurationError(f"path must be a file path, got {describe(path)}")
     name = name or str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the last record
     except FileNotFoundError:
         raise InputError(f"no such file: {name!r}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {name!r}: {exc}") from None
-    return parse_records(raw, name=name)
+    except OSError as exc:
+        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    with handle:
+        results = list(iter_records(handle, name=name))
+    if not results:
+        raise InputError(f"{name!r} holds no records")
+    return results
 
 
 def parse_records(raw: str, *, name: str = "<input>") -> list[SummaryResult]:
-    """Parse JSONL text (or a single JSON record or list) into results; see ``load_records``."""
-    items: list[tuple[str, Any]]
-    try:
-        whole = json.loads(raw)
-    except json.JSONDecodeError:
-        items = []
-        for number, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                items.append((f"{name}:{number}", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{name}:{number}: invalid JSON ({exc.msg})") from None
-    else:
-        listed = whole if isinstance(whole, list) else [whole]
-        items = [(f"{name}:{i}" if len(listed) > 1 else name, v) for i, v in enumerate(listed, 1)]
-    if not items:
+    """Parse JSONL text (or JSON records or a list of them) into results; see ``load_records``."""
+    if not isinstance(raw, str):
+        raise ConfigurationError(f"raw must be text, got {describe(raw)}")
+    results = list(iter_records(io.BytesIO(raw.encode("utf-8", "surrogatepass")), name=name))
+    if not results:
         raise InputError(f"{name!r} holds no records")
-    results = []
-    for where, value in items:
-        try:
-            results.append(coerce_result(value))
-        except InputError as exc:
-            raise InputError(f"{where}: {exc.message}") from None
     return results
+
+
+def iter_records(stream: IO[bytes], *, name: str = "<input>",
+                 max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[SummaryResult]:
+    """The records of a binary stream, one at a time: JSONL, or indented JSON records (one, a
+    list, or several one after another, as ``summarize --format json`` writes them).
+
+    Lines are split at ``\\n`` only (a record may hold U+2028 and other separators), and no line
+    is read past ``max_record_bytes``: an endless or binary stream is refused after its first
+    piece. Raises ``InputError`` naming the stream and the line.
+    """
+    for where, value in iter_json(stream, name=name, max_record_bytes=max_record_bytes):
+        yield from _results(value, where)
+
+
+def iter_json(stream: IO[bytes], *, name: str = "<input>",
+              max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[tuple[str, Any]]:
+    """The JSON values of a records stream (see ``iter_records``) with where each starts
+    (``name:line``), not yet read as records."""
+    pending: list[bytes] = []  # the lines of an indented record being read
+    pending_size = 0
+    start = 0
+    number = 0
+    while True:
+        line = _read_line(stream, name, number + 1, max_record_bytes)
+        if line is None:
+            break
+        number += 1
+        if pending:
+            pending.append(line)
+            pending_size += len(line)
+            if pending_size > max_record_bytes:
+                raise InputError(f"{name}:{start}: record longer than {max_record_bytes} bytes")
+            if line.rstrip(b"\r\n") in (b"}", b"]"):  # an unindented close: the record may end
+                value = _json(b"".join(pending))
+                if value is not _INVALID:
+                    pending.clear()
+                    pending_size = 0
+                    yield f"{name}:{start}", value
+            continue
+        bare = line.strip()
+        if not bare:
+            continue
+        value = _json(line)
+        if value is not _INVALID:
+            yield f"{name}:{number}", value
+        elif bare in (b"{", b"[") or bare.endswith((b"{", b"[", b",")):  # indented JSON
+            pending, pending_size, start = [line], len(line), number
+        else:
+            raise InputError(f"{name}:{number}: invalid JSON ({_json_error(line)})")
+    if pending:
+        value = _json(b"".join(pending))
+        if value is _INVALID:
+            raise InputError(f"{name}:{start}: invalid JSON ({_json_error(b''.join(pending))})")
+        yield f"{name}:{start}", value
+
+
+_INVALID = object()
+
+
+def _read_line(stream: IO[bytes], name: str, number: int, limit: int) -> bytes | None:
+    """The next line (None at the end), read in pieces: a first piece that cannot start JSON
+    ends the reading at once; a line that never ends is refused at ``limit`` bytes."""
+    try:
+        piece = _bytes(stream.readline(_PIECE))
+        if not piece:
+            return None
+        if piece.endswith(b"\n") or len(piece) < _PIECE:
+            return piece
+        head = piece.lstrip()
+        if head and head[:1] not in b"{[\"" and not head[:1].isalnum():
+            raise InputError(f"{name}:{number}: not JSON records (the line starts with "
+                             f"{bytes(head[:8])!r})")
+        pieces = [piece]
+        size = len(piece)
+        while not pieces[-1].endswith(b"\n"):
+            piece = _bytes(stream.readline(_PIECE))
+            if not piece:
+                break
+            size += len(piece)
+            if size > limit:
+                raise InputError(f"{name}:{number}: line longer than {limit} bytes")
+            pieces.append(piece)
+        return b"".join(pieces)
+    except OSError as exc:
+        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+
+
+def _bytes(piece: bytes | str) -> bytes:
+    """A piece of the stream as bytes (a text stream, e.g. a replaced ``sys.stdin``, gives str)."""
+    return piece.encode("utf-8", "surrogateescape") if isinstance(piece, str) else piece
+
+
+def _json(data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError:  # JSONDecodeError, or bytes that are not UTF-8
+        return _INVALID
+
+
+def _json_error(data: bytes) -> str:
+    try:
+        json.loads(data)
+    except json.JSONDecodeError as exc:
+        return exc.msg
+    except ValueError as exc:
+        return " ".join(str(exc).split())[:120]
+    return "unknown"
+
+
+def _results(value: Any, where: str) -> Iterator[SummaryResult]:
+    listed = value if isinstance(value, list) else [value]
+    for i, item in enumerate(listed, 1):
+        try:
+            yield coerce_result(item)
+        except InputError as exc:
+            at = f"{where}: item {i}" if isinstance(value, list) else where
+            raise InputError(f"{at}: {exc.message}") from None
 
 
 # -- highlighting --------------------------------------------------------------------------------
@@ -491,20 +613,33 @@ def render_markdown(results: Iterable[RecordLike], *,
                     title: str = "Regulatory summary report") -> str:
     """A compact Markdown report: per document the headline, outcome line, rationale and next
     steps as bullets (with timing), sentiment and findings; an index table for several."""
-    views = [document_view(coerce_result(r), n) for n, r in enumerate(results, 1)]
-    lines = [f"# {_md(title)}", ""]
-    if len(views) > 1:
-        lines += ["| # | document | company | agency | decision | direction | sentiment "
-                  "| findings |", "|---|---|---|---|---|---|---|---|"]
-        for v in views:
-            status = "error" if v.result.error else str(len(v.findings))
-            cells = [str(v.number), v.source, v.company, v.agency, v.decision, v.direction,
-                     v.sentiment, status]
-            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-        lines.append("")
-    for view in views:
-        lines += _md_document(view)
-    return "\n".join(lines).rstrip() + "\n"
+    return render(results, "markdown", title=title)
+
+
+def _md_index_row(v: DocumentView) -> str:
+    status = "error" if v.result.error else str(len(v.findings))
+    cells = [str(v.number), v.source, v.company, v.agency, v.decision, v.direction,
+             v.sentiment, status]
+    return "| " + " | ".join(_md(c) for c in cells) + " |"
+
+
+class _Lines:
+    """Markdown lines written as ``"\\n".join(lines).rstrip() + "\\n"`` would give them, one
+    piece at a time: line breaks wait until more text follows, so none trail at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.breaks = -1
+
+    def add(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.breaks += 1
+            if line:
+                self.out.write("\n" * self.breaks + line)
+                self.breaks = 0
+
+    def end(self) -> None:
+        self.out.write("\n")
 
 
 # -- HTML ----------------------------------------------------------------------------------------
@@ -531,22 +666,131 @@ def render_html(results: Iterable[RecordLike], *,
     """One self-contained HTML page: index table, then per document the outcome card,
     rationale, next steps, sentiment and findings beside the highlighted release.
     ``timeline_href`` links the page to the timeline page of the same records."""
-    views = [document_view(coerce_result(r), n) for n, r in enumerate(results, 1)]
-    script, style = _asset("report.js"), _asset("report.css")
-    template = _environment().from_string(_asset("report.html.j2"))
-    return template.render(
-        title=title, views=views, script=script, style=style, script_hash=_csp_hash(script),
-        field_names=FIELD_NAMES, missing_text=sum(1 for v in views if v.result.ok
-                                                  and v.segments is None),
-        timeline_href=timeline_href,
-    )
+    return render(results, "html", title=title, timeline_href=timeline_href)
 
 
 def render(results: Iterable[RecordLike], fmt: str, *,
            title: str = "Regulatory summary report", timeline_href: str | None = None) -> str:
     """Render in one of ``REPORT_FORMATS``: ``html`` or ``markdown``."""
-    if fmt == "html":
-        return render_html(results, title=title, timeline_href=timeline_href)
-    if fmt == "markdown":
-        return render_markdown(results, title=title)
-    raise ValueError(f"unknown report format {fmt!r}; use one of {REPORT_FORMATS}")
+    if isinstance(results, str | bytes | Mapping) or not isinstance(results, Iterable):
+        raise ConfigurationError(
+            f"results must be an iterable of results or records, got {describe(results)}")
+    with ReportBuilder(fmt, title=title, timeline_href=timeline_href) as builder:
+        for item in results:
+            builder.add(item)
+        out = io.StringIO()
+        builder.write(out)
+    return out.getvalue()
+
+
+#: what a report keeps in memory before its spooled records and index rows go to disk
+_SPOOL_MEMORY = 1024 * 1024
+
+
+class ReportBuilder:
+    """A report built record by record in bounded memory.
+
+    ``add`` renders the record's index row at once and spools the record to a temporary file;
+    ``write`` writes the page (head, index, one document at a time, tail) to a text stream;
+    ``timeline_href`` links the page to the timeline page of the same records.
+    ``count`` is the number of records, ``missing_text`` how many results lack their release
+    text. Use it as a context manager (or ``close`` it) to remove the temporary files.
+
+    >>> with ReportBuilder("html") as report:  # doctest: +SKIP
+    ...     for result in results:
+    ...         report.add(result)
+    ...     report.write(out)
+    """
+
+    def __init__(self, fmt: str = "html", *, title: str = "Regulatory summary report",
+                 timeline_href: str | None = None) -> None:
+        if fmt not in REPORT_FORMATS:
+            raise ConfigurationError(
+                f"unknown report format {describe(fmt)}; use one of {', '.join(REPORT_FORMATS)}")
+        if not isinstance(title, str):
+            raise ConfigurationError(f"title must be text, got {describe(title)}")
+        self.fmt = fmt
+        self.title = title
+        self.timeline_href = timeline_href
+        self.count = 0
+        self.missing_text = 0
+        # both closed by close() / the context manager
+        self._records = tempfile.SpooledTemporaryFile(_SPOOL_MEMORY, "w+", encoding="utf-8")  # noqa: SIM115
+        self._rows = tempfile.SpooledTemporaryFile(_SPOOL_MEMORY, "w+", encoding="utf-8")  # noqa: SIM115
+        self._html: Any = None
+
+    def __enter__(self) -> ReportBuilder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Remove the spooled records and rows."""
+        self._records.close()
+        self._rows.close()
+
+    def add(self, item: RecordLike) -> None:
+        """Take one result or record (``InputError`` when it is not a summary record)."""
+        result = coerce_result(item)
+        self.count += 1
+        self.missing_text += result.ok and result.text is None
+        view = document_view(result, self.count)
+        if self.fmt == "html":
+            self._rows.write(str(self._macros().index_row(view)))
+        else:
+            self._rows.write(_md_index_row(view) + "\n")
+        self._records.write(dump_record(result.to_record(include_text=True)) + "\n")
+
+    def write(self, out: TextIO) -> None:
+        """Write the whole report to ``out``."""
+        if self.fmt == "html":
+            self._write_html(out)
+        else:
+            self._write_markdown(out)
+
+    def results(self) -> Iterator[SummaryResult]:
+        """The records added so far, read back one at a time from the spool."""
+        self._records.seek(0)
+        for line in self._records:
+            yield coerce_result(json.loads(line))
+
+    def _views(self) -> Iterator[DocumentView]:
+        for number, result in enumerate(self.results(), 1):
+            yield document_view(result, number)
+
+    def _copy_rows(self, out: TextIO) -> None:
+        self._rows.seek(0)
+        while chunk := self._rows.read(1 << 20):
+            out.write(chunk)
+
+    def _macros(self) -> Any:
+        if self._html is None:
+            self._html = _environment().from_string(_asset("report.html.j2")).module
+        return self._html
+
+    def _write_html(self, out: TextIO) -> None:
+        html = self._macros()
+        script, style = _asset("report.js"), _asset("report.css")
+        out.write(html.page_head(self.title, style, _csp_hash(script), FIELD_NAMES, self.count,
+                                 self.missing_text, self.timeline_href))
+        if self.count > 1:
+            self._copy_rows(out)
+        out.write(html.index_end(self.count))
+        for view in self._views():
+            out.write(html.article(view))
+        out.write(html.page_tail(script))
+
+    def _write_markdown(self, out: TextIO) -> None:
+        lines = _Lines(out)
+        lines.add([f"# {_md(self.title)}", ""])
+        if self.count > 1:
+            lines.add(["| # | document | company | agency | decision | direction | sentiment "
+                       "| findings |", "|---|---|---|---|---|---|---|---|"])
+            self._rows.seek(0)
+            lines.add(row.rstrip("\n") for row in self._rows)
+            lines.add([""])
+        for view in self._views():
+            lines.add(_md_document(view))
+        lines.end()

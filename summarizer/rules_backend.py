@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from summarizer.grounding import SourceIndex, ground
 from summarizer.injection import find_injections
@@ -139,6 +140,8 @@ _HEDGED_CUE_WEIGHT = 0.15
 _BACKGROUND_WEIGHT = 0.35
 _NEGATED_WEIGHT = 0.05
 _EVENT_THRESHOLD = 3.0
+#: characters either side of a cue that its reading looks at (hedges, negation, clause, dates)
+_CUE_WINDOW = 400
 
 # --------------------------------------------------------------------------------------------
 # reading a release
@@ -347,10 +350,17 @@ def _is_background(
         return False
     cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after"
                     r"|for|to|as|with|in (?:adults|patients|children|people))\b", after)
-    opening = _OPENING_DATE.match(before)
+    opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", _clause(before),
                       after[: cut.start()] if cut else after[:40]])
-    for m in _DATE_IN.finditer(scope):
+    return _dated_earlier(scope, published)
+
+
+@lru_cache(maxsize=256)
+def _dated_earlier(text: str, published: dt.date) -> bool:
+    """Whether ``text`` (a cue's clause) dates itself well before ``published``; cached: the
+    cues of one clause share it."""
+    for m in _DATE_IN.finditer(text):
         if m.group(4):
             if int(m.group(4)) < published.year:
                 return True
@@ -382,9 +392,9 @@ _ACTOR_AFTER = re.compile(
 )
 
 
-def _agency_acts(text: str, vs: ViewSentence, hit: CueHit) -> bool:
+def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> bool:
     """Whether a regulator named right next to a generic cue is the one acting."""
-    for a in vs.agencies:
+    for a in agencies:
         if a.end <= hit.start and hit.start - a.end <= 40 and _ACTOR_GAP.match(
             text[a.end:hit.start]
         ):
@@ -394,6 +404,23 @@ def _agency_acts(text: str, vs: ViewSentence, hit: CueHit) -> bool:
         ):
             return True
     return False
+
+
+class _Nearby:
+    """A sentence's agency mentions by position: those close enough to a cue to act in it
+    (``_agency_acts``) without walking every mention of the sentence for every cue."""
+
+    def __init__(self, agencies: Sequence[AgencyMention]) -> None:
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self.starts = [a.start for a in self.agencies]
+        self.longest = max((a.end - a.start for a in agencies), default=0)
+
+    def around(self, hit: CueHit) -> Sequence[AgencyMention]:
+        """The mentions starting where one may end 40 characters before the cue, or start 30
+        after it (a superset of what ``_agency_acts`` accepts)."""
+        lo = bisect_left(self.starts, hit.start - 40 - self.longest)
+        hi = bisect_right(self.starts, hit.end + 30)
+        return self.agencies[lo:hi]
 
 
 def _weigh_cues(
@@ -407,11 +434,15 @@ def _weigh_cues(
     starts = [h.start for h in hits]
     for vs in pool:
         lo, hi = bisect_left(starts, vs.start), bisect_left(starts, vs.end)
+        # read once per sentence, not once per cue in it: a long one may hold thousands
+        news = lo < hi and NEWS_CUE.search(vs.text) is not None
+        near = _Nearby(vs.agencies) if lo < hi else None
         for hit in hits[lo:hi]:
             if hit.end > vs.end:
                 continue
-            before = text[vs.start:hit.start]
-            after = text[hit.end:vs.end]
+            # a cue is read in its neighbourhood: a huge sentence is not re-read for each cue
+            before = text[max(vs.start, hit.start - _CUE_WINDOW):hit.start]
+            after = text[hit.end:min(vs.end, hit.end + _CUE_WINDOW)]
             w = hit.specificity
             if vs.zone == "headline":
                 w *= 3.0
@@ -421,7 +452,7 @@ def _weigh_cues(
                 w *= 2.0 if vs.start < lead_start + 700 else 1.5
             else:
                 w *= max(0.4, 1.0 - (vs.start - lead_start) / 12000)
-            actor = bool(vs.agencies) and _agency_acts(text, vs, hit)
+            actor = near is not None and _agency_acts(text, near.around(hit), hit)
             named = vs.agencies if hit.agency is None else tuple(
                 a for a in vs.agencies if a.code == hit.agency)  # a regulator's own wording
             if hit.needs_agency and not named:
@@ -441,7 +472,7 @@ def _weigh_cues(
             negated = _is_negated(before, after)
             if negated:
                 w *= _NEGATED_WEIGHT
-            if NEWS_CUE.search(vs.text):
+            if news:
                 w *= 1.3
             if vs.kind == "quote":
                 w *= 0.6

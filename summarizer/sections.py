@@ -14,7 +14,9 @@ original text, never to the view. ``estimate_tokens`` is an offline *estimate* o
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -125,6 +127,7 @@ class _Line(NamedTuple):
     start: int
     end: int  # end of the content, line break excluded
     number: int  # 0-based line number, blank lines counted
+    body: str  # text[start:end]
 
 
 class _Para(NamedTuple):
@@ -137,29 +140,29 @@ class _Para(NamedTuple):
     line1: int  # line number of its last line
 
 
-_NONEMPTY_LINE = {"\n": re.compile(r"[^\n]+"), "\r": re.compile(r"[^\r]+")}
+# built from a tuple directly: a NamedTuple's own __new__ is Python code, and a release of
+# 300,000 one-word lines builds 600,000 of them
+_new_line = functools.partial(tuple.__new__, _Line)
+_new_para = functools.partial(tuple.__new__, _Para)
 
 
 def _split_lines(text: str) -> list[_Line]:
     """The non-blank lines of ``text`` (breaks are \\n, \\r\\n, or \\r alone in old Mac files)."""
     brk = "\n" if "\n" in text or "\r" not in text else "\r"
     lines: list[_Line] = []
-    number = 0
-    last = 0
-    for m in _NONEMPTY_LINE[brk].finditer(text):
-        start, end = m.span()
-        number += text.count(brk, last, start)
-        last = start
-        if text[end - 1] == "\r":
-            end -= 1
-        if end > start and not text[start:end].isspace():
-            lines.append(_Line(start, end, number))
+    start = 0
+    for number, line in enumerate(text.split(brk)):
+        size = len(line) + 1
+        if line and not line.isspace():
+            body = line[:-1] if line[-1] == "\r" else line
+            lines.append(_new_line((start, start + len(body), number, body)))
+        start += size
     return lines
 
 
 def _wrap_width(text: str, lines: list[_Line]) -> int | None:
     """Return the column a hard-wrapped text is wrapped at, or None when lines are paragraphs."""
-    lens = sorted(len(text[ln.start : ln.end].rstrip()) for ln in lines)
+    lens = sorted(len(ln.body.rstrip()) for ln in lines)
     if len(lens) < 8:
         return None
     width = lens[int(0.95 * (len(lens) - 1))]
@@ -179,6 +182,11 @@ def _build_paras(text: str, lines: list[_Line]) -> list[_Para]:
     """Group lines into paragraphs: one line each, or soft-wrapped runs in hard-wrapped text."""
     width = _wrap_width(text, lines)
     paras: list[_Para] = []
+    if width is None:  # a paragraph per line
+        for start, end, number, body in lines:
+            first = body.strip()
+            paras.append(_new_para((start, end, first, first, 1, number, number)))
+        return paras
     i, n = 0, len(lines)
     slack = 0 if width is None else max(3, width // 7)
     while i < n:
@@ -193,7 +201,8 @@ def _build_paras(text: str, lines: list[_Line]) -> list[_Para]:
         start, end = lines[i].start, lines[j].end
         first = text[start : lines[i].end].strip()
         body = first if i == j else text[start:end].strip()
-        paras.append(_Para(start, end, first, body, j - i + 1, lines[i].number, lines[j].number))
+        paras.append(_new_para((start, end, first, body, j - i + 1, lines[i].number,
+                                lines[j].number)))
         i = j + 1
     return paras
 
@@ -327,7 +336,13 @@ _LISTING = r"\s*\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSX\w*|LSE|AIM|Euronext|SIX|ASX|H
 
 
 def _is_junk(p: _Para) -> bool:
-    return all(_JUNK_LINE.fullmatch(line.strip()) for line in p.text.splitlines() if line.strip())
+    if p.text.isprintable():  # one line (line breaks are not printable)
+        return _JUNK_LINE.fullmatch(p.text) is not None
+    for line in p.text.splitlines():
+        bare = line.strip()
+        if bare and not _JUNK_LINE.fullmatch(bare):
+            return False
+    return True
 
 
 def _has_contact_signal(s: str) -> bool:
@@ -631,22 +646,25 @@ def _mark_quotes(
 ) -> None:
     """Split a run of body paragraphs (opened by the last bound) into body and quote sections."""
     units: list[list[int]] = []
+    last_junk = False  # whether the last paragraph of units[-1] is junk (read once per paragraph)
     for idx in run:
         p = paras[idx]
+        junk = _is_junk(p)
         joins = bool(units) and (
-            _is_junk(p)
+            junk
             or p.text[0].islower()
             or p.text[0] in ".,;:)”’"
             or paras[units[-1][-1]].text[-1] in ",:"
-            or _is_junk(paras[units[-1][-1]])
+            or last_junk
         )
         if joins:
             units[-1].append(idx)
         else:
             units.append([idx])
+        last_junk = junk
     current: SectionKind = "body"
     for unit in units:
-        joined = "\n".join(paras[k].text for k in unit)
+        joined = paras[unit[0]].text if len(unit) == 1 else "\n".join(paras[k].text for k in unit)
         quoted = _is_quote(joined) or (current == "quote" and joined[0] in '“"')
         kind: SectionKind = "quote" if quoted else "body"
         if kind == current:
@@ -699,6 +717,7 @@ _LABEL_LINE = re.compile(r"\[(?:HEADLINE|DATELINE|BODY|QUOTE|ABOUT)\]")
 _NOTE_LINE = re.compile(r"\[Omitted boilerplate: [^\n]*\]")
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _PAGE_MARK = re.compile(r"<PAGE>|page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\f", re.I)
+_PAGE_SIGN = re.compile(r"\d|<PAGE>|\f", re.I)  # in every _PAGE_MARK
 _FLS_NAME = "forward-looking statements"
 
 
@@ -830,6 +849,9 @@ def _render(kept: list[tuple[Section, str]], omitted: list[str]) -> str:
 
 def _running_headers(doc_text: str) -> frozenset[str]:
     """Short lines repeated next to page numbers (letterhead, running headers): page furniture."""
+    first = _PAGE_SIGN.search(doc_text)  # a page mark holds a digit, <PAGE> or a form feed:
+    if first is None or _PAGE_SIGN.search(doc_text, first.end()) is None:  # two marks or none
+        return frozenset()
     lines = [_SPACES.sub(" ", ln).strip() for ln in doc_text.splitlines()]
     marks = [i for i, ln in enumerate(lines) if ln and _PAGE_MARK.fullmatch(ln)]
     if len(marks) < 2:
@@ -900,25 +922,33 @@ def _pack(units: list[tuple[str | None, str, bool]], max_tokens: int) -> list[st
     parts: list[str] = []
     used = 0
     current: str | None = None
+    costs: list[int] = []  # of each piece, when it holds one block (then it is that block's)
+    last_block, block_cost = "", 0
     for label, text, starts in units:
         for attempt in (0, 1):
             head = label is not None and (starts or not parts or label != current)
             block = f"{label}\n{text}" if head else text
-            cost = estimate_tokens(block) + (1 if parts else 0)
+            if attempt == 0 or block is not last_block:  # the label may come in: again
+                block_cost = estimate_tokens(block)
+            last_block = block
+            cost = block_cost + (1 if parts else 0)
             if not parts or used + cost <= max_tokens or attempt == 1:
                 parts.append(block)
                 used += cost
                 current = label
                 break
             pieces.append("\n\n".join(parts))
+            costs.append(used if len(parts) == 1 else -1)
             parts, used, current = [], 0, None
     if parts:
         pieces.append("\n\n".join(parts))
+        costs.append(used if len(parts) == 1 else -1)
     out: list[str] = []
-    for piece in pieces:  # the estimate is additive over these joins; this is only a safety net
-        out.extend(
-            [piece] if estimate_tokens(piece) <= max_tokens else _split_to_fit(piece, max_tokens)
-        )
+    for piece, known in zip(pieces, costs, strict=True):
+        # the estimate is additive over these joins; this is only a safety net (a piece of one
+        # block has that block's estimate already)
+        fits = known <= max_tokens if known >= 0 else estimate_tokens(piece) <= max_tokens
+        out.extend([piece] if fits else _split_to_fit(piece, max_tokens))
     return out
 
 
@@ -929,21 +959,7 @@ def _split_to_fit(text: str, budget: int) -> list[str]:
     for cutter in (re.compile(r"\n+"), _SENTENCE_END, _WORD_END):
         parts = _cut_after(text, cutter)
         if len(parts) > 1:
-            out: list[str] = []
-            current = ""
-            for part in parts:
-                candidate = current + part
-                if current and estimate_tokens(candidate.strip()) > budget:
-                    out.append(current.strip())
-                    current = part
-                else:
-                    current = candidate
-                if estimate_tokens(current.strip()) > budget:
-                    out.extend(_split_to_fit(current.strip(), budget))
-                    current = ""
-            if current.strip():
-                out.append(current.strip())
-            return [piece for piece in out if piece]
+            return [piece for piece in _fill_pieces(parts, budget) if piece]
     step = max(1, budget // 2)
     out = []
     i = 0
@@ -953,6 +969,75 @@ def _split_to_fit(text: str, budget: int) -> list[str]:
             size //= 2
         out.append(text[i : i + size])
         i += size
+    return out
+
+
+#: a piece that takes the one space before it into itself (see ``_TOKEN_PIECE``)
+_ABSORBS_SPACE = re.compile(r"[^\W\d_]|[^\s\w]")
+#: how far the parts' summed estimates may exceed a joined estimate (whitespace at the ends)
+_SUM_SLACK = 8.0
+
+
+def _fill_pieces(parts: list[str], budget: int) -> list[str]:
+    """Join consecutive ``parts`` into the longest pieces that fit ``budget``, in order (a part
+    that does not fit alone is cut further).
+
+    The parts' own estimates, summed, give each piece's border within a token or two; the
+    estimate of the joined text settles it (growing or shrinking by doubling steps, then
+    halving), so a piece costs two or three estimates of its length. Adding one part at a time
+    and estimating again cost the square of the parts per piece: minutes for a megabyte of
+    short lines or words.
+    """
+    seen: dict[str, float] = {}  # a part estimated once however often it recurs
+    costs = [seen[p] if p in seen else seen.setdefault(p, _estimate(p)) for p in parts]
+    for k in range(len(parts) - 1):  # the space a next word or mark takes into itself
+        p = parts[k]
+        if p[-1] in " \t" and not p[-2:].isspace() and _ABSORBS_SPACE.match(parts[k + 1]):
+            costs[k] -= 1.0
+    summed = list(itertools.accumulate(costs, initial=0.0))
+    out: list[str] = []
+    i, n = 0, len(parts)
+
+    def fits(j: int) -> bool:
+        if summed[j] - summed[i] > budget + _SUM_SLACK:
+            return False
+        return estimate_tokens("".join(parts[i:j]).strip()) <= budget
+
+    while i < n:
+        if not fits(i + 1):
+            out.extend(_split_to_fit(parts[i].strip(), budget))
+            i += 1
+            continue
+        guess = max(i + 1, bisect.bisect_right(summed, summed[i] + budget) - 1)
+        good, bad = i + 1, n + 1  # parts[i:good] fit, parts[i:bad] do not
+        if guess > good:
+            if fits(guess):
+                good = guess
+            else:
+                bad = guess
+        step = 1
+        if bad > n:  # grow from the guess by doubling steps
+            while good < n:
+                probe = min(n, good + step)
+                if not fits(probe):
+                    bad = probe
+                    break
+                good, step = probe, step * 2
+        else:  # shrink from the guess by doubling steps
+            while bad - good > 1:
+                probe = max(good + 1, bad - step)
+                if fits(probe):
+                    good = probe
+                    break
+                bad, step = probe, step * 2
+        while bad - good > 1 and bad <= n:
+            middle = (good + bad) // 2
+            if fits(middle):
+                good = middle
+            else:
+                bad = middle
+        out.append("".join(parts[i:good]).strip())
+        i = good
     return out
 
 

@@ -48,6 +48,7 @@ _ABBREVIATIONS = frozenset(
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "figs", "ref", "refs", "vol", "p", "pp"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _SPACE = re.compile(r"\s+")
+_LONGEST_WORD = 64
 
 
 def normalize_space(text: str) -> str:
@@ -59,7 +60,10 @@ def _is_abbreviation(unit: str, dot: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if unit[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(unit, 0, dot)
+    # the word is read from a window before the stop: searching from the unit's start each time
+    # made a long unit with many stops quadratic; a word longer than the window is no
+    # abbreviation either way
+    m = _WORD_BEFORE.search(unit, max(0, dot - _LONGEST_WORD), dot)
     if m is None:
         return False
     word = m.group(1)

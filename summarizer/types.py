@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schemas.summary import RegulatorySummary
 
-__all__ = ["ErrorInfo", "Finding", "Meta", "Severity", "SummaryResult", "Usage"]
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "ErrorInfo",
+    "Finding",
+    "Meta",
+    "Severity",
+    "SummaryResult",
+    "Usage",
+    "dump_record",
+]
+
+#: the longest record a records file may hold when read back (a 20 MiB release with its
+#: summary, escaped): longer lines are refused, not read whole
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 Severity = Literal["error", "warning", "info"]
 
@@ -107,3 +122,21 @@ class SummaryResult(BaseModel):
         if include_text:
             record["text"] = self.text
         return record
+
+
+#: line breaks JSON leaves raw inside strings but line readers split on (str.splitlines, many
+#: JSONL tools): written escaped, so a record is always exactly one line
+_RAW_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def dump_record(record: Mapping[str, Any] | list[Any], *, indent: int | None = None) -> str:
+    """The JSON text of a record, as the CLI writes it: UTF-8 text kept as it is, except U+2028,
+    U+2029 and U+0085, which are escaped (with ``indent=None`` the record is one line whatever
+    its strings hold); a string no UTF-8 can carry (a lone surrogate in a model's answer) makes
+    the record ASCII-escaped instead of unwritable."""
+    text = json.dumps(record, ensure_ascii=False, indent=indent).translate(_RAW_BREAKS)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, ensure_ascii=True, indent=indent)
+    return text

@@ -14,7 +14,7 @@ import pytest
 from conftest import CORPUS
 
 import summarizer.api as api
-from summarizer import BackendStatusError, Summarizer
+from summarizer import BackendStatusError, CacheError, Summarizer, SummarizerError
 from summarizer.cache import ResultCache, cache_key, default_cache_path, open_cache
 from summarizer.rules import RULES
 from summarizer.testing import LoopbackServer, Reply, ScaleServer, synthetic_release
@@ -226,3 +226,70 @@ def test_a_lock_sqlite_reports_at_once_is_retried_and_other_errors_are_not(
     monkeypatch.setattr(cache_module, "_LOCK_PATIENCE", 0.05)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         cache_module._patiently(always_locked)
+
+
+def test_a_file_that_is_not_sqlite_is_a_typed_cache_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"not a database " * 100)
+    cache = ResultCache(path)
+    with pytest.raises(CacheError) as raised:
+        cache.get("k")
+    assert raised.value.damaged and isinstance(raised.value, SummarizerError)
+    assert "\n" not in raised.value.message and str(path) in raised.value.message
+    aside = cache.rebuild()
+    assert aside.read_bytes().startswith(b"not a database") and cache.get("k") is None
+    cache.put("k", {"meta": {"model": "m"}})
+    assert len(cache) == 1
+    cache.close()
+
+
+def test_a_folder_that_cannot_be_made_is_a_typed_cache_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    cache = ResultCache(tmp_path / "file" / "sub" / "c.sqlite3")
+    with pytest.raises(CacheError) as raised:
+        cache.put("k", {})
+    assert not raised.value.damaged and "\n" not in raised.value.message
+
+
+class _Broken:
+    """A custom cache whose every call fails."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        self.calls += 1
+        raise RuntimeError("disk on fire")
+
+    def put(self, key: str, record: Any) -> None:
+        self.calls += 1
+        raise RuntimeError("disk on fire")
+
+
+def test_a_cache_fault_never_fails_a_document_and_is_reported_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = _Broken()
+    with ScaleServer() as server:
+        s = _summarizer(server, broken)
+        results = list(s.summarize_many([synthetic_release(i) for i in range(4)]))
+        results.append(s.summarize(synthetic_release(9)))
+    assert all(r.ok for r in results) and broken.calls == 1 and s.cache is None
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 1 and "disk on fire" in warnings[0]
+    assert "going on without the result cache" in warnings[0]
+
+
+def test_a_damaged_cache_file_is_rebuilt_once_then_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"\x00" * 4096)
+    with ScaleServer() as server:
+        s = _summarizer(server, path)
+        first = s.summarize(synthetic_release(1))
+        again = s.summarize(synthetic_release(1))
+    assert first.ok and again.ok and again.meta is not None and again.meta.cached
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "moved it to" in err
+    assert len(list(tmp_path.glob("c.sqlite3.corrupt-*"))) == 1

@@ -14,7 +14,7 @@ from summarizer.backends import ExtractionSettings
 from summarizer.extraction import Extractor, retry_after_seconds
 from summarizer.prompting import build_messages
 from summarizer.schemas.summary import RegulatorySummary
-from summarizer.testing import FakeEndpoint, Reply
+from summarizer.testing import FakeEndpoint, Reply, completion_body
 from summarizer.types import Usage
 
 MESSAGES = build_messages("EpiCept announced a negative CHMP opinion on Ceplene.")
@@ -160,3 +160,26 @@ def test_retry_after_header_forms() -> None:
     assert retry_after_seconds(Exc({"retry-after-ms": "1500"})) == 1.5  # type: ignore[arg-type]
     assert retry_after_seconds(Exc({})) is None  # type: ignore[arg-type]
     assert retry_after_seconds(Exc({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0.0  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("mode", ["tools", "json"])
+def test_raw_control_characters_in_strings_are_escaped_not_reasked(mode: str) -> None:
+    # a local answer with a real tab and line break inside strings failed 3 times ("Invalid
+    # JSON: control character ... found while parsing a string"), though otherwise whole
+    answer = ceplene_answer()
+    answer["summary"] = "The CHMP adopted\ta negative opinion.\nEpiCept asked for re-examination."
+    request = {"tools": [{"function": {"name": "RegulatorySummary"}}]} if mode == "tools" else {}
+    body = completion_body(request, Reply.answer(answer))
+    message = body["choices"][0]["message"]
+    broken = json.dumps(answer, indent=1).replace("\\t", "\t").replace("\\n", "\n")
+    if mode == "tools":
+        message["tool_calls"][0]["function"]["arguments"] = broken
+    else:
+        message["content"] = broken
+    with pytest.raises(json.JSONDecodeError, match="control character"):
+        json.loads(broken)
+    endpoint = FakeEndpoint([Reply.raw(json.dumps(body).encode())])
+    usage = Usage()
+    summary = _extractor(endpoint, mode=mode, max_reasks=0).extract(MESSAGES, usage=usage)
+    assert summary.summary == answer["summary"]  # as the model meant it
+    assert usage.requests == 1 and usage.reasks == 0

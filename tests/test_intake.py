@@ -14,7 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer.errors import ConfigurationError, InputError, InputTooLargeError
-from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, decode_bytes, load
+from summarizer.intake import (
+    DEFAULT_MAX_INPUT_BYTES,
+    MAX_HTML_DEPTH,
+    Document,
+    _bound_depth,
+    decode_bytes,
+    load,
+)
 
 DOCS = Path(__file__).parent / "data" / "corpus" / "docs"
 
@@ -178,6 +185,19 @@ def test_edgar_without_exhibit_falls_back_to_first_document() -> None:
     assert doc.kind == "edgar" and "Item 8.01" in doc.text
 
 
+def test_an_unclosed_edgar_document_ends_where_the_next_begins() -> None:
+    # 10,000 unclosed blocks each reaching to the end of the file peaked at 3.5 GB
+    head = ("<SEC-DOCUMENT>x.txt : 20080320\n<SEC-HEADER>\nFILED AS OF DATE: 20080320\n"
+            "</SEC-HEADER>\n")
+    block = "<DOCUMENT>\n<TYPE>EX-10.{}\n<TEXT>\nAgreement {}.\n"
+    text = head + "".join(block.format(i, i) for i in range(10_000))
+    text += "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nFDA approves Widgetol.\n"
+    doc = load(text)
+    assert doc.kind == "edgar" and doc.text == "FDA approves Widgetol."
+    first = load(text.replace("EX-99.1", "EX-10.X"))
+    assert first.text == "Agreement 0."  # the first document alone, not everything after it
+
+
 # --------------------------------------------------------------------------------------------
 # HTML
 
@@ -218,6 +238,25 @@ def test_html_with_no_visible_text_is_empty() -> None:
 def test_deeply_nested_html_does_not_recurse() -> None:
     html = "<html><body>" + "<div>" * 5000 + "deep text" + "</div>" * 5000 + "</body></html>"
     assert load(html).text == "deep text"
+
+
+@pytest.mark.parametrize("unit", ["<div>", "<ul><li>", "<blockquote>", "<dl><dt>", "<i>x</b>"])
+def test_nesting_past_the_depth_limit_is_flattened_and_keeps_every_word(unit: str) -> None:
+    # 100,000 nested <div>s took 25 s: the parser checks every open element on each block tag
+    html = ("<html><body><p>FDA approves Widgetol.</p>" + unit * 100_000 + "deep words"
+            + "</div>" * 10 + "<p>Last paragraph.</p></body></html>")
+    text = load(html).text
+    assert text.startswith("FDA approves Widgetol.") and text.endswith("Last paragraph.")
+    assert "deep words" in text and text.count("x") == unit.count("x") * 100_000
+
+
+def test_nesting_under_the_limit_is_left_as_it_is() -> None:
+    nested = "<div><p>a</p>" * 300 + "</div>" * 300
+    assert _bound_depth("<html><body>" + nested + "</body></html>") == (
+        "<html><body>" + nested + "</body></html>")
+    deep = "<div>" * (MAX_HTML_DEPTH + 10) + "z"
+    assert _bound_depth(deep).count("<div>") == MAX_HTML_DEPTH
+    assert load("<html><body>" + deep).text == "z"
 
 
 # --------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ pytest.importorskip("langchain_core", reason="the LangChain integration needs la
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from summarizer import InputError, Summarizer, SummaryResult
+from summarizer import ConfigurationError, InputError, Summarizer, SummaryResult
 from summarizer.batching import BatchItem
 from summarizer.integrations.langchain import SummarizerRunnable
 from summarizer.testing import LoopbackServer, Reply
@@ -170,7 +170,7 @@ def test_async_invoke_and_batch_over_http() -> None:
 def test_stream_and_bad_options() -> None:
     chunks = list(SummarizerRunnable(RULES, output="record").stream(CEPLENE))
     assert len(chunks) == 1 and chunks[0]["summary"]["outcome"]["agency"] == "EMA"
-    with pytest.raises(ValueError, match="output"):
+    with pytest.raises(ConfigurationError, match="output"):
         SummarizerRunnable(RULES, output="json")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="errors"):
+    with pytest.raises(ConfigurationError, match="errors"):
         SummarizerRunnable(RULES, errors="ignore")  # type: ignore[arg-type]

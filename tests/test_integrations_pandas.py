@@ -12,7 +12,7 @@ from conftest import CORPUS, ceplene_answer, corpus_text, load_jsonl
 
 pd = pytest.importorskip("pandas", reason="the pandas integration needs pandas (extra 'pandas')")
 
-from summarizer import Summarizer  # noqa: E402
+from summarizer import ConfigurationError, Summarizer  # noqa: E402
 from summarizer.integrations import require  # noqa: E402
 from summarizer.integrations.pandas import RESULT_COLUMNS, summarize_frame  # noqa: E402
 from summarizer.testing import FakeEndpoint, Reply  # noqa: E402
@@ -90,9 +90,9 @@ def test_record_formats_and_prefix() -> None:
 
 def test_column_clash_and_missing_column_are_refused() -> None:
     frame = pd.DataFrame({"text": ["x"], "agency": ["mine"]})
-    with pytest.raises(ValueError, match="prefix="):
+    with pytest.raises(ConfigurationError, match="prefix="):
         summarize_frame(frame, summarizer={"backend": "rules"})
-    with pytest.raises(KeyError, match="'body'"):
+    with pytest.raises(ConfigurationError, match="'body'"):
         summarize_frame(frame, text_col="body", summarizer={"backend": "rules"})
 
 

@@ -310,7 +310,7 @@ def test_load_records_reads_jsonl_json_and_eval_records(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "message"), [
     ('{"source": "a"}\n{not json\n', "p.jsonl:2: invalid JSON"),
     ("", "holds no records"),
-    ("[1, 2]", "p.jsonl:1: expected a summary record"),
+    ("[1, 2]", "p.jsonl:1: item 1: expected a summary record"),
     ('{"summary": {"headline": 3}}', "not a summary record: summary."),
 ])
 def test_bad_records_raise_input_error(tmp_path: Path, content: str, message: str) -> None:

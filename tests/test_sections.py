@@ -13,9 +13,13 @@ from hypothesis import strategies as st
 
 from summarizer.errors import ConfigurationError
 from summarizer.sections import (
+    _SENTENCE_END,
+    _WORD_END,
     BOILERPLATE_KINDS,
     PromptView,
     Section,
+    _cut_after,
+    _split_to_fit,
     chunk_view,
     estimate_tokens,
     is_company_profile,
@@ -406,3 +410,51 @@ def test_chunks_fit_and_keep_every_word(text: str, max_tokens: int) -> None:
     for word in view.text.split():
         if estimate_tokens(word) < max_tokens // 2:
             assert word in joined
+
+
+def _greedy_split(text: str, budget: int) -> list[str]:
+    """``_split_to_fit`` as first written: add one part at a time and estimate the whole piece
+    again (quadratic in the parts per piece); the fast version must cut at the same places."""
+    if estimate_tokens(text) <= budget:
+        return [text]
+    for cutter in (re.compile(r"\n+"), _SENTENCE_END, _WORD_END):
+        parts = _cut_after(text, cutter)
+        if len(parts) > 1:
+            out: list[str] = []
+            current = ""
+            for part in parts:
+                candidate = current + part
+                if current and estimate_tokens(candidate.strip()) > budget:
+                    out.append(current.strip())
+                    current = part
+                else:
+                    current = candidate
+                if estimate_tokens(current.strip()) > budget:
+                    out.extend(_greedy_split(current.strip(), budget))
+                    current = ""
+            if current.strip():
+                out.append(current.strip())
+            return [piece for piece in out if piece]
+    return _split_to_fit(text, budget)  # character cuts: unchanged
+
+
+_WORDS = st.sampled_from(["FDA", "approved", "the", "1,234", "2008-03-20", "(R)", "“Quote”",
+                          "Dr.", "—", "a", "x" * 30, "élan", "_id", "'s"])
+_SEPARATORS = st.sampled_from([" ", " ", "  ", "\n", "\n\n", ". ", ".\n", "\t", ", "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=300),
+       st.sampled_from([16, 20, 40, 100]))
+def test_pieces_are_cut_where_adding_one_part_at_a_time_cuts(
+    words: list[tuple[str, str]], budget: int
+) -> None:
+    text = "".join(w + s for w, s in words).strip() or "x"
+    assert _split_to_fit(text, budget) == _greedy_split(text, budget)
+
+
+def test_a_megabyte_of_short_lines_is_chunked_without_losing_text() -> None:
+    text = "- item\n" * 150_000  # one estimate per added line made this minutes long
+    pieces = _split_to_fit(text, 4000)
+    assert all(estimate_tokens(p) <= 4000 for p in pieces)
+    assert "".join(pieces).replace("\n", "") == text.replace("\n", "")

@@ -44,8 +44,20 @@ def summarizer_from(
     picklable form, for Ray actors); ``None`` builds one from the environment
     (``SUMMARIZER_*`` / ``OPENAI_API_KEY``, else the rules backend, announced on stderr).
     """
+    import inspect
+
     from summarizer.api import Summarizer
+    from summarizer.arguments import describe
+    from summarizer.errors import ConfigurationError
 
     if isinstance(summarizer, Summarizer):
         return summarizer, False
-    return Summarizer(**dict(summarizer or {})), True
+    if summarizer is not None and not isinstance(summarizer, Mapping):
+        raise ConfigurationError(
+            f"summarizer must be a Summarizer, its settings as a dict, or None; got "
+            f"{describe(summarizer)}")
+    settings = dict(summarizer or {})
+    unknown = sorted(set(settings) - set(inspect.signature(Summarizer).parameters))
+    if unknown:
+        raise ConfigurationError(f"unknown Summarizer setting(s): {', '.join(map(str, unknown))}")
+    return Summarizer(**settings), True

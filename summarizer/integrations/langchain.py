@@ -38,6 +38,8 @@ from langchain_core.runnables import Runnable, RunnableConfig  # noqa: E402
 from langchain_core.runnables.config import get_config_list  # noqa: E402
 
 from summarizer import errors  # noqa: E402
+from summarizer import errors as errors_module  # noqa: E402 - ``errors`` is also an argument
+from summarizer.arguments import check_int, check_text, describe  # noqa: E402
 from summarizer.types import ErrorInfo, SummaryResult, Usage  # noqa: E402
 
 if TYPE_CHECKING:
@@ -86,9 +88,13 @@ class SummarizerRunnable(Runnable[RunnableInput, RunnableOutput]):
         name: str | None = None,
     ) -> None:
         if output not in ("result", "record"):
-            raise ValueError(f"output must be 'result' or 'record', got {output!r}")
+            raise errors_module.ConfigurationError(
+                f"output must be 'result' or 'record', got {describe(output)}")
         if errors not in ("raise", "record"):
-            raise ValueError(f"errors must be 'raise' or 'record', got {errors!r}")
+            raise errors_module.ConfigurationError(
+                f"errors must be 'raise' or 'record', got {describe(errors)}")
+        check_int("concurrency", concurrency, minimum=1)
+        check_text("name", name)
         self.summarizer: Summarizer = summarizer_from(summarizer)[0]
         self.output = output
         self.errors = errors

@@ -21,6 +21,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarizer.arguments import describe
+from summarizer.errors import ConfigurationError
 from summarizer.integrations import require, summarizer_from
 
 require("pandas", "pandas")
@@ -120,9 +122,12 @@ def batch_items(
     """One ``BatchItem`` per row: id from ``id_col`` (else the index label), as text."""
     from summarizer.batching import BatchItem
 
+    if not isinstance(frame, pd.DataFrame):
+        raise ConfigurationError(f"expected a pandas DataFrame, got {describe(frame)}")
     for column in (text_col, id_col, published_col):
         if column is not None and column not in frame.columns:
-            raise KeyError(f"no column {column!r} in the frame (columns: {list(frame.columns)})")
+            raise ConfigurationError(
+                f"no column {column!r} in the frame (columns: {describe(list(frame.columns))})")
     ids: Sequence[Any] = frame[id_col].tolist() if id_col is not None else frame.index.tolist()
     texts = frame[text_col].tolist()
     dates = frame[published_col].tolist() if published_col is not None else [None] * len(texts)
@@ -154,10 +159,15 @@ def summarize_frame(
     an ``agency`` or ``error`` column (a clash raises ``ValueError`` instead of overwriting).
     """
     items = batch_items(df, text_col, id_col=id_col, published_col=published_col)
+    if record not in ("dict", "json", "none"):
+        raise ConfigurationError(f"record must be 'dict', 'json' or 'none', got {describe(record)}")
+    if not isinstance(prefix, str):
+        raise ConfigurationError(f"prefix must be text, got {describe(prefix)}")
     added = [prefix + c for c in RESULT_COLUMNS if record != "none" or c != "record"]
     clash = [c for c in added if c in df.columns]
     if clash:
-        raise ValueError(f"the frame already has column(s) {clash}; pass prefix= to rename ours")
+        raise ConfigurationError(
+            f"the frame already has column(s) {clash}; pass prefix= to rename ours")
     engine, owned = summarizer_from(summarizer)
     try:
         results = list(engine.summarize_many(items, concurrency=concurrency, ordered=True))

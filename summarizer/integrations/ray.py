@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from summarizer.arguments import check_int, check_number, describe
+from summarizer.errors import ConfigurationError
 from summarizer.integrations import require, summarizer_from
 
 require("pandas", "ray")
@@ -75,10 +77,10 @@ class SummarizeBatch:
         self.text_col = text_col
         self.id_col = id_col
         self.published_col = published_col
-        self.concurrency = concurrency
+        self.concurrency = check_int("concurrency", concurrency, minimum=1) or 1
         self.record: RecordFormat = record
         self.prefix = prefix
-        self.summarizer: Summarizer = summarizer_from(dict(settings or {}))[0]
+        self.summarizer: Summarizer = summarizer_from(_settings(settings))[0]
 
     def __call__(self, batch: Batch) -> Batch:
         """Summarize one batch; return it with the result columns added, in its own format."""
@@ -103,6 +105,14 @@ class SummarizeBatch:
         summarizer = getattr(self, "summarizer", None)
         if summarizer is not None:
             summarizer.close()
+
+
+def _settings(settings: object) -> dict[str, Any]:
+    """``Summarizer`` settings as a plain dict (what a Ray actor is built from)."""
+    if settings is not None and not isinstance(settings, Mapping):
+        raise ConfigurationError(f"settings must be a dict of Summarizer settings, got "
+                                 f"{describe(settings)}")
+    return dict(settings or {})
 
 
 def _numpy(column: pd.Series) -> np.ndarray[Any, Any]:
@@ -137,6 +147,11 @@ def summarize_dataset(
     Lazy, as every Ray Data transform: nothing runs until the result is consumed.
     """
     ray_data = require("ray.data", "ray")
+    settings = _settings(settings)
+    check_int("actors", actors, minimum=1)
+    check_int("concurrency", concurrency, minimum=1)
+    check_number("num_cpus", num_cpus)
+    check_int("batch_size", batch_size, minimum=1, optional=True)
     return ds.map_batches(
         SummarizeBatch,
         fn_constructor_kwargs={
