@@ -95,6 +95,7 @@ def build_messages(
     ]
 
 
-def reask_message(problems: Sequence[str]) -> str:
-    """The correction request sent back to the model when the rules reject its answer."""
-    return render("reask.j2", problems=list(problems))
+def reask_message(problems: Sequence[str], *, fields: Sequence[str] | None = None) -> str:
+    """The correction request sent back to the model when the rules reject its answer: the
+    problems, and the fields to answer with (``None``: the full summary)."""
+    return render("reask.j2", problems=list(problems), fields=list(fields or []))
