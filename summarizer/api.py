@@ -21,6 +21,7 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from summarizer import errors
@@ -38,10 +39,11 @@ from summarizer.arguments import (
 )
 from summarizer.backends import BackendConfig, ExtractionSettings, resolve_backend
 from summarizer.cache import Cache, ResultCache, cache_key, open_cache
-from summarizer.grounding import SourceIndex, ground, trim_to_source
+from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, Document, load, source_name
 from summarizer.merging import fill_gaps, merge_summaries
-from summarizer.prompting import PROMPT_VERSION, build_messages, reask_message
+from summarizer.prompting import PROMPT_VERSION, build_messages
+from summarizer.repairs import Repairs, repair
 from summarizer.rules import RULES, Rule, reask_messages, run_rules
 from summarizer.rules_backend import RulesFallback, summarize_with_rules
 from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
@@ -52,7 +54,7 @@ if TYPE_CHECKING:  # openai and instructor load on first LLM use: the rules back
     import openai
 
     from summarizer.batching import AdaptiveLimiter, BatchInput
-    from summarizer.extraction import Extractor, Lane, RequestGate
+    from summarizer.extraction import Check, Extractor, Lane, RequestGate
 
 __all__ = ["Summarizer", "parse_published", "summarize"]
 
@@ -90,9 +92,15 @@ class _Job:
     index: SourceIndex
     usage: Usage = field(default_factory=Usage)
     started: float = field(default_factory=time.perf_counter)
-    #: the last answer the re-ask check passed (grounded, as a dict) with its findings: when the
-    #: final summary is still equal to it, the final rules run would only repeat them
+    #: the last answer the re-ask check passed (grounded and repaired, as a dict) with its
+    #: findings: when the final summary is still equal to it, the final rules run would only
+    #: repeat them
     checked: tuple[dict[str, Any], list[Finding]] | None = None
+
+    @cached_property
+    def fallback(self) -> RulesFallback:
+        """The rules backend's reading of the document (arbitration, gap filling, repairs)."""
+        return RulesFallback(self.document, published=self.when, index=self.index)
 
     def messages(self) -> list[list[dict[str, str]]]:
         """The chat messages of each part (one part unless the release is over budget)."""
@@ -121,8 +129,10 @@ class Summarizer:
     "overrule" (the default for every model backend: a correct answer is never overruled on
     the labelled sets, a wrong one often is) replaces the outcome and reports it, "flag" only
     reports it, "off" does neither; ``arbitrate=False`` is "off".
-    ``trim_quotes`` cuts a quote the source does not hold, once the re-asks are spent, down to
-    the verbatim passage it does contain (``evidence_trimmed`` findings say what was left out).
+    ``trim_quotes`` cuts a quote the source does not hold down to the verbatim passage it does
+    contain (``evidence_trimmed`` findings say what was left out), before any re-ask; ``repair``
+    makes the other certain repairs before any re-ask: placeholder words ("N/A") removed, a
+    product name respelled as the release spells it (``summarizer.repairs``).
     ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
     before with the same settings is answered from it without a model call (``meta.cached``).
     """
@@ -148,6 +158,7 @@ class Summarizer:
         arbitrate: bool = True,
         arbitration: str | None = None,
         trim_quotes: bool = True,
+        repair: bool = True,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         extra_body: dict[str, Any] | None = None,
@@ -200,6 +211,7 @@ class Summarizer:
         self.rules = tuple(rules)
         self.arbitration = _arbitration_policy(arbitration, arbitrate, self.config.name)
         self.trim_quotes = trim_quotes
+        self.repair = repair
         self._client = client
         self._async_client = async_client
         self._local_server: Any = None
@@ -297,15 +309,29 @@ class Summarizer:
         )
         return _Job(document, when, view, parts, SourceIndex(document.text))
 
-    def _check(self, job: _Job) -> Callable[[RegulatorySummary], str | None]:
-        def check(summary: RegulatorySummary) -> str | None:
+    def _repairs(self) -> Repairs:
+        return Repairs(placeholders=self.repair, products=self.repair, quotes=self.trim_quotes)
+
+    def _check(self, job: _Job) -> Check:
+        from summarizer.extraction import Correction
+
+        repairs = self._repairs()
+
+        def check(summary: RegulatorySummary) -> Correction | None:
             # grounding in place only fills offsets, which _finish computes again the same way
             ground(summary, job.index)
-            findings = run_rules(summary, job.document, published=job.when, rules=self.rules,
+            # the certain repairs come first (on a copy: _finish makes and reports them on the
+            # final summary); only what they cannot fix goes back to the model
+            repaired = summary.model_copy(deep=True)
+            repair(repaired, job.index, fallback=job.fallback, repairs=repairs)
+            findings = run_rules(repaired, job.document, published=job.when, rules=self.rules,
                                  index=job.index)
             problems = reask_messages(findings)
-            job.checked = None if problems else (summary.model_dump(), findings)
-            return reask_message(problems) if problems else None
+            job.checked = None if problems else (repaired.model_dump(), findings)
+            if not problems:
+                return None
+            paths = tuple(dict.fromkeys(f.path for f in findings if f.severity == "error"))
+            return Correction(tuple(problems), paths)
 
         return check
 
@@ -313,16 +339,16 @@ class Summarizer:
         findings: list[Finding] = []
         if self.config.is_llm:
             summary = merge_summaries([ground(s, job.index) for s in summaries])
-            fallback = RulesFallback(job.document, published=job.when, index=job.index)
+            fallback = job.fallback
             findings.extend(arbitrate(summary, fallback, self.arbitration))
+            findings.extend(repair(summary, job.index, fallback=fallback,
+                                   repairs=self._repairs()))
             for path in fill_gaps(summary, fallback):
                 findings.append(Finding(
                     rule="filled_from_rules", severity="info", path=path,
                     message=f"the model left {path} empty; filled from the rules backend",
                 ))
             ground(summary, job.index)
-            if self.trim_quotes:  # after the re-asks: the model had its chance to copy
-                findings.extend(_trim_quotes(summary, job.index, fallback))
         else:
             summary = ground(summarize_with_rules(job.document, published=job.when), job.index)
         if job.checked is not None and job.checked[0] == summary.model_dump():  # as checked
@@ -492,6 +518,7 @@ class Summarizer:
                 "seed": s.seed, "extra_body": s.extra_body,
                 "arbitration": getattr(self, "arbitration", None),
                 "trim_quotes": getattr(self, "trim_quotes", None),
+                "repair": getattr(self, "repair", None),
                 "rules": [f"{r.name}:{r.severity}:{getattr(r.check, '__module__', '')}."
                           f"{getattr(r.check, '__qualname__', '')}" for r in self.rules],
             }
@@ -613,48 +640,6 @@ def _answers(summaries: object) -> list[RegulatorySummary]:
             raise errors.InvalidOutputError(
                 f"answer {i} is not a summary: {validation_message(exc)}") from None
     return answers
-
-
-def _trim_quotes(
-    summary: RegulatorySummary, index: SourceIndex, fallback: RulesFallback
-) -> list[Finding]:
-    """Cut every quote the source does not hold down to the passage it does (see trim_to_source).
-
-    Runs after the re-asks are spent, so the model has had its chance to copy the passage; what
-    is left out is reported, never silently lost. An outcome quote is replaced by the sentence
-    the rules reader found stating the same decision, when there is one: that is its evidence.
-    """
-    findings: list[Finding] = []
-    for path, evidence in summary.evidence_items():
-        if evidence.match != "none":
-            continue
-        if path == "outcome.evidence" and summary.outcome is not None:
-            read = fallback.summary.outcome
-            if (read is not None and read.decision == summary.outcome.decision
-                    and read.evidence is not None and read.evidence.match != "none"):
-                summary.outcome.evidence = read.evidence.model_copy()
-                findings.append(Finding(
-                    rule="evidence_trimmed", severity="warning", path=path,
-                    start=read.evidence.start, end=read.evidence.end,
-                    message=f"the quote was not in the source as written; replaced by the "
-                            f"sentence stating the decision; left out: {evidence.quote!r}",
-                ))
-                continue
-        trim = trim_to_source(evidence.quote, index)
-        if trim is None:
-            continue
-        evidence.quote = trim.quote
-        evidence.start, evidence.end, evidence.match, evidence.score = (
-            trim.start, trim.end, "exact", 1.0
-        )
-        left_out = f"; left out: {trim.dropped!r}" if trim.dropped else ""
-        findings.append(Finding(
-            rule="evidence_trimmed", severity="warning", path=path, start=trim.start,
-            end=trim.end,
-            message=f"the quote was not in the source as written; kept the source passage it "
-                    f"contains{left_out}",
-        ))
-    return findings
 
 
 def summarize(

@@ -3,10 +3,13 @@
 * Transport retries (tenacity, around each HTTP request): connection errors, timeouts, 429 and
   5xx are retried with exponential backoff and jitter, honouring ``Retry-After``; 400/401/403/404
   and other client errors never are. ``max_attempts`` counts HTTP attempts per model answer.
-* Validation re-asks (instructor's re-ask mechanism, ``max_reasks``): a schema error, or a rule
-  error reported by the ``check`` callable (``SOURCE_CHECK``, read by the model validator), is
-  sent back to the model to correct. On the last answer the check stops objecting, so the
-  answer is kept and its remaining problems are reported as findings instead of being lost.
+* Re-asks (``max_reasks``, counted over both kinds): an answer that is not valid JSON of the
+  schema is regenerated whole (instructor's re-ask, with the validation error); an answer that
+  is valid but that the ``check`` callable objects to (the rules' errors, a ``Correction``) is
+  corrected in part: the same conversation goes on with a short correction message and a
+  response schema of the failing fields alone (``summarizer.corrections``), and the answer is
+  merged into the first one. The last answer is kept as it is: its remaining problems are
+  reported as findings instead of being lost, and so is a correction that never validates.
 
 Every response's token usage is added to the caller's ``Usage``, failed attempts included. A raw
 control character inside a JSON string of an answer (a tab, a line break) is escaped before the
@@ -30,6 +33,7 @@ import re
 import textwrap
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import instructor
@@ -38,6 +42,7 @@ from instructor.core.exceptions import (
     IncompleteOutputException,
     InstructorRetryException,
 )
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -49,12 +54,14 @@ from tenacity import (
 
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
-from summarizer.schemas.summary import SOURCE_CHECK, RegulatorySummary
+from summarizer.corrections import FieldSet, correction_model, fields_for, merge, same_answer
+from summarizer.prompting import reask_message
+from summarizer.schemas.summary import RegulatorySummary
 from summarizer.types import Usage
 
 __all__ = [
-    "Extractor", "Lane", "RequestGate", "map_error", "response_format", "retry_after_seconds",
-    "strict_json_schema",
+    "Check", "Correction", "Extractor", "Lane", "RequestGate", "map_error", "response_format",
+    "retry_after_seconds", "strict_json_schema",
 ]
 
 _INSTRUCTOR_MODE = {
@@ -63,7 +70,20 @@ _INSTRUCTOR_MODE = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
 }
 
-Check = Callable[[RegulatorySummary], "str | None"]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a check found wrong with a valid answer: the problems, worded for the model, and the
+    JSON paths of the summary they point at (the fields the correction asks for; none: all)."""
+
+    problems: tuple[str, ...]
+    paths: tuple[str, ...] = ()
+
+
+#: a check of a valid answer: ``None`` when it may stand, else what to correct (a bare message
+#: asks for the whole summary again)
+Check = Callable[[RegulatorySummary], "Correction | str | None"]
 
 
 class RequestGate(Protocol):
@@ -91,7 +111,9 @@ def strict_json_schema() -> dict[str, Any]:
     return copy.deepcopy(_strict_schema())
 
 
-def response_format(mode: str, schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def response_format(
+    mode: str, schema: dict[str, Any] | None = None, name: str = "RegulatorySummary"
+) -> dict[str, Any] | None:
     """The ``response_format`` a mode sends (``None`` for tools mode, where the schema travels
     as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar, or OpenAI's
     strict ``json_schema``. ``schema`` defaults to the strict summary schema."""
@@ -100,29 +122,33 @@ def response_format(mode: str, schema: dict[str, Any] | None = None) -> dict[str
     schema = _strict_schema() if schema is None else schema
     if mode == "json":
         return {"type": "json_object", "schema": schema}
-    return {"type": "json_schema",
-            "json_schema": {"name": "RegulatorySummary", "strict": True, "schema": schema}}
+    return {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": schema}}
+
+
+def _strict_schema(model: type[BaseModel] = RegulatorySummary) -> dict[str, Any]:
+    """The strict schema of ``model``, built once per model: generating it costs ~20 ms, more
+    than the rest of a request's client-side work. Shared by every request; never mutated."""
+    return _strict_schema_of(model)
 
 
 @functools.cache
-def _strict_schema() -> dict[str, Any]:
-    """The strict schema, built once: generating it costs ~20 ms, more than the rest of a
-    request's client-side work. Shared by every request; never mutated."""
+def _strict_schema_of(model: type[BaseModel]) -> dict[str, Any]:
     from openai.lib._pydantic import to_strict_json_schema
 
-    return to_strict_json_schema(RegulatorySummary)
+    return to_strict_json_schema(model)
 
 
 @functools.cache
-def _response_model() -> type[RegulatorySummary]:
-    """instructor's wrapper of ``RegulatorySummary``, built once. Given the bare model, instructor
-    builds a new pydantic class (and then its JSON Schema) on every request: several ms each."""
-    wrapped: type[RegulatorySummary] = instructor.response_schema(RegulatorySummary)
-    _skip_repeated_async_validator_check(wrapped)
+def _response_model(model: type[BaseModel] = RegulatorySummary) -> type[BaseModel]:
+    """instructor's wrapper of ``model``, built once. Given the bare model, instructor builds a
+    new pydantic class (and then its JSON Schema) on every request: several ms each."""
+    wrapped: type[BaseModel] = instructor.response_schema(model)
+    if model is RegulatorySummary:
+        _skip_repeated_async_validator_check(wrapped)
     return wrapped
 
 
-def _skip_repeated_async_validator_check(model: type[RegulatorySummary]) -> None:
+def _skip_repeated_async_validator_check(model: type[BaseModel]) -> None:
     """instructor walks the response model's type tree for async validators four times per
     request (~1.3 ms each, the largest client-side cost of a short release). The answer depends
     on the class alone: check our model once, here, and let later checks of it pass at once.
@@ -325,8 +351,47 @@ def _short(text: str, limit: int = 500) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+#: what instructor wraps when an answer was unusable: pydantic's ValidationError, json's
+#: JSONDecodeError and instructor's ResponseParsingError are all ValueErrors
+_UNUSABLE = (ValueError,)
+
+
+def _unusable_answer(exc: BaseException) -> bool:
+    """Whether ``exc`` says a model answer could not be used (invalid JSON or schema, or cut
+    off at the output limit), as opposed to a transport, budget or configuration failure."""
+    if isinstance(exc, IncompleteOutputException):
+        return True
+    if isinstance(exc, InstructorRetryException):
+        cause = exc.__cause__
+        return isinstance(cause, _UNUSABLE) and not isinstance(
+            cause, errors.SummarizerError | openai.OpenAIError)
+    return False
+
+
+def _answer_messages(response: Any, correction: str, mode: str) -> list[dict[str, Any]]:
+    """The model's answer as the next request repeats it, followed by the correction: a tool
+    result in tools mode (every tool call must be answered), else a user message. The answer's
+    text is sent back exactly as it came, so a server that caches prompts reuses all of it."""
+    message = response.choices[0].message
+    calls = list(message.tool_calls or []) if mode == "tools" else []
+    if not calls:
+        return [{"role": "assistant", "content": message.content or ""},
+                {"role": "user", "content": correction}]
+    answer: dict[str, Any] = {
+        "role": "assistant", "content": message.content or "",
+        "tool_calls": [{"id": c.id, "type": "function",
+                        "function": {"name": c.function.name, "arguments": c.function.arguments}}
+                       for c in calls],
+    }
+    results = [{"role": "tool", "tool_call_id": c.id, "name": c.function.name,
+                "content": correction if i == 0 else "See the correction above."}
+               for i, c in enumerate(calls)]
+    return [answer, *results]
+
+
 class _Call:
-    """State of one extraction: usage, answers seen, and the check that may demand a re-ask."""
+    """State of one extraction: usage, answers seen, the conversation so far, and the check
+    that may ask for a correction."""
 
     def __init__(self, settings: ExtractionSettings, usage: Usage, check: Check | None,
                  gate: RequestGate | None = None) -> None:
@@ -335,6 +400,9 @@ class _Call:
         self.check = check
         self.gate = gate
         self.answers = 0
+        #: the messages of the last request and its answer: a correction continues from them
+        self.sent: list[dict[str, Any]] = []
+        self.response: Any = None
 
     def before_request(self) -> None:
         budget = self.settings.token_budget
@@ -345,36 +413,62 @@ class _Call:
             )
         self.usage.requests += 1
 
-    def after_response(self, response: Any) -> None:
+    def after_response(self, response: Any, messages: list[dict[str, Any]]) -> None:
         self.answers += 1
         if self.answers > 1:
             self.usage.reasks += 1
         _add_usage(self.usage, response)
         _escape_raw_controls(response)
+        self.sent, self.response = messages, response
 
-    def source_check(self, summary: RegulatorySummary) -> str | None:
-        # the last answer is accepted as it is: its problems become findings, not an exception
+    def correction(self, summary: RegulatorySummary) -> Correction | None:
+        """What to correct in ``summary``, while re-asks are left (the last answer stands)."""
         if self.check is None or self.answers > self.settings.max_reasks:
             return None
-        return self.check(summary)
+        verdict = self.check(summary)
+        if verdict is None or isinstance(verdict, Correction):
+            return verdict
+        return Correction((verdict,))
 
-    def request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+    def request(
+        self,
+        messages: list[dict[str, Any]],
+        model: type[BaseModel] = RegulatorySummary,
+        *,
+        max_retries: int | None = None,
+        history: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """instructor's arguments for one answer of ``model``: ``history`` (messages already
+        sent, repeated as they were) and then ``messages``."""
         s = self.settings
         kwargs: dict[str, Any] = {
             "model": s.model,
-            "messages": [{**m, "content": _message_text(m["content"])} for m in messages],
-            "response_model": _response_model(),
-            "max_retries": s.max_reasks,
+            "messages": [*(history or []),
+                         *({**m, "content": _message_text(m["content"])} for m in messages)],
+            "response_model": _response_model(model),
+            "max_retries": s.max_reasks if max_retries is None else max_retries,
             "strict": False,
         }
         kwargs.update(s.sampling())
         extra = dict(s.extra_body)
-        fmt = response_format(s.mode)
+        fmt = response_format(s.mode, _strict_schema(model), model.__name__)
         if fmt is not None:
             extra["response_format"] = fmt
         if extra:
             kwargs["extra_body"] = extra
         return kwargs
+
+    def correction_request(
+        self, summary: RegulatorySummary, correction: Correction
+    ) -> tuple[FieldSet, dict[str, Any]]:
+        """The fields to correct and the request asking for them, in the same conversation."""
+        fields = fields_for(correction.paths, summary)
+        text = reask_message(correction.problems,
+                             fields=None if fields.is_everything else fields.names())
+        answer, *follow = _answer_messages(self.response, text, self.settings.mode)
+        left = self.settings.max_reasks - (self.answers - 1)  # this correction included
+        return fields, self.request(follow, correction_model(fields), max_retries=left - 1,
+                                    history=[*self.sent, answer])
 
     async def asend(self, create: Callable[..., Awaitable[Any]], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> Any:
@@ -411,6 +505,15 @@ class _Call:
         )
 
 
+def _merged(
+    summary: RegulatorySummary, answer: BaseModel, fields: FieldSet
+) -> RegulatorySummary | None:
+    try:
+        return merge(summary, answer, fields)
+    except ValidationError:
+        return None
+
+
 class Extractor:
     """Runs one schema-constrained extraction on an OpenAI-compatible client."""
 
@@ -432,30 +535,41 @@ class Extractor:
     def extract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
     ) -> RegulatorySummary:
-        """One validated summary for ``messages``; raises a ``SummarizerError`` on failure."""
+        """One validated summary for ``messages``, corrected while ``check`` objects and
+        re-asks are left; raises a ``SummarizerError`` on failure."""
         if self.client is None:
             raise errors.ConfigurationError("this summarizer has no synchronous client")
         client = self.client
         call = _Call(self.settings, usage, check)
 
         def create(*args: Any, **kwargs: Any) -> Any:
+            sent = list(kwargs.get("messages") or [])
             kwargs = _plain_json(kwargs)
             for attempt in call.retrying():
                 with attempt:
                     call.before_request()
                     response = client.chat.completions.create(*args, **kwargs)
-            call.after_response(response)
+            call.after_response(response, sent)
             return response
 
         patched = instructor.patch(create=create, mode=_INSTRUCTOR_MODE[self.settings.mode])
-        token = SOURCE_CHECK.set(call.source_check)
         try:
-            result: RegulatorySummary = patched(**call.request(messages))
+            summary: RegulatorySummary = patched(**call.request(messages))
+            while (correction := call.correction(summary)) is not None:
+                fields, kwargs = call.correction_request(summary, correction)
+                try:
+                    answer = patched(**kwargs)
+                except Exception as exc:
+                    if not _unusable_answer(exc):
+                        raise
+                    break  # the correction never validated: the answer we have stands
+                merged = _merged(summary, answer, fields)
+                if merged is None or same_answer(merged, summary):
+                    break  # unusable, or the model repeated itself: asking again is futile
+                summary = merged
         except Exception as exc:  # every failure leaves as a typed SummarizerError
             raise map_error(exc, usage) from exc
-        finally:
-            SOURCE_CHECK.reset(token)
-        return result
+        return summary
 
     async def aextract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
@@ -467,23 +581,34 @@ class Extractor:
         call = _Call(self.settings, usage, check, self.gate)
 
         async def create(*args: Any, **kwargs: Any) -> Any:
+            sent = list(kwargs.get("messages") or [])
             kwargs = _plain_json(kwargs)
             async for attempt in call.aretrying():
                 with attempt:
                     call.before_request()
                     response = await call.asend(client.chat.completions.create, args, kwargs)
-            call.after_response(response)
+            call.after_response(response, sent)
             if lane is not None:  # parsing and checking the answer: after the ready requests
                 await lane.turn()
             return response
 
-        patched: Callable[..., Awaitable[RegulatorySummary]] = instructor.patch(
+        patched: Callable[..., Awaitable[Any]] = instructor.patch(
             create=create, mode=_INSTRUCTOR_MODE[self.settings.mode]
         )
-        token = SOURCE_CHECK.set(call.source_check)  # this task's context only
         try:
-            return await patched(**call.request(messages))
+            summary: RegulatorySummary = await patched(**call.request(messages))
+            while (correction := call.correction(summary)) is not None:
+                fields, kwargs = call.correction_request(summary, correction)
+                try:
+                    answer = await patched(**kwargs)
+                except Exception as exc:
+                    if not _unusable_answer(exc):
+                        raise
+                    break
+                merged = _merged(summary, answer, fields)
+                if merged is None or same_answer(merged, summary):
+                    break  # unusable, or the model repeated itself: asking again is futile
+                summary = merged
         except Exception as exc:
             raise map_error(exc, usage) from exc
-        finally:
-            SOURCE_CHECK.reset(token)
+        return summary

@@ -148,6 +148,9 @@ def build_messages(
     ]
 
 
-def reask_message(problems: Sequence[str], *, templates: str = DEFAULT_TEMPLATES) -> str:
-    """The correction request sent back to the model when the rules reject its answer."""
-    return render("reask.j2", templates=templates, problems=list(problems))
+def reask_message(problems: Sequence[str], *, fields: Sequence[str] | None = None,
+                  templates: str = DEFAULT_TEMPLATES) -> str:
+    """The correction request sent back to the model when the rules reject its answer: the
+    problems, and the fields to answer with (``None``: the full summary)."""
+    return render("reask.j2", templates=templates, problems=list(problems),
+                  fields=list(fields or []))
