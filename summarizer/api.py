@@ -320,9 +320,13 @@ class Summarizer:
         def check(summary: RegulatorySummary) -> Correction | None:
             # grounding in place only fills offsets, which _finish computes again the same way
             ground(summary, job.index)
-            # the certain repairs come first (on a copy: _finish makes and reports them on the
-            # final summary); only what they cannot fix goes back to the model
+            # arbitration and the certain repairs come first (on a copy: _finish makes and
+            # reports them on the final summary); only what they cannot fix goes back
             repaired = summary.model_copy(deep=True)
+            if self.arbitration == "overrule":
+                # what arbitration settles from the release is settled at the end anyway: a
+                # re-ask for it would cost a request and change nothing
+                arbitrate(repaired, job.fallback, self.arbitration)
             repair(repaired, job.index, fallback=job.fallback, repairs=repairs)
             findings = run_rules(repaired, job.document, published=job.when, rules=self.rules,
                                  index=job.index)

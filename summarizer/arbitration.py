@@ -15,7 +15,8 @@ is about that sentence (``judge``):
 When the check fails, the rules backend's decision for the release replaces the model's (a
 non-event when it reads none); when the sentence reads a different decision, that decision
 does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
-regulator (OTHER, NONE) gives way to the one the decision sentence names.
+regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
+sentence names.
 
 The policy (``ARBITRATION_POLICIES``) is a setting of ``Summarizer``: "overrule" changes the
 outcome and reports each change as a ``decision_arbitrated`` / ``agency_arbitrated`` warning;
@@ -29,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from summarizer.lexicon import AGENCY_PATTERNS
 from summarizer.rules_backend import (
     QuoteReading,
     RulesFallback,
@@ -195,7 +197,7 @@ def arbitrate(summary: RegulatorySummary, fallback: RulesFallback,
     if not verdict.keep:
         if policy == "flag":
             return [_disputed(verdict)]
-        return [_overrule(summary, fallback, verdict)]
+        return [_overrule(summary, fallback, verdict), *_settle_agency(summary, fallback)]
     if policy == "flag":
         return []
     return _settle_agency(summary, fallback)
@@ -270,11 +272,13 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
 
 
 def _settle_agency(summary: RegulatorySummary, fallback: RulesFallback) -> list[Finding]:
-    """A vague regulator (OTHER, NONE) gives way to the one the model's own decision sentence
-    names (a regulator the vocabulary does not know stays OTHER)."""
+    """A vague regulator (OTHER, NONE), or one the release never mentions, gives way to the one
+    the model's own decision sentence names (a regulator the vocabulary does not know stays
+    OTHER)."""
     outcome = summary.outcome
-    if outcome is None or not summary.is_regulatory_event or outcome.agency not in (
-        _VAGUE_AGENCIES
+    if outcome is None or not summary.is_regulatory_event or (
+        outcome.agency not in _VAGUE_AGENCIES
+        and AGENCY_PATTERNS[outcome.agency].search(fallback.document.text)
     ):
         return []
     evidence = outcome.evidence

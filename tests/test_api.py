@@ -45,7 +45,9 @@ def test_rule_breaking_answer_is_corrected_by_a_reask_of_the_failing_fields(
     fix = {"outcome": {"decision": "negative_opinion", "direction": "unfavorable",
                        "agency": "EMA", "agency_body": "CHMP"}}
     endpoint = FakeEndpoint([Reply.answer(wrong), Reply.answer(fix)])
-    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    # arbitration off: the model corrects itself (under "overrule" no request is needed, below)
+    result = _summarizer(endpoint, arbitration="off").summarize(ceplene_text,
+                                                                 published="2008-03-20")
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "negative_opinion"
     assert result.usage.reasks == 1 and result.usage.attempts == 2
@@ -187,6 +189,41 @@ def test_a_name_spelled_otherwise_is_respelled_without_a_reask(ceplene_text: str
             if f.rule == "product_respelled"] == [
         ("product_respelled", "info", "outcome.products[0].generic_name")]
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_what_arbitration_settles_costs_no_reask(ceplene_text: str) -> None:
+    # "approval" citing the sentence that states a negative opinion: arbitration overrules it
+    # from the release at the end anyway, so it is settled before the re-ask check
+    wrong = ceplene_answer()
+    wrong["outcome"].update(decision="approval", direction="favorable")
+    endpoint = FakeEndpoint([Reply.answer(wrong)])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.usage.requests == 1 and result.usage.reasks == 0
+    assert result.summary is not None and result.summary.outcome is not None
+    assert (result.summary.outcome.decision, result.summary.outcome.direction) == (
+        "negative_opinion", "unfavorable")
+    assert [f.rule for f in result.findings if f.rule == "decision_arbitrated"] == [
+        "decision_arbitrated"]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_regulator_the_release_never_names_gives_way_to_the_decision_sentences(
+    ceplene_text: str,
+) -> None:
+    wrong = ceplene_answer()
+    wrong["outcome"].update(agency="MHRA", agency_body=None)
+    endpoint = FakeEndpoint([Reply.answer(wrong)])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.usage.reasks == 0
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.agency == "EMA"
+    assert any(f.rule == "agency_arbitrated" and "MHRA" in f.message for f in result.findings)
+    # off, the same answer goes back to the model for its regulator
+    endpoint = FakeEndpoint([Reply.answer(wrong)], repeat_last=True)
+    off = _summarizer(endpoint, arbitration="off", max_reasks=1).summarize(
+        ceplene_text, published="2008-03-20")
+    assert off.usage.reasks == 1
+    assert any(f.rule == "agency_in_source" for f in off.findings)
 
 
 def test_a_name_the_release_does_not_write_still_goes_back_to_the_model(
