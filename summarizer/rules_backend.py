@@ -581,7 +581,10 @@ def read_quote(view: ReleaseView, start: int, end: int) -> QuoteReading:
     for vs in held:
         regulatory = regulatory or bool(vs.agencies)
         for m in _ACTION.finditer(text, vs.start, vs.end):
-            before, after = text[vs.start:m.start()], text[m.end():vs.end]
+            # read in its neighbourhood, as the cue reader does: a huge sentence full of act
+            # words is not re-read whole for each of them
+            before = text[max(vs.start, m.start() - _CUE_WINDOW):m.start()]
+            after = text[m.end():min(vs.end, m.end() + _CUE_WINDOW)]
             flags.append((
                 _is_background(vs, before, after, published),
                 bool(HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)),
