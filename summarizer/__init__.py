@@ -25,23 +25,26 @@ from summarizer.errors import (
     SummarizerError,
     TokenBudgetError,
 )
-from summarizer.prompting import PROMPT_VERSION
+from summarizer.evidence import Evidence, Sentiment
 from summarizer.schemas.summary import (
     SCHEMA_VERSION,
-    Evidence,
     NextStep,
     Outcome,
     Product,
     Reason,
     RegulatorySummary,
-    Sentiment,
 )
+from summarizer.task import Task, available_tasks, get_task
+from summarizer.tasks.regulatory import RegulatoryTask
 from summarizer.types import ErrorInfo, Finding, Meta, SummaryResult, Usage
 
 if TYPE_CHECKING:
     from summarizer.api import Summarizer, summarize
 
 __version__ = "0.1.0"
+
+#: the default (regulatory) task's prompt version: a hash of its templates and code lists
+PROMPT_VERSION = RegulatoryTask().prompt_version
 
 
 def __getattr__(name: str) -> Any:
@@ -83,8 +86,11 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "SummaryResult",
+    "Task",
     "TokenBudgetError",
     "Usage",
     "__version__",
+    "available_tasks",
+    "get_task",
     "summarize",
 ]

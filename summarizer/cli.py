@@ -63,7 +63,14 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _add_task_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--task", metavar="NAME",
+                   help="what kind of summary: regulatory (the default), trial-readout, or any "
+                        "installed task (see `summarizer tasks`)")
+
+
 def _add_backend_options(p: argparse.ArgumentParser) -> None:
+    _add_task_option(p)
     p.add_argument("--backend", choices=["openai", "local", "rules"], help="default: resolved")
     p.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible endpoint (env SUMMARIZER_BASE_URL)")
@@ -111,14 +118,20 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema sent to the model")
     sch.add_argument("--kind", choices=["request", "result"], default="request",
                      help="request: what the model fills in (strict); result: the output record")
+    _add_task_option(sch)
 
     v = sub.add_parser("validate", help="re-run grounding and the rules on a stored result")
     v.add_argument("result", help="a JSON record (or JSONL, first line) written by summarize")
     v.add_argument("--source", required=True, help="the release the result was made from")
     v.add_argument("--published", help="release date YYYY-MM-DD")
+    _add_task_option(v)
 
     i = sub.add_parser("inspect", help="show detected sections and prompt token counts")
     i.add_argument("path")
+    _add_task_option(i)
+
+    t = sub.add_parser("tasks", help="list the installed tasks (kinds of summary)")
+    t.add_argument("--json", action="store_true", help="print the list as JSON")
 
     e = sub.add_parser("eval", help="score backends on a labelled corpus folder (LABEL_SPEC.md)")
     e.add_argument("corpus", help="folder with docs/, meta.jsonl, gold.jsonl")
@@ -417,15 +430,49 @@ def _emit(text: str) -> None:
         raise _OutputFault(f"cannot write standard output: {_reason(exc)}") from None
 
 
+def _task(args: argparse.Namespace) -> Any:
+    """The task named by ``--task`` (the default task without it)."""
+    from summarizer.task import get_task
+
+    return get_task(getattr(args, "task", None))
+
+
 def _schema(args: argparse.Namespace) -> int:
+    try:
+        task = _task(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     if args.kind == "request":
         from summarizer.extraction import strict_json_schema
 
-        schema = strict_json_schema()
+        schema = strict_json_schema(task.schema)
     else:
-        schema = SummaryResult.model_json_schema()
+        from summarizer.types import result_schema
+
+        schema = result_schema(task.schema)
     _emit(dump_record(schema, indent=2))
     return EXIT_OK
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    from summarizer.task import DEFAULT_TASK, available_tasks
+
+    infos = available_tasks()
+    if args.json:
+        _emit(dump_record([{"name": i.name, "version": i.version, "description": i.description,
+                            "source": i.source, "distribution": i.distribution,
+                            "default": i.name == DEFAULT_TASK, "error": i.error}
+                           for i in infos], indent=2))
+        return EXIT_OK
+    width = max(len(i.name) for i in infos) + 2 if infos else 0
+    lines = []
+    for i in infos:
+        mark = " (default)" if i.name == DEFAULT_TASK else ""
+        where = i.distribution or "built in"
+        text = f"cannot be loaded: {i.error}" if i.error else i.description
+        lines.append(f"{i.name:<{width}}v{i.version}  {text}{mark}  [{where}: {i.source}]")
+    _emit("\n".join(lines))
+    return EXIT_SOME_FAILED if any(i.error for i in infos) else EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -434,8 +481,7 @@ def _validate(args: argparse.Namespace) -> int:
     from summarizer.grounding import ground
     from summarizer.intake import load, source_name
     from summarizer.reports import iter_json
-    from summarizer.rules import run_rules
-    from summarizer.schemas.summary import RegulatorySummary
+    from summarizer.rulebook import apply_rules
 
     result = source_name(args.result)
     try:
@@ -451,18 +497,25 @@ def _validate(args: argparse.Namespace) -> int:
     value = record.get("summary", record) if isinstance(record, dict) else record
     if value is None:
         return _fail(f"{where}: the record holds no summary (an error record?)")
+    meta = record.get("meta") if isinstance(record, dict) else None
+    named = meta.get("task") if isinstance(meta, dict) else None
     try:
-        summary = RegulatorySummary.model_validate(value)
+        task = _task(args) if args.task or not isinstance(named, str) else _task(
+            argparse.Namespace(task=named))
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    try:
+        summary = task.schema.model_validate(value)
     except ValueError as exc:
         return _fail(f"{where}: not a summary: {validation_message(exc)}")
     source = source_name(args.source)
     try:
-        document = load(Path(args.source), source=source)
-        when = parse_published(args.published) or document.published
+        document = load(Path(args.source), source=source,
+                        published=parse_published(args.published))
     except errors.SummarizerError as exc:
         return _fail(exc.message)
-    ground(summary, document.text)
-    findings = run_rules(summary, document, published=when)
+    ground(summary, document.index)
+    findings = apply_rules(task.rules(), task.rule_context(document, summary))
     out = {"source": source, "summary": summary.model_dump(mode="json"),
            "findings": [f.model_dump() for f in findings]}
     _emit(dump_record(out, indent=2))
@@ -471,14 +524,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _inspect(args: argparse.Namespace) -> int:
     from summarizer.intake import load, source_name
-    from summarizer.sections import prompt_view
 
     name = source_name(args.path)
     try:
+        task = _task(args)
         document = load(Path(args.path), source=name)
     except errors.SummarizerError as exc:
         return _fail(exc.message)
-    view = prompt_view(document.text, document.sections)
+    view = task.view(document)
     lines = [f"{name}: kind={document.kind} published={document.published} "
              f"chars={len(document.text)}"]
     for section in document.sections:
@@ -497,7 +550,8 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
     from summarizer.api import Summarizer
 
     return Summarizer(
-        backend, model=args.model, base_url=args.base_url, mode=args.mode,
+        backend, task=getattr(args, "task", None), model=args.model, base_url=args.base_url,
+        mode=args.mode,
         model_path=args.model_path, max_reasks=args.max_reasks,
         max_attempts=args.max_attempts, timeout=args.timeout,
         token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
@@ -507,8 +561,7 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from summarizer.evaluation import EvalRun, evaluate, format_report
-    from summarizer.scoring import load_corpus
+    from summarizer.evaluation import EvalRun, evaluate, format_report, load_corpus
 
     corpus = Path(args.corpus)
     if not (corpus / "gold.jsonl").is_file() or not (corpus / "docs").is_dir():
@@ -534,7 +587,8 @@ def _eval(args: argparse.Namespace) -> int:
                     if sink is not None:
                         sink.write({**record, "backend": label})
 
-                runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write))
+                runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write,
+                                     task=summarizer.task))
         finally:
             if sink is not None:
                 sink.close()
@@ -862,7 +916,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     args = _parser().parse_args(argv)
     handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
-                "inspect": _inspect, "eval": _eval}
+                "inspect": _inspect, "eval": _eval, "tasks": _tasks}
     handlers["batch"] = _batch
     handlers["report"] = _report
     handlers["timeline"] = _timeline

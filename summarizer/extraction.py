@@ -4,9 +4,10 @@
   5xx are retried with exponential backoff and jitter, honouring ``Retry-After``; 400/401/403/404
   and other client errors never are. ``max_attempts`` counts HTTP attempts per model answer.
 * Validation re-asks (instructor's re-ask mechanism, ``max_reasks``): a schema error, or a rule
-  error reported by the ``check`` callable (``SOURCE_CHECK``, read by the model validator), is
-  sent back to the model to correct. On the last answer the check stops objecting, so the
-  answer is kept and its remaining problems are reported as findings instead of being lost.
+  error reported by the ``check`` callable (``SOURCE_CHECK``, read by the validator of the
+  task's ``Answer`` schema), is sent back to the model to correct. On the last answer the check
+  stops objecting, so the answer is kept and its remaining problems are reported as findings
+  instead of being lost.
 
 Every response's token usage is added to the caller's ``Usage``, failed attempts included. A raw
 control character inside a JSON string of an answer (a tab, a line break) is escaped before the
@@ -49,7 +50,7 @@ from tenacity import (
 
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
-from summarizer.schemas.summary import SOURCE_CHECK, RegulatorySummary
+from summarizer.evidence import SOURCE_CHECK, Answer
 from summarizer.types import Usage
 
 __all__ = [
@@ -63,7 +64,7 @@ _INSTRUCTOR_MODE = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
 }
 
-Check = Callable[[RegulatorySummary], "str | None"]
+Check = Callable[[Any], "str | None"]
 
 
 class RequestGate(Protocol):
@@ -86,60 +87,70 @@ class Lane(Protocol):
     async def turn(self) -> None: ...
 
 
-def strict_json_schema() -> dict[str, Any]:
-    """The JSON Schema sent to the model, in OpenAI strict form (all required, no extras)."""
-    return copy.deepcopy(_strict_schema())
+def strict_json_schema(model: type[Answer]) -> dict[str, Any]:
+    """The JSON Schema of ``model`` sent to the model, in OpenAI strict form (all required, no
+    extras)."""
+    return copy.deepcopy(_strict_schema(model))
 
 
-def response_format(mode: str, schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """The ``response_format`` a mode sends (``None`` for tools mode, where the schema travels
-    as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar, or OpenAI's
-    strict ``json_schema``. ``schema`` defaults to the strict summary schema."""
+def response_format(mode: str, model: type[Answer],
+                    schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The ``response_format`` a mode sends for ``model`` (``None`` for tools mode, where the
+    schema travels as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar,
+    or OpenAI's strict ``json_schema``. ``schema`` defaults to the model's strict schema."""
     if mode not in ("json", "json_schema"):
         return None
-    schema = _strict_schema() if schema is None else schema
+    schema = _strict_schema(model) if schema is None else schema
     if mode == "json":
         return {"type": "json_object", "schema": schema}
     return {"type": "json_schema",
-            "json_schema": {"name": "RegulatorySummary", "strict": True, "schema": schema}}
+            "json_schema": {"name": model.__name__, "strict": True, "schema": schema}}
 
 
 @functools.cache
-def _strict_schema() -> dict[str, Any]:
-    """The strict schema, built once: generating it costs ~20 ms, more than the rest of a
-    request's client-side work. Shared by every request; never mutated."""
+def _strict_schema(model: type[Answer]) -> dict[str, Any]:
+    """The strict schema, built once per model: generating it costs ~20 ms, more than the rest
+    of a request's client-side work. Shared by every request; never mutated."""
     from openai.lib._pydantic import to_strict_json_schema
 
-    return to_strict_json_schema(RegulatorySummary)
+    return to_strict_json_schema(model)
 
 
 @functools.cache
-def _response_model() -> type[RegulatorySummary]:
-    """instructor's wrapper of ``RegulatorySummary``, built once. Given the bare model, instructor
-    builds a new pydantic class (and then its JSON Schema) on every request: several ms each."""
-    wrapped: type[RegulatorySummary] = instructor.response_schema(RegulatorySummary)
+def _response_model(model: type[Answer]) -> type[Answer]:
+    """instructor's wrapper of ``model``, built once. Given the bare model, instructor builds a
+    new pydantic class (and then its JSON Schema) on every request: several ms each."""
+    wrapped: type[Answer] = instructor.response_schema(model)
     _skip_repeated_async_validator_check(wrapped)
     return wrapped
 
 
-def _skip_repeated_async_validator_check(model: type[RegulatorySummary]) -> None:
+#: the response models already checked for async validators (``_skip_...``)
+_CHECKED: set[type[Any]] = set()
+
+
+def _skip_repeated_async_validator_check(model: type[Answer]) -> None:
     """instructor walks the response model's type tree for async validators four times per
     request (~1.3 ms each, the largest client-side cost of a short release). The answer depends
-    on the class alone: check our model once, here, and let later checks of it pass at once.
-    Every other model is still checked by instructor as before."""
+    on the class alone: check each of our models once, here, and let later checks of it pass at
+    once. Every other model is still checked by instructor as before."""
     try:
         from instructor.v2.core import patch
         from instructor.v2.validation import async_validators
     except ImportError:  # another instructor layout: nothing to speed up
         return
-    original = getattr(async_validators, "reject_async_validators", None)
-    if original is None or getattr(original, "__wrapped__", None) is not None:
+    current = getattr(async_validators, "reject_async_validators", None)
+    if current is None:
         return
+    original = getattr(current, "__wrapped__", current)
     original(model)  # raises if the model ever gains an async validator
+    _CHECKED.add(model)
+    if current is not original:  # installed for an earlier model already
+        return
 
     @functools.wraps(original)
     def reject_async_validators(response_model: Any) -> None:
-        if response_model is not model:
+        if response_model not in _CHECKED:
             original(response_model)
 
     for module in (async_validators, patch):  # patch imported the function by name
@@ -328,9 +339,10 @@ def _short(text: str, limit: int = 500) -> str:
 class _Call:
     """State of one extraction: usage, answers seen, and the check that may demand a re-ask."""
 
-    def __init__(self, settings: ExtractionSettings, usage: Usage, check: Check | None,
-                 gate: RequestGate | None = None) -> None:
+    def __init__(self, settings: ExtractionSettings, model: type[Answer], usage: Usage,
+                 check: Check | None, gate: RequestGate | None = None) -> None:
         self.settings = settings
+        self.model = model
         self.usage = usage
         self.check = check
         self.gate = gate
@@ -352,7 +364,7 @@ class _Call:
         _add_usage(self.usage, response)
         _escape_raw_controls(response)
 
-    def source_check(self, summary: RegulatorySummary) -> str | None:
+    def source_check(self, summary: Answer) -> str | None:
         # the last answer is accepted as it is: its problems become findings, not an exception
         if self.check is None or self.answers > self.settings.max_reasks:
             return None
@@ -363,13 +375,13 @@ class _Call:
         kwargs: dict[str, Any] = {
             "model": s.model,
             "messages": [{**m, "content": _message_text(m["content"])} for m in messages],
-            "response_model": _response_model(),
+            "response_model": _response_model(self.model),
             "max_retries": s.max_reasks,
             "strict": False,
         }
         kwargs.update(s.sampling())
         extra = dict(s.extra_body)
-        fmt = response_format(s.mode)
+        fmt = response_format(s.mode, self.model)
         if fmt is not None:
             extra["response_format"] = fmt
         if extra:
@@ -412,11 +424,13 @@ class _Call:
 
 
 class Extractor:
-    """Runs one schema-constrained extraction on an OpenAI-compatible client."""
+    """Runs one schema-constrained extraction of ``model`` (a task's answer schema) on an
+    OpenAI-compatible client."""
 
     def __init__(
         self,
         settings: ExtractionSettings,
+        model: type[Answer],
         *,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
@@ -424,6 +438,7 @@ class Extractor:
         lane: Lane | None = None,
     ) -> None:
         self.settings = settings
+        self.model = model
         self.client = client
         self.async_client = async_client
         self.gate = gate
@@ -431,12 +446,12 @@ class Extractor:
 
     def extract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
-    ) -> RegulatorySummary:
-        """One validated summary for ``messages``; raises a ``SummarizerError`` on failure."""
+    ) -> Answer:
+        """One validated answer for ``messages``; raises a ``SummarizerError`` on failure."""
         if self.client is None:
             raise errors.ConfigurationError("this summarizer has no synchronous client")
         client = self.client
-        call = _Call(self.settings, usage, check)
+        call = _Call(self.settings, self.model, usage, check)
 
         def create(*args: Any, **kwargs: Any) -> Any:
             kwargs = _plain_json(kwargs)
@@ -450,7 +465,7 @@ class Extractor:
         patched = instructor.patch(create=create, mode=_INSTRUCTOR_MODE[self.settings.mode])
         token = SOURCE_CHECK.set(call.source_check)
         try:
-            result: RegulatorySummary = patched(**call.request(messages))
+            result: Answer = patched(**call.request(messages))
         except Exception as exc:  # every failure leaves as a typed SummarizerError
             raise map_error(exc, usage) from exc
         finally:
@@ -459,12 +474,12 @@ class Extractor:
 
     async def aextract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
-    ) -> RegulatorySummary:
+    ) -> Answer:
         """Async twin of ``extract``."""
         if self.async_client is None:
             raise errors.ConfigurationError("this summarizer has no asynchronous client")
         client, lane = self.async_client, self.lane
-        call = _Call(self.settings, usage, check, self.gate)
+        call = _Call(self.settings, self.model, usage, check, self.gate)
 
         async def create(*args: Any, **kwargs: Any) -> Any:
             kwargs = _plain_json(kwargs)
@@ -477,7 +492,7 @@ class Extractor:
                 await lane.turn()
             return response
 
-        patched: Callable[..., Awaitable[RegulatorySummary]] = instructor.patch(
+        patched: Callable[..., Awaitable[Answer]] = instructor.patch(
             create=create, mode=_INSTRUCTOR_MODE[self.settings.mode]
         )
         token = SOURCE_CHECK.set(call.source_check)  # this task's context only

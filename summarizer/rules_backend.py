@@ -38,13 +38,11 @@ from summarizer.lexicon import (
     RATIONALE_STRONG,
     RATIONALE_TITLE,
     RATIONALE_WEAK,
-    TIMING_CUE,
     AgencyMention,
     CueHit,
     ToneLexicon,
     find_agencies,
     find_decision_cues,
-    resolve_timing,
     tone,
 )
 from summarizer.schemas.summary import (
@@ -59,6 +57,7 @@ from summarizer.schemas.summary import (
     Sentiment,
 )
 from summarizer.sentences import Sentence, normalize_space, split_sentences
+from summarizer.timing import timing_phrases
 from summarizer.vocabulary import VOCABULARY
 
 __all__ = [
@@ -133,7 +132,6 @@ _SCHEDULED = re.compile(
     r"|reconsideration|appeal|resubmi\w+|response|responses|obligations?|results? from)\b",
     re.I,
 )
-_TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", re.I)
 #: characters of news text read (releases are far shorter; bounds the work on huge inputs)
 _READ_LIMIT = 60_000
 _HEDGED_CUE_WEIGHT = 0.15
@@ -1135,22 +1133,6 @@ def _clip(text: str, limit: int = 300) -> str:
     return flat[: cut if cut > 0 else limit] + " ..."
 
 
-def _timing(sentence: str, published: dt.date | None) -> tuple[str | None, dt.date | None]:
-    """Timing phrases of a sentence as written (at most two) and the first future date."""
-    phrases: list[str] = []
-    due: dt.date | None = None
-    for m in TIMING_CUE.finditer(sentence):
-        phrase = _TIMING_VERB.sub("", normalize_space(m.group()))
-        when = resolve_timing(phrase, published)
-        if when is not None and published is not None and when < published:
-            continue  # a past date: background, not timing of a next step
-        if phrase.lower() not in (p.lower() for p in phrases) and len(phrases) < 2:
-            phrases.append(phrase)
-        if due is None and when is not None:
-            due = when
-    return ("; ".join(phrases) or None), due
-
-
 def _next_steps(
     view: ReleaseView, evidence: ViewSentence | None, published: dt.date | None
 ) -> list[NextStep]:
@@ -1159,7 +1141,7 @@ def _next_steps(
     for vs in view.sentences:
         if len(vs.text.split()) < 5 or _LOGISTICS.search(vs.text):
             continue
-        timing, due = _timing(vs.text, published)
+        timing, due = timing_phrases(vs.text, published)
         future = FUTURE_CUE.search(vs.text)
         if future is None:  # a date ahead stated as a fact: "the PDUFA goal date is 14 May"
             schedule = _SCHEDULED.search(vs.text)
@@ -1366,10 +1348,7 @@ def _rule(view: ReleaseView, reading: DecisionReading) -> RuledOutcome:
 def _dated(document: Document, published: dt.date | None) -> Document:
     """``document`` as released on ``published`` (the reading of background and timing
     depends on the date), itself when that is its date already or no date is given."""
-    if published is None or document.published == published:
-        return document
-    return Document(document.text, document.kind, published, document.source,
-                    document.sections)
+    return document.dated(published)
 
 
 class ReleaseReading:

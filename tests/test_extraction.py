@@ -12,18 +12,19 @@ from conftest import ceplene_answer
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
 from summarizer.extraction import Extractor, retry_after_seconds
-from summarizer.prompting import build_messages
 from summarizer.schemas.summary import RegulatorySummary
+from summarizer.task import get_task
 from summarizer.testing import FakeEndpoint, Reply, completion_body
 from summarizer.types import Usage
 
-MESSAGES = build_messages("EpiCept announced a negative CHMP opinion on Ceplene.")
+PROMPT = get_task("regulatory").prompt
+MESSAGES = PROMPT.messages("EpiCept announced a negative CHMP opinion on Ceplene.")
 
 
 def _extractor(endpoint: FakeEndpoint, **settings: Any) -> Extractor:
     base: dict[str, Any] = {"model": "fake", "max_retry_wait": 0.0}
     base.update(settings)
-    return Extractor(ExtractionSettings(**base), client=endpoint.client(),
+    return Extractor(ExtractionSettings(**base), RegulatorySummary, client=endpoint.client(),
                      async_client=endpoint.async_client())
 
 
@@ -139,7 +140,7 @@ def test_token_budget_stops_reasks() -> None:
 def test_template_syntax_in_document_reaches_the_model_verbatim() -> None:
     text = "Ceplene {{ 7*7 }} {% raw %} {# x #} {%- endraw %} }} {"
     endpoint = FakeEndpoint([Reply.answer(ceplene_answer())])
-    _extractor(endpoint).extract(build_messages(text), usage=Usage())
+    _extractor(endpoint).extract(PROMPT.messages(text), usage=Usage())
     sent = endpoint.requests[0]["messages"][-1]["content"]
     assert text in sent and "49" not in sent
 

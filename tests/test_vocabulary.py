@@ -12,9 +12,10 @@ import pytest
 from summarizer.errors import ConfigurationError
 from summarizer.intake import load
 from summarizer.lexicon import AGENCY_PATTERNS, DECISION_CUES, DECISION_DIRECTION
-from summarizer.prompting import code_lists, system_prompt
 from summarizer.rules_backend import summarize_with_rules
 from summarizer.schemas.summary import AGENCY_CODES, DECISION_CODES, RegulatorySummary
+from summarizer.task import get_task
+from summarizer.tasks.regulatory.task import code_lists
 from summarizer.vocabulary import VOCABULARY, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +73,7 @@ def test_the_schema_prompt_and_lexicon_take_their_codes_from_the_vocabulary() ->
     assert tuple(outcome["agency"]["enum"]) == VOCABULARY.agency_codes
     assert tuple(outcome["decision"]["enum"]) == VOCABULARY.decision_codes
     assert outcome["agency"]["description"] == VOCABULARY.agency_field
-    prompt, lists = system_prompt(), code_lists()
+    prompt, lists = get_task("regulatory").prompt.system, code_lists()
     for agency in VOCABULARY.agencies:
         assert agency.code in lists["agency_codes"] and agency.code in prompt
     for decision in VOCABULARY.event_decisions:

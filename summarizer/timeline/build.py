@@ -12,7 +12,7 @@ from pathlib import Path, PurePath
 from summarizer.errors import InputError
 from summarizer.lexicon import find_decision_cues
 from summarizer.reports import RecordLike, coerce_result
-from summarizer.schemas.summary import Product
+from summarizer.schemas.summary import Product, RegulatorySummary
 from summarizer.timeline.dates import parse_date
 from summarizer.timeline.events import (
     Record,
@@ -109,6 +109,9 @@ def _records(results: Iterable[RecordLike], dates: Mapping[str, dt.date | str],
             continue
         published = result.meta.published if result.meta is not None else None
         release = parse_date(published) or release_date_of(source, dates)
+        if not isinstance(result.summary, RegulatorySummary):  # another task's record
+            skipped.append(Skipped(source, index, "not a regulatory summary"))
+            continue
         usable.append(Record(index, source, result.summary, release, (), result.text))
     return usable, skipped, count
 

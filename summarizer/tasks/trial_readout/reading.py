@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from summarizer.document import Document
 from summarizer.injection import find_injections
-from summarizer.intake import Document
 from summarizer.sections import BOILERPLATE_KINDS, Section, is_company_profile
 from summarizer.sentences import split_sentences
 from summarizer.tasks.trial_readout.vocabulary import (

@@ -61,7 +61,6 @@ __all__ = [
     "SECONDARY",
     "SPLIT_CONTEXT",
     "SUBSTUDY_PHASE",
-    "TIMING_VERB",
     "TITLE_INDICATION",
     "TREATMENT_OF",
     "TRIAL_NAME",
@@ -560,7 +559,5 @@ NOT_GENERIC = frozenset({
     "agonist", "antagonist", "conjugate", "compound", "molecule", "medicine", "vaccine", "drug",
     "treatment", "product", "formulation", "protein", "peptide", "analog", "analogue",
 })
-#: a verb heading a timing phrase ("take 60 days")
-TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", _I)
 #: a condition before a plan ("if approved, we will")
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
