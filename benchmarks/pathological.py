@@ -114,9 +114,9 @@ def run_pipeline(data: bytes) -> str:
     from summarizer import InputError
     from summarizer.grounding import SourceIndex, ground
     from summarizer.intake import load
-    from summarizer.rules import run_rules
-    from summarizer.rules_backend import summarize_with_rules
     from summarizer.sections import chunk_view, prompt_view
+    from summarizer.tasks.regulatory.reader import summarize_with_rules
+    from summarizer.tasks.regulatory.rules import run_rules
 
     published = datetime.date(2008, 3, 20)
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from summarizer import Summarizer
 from summarizer.grounding import SourceIndex, align
 from summarizer.intake import load
-from summarizer.scoring import load_corpus
+from summarizer.tasks.regulatory.scoring import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

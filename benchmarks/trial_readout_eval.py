@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.intake import load
-from summarizer.scoring import load_corpus
+from summarizer.tasks.regulatory.scoring import load_corpus
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.scoring import METRICS, score_corpus
 

@@ -26,7 +26,9 @@ from summarizer.errors import (
     TokenBudgetError,
 )
 from summarizer.evidence import Evidence, Sentiment
-from summarizer.schemas.summary import (
+from summarizer.task import Task, available_tasks, get_task
+from summarizer.tasks.regulatory import RegulatoryTask
+from summarizer.tasks.regulatory.schema import (
     SCHEMA_VERSION,
     NextStep,
     Outcome,
@@ -34,8 +36,6 @@ from summarizer.schemas.summary import (
     Reason,
     RegulatorySummary,
 )
-from summarizer.task import Task, available_tasks, get_task
-from summarizer.tasks.regulatory import RegulatoryTask
 from summarizer.types import ErrorInfo, Finding, Meta, SummaryResult, Usage
 
 if TYPE_CHECKING:

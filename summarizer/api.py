@@ -71,8 +71,8 @@ class Summarizer:
     document budget per request (longer releases are split on section borders and merged).
     ``rules`` replaces the task's rule catalogue (``Task.rules()``).
     ``arbitration`` is what happens when the sentence the model cites for its verdict fails
-    the release's check or states another one (the regulatory decision: see
-    ``summarizer.arbitration``): "overrule" (the default for every model backend: a correct
+    the release's check or states another one (the regulatory decision: see its task's
+    ``arbitration`` module): "overrule" (the default for every model backend: a correct
     answer is never overruled on the labelled sets, a wrong one often is) replaces it and
     reports it, "flag" only reports it, "off" does neither; ``arbitrate=False`` is "off".
     ``trim_quotes`` cuts a quote the source does not hold, once the re-asks are spent, down to

@@ -815,7 +815,7 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- regulatory timeline (logic in summarizer.timeline) --------------------------------------------
+# -- timeline (logic in the task's timeline: summarizer.tasks.regulatory.timeline) -----------
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
                       ".json": "json", ".csv": "csv", ".ics": "ics"}
@@ -843,7 +843,8 @@ def _timeline(args: argparse.Namespace) -> int:
     records file, an unknown output suffix or a bad date."""
     import datetime as dt
 
-    from summarizer import reports, timeline
+    from summarizer import reports
+    from summarizer.tasks.regulatory import timeline
 
     suffix = Path(args.output).suffix.lower() if args.output else ""
     fmt = args.format or (_TIMELINE_SUFFIXES.get(suffix) if args.output else "markdown")
@@ -883,7 +884,7 @@ def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
 def _report_timeline(args: argparse.Namespace, results: Iterable[Any], fmt: str) -> int:
     """``report --timeline``: the timeline page of the report's records, its events linked to
     their documents in the report."""
-    from summarizer import timeline
+    from summarizer.tasks.regulatory import timeline
 
     linked = args.output and fmt == "html"
     page = timeline.render_html(timeline.build(results),

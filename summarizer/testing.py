@@ -31,7 +31,7 @@ from typing import Any, Self
 import httpx2
 import openai
 
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 __all__ = [
     "BatchAnswer",
@@ -639,7 +639,7 @@ def release_text(request: Mapping[str, Any]) -> str:
 
 def rules_answer(text: str) -> RegulatorySummary:
     """What the rules backend reads in ``text``: a valid, grounded answer for any release."""
-    from summarizer.rules_backend import summarize_with_rules
+    from summarizer.tasks.regulatory.reader import summarize_with_rules
 
     return summarize_with_rules(text)
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer.recording import vcr_config as recording_config
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

@@ -9,14 +9,14 @@ import pytest
 from conftest import ceplene_answer, corpus_text
 
 from summarizer import Summarizer
-from summarizer.arbitration import arbitrate
 from summarizer.errors import ConfigurationError
 from summarizer.evaluation import arbitration_counts
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.merging import fill_gaps
-from summarizer.rules_backend import RulesFallback
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.merge import fill_gaps
+from summarizer.tasks.regulatory.reader import RulesFallback
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply
 
 DEVICE_RELEASE = (

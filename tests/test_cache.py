@@ -15,8 +15,8 @@ from conftest import CORPUS
 
 from summarizer import BackendStatusError, CacheError, Summarizer, SummarizerError
 from summarizer.cache import ResultCache, cache_key, default_cache_path, open_cache
-from summarizer.rules import RULES
 from summarizer.tasks.regulatory import RegulatoryTask
+from summarizer.tasks.regulatory.rules import RULES
 from summarizer.testing import LoopbackServer, Reply, ScaleServer, synthetic_release
 
 DOC = synthetic_release(1)

@@ -24,7 +24,7 @@ from summarizer import Summarizer
 from summarizer.evaluation import EvalRun, evaluate
 from summarizer.recording import recorded_requests
 from summarizer.recording import vcr_config as recording_config
-from summarizer.scoring import METRICS, CorpusItem, load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS, CorpusItem, load_corpus
 
 README = Path(__file__).parent.parent / "README.md"
 CASSETTE_DIR = CASSETTES / "corpus_local_1_5b"

@@ -12,8 +12,8 @@ from conftest import ceplene_answer
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
 from summarizer.extraction import Extractor, retry_after_seconds
-from summarizer.schemas.summary import RegulatorySummary
 from summarizer.task import get_task
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply, completion_body
 from summarizer.types import Usage
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from summarizer import Summarizer
 from summarizer.injection import _PATTERNS, Injection, find_injections
 from summarizer.intake import load
-from summarizer.rules import run_rules
-from summarizer.rules_backend import summarize_with_rules
 from summarizer.task import get_task
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.testing import FakeEndpoint, Reply
 from summarizer.types import SummaryResult
 

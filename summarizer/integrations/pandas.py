@@ -232,9 +232,9 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], dates: Sequence[s
 
 def events_frame(data: Any, *,
                  today: dt.date | str | None = None) -> pd.DataFrame:
-    """One row per regulatory event of a timeline (``summarizer.timeline.build``), in timeline
-    order: date (decision, else release date; NaT when undated), product and company, region,
-    agency, decision and direction, the evidence quote with its offsets, and the sources of
+    """One row per regulatory event of a timeline (the default task's ``timeline.build``), in
+    timeline order: date (decision, else release date; NaT when undated), product and company,
+    region, agency, decision and direction, the evidence quote with its offsets, and the sources of
     duplicate records. ``data`` is a ``Timeline``, or the records (``SummaryResult``s or JSON
     records) to build one from."""
     timeline = _timeline(data, today)

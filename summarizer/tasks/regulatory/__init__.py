@@ -4,7 +4,7 @@
 scoring, card, timeline); ``RegulatorySummary`` is the answer it produces.
 """
 
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.tasks.regulatory.task import RegulatoryTask
 
 __all__ = ["RegulatorySummary", "RegulatoryTask"]

@@ -7,8 +7,8 @@ they are given; nothing here formats markup.
 
 from __future__ import annotations
 
-from summarizer.schemas.summary import RegulatorySummary
 from summarizer.task import Card, CardClaim, CardLead, CardSection, IndexCell
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 __all__ = ["FIELDS", "card"]
 

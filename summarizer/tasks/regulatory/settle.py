@@ -2,9 +2,9 @@
 
 Runs once the re-asks are spent, in place, and reports every change as a ``Finding``:
 
-- **arbitration by evidence** (``summarizer.arbitration``): the model's decision stands unless the
+- **arbitration by evidence** (``arbitration``): the model's decision stands unless the
   sentence it cites fails the release's check or states another decision;
-- **gap filling** (``summarizer.merging.fill_gaps``): lists the model left empty (rationale, next
+- **gap filling** (``merge.fill_gaps``): lists the model left empty (rationale, next
   steps, products) are filled from the rules backend's reading, which quotes the release;
 - **quote trimming**: a quote the source does not hold is cut down to the passage it does
   contain; an outcome quote gives way to the sentence the reader found stating the same decision.
@@ -12,14 +12,14 @@ Runs once the re-asks are spent, in place, and reports every change as a ``Findi
 
 from __future__ import annotations
 
-from summarizer.arbitration import arbitrate
 from summarizer.document import Document
 from summarizer.evidence import Evidence
 from summarizer.grounding import ground, trim_quotes
-from summarizer.merging import fill_gaps
-from summarizer.rules_backend import RulesFallback
-from summarizer.schemas.summary import RegulatorySummary
 from summarizer.task import SettleOptions
+from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.merge import fill_gaps
+from summarizer.tasks.regulatory.reader import RulesFallback
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import Finding
 
 __all__ = ["fallback", "settle"]

@@ -13,19 +13,19 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from summarizer import scoring
 from summarizer.document import Document
 from summarizer.grounding import ground
-from summarizer.merging import merge_summaries
 from summarizer.rulebook import Rule
-from summarizer.rules import RULES, RuleContext
-from summarizer.rules_backend import summarize_with_rules
-from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
 from summarizer.task import SETTLE_DEFAULTS, Card, ReportStyle, SettleOptions, Task
 from summarizer.tasks.regulatory import card as _card
+from summarizer.tasks.regulatory import scoring
 from summarizer.tasks.regulatory import settle as _settle
+from summarizer.tasks.regulatory.merge import merge_summaries
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+from summarizer.tasks.regulatory.rules import RULES, RuleContext
+from summarizer.tasks.regulatory.schema import SCHEMA_VERSION, RegulatorySummary
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY, Vocabulary
 from summarizer.types import Finding
-from summarizer.vocabulary import VOCABULARY, Vocabulary
 
 __all__ = ["RegulatoryTask", "code_lists"]
 
@@ -62,7 +62,7 @@ class RegulatoryTask(Task):
     )
     schema: ClassVar[type[RegulatorySummary]] = RegulatorySummary
     schema_version: ClassVar[str] = SCHEMA_VERSION
-    templates: ClassVar[str] = "summarizer.prompts"
+    templates: ClassVar[str] = "summarizer.tasks.regulatory.prompts"
     metrics: ClassVar[tuple[str, ...]] = scoring.METRICS
     verdict_name: ClassVar[str] = "decision"
     report: ClassVar[ReportStyle] = ReportStyle(
@@ -78,7 +78,7 @@ class RegulatoryTask(Task):
     @property
     def timeline(self) -> Any:
         """Each product's regulatory history and the calendar of dates to come."""
-        from summarizer import timeline
+        from summarizer.tasks.regulatory import timeline
 
         return timeline
 

@@ -13,17 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from summarizer.arbitration import judge
 from summarizer.document import Document
 from summarizer.grounding import SourceIndex, ground_pending
 from summarizer.intake import load
-from summarizer.lexicon import (
-    AGENCY_NAMES,
-    AGENCY_PATTERNS,
-    Tone,
-    find_agencies,
-    tone,
-)
 from summarizer.rulebook import (
     Rule,
     apply_rules,
@@ -36,7 +28,17 @@ from summarizer.rulebook import (
     relative_timing,
     snip,
 )
-from summarizer.rules_backend import (
+from summarizer.sections import BOILERPLATE_KINDS
+from summarizer.sentences import normalize_space, split_sentences
+from summarizer.tasks.regulatory.arbitration import judge
+from summarizer.tasks.regulatory.lexicon import (
+    AGENCY_NAMES,
+    AGENCY_PATTERNS,
+    Tone,
+    find_agencies,
+    tone,
+)
+from summarizer.tasks.regulatory.reader import (
     ReleaseReading,
     RulesFallback,
     ViewSentence,
@@ -45,11 +47,9 @@ from summarizer.rules_backend import (
     read_agency,
     read_quote,
 )
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.sections import BOILERPLATE_KINDS
-from summarizer.sentences import normalize_space, split_sentences
+from summarizer.tasks.regulatory.schema import RegulatorySummary
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding, Severity
-from summarizer.vocabulary import VOCABULARY
 
 __all__ = ["RULES", "Rule", "RuleContext", "reask_messages", "run_rules"]
 

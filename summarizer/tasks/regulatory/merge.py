@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarizer.schemas.summary import NextStep, Reason, RegulatorySummary
+from summarizer.tasks.regulatory.schema import NextStep, Reason, RegulatorySummary
 
 if TYPE_CHECKING:
-    from summarizer.rules_backend import RulesFallback
+    from summarizer.tasks.regulatory.reader import RulesFallback
 
 __all__ = ["fill_gaps", "merge_summaries"]
 

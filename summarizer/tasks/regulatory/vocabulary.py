@@ -1,9 +1,9 @@
 """The regulatory vocabulary, defined once: regulators, decision kinds and the words for them.
 
-``data/vocabulary.toml`` holds it as data; this module reads it into small frozen records. The
-cue lexicon (``lexicon``), the prompt's code lists (``prompts/system.j2``), the schema's codes
-and descriptions (``schemas/summary.py``), and the decision sets of the rules, the rules backend
-and arbitration are all built from ``VOCABULARY``; nothing else lists the codes.
+``vocabulary.toml`` holds it as data; this module reads it into small frozen records. The cue
+lexicon (``lexicon``), the prompt's code lists (``prompts/system.j2``), the schema's codes and
+descriptions (``schema.py``), and the decision sets of the rules, the reader (the rules
+backend) and arbitration are all built from ``VOCABULARY``; nothing else lists the codes.
 """
 
 from __future__ import annotations
@@ -308,7 +308,7 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
 
 
 def load_vocabulary(path: str | PathLike[str] | None = None) -> Vocabulary:
-    """Read a vocabulary file (TOML; default: the one shipped in ``summarizer/data``).
+    """Read a vocabulary file (TOML; default: the one shipped next to this module).
 
     Raises ``ConfigurationError`` for a file that cannot be read or does not hold a valid
     vocabulary (an unknown code, a bad pattern).
@@ -316,8 +316,8 @@ def load_vocabulary(path: str | PathLike[str] | None = None) -> Vocabulary:
     try:
         if path is None:
             origin = "vocabulary.toml"
-            raw = resources.files("summarizer").joinpath("data/vocabulary.toml").read_text(
-                encoding="utf-8")
+            raw = resources.files(__package__ or "summarizer.tasks.regulatory").joinpath(
+                "vocabulary.toml").read_text(encoding="utf-8")
         else:
             origin = str(path)
             raw = Path(path).read_text(encoding="utf-8")

@@ -20,7 +20,8 @@ from functools import cached_property, lru_cache
 from summarizer.grounding import SourceIndex, ground
 from summarizer.injection import find_injections
 from summarizer.intake import Document, load
-from summarizer.lexicon import (
+from summarizer.sentences import Sentence, normalize_space, split_sentences
+from summarizer.tasks.regulatory.lexicon import (
     APPLICATION,
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
@@ -45,7 +46,7 @@ from summarizer.lexicon import (
     find_decision_cues,
     tone,
 )
-from summarizer.schemas.summary import (
+from summarizer.tasks.regulatory.schema import (
     Agency,
     Decision,
     Evidence,
@@ -56,9 +57,8 @@ from summarizer.schemas.summary import (
     RegulatorySummary,
     Sentiment,
 )
-from summarizer.sentences import Sentence, normalize_space, split_sentences
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.timing import timing_phrases
-from summarizer.vocabulary import VOCABULARY
 
 __all__ = [
     "DecisionReading",

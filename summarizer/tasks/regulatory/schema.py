@@ -26,7 +26,7 @@ from summarizer.evidence import (
     null_placeholder,
     parse_loose_date,
 )
-from summarizer.vocabulary import VOCABULARY
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
 __all__ = [
     "AGENCY_CODES",
@@ -54,7 +54,7 @@ __all__ = [
 #: bump when a field, code or constraint changes (part of cache keys and of every result)
 SCHEMA_VERSION = "1"
 
-if TYPE_CHECKING:  # the codes are data (summarizer/data/vocabulary.toml): plain str to mypy
+if TYPE_CHECKING:  # the codes are data (vocabulary.toml): plain str to mypy
     Agency = str
     Decision = str
 else:

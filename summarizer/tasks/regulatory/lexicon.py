@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from summarizer.literals import PrefilterSet
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY, CueSpec
 from summarizer.timing import (
     FUTURE_CUE,
     FUTURE_STRONG,
@@ -23,7 +24,6 @@ from summarizer.timing import (
     resolve_timing,
 )
 from summarizer.tone import Tone, ToneLexicon, load_tone_lexicon, weigh
-from summarizer.vocabulary import VOCABULARY, CueSpec
 
 __all__ = [
     "AGENCY_NAMES",
@@ -143,7 +143,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
 #: the direction each decision has for the company (None: depends on the wording)
 DECISION_DIRECTION: dict[str, str | None] = {d.code: d.direction for d in VOCABULARY.decisions}
 
-#: a wording that signals a decision (see ``summarizer.vocabulary.CueSpec``)
+#: a wording that signals a decision (see ``summarizer.tasks.regulatory.vocabulary.CueSpec``)
 DecisionCue = CueSpec
 
 #: every decision cue of the vocabulary, generic and regulator-specific

@@ -29,16 +29,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from summarizer.rules_backend import (
+from summarizer.tasks.regulatory.reader import (
     QuoteReading,
     RulesFallback,
     WeightedCue,
     read_quote,
     sentence_agency,
 )
-from summarizer.schemas.summary import Direction, RegulatorySummary
+from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding
-from summarizer.vocabulary import VOCABULARY
 
 __all__ = ["ARBITRATION_POLICIES", "Verdict", "arbitrate", "judge"]
 

@@ -1,20 +1,20 @@
 """Regulatory histories per product, and the calendar of decisions to come.
 
     >>> from summarizer.reports import load_records
-    >>> from summarizer import timeline
+    >>> from summarizer.tasks.regulatory import timeline
     >>> t = timeline.build(load_records("out.jsonl"))  # doctest: +SKIP
     >>> [(s.product_id, s.region, s.label) for s in t.statuses]  # doctest: +SKIP
     >>> open("cal.ics", "w").write(timeline.render(t, "ics"))  # doctest: +SKIP
 
 ``build`` joins the names a product goes by (brand, generic name, code) across releases, orders
 each product's events per region, derives its status by explicit transition rules
-(``summarizer.timeline.transitions.RULES``) and turns the dated next steps into a calendar whose
+(``timeline.transitions.RULES``) and turns the dated next steps into a calendar whose
 items are marked met, superseded or past due by later releases. Renderers: HTML (one lane per
 product and region), Markdown, JSON, CSV and iCalendar.
 """
 
-from summarizer.timeline.build import build, load_release_dates
-from summarizer.timeline.export import (
+from summarizer.tasks.regulatory.timeline.build import build, load_release_dates
+from summarizer.tasks.regulatory.timeline.export import (
     TIMELINE_FORMATS,
     render,
     to_csv,
@@ -22,7 +22,7 @@ from summarizer.timeline.export import (
     to_json,
     to_jsonable,
 )
-from summarizer.timeline.model import (
+from summarizer.tasks.regulatory.timeline.model import (
     Event,
     Lane,
     LaneStatus,
@@ -31,7 +31,7 @@ from summarizer.timeline.model import (
     TrackedProduct,
     Upcoming,
 )
-from summarizer.timeline.views import render_html, render_markdown
+from summarizer.tasks.regulatory.timeline.views import render_html, render_markdown
 
 __all__ = [
     "TIMELINE_FORMATS",
