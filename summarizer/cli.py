@@ -266,7 +266,7 @@ class _Sink:
     the report formats (markdown, html) a ``ReportBuilder`` that renders them when it closes.
     A write that fails is an ``_OutputFault`` naming the output and what was written."""
 
-    def __init__(self, path: str | None, mode: str, fmt: str) -> None:
+    def __init__(self, path: str | None, mode: str, fmt: str, task: Any = None) -> None:
         self.path = path
         self.fmt = fmt
         self.is_report = fmt in ("markdown", "html")
@@ -277,7 +277,7 @@ class _Sink:
         if self.is_report:
             from summarizer.reports import ReportBuilder
 
-            self.report = ReportBuilder(fmt)
+            self.report = ReportBuilder(fmt, task=task)
 
     def write(self, record: dict[str, Any]) -> None:
         if self.report is not None:
@@ -367,7 +367,7 @@ def _summarize_one(args: argparse.Namespace, item: str, summarizer: Any) -> int:
     from summarizer.intake import read_stream, source_name
 
     fmt = args.format or "json"
-    sink = _Sink(args.output, "w", fmt)
+    sink = _Sink(args.output, "w", fmt, summarizer.task)
     failed = rejected = False
     source = "-" if item == "-" else source_name(item)
     try:
@@ -406,7 +406,7 @@ def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any
         inputs = pending_inputs(inputs, done)
         _refuse_input_as_output(args.output, inputs)
         mode = "a"
-    sink = _Sink(args.output, mode, fmt)
+    sink = _Sink(args.output, mode, fmt, summarizer.task)
     try:
         show = sys.stderr.isatty() and not args.no_progress and bool(inputs)
         with Progress(len(inputs), enabled=show) as progress:
@@ -614,6 +614,7 @@ def _add_batch_parser(sub: Any) -> None:
                         help="manifest to write (default batch.json; requests go next to it)")
     submit.add_argument("--model", help="model name (env SUMMARIZER_MODEL; default gpt-4o-mini)")
     submit.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
+    _add_task_option(submit)
     submit.add_argument("--max-input-tokens", type=_at_least(16), default=4000)
     submit.add_argument("--max-output-tokens", type=_at_least(1), default=2048)
     submit.add_argument("--max-input-bytes", type=_at_least(1), default=DEFAULT_MAX_INPUT_BYTES)
@@ -654,7 +655,8 @@ def _batch_submit(args: argparse.Namespace) -> int:
         inputs = list(_expand(args.inputs, strict=True))
         config = _batch_config(args)
         summarizer = Summarizer(
-            "openai", model=config.model, base_url=config.base_url, api_key=config.api_key,
+            "openai", task=args.task, model=config.model, base_url=config.base_url,
+            api_key=config.api_key,
             mode="json_schema", max_input_tokens=args.max_input_tokens,
             max_output_tokens=args.max_output_tokens, max_input_bytes=args.max_input_bytes,
         )
@@ -750,10 +752,12 @@ def _add_report_parser(sub: Any) -> None:
     r.add_argument("-o", "--output", help="write here instead of stdout")
     r.add_argument("--format", choices=["html", "markdown"],
                    help="default: markdown when the output ends in .md, else html")
-    r.add_argument("--title", default="Regulatory summary report")
+    r.add_argument("--title", help="the page title (default: the task's, e.g. 'Regulatory "
+                                   "summary report')")
     r.add_argument("--timeline", metavar="PATH",
                    help="also write the records' timeline page (HTML) here, linked both ways "
                         "with the report")
+    _add_task_option(r)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -772,7 +776,11 @@ def _report(args: argparse.Namespace) -> int:
         _refuse_input_as_output(args.output, [args.predictions])
         _refuse_input_as_output(args.timeline, [args.predictions])
     name = "<stdin>" if args.predictions == "-" else source_name(args.predictions)
-    with ReportBuilder(fmt, title=args.title, **_timeline_link(args, fmt)) as report:
+    try:
+        task = _task(args) if args.task else None  # else the records' own task
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    with ReportBuilder(fmt, title=args.title, task=task, **_timeline_link(args, fmt)) as report:
         try:
             if args.predictions == "-":
                 if sys.stdin is None:
@@ -815,7 +823,7 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- timeline (logic in the task's timeline: summarizer.tasks.regulatory.timeline) -----------
+# -- timeline (logic in the task's timeline: Task.timeline) ----------------------------------
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
                       ".json": "json", ".csv": "csv", ".ics": "ics"}
@@ -823,7 +831,8 @@ _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".mark
 
 def _add_timeline_parser(sub: Any) -> None:
     t = sub.add_parser("timeline", help="each product's regulatory history and the calendar of "
-                                        "dates to come, from stored records")
+                                        "dates to come, from stored records (the task's "
+                                        "timeline: the regulatory task's by default)")
     t.add_argument("records", nargs="+", metavar="RECORDS",
                    help="JSONL (or JSON) written by summarize or eval, or - for stdin")
     t.add_argument("-o", "--output", help="write here instead of stdout; the suffix picks the "
@@ -836,6 +845,7 @@ def _add_timeline_parser(sub: Any) -> None:
                    help="release dates for records written without --published: JSON lines "
                         "with published and file or id (a corpus meta.jsonl)")
     t.add_argument("--title", default="Regulatory timeline")
+    _add_task_option(t)
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -844,7 +854,6 @@ def _timeline(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from summarizer import reports
-    from summarizer.tasks.regulatory import timeline
 
     suffix = Path(args.output).suffix.lower() if args.output else ""
     fmt = args.format or (_TIMELINE_SUFFIXES.get(suffix) if args.output else "markdown")
@@ -855,6 +864,10 @@ def _timeline(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else None
     except ValueError:
         return _fail(f"--today must be YYYY-MM-DD, got {args.today!r}")
+    try:
+        timeline = _timeline_of(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     _check_output_path(args.output)
     _refuse_input_as_output(args.output, [*args.records, *([args.meta] if args.meta else [])])
     try:
@@ -881,11 +894,21 @@ def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
         args.timeline and fmt == "html") else {}
 
 
+def _timeline_of(args: argparse.Namespace) -> Any:
+    """The timeline of the ``--task`` (``ConfigurationError`` for a task that draws none)."""
+    task = _task(args)
+    if task.timeline is None:
+        raise errors.ConfigurationError(f"the task {task.name!r} draws no timeline")
+    return task.timeline
+
+
 def _report_timeline(args: argparse.Namespace, results: Iterable[Any], fmt: str) -> int:
     """``report --timeline``: the timeline page of the report's records, its events linked to
     their documents in the report."""
-    from summarizer.tasks.regulatory import timeline
-
+    try:
+        timeline = _timeline_of(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     linked = args.output and fmt == "html"
     page = timeline.render_html(timeline.build(results),
                                 report_href=_href(args.output, args.timeline) if linked else None)

@@ -748,9 +748,9 @@ class ReportBuilder:
 
     ``add`` renders the record's index row at once and spools the record to a temporary file;
     ``write`` writes the page (head, index, one document at a time, tail) to a text stream;
-    ``timeline_href`` links the page to the timeline page of the same records. ``task`` (the
-    default task for None) sets the index columns, the legend and the default ``title``; each
-    record is drawn by its own task's card.
+    ``timeline_href`` links the page to the timeline page of the same records. ``task`` sets
+    the index columns, the legend and the default ``title`` (None: the first record's task, the
+    default task for records without one); each record is drawn by its own task's card.
     ``count`` is the number of records, ``missing_text`` how many results lack their release
     text. Use it as a context manager (or ``close`` it) to remove the temporary files.
 
@@ -765,13 +765,12 @@ class ReportBuilder:
         if fmt not in REPORT_FORMATS:
             raise ConfigurationError(
                 f"unknown report format {describe(fmt)}; use one of {', '.join(REPORT_FORMATS)}")
-        self.task = get_task(task)
-        title = self.task.report.title if title is None else title
-        if not isinstance(title, str):
+        if title is not None and not isinstance(title, str):
             raise ConfigurationError(f"title must be text, got {describe(title)}")
+        self._task = get_task(task) if task is not None else None
         self.fmt = fmt
-        self.title = title
-        self.columns = self.task.report.columns
+        self._title = title
+        self.columns: tuple[str, ...] = self._task.report.columns if self._task else ()
         self._fields: dict[str, str] = {}
         self.timeline_href = timeline_href
         self.count = 0
@@ -793,9 +792,21 @@ class ReportBuilder:
         self._records.close()
         self._rows.close()
 
+    @property
+    def task(self) -> Task:
+        """The report's task (the first record's, until one is given or added)."""
+        return self._task if self._task is not None else get_task()
+
+    @property
+    def title(self) -> str:
+        return self._title if self._title is not None else self.task.report.title
+
     def add(self, item: RecordLike) -> None:
         """Take one result or record (``InputError`` when it is not a summary record)."""
         result = coerce_result(item)
+        if self._task is None:  # the first record names the report's task
+            self._task = get_task(result.meta.task if result.meta is not None else None)
+            self.columns = self._task.report.columns
         self.count += 1
         self.missing_text += result.ok and result.text is None
         view = document_view(result, self.count, self.columns or None)

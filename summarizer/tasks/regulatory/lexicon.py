@@ -26,6 +26,7 @@ from summarizer.timing import (
 from summarizer.tone import Tone, ToneLexicon, load_tone_lexicon, weigh
 
 __all__ = [
+    "ABOUT_REGULATORY",
     "AGENCY_NAMES",
     "AGENCY_PATTERNS",
     "APPLICATION",
@@ -218,6 +219,15 @@ NEWS_CUE = re.compile(
     r"|accepted|lifted|placed|recommended|adopted|awarded)\b|\bhave (?:received|been granted)\b"
     r"|\bthis week\b|\bannouncing\b",
     _I,
+)
+
+#: what of an "About <product>" section the model still reads: its regulatory sentences
+#: (approvals, filings, designations; ``summarizer.sections.prompt_view``)
+ABOUT_REGULATORY = re.compile(
+    r"\b(?:FDA|EMA|CHMP|European\s+Commission|MHRA|PMDA|Health\s+Canada|NMPA|TGA|Swissmedic"
+    r"|regulators?|regulatory|approv\w*|authori[sz]ation|filings?|filed|(?:re)?submi(?:ssion|tted)"
+    r"|designation|designated|clearance|cleared|CE[- ]mark\w*|action\s+letter"
+    r"|complete\s+response\s+letter|PDUFA|s?BLA|s?NDA|MAA|IND|indicated)\b"
 )
 
 APPLICATION = re.compile(

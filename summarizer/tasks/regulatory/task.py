@@ -16,10 +16,12 @@ from typing import Any, ClassVar
 from summarizer.document import Document
 from summarizer.grounding import ground
 from summarizer.rulebook import Rule
+from summarizer.sections import PromptView, prompt_view
 from summarizer.task import SETTLE_DEFAULTS, Card, ReportStyle, SettleOptions, Task
 from summarizer.tasks.regulatory import card as _card
 from summarizer.tasks.regulatory import scoring
 from summarizer.tasks.regulatory import settle as _settle
+from summarizer.tasks.regulatory.lexicon import ABOUT_REGULATORY
 from summarizer.tasks.regulatory.merge import merge_summaries
 from summarizer.tasks.regulatory.reader import summarize_with_rules
 from summarizer.tasks.regulatory.rules import RULES, RuleContext
@@ -81,6 +83,11 @@ class RegulatoryTask(Task):
         from summarizer.tasks.regulatory import timeline
 
         return timeline
+
+    def view(self, doc: Document) -> PromptView:
+        """The body first, boilerplate left out but for the regulatory sentences of an
+        "About <product>" section."""
+        return prompt_view(doc.text, doc.sections, about=ABOUT_REGULATORY)
 
     def rules(self) -> Sequence[Rule]:
         return RULES

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from summarizer.document import Document
 from summarizer.rulebook import Rule
+from summarizer.sections import PromptView, prompt_view
 from summarizer.task import SETTLE_DEFAULTS, Card, ReportStyle, SettleOptions, Task
 from summarizer.tasks.trial_readout import card as _card
 from summarizer.tasks.trial_readout import scoring as _scoring
@@ -21,6 +22,7 @@ from summarizer.tasks.trial_readout.rules import RULES, RuleContext
 from summarizer.tasks.trial_readout.schema import SCHEMA_VERSION, TrialReadoutSummary
 from summarizer.tasks.trial_readout.settle import settle
 from summarizer.tasks.trial_readout.vocabulary import (
+    ABOUT_STUDY,
     ENDPOINT_CODES,
     ENDPOINT_MEANINGS,
     PHASE_CODES,
@@ -57,6 +59,11 @@ class TrialReadoutTask(Task):
             "phase_codes": list(PHASE_CODES),
             "endpoint_codes": [(code, ENDPOINT_MEANINGS[code]) for code in ENDPOINT_CODES],
         }
+
+    def view(self, doc: Document) -> PromptView:
+        """The body first, boilerplate left out but for the design sentences of an "About <the
+        study>" section (the trial's name and id, phase, endpoints)."""
+        return prompt_view(doc.text, doc.sections, about=ABOUT_STUDY)
 
     def rules(self) -> Sequence[Rule]:
         return RULES
