@@ -41,11 +41,11 @@ from typing import Any
 
 import yaml
 
+from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import load
 from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.tasks.regulatory.schema import RegulatorySummary
-from summarizer.tasks.regulatory.scoring import CorpusItem, load_corpus
 from summarizer.testing import gold_answer
 from summarizer.types import Finding
 

@@ -28,7 +28,7 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer import Summarizer
-from summarizer.tasks.regulatory.scoring import load_corpus
+from summarizer.evaluation import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SYSTEM = "Extract a structured summary of this regulatory press release."

@@ -21,10 +21,10 @@ import vcr
 from conftest import CASSETTES, CORPUS, ORDER_MATCHED, RECORDED_BASE_URL
 
 from summarizer import Summarizer
-from summarizer.evaluation import EvalRun, evaluate
+from summarizer.evaluation import CorpusItem, EvalRun, evaluate, load_corpus
 from summarizer.recording import recorded_requests
 from summarizer.recording import vcr_config as recording_config
-from summarizer.tasks.regulatory.scoring import METRICS, CorpusItem, load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS
 
 README = Path(__file__).parent.parent / "README.md"
 CASSETTE_DIR = CASSETTES / "corpus_local_1_5b"

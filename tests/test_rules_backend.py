@@ -13,13 +13,14 @@ from conftest import CORPUS
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import Document, load
 from summarizer.tasks.regulatory.lexicon import load_tone_lexicon
 from summarizer.tasks.regulatory.reader import RulesFallback, summarize_with_rules
 from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.tasks.regulatory.schema import RegulatorySummary
-from summarizer.tasks.regulatory.scoring import METRICS, CorpusItem, load_corpus, score_corpus
+from summarizer.tasks.regulatory.scoring import METRICS, score_corpus
 
 CORPUS_DIR = CORPUS if (CORPUS / "gold.jsonl").exists() else Path("/work/shared/corpus/dev")
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from trial_readout_support import document, perfect_answer, tuning_items
 
+from summarizer.evaluation import CorpusItem
 from summarizer.grounding import ground_pending
 from summarizer.intake import Document, load
-from summarizer.tasks.regulatory.scoring import CorpusItem
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.rules import run_rules
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary
