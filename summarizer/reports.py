@@ -640,9 +640,10 @@ def _md_document(view: DocumentView) -> list[str]:
                   ""]
     elif view.lead_heading:
         lines += [f"**{_md(view.lead_heading)}:** {_md(view.lead_missing)}", ""]
-    lines.append(_md(view.text))
+    if view.text:
+        lines.append(_md(view.text))
     for section in view.sections:
-        lines += ["", f"**{_md(section.heading)}**"]
+        lines += [""] * (lines[-1] != "") + [f"**{_md(section.heading)}**"]
         lines += [_md_item(c) for c in section.claims] or ["- none"]
     st = view.sentiment
     if st is not None:

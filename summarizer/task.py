@@ -57,6 +57,7 @@ __all__ = [
     "available_tasks",
     "get_task",
     "has_reader",
+    "refresh_tasks",
 ]
 
 ENTRY_POINT_GROUP = _registry.GROUP
@@ -297,11 +298,16 @@ class Task:
         return None
 
     def card(self, answer: Any) -> Card:
-        """How a report draws ``answer``. Default: the first text field as the title, one claim
-        per evidence quote, the sentiment when the schema has one."""
+        """How a report draws ``answer``. Default: its ``headline`` (else its first text) as the
+        title, its ``company`` and ``summary`` when it has them, one claim per evidence quote,
+        the sentiment when the schema has one."""
         fields = type(answer).model_fields
-        title = next((getattr(answer, n) for n in fields
-                      if isinstance(getattr(answer, n), str) and getattr(answer, n)), self.name)
+
+        def text(name: str) -> str:
+            value = getattr(answer, name, None) if name in fields else None
+            return value if isinstance(value, str) else ""
+
+        title = text("headline") or next((text(n) for n in fields if text(n)), self.name)
         claims = []
         for path, evidence in answer.evidence_items():
             head = path.removesuffix(".evidence")
@@ -311,7 +317,8 @@ class Task:
         sentiment = getattr(answer, "sentiment", None)
         legend = tuple(dict.fromkeys((c.field, c.field.replace("_", " ").capitalize())
                                      for c in claims))
-        return Card(title=title, claims=tuple(claims), fields=legend,
+        return Card(title=title, claims=tuple(claims), fields=legend, byline=text("company"),
+                    text=text("summary"),
                     sentiment=sentiment if isinstance(sentiment, Sentiment) else None)
 
     #: how the task's report looks as a whole (title, index columns, legend)
@@ -388,6 +395,14 @@ def get_task(task: str | Task | type[Task] | None = None) -> Task:
                                  f"{instance.name!r}; register it under its own name")
     with _instances_lock:
         return _instances.setdefault(name, instance)
+
+
+def refresh_tasks() -> None:
+    """Forget the tasks loaded so far, so that a distribution installed into this running
+    process (or a task module changed on disk) is found anew by ``get_task``."""
+    with _instances_lock:
+        _instances.clear()
+    _registry.forget()
 
 
 def has_reader(task: Task) -> bool:
