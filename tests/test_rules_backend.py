@@ -17,7 +17,7 @@ from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import Document, load
 from summarizer.tasks.regulatory.lexicon import load_tone_lexicon
-from summarizer.tasks.regulatory.reader import RulesFallback, summarize_with_rules
+from summarizer.tasks.regulatory.reader import Reader, summarize_with_rules
 from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.tasks.regulatory.scoring import METRICS, score_corpus
@@ -290,12 +290,12 @@ def test_arbitrary_releases_never_break_the_backend(text: str, published: dt.dat
 
 
 def test_the_ruled_outcome_is_the_rules_summarys_outcome() -> None:
-    """Arbitration compares with ``RulesFallback.ruled`` and only builds the whole summary to
+    """Arbitration compares with ``Reader.ruled`` and only builds the whole summary to
     overrule: both must say the same decision, regulator and sentence on every release."""
     for item in load_corpus(CORPUS_DIR):
         for published in (None, dt.date(2030, 1, 1)):
             document = load(item.path.read_text(encoding="utf-8"))
-            fallback = RulesFallback(document, published=published)
+            fallback = Reader(document, published=published)
             ruled, summary = fallback.ruled, fallback.summary
             outcome = summary.outcome
             assert ruled.is_event == summary.is_regulatory_event, item.id

@@ -29,13 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from summarizer.tasks.regulatory.reader import (
-    QuoteReading,
-    RulesFallback,
-    WeightedCue,
-    read_quote,
-    sentence_agency,
-)
+from summarizer.tasks.regulatory._decision import QuoteReading, read_quote, sentence_agency
+from summarizer.tasks.regulatory._reading import WeightedCue
+from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding
@@ -80,7 +76,7 @@ def _current(c: WeightedCue) -> bool:
     return c.firm and not c.background
 
 
-def _backed(fallback: RulesFallback, decision: str) -> bool:
+def _backed(fallback: Reader, decision: str) -> bool:
     """Whether the release's news states ``decision`` somewhere, firmly and currently."""
     return any(c.hit.decision == decision and _current(c) and c.weight >= 1.0
                for c in fallback.view.cues)
@@ -111,7 +107,7 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     return None
 
 
-def judge(summary: RegulatorySummary, fallback: RulesFallback) -> Verdict:
+def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     """Whether the model's decision stands, judged on the sentence it cites (module doc)."""
     predicted, read = _decision(summary), fallback.ruled.decision
     if predicted == _NONE:
@@ -162,7 +158,7 @@ def judge(summary: RegulatorySummary, fallback: RulesFallback) -> Verdict:
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
 
 
-def _device_coding(summary: RegulatorySummary, fallback: RulesFallback, predicted: str,
+def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
                    read: str) -> Verdict | None:
     """A regulator's decision on a device is coded as the vocabulary says ("approval" by the
     TGA of a test is a "clearance"): the release is about a device and the reader coded it."""
@@ -181,7 +177,7 @@ def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
     return Verdict(False, predicted, read, reason)
 
 
-def arbitrate(summary: RegulatorySummary, fallback: RulesFallback,
+def arbitrate(summary: RegulatorySummary, fallback: Reader,
               policy: str = "overrule") -> list[Finding]:
     """Judge the model's outcome and, under ``policy`` "overrule", settle it in place.
 
@@ -216,7 +212,7 @@ def _disputed(verdict: Verdict) -> Finding:
                    start=start, end=end)
 
 
-def _overrule(summary: RegulatorySummary, fallback: RulesFallback, verdict: Verdict) -> Finding:
+def _overrule(summary: RegulatorySummary, fallback: Reader, verdict: Verdict) -> Finding:
     if verdict.decision == _NONE:
         summary.is_regulatory_event = False
         if summary.outcome is not None:  # keep what the news is about, drop the decision
@@ -269,7 +265,7 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
                    message=_message(verdict), start=cue.hit.start, end=cue.hit.end)
 
 
-def _settle_agency(summary: RegulatorySummary, fallback: RulesFallback) -> list[Finding]:
+def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """A vague regulator (OTHER, NONE) gives way to the one the model's own decision sentence
     names (a regulator the vocabulary does not know stays OTHER)."""
     outcome = summary.outcome

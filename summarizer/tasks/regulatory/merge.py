@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from summarizer.tasks.regulatory.schema import NextStep, Reason, RegulatorySummary
 
 if TYPE_CHECKING:
-    from summarizer.tasks.regulatory.reader import RulesFallback
+    from summarizer.tasks.regulatory.reader import Reader
 
 __all__ = ["fill_gaps", "merge_summaries"]
 
@@ -69,7 +69,7 @@ def merge_summaries(parts: Sequence[RegulatorySummary]) -> RegulatorySummary:
     )
 
 
-def fill_gaps(summary: RegulatorySummary, rules: RulesFallback) -> list[str]:
+def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     """Fill lists the model left empty from the rules backend's summary, in place.
 
     Small models often return no rationale, next steps or products although the release states

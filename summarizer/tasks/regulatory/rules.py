@@ -30,6 +30,9 @@ from summarizer.rulebook import (
 )
 from summarizer.sections import BOILERPLATE_KINDS
 from summarizer.sentences import normalize_space, split_sentences
+from summarizer.tasks.regulatory._decision import CueVerdict, read_agency, read_quote
+from summarizer.tasks.regulatory._fields import guess_products
+from summarizer.tasks.regulatory._reading import ViewSentence, WeightedCue, ZonedRelease
 from summarizer.tasks.regulatory.arbitration import judge
 from summarizer.tasks.regulatory.lexicon import (
     AGENCY_NAMES,
@@ -38,15 +41,7 @@ from summarizer.tasks.regulatory.lexicon import (
     find_agencies,
     tone,
 )
-from summarizer.tasks.regulatory.reader import (
-    ReleaseReading,
-    RulesFallback,
-    ViewSentence,
-    WeightedCue,
-    guess_products,
-    read_agency,
-    read_quote,
-)
+from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding, Severity
@@ -64,9 +59,9 @@ _COMBINATION = re.compile(r"\s*(?:[-‐‑–—/+&,]|\band\b|\bplus\b|\bwith\b)
 
 
 @dataclass
-class RuleContext(ReleaseReading):
-    """What a rule sees: the summary, the document, the release date, and shared readings
-    (``view`` and ``reading``: the cue reader's, as the rules backend reads the release)."""
+class RuleContext:
+    """What a rule sees: the summary, the document, the release date, and the reader's reading
+    of the release (``fallback``; its ``view`` and ``reading`` are the cue reader's)."""
 
     summary: RegulatorySummary
     document: Document
@@ -78,9 +73,19 @@ class RuleContext(ReleaseReading):
         return self._index if self._index is not None else self.document.index
 
     @cached_property
-    def fallback(self) -> RulesFallback:
-        """The rules backend's answer for the release (what arbitration judges with)."""
-        return RulesFallback(self.document, published=self.published, index=self.index)
+    def fallback(self) -> Reader:
+        """The reader's reading of the release (what arbitration judges with)."""
+        return Reader(self.document, published=self.published, index=self.index)
+
+    @property
+    def view(self) -> ZonedRelease:
+        """The release's zoned sentences and weighted cues."""
+        return self.fallback.view
+
+    @property
+    def reading(self) -> CueVerdict:
+        """The decision the release's cues add up to."""
+        return self.fallback.reading
 
     @cached_property
     def words(self) -> str:

@@ -18,19 +18,19 @@ from summarizer.grounding import ground, trim_quotes
 from summarizer.task import SettleOptions
 from summarizer.tasks.regulatory.arbitration import arbitrate
 from summarizer.tasks.regulatory.merge import fill_gaps
-from summarizer.tasks.regulatory.reader import RulesFallback
+from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import Finding
 
 __all__ = ["fallback", "settle"]
 
 
-def fallback(document: Document) -> RulesFallback:
+def fallback(document: Document) -> Reader:
     """The rules backend's reading of ``document``, built once per document (arbitration, gap
     filling and the rules share it)."""
     found = document.memo.get("regulatory.fallback")
-    if not isinstance(found, RulesFallback):
-        found = document.memo["regulatory.fallback"] = RulesFallback(
+    if not isinstance(found, Reader):
+        found = document.memo["regulatory.fallback"] = Reader(
             document, published=document.published, index=document.index)
     return found
 
