@@ -37,7 +37,7 @@ from summarizer.types import Finding, Meta, SummaryResult, Usage
 if TYPE_CHECKING:  # openai and instructor load on first LLM use: the rules backend stays fast
     import openai
 
-    from summarizer.extraction import Extractor, Lane, RequestGate
+    from summarizer.extraction import Check, Extractor, Lane, RequestGate
 
 __all__ = ["Input", "Job", "Pipeline"]
 
@@ -62,8 +62,9 @@ class Job:
     parts: list[str]
     usage: Usage = field(default_factory=Usage)
     started: float = field(default_factory=time.perf_counter)
-    #: the last answer the re-ask check passed (grounded, as a dict) with its findings: when the
-    #: final answer is still equal to it, the final rules run would only repeat them
+    #: the last answer the re-ask check passed (grounded and repaired, as a dict) with its
+    #: findings: when the final answer is still equal to it, the final rules run would only
+    #: repeat them
     checked: tuple[dict[str, Any], list[Finding]] | None = None
 
     @property
@@ -89,6 +90,7 @@ class Pipeline:
         rules: Sequence[Rule],
         arbitration: str,
         trim_quotes: bool,
+        repair: bool,
         max_input_tokens: int,
         max_input_bytes: int,
         timeout: float,
@@ -103,6 +105,7 @@ class Pipeline:
         self.rules = tuple(rules)
         self.arbitration = arbitration
         self.trim_quotes = trim_quotes
+        self.repair = repair
         self.max_input_tokens = max_input_tokens
         self.max_input_bytes = max_input_bytes
         self.timeout = timeout
@@ -139,7 +142,7 @@ class Pipeline:
                 timeout=self.timeout, max_retries=0,
                 http_client=openai.DefaultHttpxClient(verify=_tls_context()),
             )
-        return Extractor(self.settings, self.task.schema, client=self.client,
+        return Extractor(self.settings, self.task, client=self.client,
                          async_client=self.async_client)
 
     def batch_extractor(
@@ -157,7 +160,7 @@ class Pipeline:
         client = self.async_client
         if client is None:
             client = owned = self.new_async_client()
-        return Extractor(self.settings, self.task.schema, async_client=client, gate=gate,
+        return Extractor(self.settings, self.task, async_client=client, gate=gate,
                          lane=lane), owned
 
     def new_async_client(self) -> openai.AsyncOpenAI:
@@ -196,18 +199,34 @@ class Pipeline:
             for i, part in enumerate(job.parts, start=1)
         ]
 
-    def check(self, job: Job) -> Callable[[Answer], str | None]:
-        """The re-ask check of ``job``: the task's rules on each answer; their errors go back
-        to the model (the task's re-ask template), the last passing answer is remembered."""
-        task, document, rules = self.task, job.document, self.rules
+    @property
+    def options(self) -> SettleOptions:
+        """What the task's repairs and settling may change."""
+        return SettleOptions(arbitration=self.arbitration, trim_quotes=self.trim_quotes,
+                             repair=self.repair)
 
-        def check(answer: Answer) -> str | None:
+    def check(self, job: Job) -> Check:
+        """The re-ask check of ``job``: the task's certain repairs, then its rules, on each
+        answer; their errors go back to the model (the failing fields alone, see
+        ``summarizer.corrections``), the last passing answer is remembered."""
+        from summarizer.extraction import Correction
+
+        task, document, rules, options = self.task, job.document, self.rules, self.options
+
+        def check(answer: Answer) -> Correction | None:
             # grounding in place only fills offsets, which finish computes again the same way
             ground(answer, document.index)
-            findings = apply_rules(rules, task.rule_context(document, answer))
+            # the certain repairs come first (on a copy: finish makes and reports them on the
+            # answer it keeps); only what they cannot fix goes back to the model
+            repaired = answer.model_copy(deep=True)
+            task.repair(repaired, document, options)
+            findings = apply_rules(rules, task.rule_context(document, repaired))
             problems = reask_messages(findings)
-            job.checked = None if problems else (answer.model_dump(), findings)
-            return task.prompt.reask(problems) if problems else None
+            job.checked = None if problems else (repaired.model_dump(), findings)
+            if not problems:
+                return None
+            paths = tuple(dict.fromkeys(f.path for f in findings if f.severity == "error"))
+            return Correction(tuple(problems), paths)
 
         return check
 
@@ -218,8 +237,7 @@ class Pipeline:
         findings: list[Finding] = []
         if self.config.is_llm:
             answer = task.merge([ground(a, document.index) for a in answers])
-            findings.extend(task.settle(answer, document, SettleOptions(
-                arbitration=self.arbitration, trim_quotes=self.trim_quotes)))
+            findings.extend(task.settle(answer, document, self.options))
         else:
             read = task.read(document)
             if read is None:
@@ -296,6 +314,7 @@ class Pipeline:
                 "max_output_tokens": s.max_output_tokens, "temperature": s.temperature,
                 "seed": s.seed, "extra_body": s.extra_body,
                 "arbitration": self.arbitration, "trim_quotes": self.trim_quotes,
+                "repair": self.repair,
                 "rules": [f"{r.name}:{r.severity}:{getattr(r.check, '__module__', '')}."
                           f"{getattr(r.check, '__qualname__', '')}" for r in self.rules],
             }

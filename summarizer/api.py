@@ -75,8 +75,11 @@ class Summarizer:
     ``arbitration`` module): "overrule" (the default for every model backend: a correct
     answer is never overruled on the labelled sets, a wrong one often is) replaces it and
     reports it, "flag" only reports it, "off" does neither; ``arbitrate=False`` is "off".
-    ``trim_quotes`` cuts a quote the source does not hold, once the re-asks are spent, down to
-    the verbatim passage it does contain (``evidence_trimmed`` findings say what was left out).
+    ``trim_quotes`` cuts a quote the source does not hold down to the verbatim passage it does
+    contain (``evidence_trimmed`` findings say what was left out); ``repair`` makes the task's
+    other certain repairs (``Task.repair``; regulatory: placeholder words such as "N/A"
+    removed, a product name respelled as the release spells it). Both run before any re-ask, so
+    only what they cannot fix goes back to the model, which answers the failing fields alone.
     ``cache`` (a SQLite path or a ``summarizer.cache.Cache``) keeps LLM results: a document seen
     before with the same settings is answered from it without a model call (``meta.cached``).
     """
@@ -103,6 +106,7 @@ class Summarizer:
         arbitrate: bool = True,
         arbitration: str | None = None,
         trim_quotes: bool = True,
+        repair: bool = True,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         extra_body: dict[str, Any] | None = None,
@@ -135,6 +139,7 @@ class Summarizer:
         check_int("max_input_bytes", max_input_bytes, minimum=1)
         check_flag("arbitrate", arbitrate)
         check_flag("trim_quotes", trim_quotes)
+        check_flag("repair", repair)
         if rules is None:
             rules = the_task.rules()
         elif isinstance(rules, str | bytes) or not isinstance(rules, Iterable) or not all(
@@ -171,6 +176,7 @@ class Summarizer:
             rules=tuple(rules),
             arbitration=_arbitration_policy(arbitration, arbitrate, config.name),
             trim_quotes=trim_quotes,
+            repair=repair,
             max_input_tokens=max_input_tokens,
             max_input_bytes=max_input_bytes,
             # a small model on a laptop CPU takes minutes per answer: the local backend waits
@@ -217,6 +223,11 @@ class Summarizer:
     @property
     def trim_quotes(self) -> bool:
         return self._pipeline.trim_quotes
+
+    @property
+    def repair(self) -> bool:
+        """Whether the task's certain repairs are made (``Task.repair``)."""
+        return self._pipeline.repair
 
     @property
     def max_input_tokens(self) -> int:

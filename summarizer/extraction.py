@@ -3,11 +3,13 @@
 * Transport retries (tenacity, around each HTTP request): connection errors, timeouts, 429 and
   5xx are retried with exponential backoff and jitter, honouring ``Retry-After``; 400/401/403/404
   and other client errors never are. ``max_attempts`` counts HTTP attempts per model answer.
-* Validation re-asks (instructor's re-ask mechanism, ``max_reasks``): a schema error, or a rule
-  error reported by the ``check`` callable (``SOURCE_CHECK``, read by the validator of the
-  task's ``Answer`` schema), is sent back to the model to correct. On the last answer the check
-  stops objecting, so the answer is kept and its remaining problems are reported as findings
-  instead of being lost.
+* Re-asks (``max_reasks``, counted over both kinds): an answer that is not valid JSON of the
+  schema is regenerated whole (instructor's re-ask, with the validation error); an answer that
+  is valid but that the ``check`` callable objects to (the rules' errors, a ``Correction``) is
+  corrected in part: the same conversation goes on with the task's short correction message
+  and a response schema of the failing fields alone (``summarizer.corrections``), and the
+  answer is merged into the first one. The last answer is kept as it is: its remaining problems
+  are reported as findings instead of being lost, and so is a correction that never validates.
 
 Every response's token usage is added to the caller's ``Usage``, failed attempts included. A raw
 control character inside a JSON string of an answer (a tab, a line break) is escaped before the
@@ -31,7 +33,8 @@ import re
 import textwrap
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import instructor
 import openai
@@ -39,6 +42,7 @@ from instructor.core.exceptions import (
     IncompleteOutputException,
     InstructorRetryException,
 )
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -50,12 +54,16 @@ from tenacity import (
 
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
-from summarizer.evidence import SOURCE_CHECK, Answer
+from summarizer.corrections import FieldSet, correction_model, merge, same_answer
+from summarizer.evidence import Answer
 from summarizer.types import Usage
 
+if TYPE_CHECKING:
+    from summarizer.task import Task
+
 __all__ = [
-    "Extractor", "Lane", "RequestGate", "map_error", "response_format", "retry_after_seconds",
-    "strict_json_schema",
+    "Check", "Correction", "Extractor", "Lane", "RequestGate", "map_error", "response_format",
+    "retry_after_seconds", "strict_json_schema",
 ]
 
 _INSTRUCTOR_MODE = {
@@ -64,7 +72,20 @@ _INSTRUCTOR_MODE = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
 }
 
-Check = Callable[[Any], "str | None"]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a check found wrong with a valid answer: the problems, worded for the model, and the
+    JSON paths of the answer they point at (the fields the correction asks for; none: all)."""
+
+    problems: tuple[str, ...]
+    paths: tuple[str, ...] = ()
+
+
+#: a check of a valid answer: ``None`` when it may stand, else what to correct (a bare message
+#: asks for the whole answer again)
+Check = Callable[[Any], "Correction | str | None"]
 
 
 class RequestGate(Protocol):
@@ -87,13 +108,13 @@ class Lane(Protocol):
     async def turn(self) -> None: ...
 
 
-def strict_json_schema(model: type[Answer]) -> dict[str, Any]:
+def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of ``model`` sent to the model, in OpenAI strict form (all required, no
     extras)."""
     return copy.deepcopy(_strict_schema(model))
 
 
-def response_format(mode: str, model: type[Answer],
+def response_format(mode: str, model: type[BaseModel],
                     schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The ``response_format`` a mode sends for ``model`` (``None`` for tools mode, where the
     schema travels as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar,
@@ -108,7 +129,7 @@ def response_format(mode: str, model: type[Answer],
 
 
 @functools.cache
-def _strict_schema(model: type[Answer]) -> dict[str, Any]:
+def _strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The strict schema, built once per model: generating it costs ~20 ms, more than the rest
     of a request's client-side work. Shared by every request; never mutated."""
     from openai.lib._pydantic import to_strict_json_schema
@@ -117,10 +138,10 @@ def _strict_schema(model: type[Answer]) -> dict[str, Any]:
 
 
 @functools.cache
-def _response_model(model: type[Answer]) -> type[Answer]:
+def _response_model(model: type[BaseModel]) -> type[BaseModel]:
     """instructor's wrapper of ``model``, built once. Given the bare model, instructor builds a
     new pydantic class (and then its JSON Schema) on every request: several ms each."""
-    wrapped: type[Answer] = instructor.response_schema(model)
+    wrapped: type[BaseModel] = instructor.response_schema(model)
     _skip_repeated_async_validator_check(wrapped)
     return wrapped
 
@@ -129,7 +150,7 @@ def _response_model(model: type[Answer]) -> type[Answer]:
 _CHECKED: set[type[Any]] = set()
 
 
-def _skip_repeated_async_validator_check(model: type[Answer]) -> None:
+def _skip_repeated_async_validator_check(model: type[BaseModel]) -> None:
     """instructor walks the response model's type tree for async validators four times per
     request (~1.3 ms each, the largest client-side cost of a short release). The answer depends
     on the class alone: check each of our models once, here, and let later checks of it pass at
@@ -336,17 +357,59 @@ def _short(text: str, limit: int = 500) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-class _Call:
-    """State of one extraction: usage, answers seen, and the check that may demand a re-ask."""
+#: what instructor wraps when an answer was unusable: pydantic's ValidationError, json's
+#: JSONDecodeError and instructor's ResponseParsingError are all ValueErrors
+_UNUSABLE = (ValueError,)
 
-    def __init__(self, settings: ExtractionSettings, model: type[Answer], usage: Usage,
+
+def _unusable_answer(exc: BaseException) -> bool:
+    """Whether ``exc`` says a model answer could not be used (invalid JSON or schema, or cut
+    off at the output limit), as opposed to a transport, budget or configuration failure."""
+    if isinstance(exc, IncompleteOutputException):
+        return True
+    if isinstance(exc, InstructorRetryException):
+        cause = exc.__cause__
+        return isinstance(cause, _UNUSABLE) and not isinstance(
+            cause, errors.SummarizerError | openai.OpenAIError)
+    return False
+
+
+def _answer_messages(response: Any, correction: str, mode: str) -> list[dict[str, Any]]:
+    """The model's answer as the next request repeats it, followed by the correction: a tool
+    result in tools mode (every tool call must be answered), else a user message. The answer's
+    text is sent back exactly as it came, so a server that caches prompts reuses all of it."""
+    message = response.choices[0].message
+    calls = list(message.tool_calls or []) if mode == "tools" else []
+    if not calls:
+        return [{"role": "assistant", "content": message.content or ""},
+                {"role": "user", "content": correction}]
+    answer: dict[str, Any] = {
+        "role": "assistant", "content": message.content or "",
+        "tool_calls": [{"id": c.id, "type": "function",
+                        "function": {"name": c.function.name, "arguments": c.function.arguments}}
+                       for c in calls],
+    }
+    results = [{"role": "tool", "tool_call_id": c.id, "name": c.function.name,
+                "content": correction if i == 0 else "See the correction above."}
+               for i, c in enumerate(calls)]
+    return [answer, *results]
+
+
+class _Call:
+    """State of one extraction: usage, answers seen, the conversation so far, and the check
+    that may ask for a correction."""
+
+    def __init__(self, settings: ExtractionSettings, task: Task, usage: Usage,
                  check: Check | None, gate: RequestGate | None = None) -> None:
         self.settings = settings
-        self.model = model
+        self.task = task
         self.usage = usage
         self.check = check
         self.gate = gate
         self.answers = 0
+        #: the messages of the last request and its answer: a correction continues from them
+        self.sent: list[dict[str, Any]] = []
+        self.response: Any = None
 
     def before_request(self) -> None:
         budget = self.settings.token_budget
@@ -357,36 +420,73 @@ class _Call:
             )
         self.usage.requests += 1
 
-    def after_response(self, response: Any) -> None:
+    def after_response(self, response: Any, messages: list[dict[str, Any]]) -> None:
         self.answers += 1
         if self.answers > 1:
             self.usage.reasks += 1
         _add_usage(self.usage, response)
         _escape_raw_controls(response)
+        self.sent, self.response = messages, response
 
-    def source_check(self, summary: Answer) -> str | None:
-        # the last answer is accepted as it is: its problems become findings, not an exception
+    def correction(self, answer: Answer) -> Correction | None:
+        """What to correct in ``answer``, while re-asks are left (the last answer stands)."""
         if self.check is None or self.answers > self.settings.max_reasks:
             return None
-        return self.check(summary)
+        verdict = self.check(answer)
+        if verdict is None or isinstance(verdict, Correction):
+            return verdict
+        return Correction((verdict,))
 
-    def request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+    def request(
+        self,
+        messages: list[dict[str, Any]],
+        model: type[BaseModel] | None = None,
+        *,
+        max_retries: int | None = None,
+        history: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """instructor's arguments for one answer of ``model`` (default: the task's schema):
+        ``history`` (messages already sent, repeated as they were) and then ``messages``."""
         s = self.settings
+        model = self.task.schema if model is None else model
         kwargs: dict[str, Any] = {
             "model": s.model,
-            "messages": [{**m, "content": _message_text(m["content"])} for m in messages],
-            "response_model": _response_model(self.model),
-            "max_retries": s.max_reasks,
+            "messages": [*(history or []),
+                         *({**m, "content": _message_text(m["content"])} for m in messages)],
+            "response_model": _response_model(model),
+            "max_retries": s.max_reasks if max_retries is None else max_retries,
             "strict": False,
         }
         kwargs.update(s.sampling())
         extra = dict(s.extra_body)
-        fmt = response_format(s.mode, self.model)
+        fmt = response_format(s.mode, model)
         if fmt is not None:
             extra["response_format"] = fmt
         if extra:
             kwargs["extra_body"] = extra
         return kwargs
+
+    def correction_request(
+        self, answer: Answer, correction: Correction
+    ) -> tuple[FieldSet, dict[str, Any]]:
+        """The fields to correct and the request asking for them (the task's re-ask message),
+        in the same conversation."""
+        fields = self.task.corrections.fields_for(correction.paths, answer)
+        text = self.task.prompt.reask(correction.problems,
+                                      fields=None if fields.is_everything else fields.names())
+        reply, *follow = _answer_messages(self.response, text, self.settings.mode)
+        left = self.settings.max_reasks - (self.answers - 1)  # this correction included
+        return fields, self.request(follow, correction_model(fields), max_retries=left - 1,
+                                    history=[*self.sent, reply])
+
+    def corrected(self, answer: Answer, reply: BaseModel, fields: FieldSet) -> Answer | None:
+        """``answer`` with the corrected fields of ``reply``; None when the merge does not
+        validate or changes nothing (the model will not correct it: asking again is futile)."""
+        try:
+            merged = merge(answer, reply, fields)
+        except ValidationError:
+            return None
+        return None if same_answer(merged, answer) else cast(Answer, merged)
 
     async def asend(self, create: Callable[..., Awaitable[Any]], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> Any:
@@ -424,13 +524,13 @@ class _Call:
 
 
 class Extractor:
-    """Runs one schema-constrained extraction of ``model`` (a task's answer schema) on an
-    OpenAI-compatible client."""
+    """Runs one schema-constrained extraction of a task's answer on an OpenAI-compatible client
+    (the task's schema; its re-ask message and partial corrections when a check objects)."""
 
     def __init__(
         self,
         settings: ExtractionSettings,
-        model: type[Answer],
+        task: Task,
         *,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
@@ -438,7 +538,8 @@ class Extractor:
         lane: Lane | None = None,
     ) -> None:
         self.settings = settings
-        self.model = model
+        self.task = task
+        self.model = task.schema
         self.client = client
         self.async_client = async_client
         self.gate = gate
@@ -447,30 +548,41 @@ class Extractor:
     def extract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
     ) -> Answer:
-        """One validated answer for ``messages``; raises a ``SummarizerError`` on failure."""
+        """One validated answer for ``messages``, corrected while ``check`` objects and re-asks
+        are left; raises a ``SummarizerError`` on failure."""
         if self.client is None:
             raise errors.ConfigurationError("this summarizer has no synchronous client")
         client = self.client
-        call = _Call(self.settings, self.model, usage, check)
+        call = _Call(self.settings, self.task, usage, check)
 
         def create(*args: Any, **kwargs: Any) -> Any:
+            sent = list(kwargs.get("messages") or [])
             kwargs = _plain_json(kwargs)
             for attempt in call.retrying():
                 with attempt:
                     call.before_request()
                     response = client.chat.completions.create(*args, **kwargs)
-            call.after_response(response)
+            call.after_response(response, sent)
             return response
 
         patched = instructor.patch(create=create, mode=_INSTRUCTOR_MODE[self.settings.mode])
-        token = SOURCE_CHECK.set(call.source_check)
         try:
-            result: Answer = patched(**call.request(messages))
+            answer: Answer = patched(**call.request(messages))
+            while (correction := call.correction(answer)) is not None:
+                fields, kwargs = call.correction_request(answer, correction)
+                try:
+                    reply = patched(**kwargs)
+                except Exception as exc:
+                    if not _unusable_answer(exc):
+                        raise
+                    break  # the correction never validated: the answer we have stands
+                corrected = call.corrected(answer, reply, fields)
+                if corrected is None:
+                    break
+                answer = corrected
         except Exception as exc:  # every failure leaves as a typed SummarizerError
             raise map_error(exc, usage) from exc
-        finally:
-            SOURCE_CHECK.reset(token)
-        return result
+        return answer
 
     async def aextract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
@@ -479,26 +591,37 @@ class Extractor:
         if self.async_client is None:
             raise errors.ConfigurationError("this summarizer has no asynchronous client")
         client, lane = self.async_client, self.lane
-        call = _Call(self.settings, self.model, usage, check, self.gate)
+        call = _Call(self.settings, self.task, usage, check, self.gate)
 
         async def create(*args: Any, **kwargs: Any) -> Any:
+            sent = list(kwargs.get("messages") or [])
             kwargs = _plain_json(kwargs)
             async for attempt in call.aretrying():
                 with attempt:
                     call.before_request()
                     response = await call.asend(client.chat.completions.create, args, kwargs)
-            call.after_response(response)
+            call.after_response(response, sent)
             if lane is not None:  # parsing and checking the answer: after the ready requests
                 await lane.turn()
             return response
 
-        patched: Callable[..., Awaitable[Answer]] = instructor.patch(
+        patched: Callable[..., Awaitable[Any]] = instructor.patch(
             create=create, mode=_INSTRUCTOR_MODE[self.settings.mode]
         )
-        token = SOURCE_CHECK.set(call.source_check)  # this task's context only
         try:
-            return await patched(**call.request(messages))
+            answer: Answer = await patched(**call.request(messages))
+            while (correction := call.correction(answer)) is not None:
+                fields, kwargs = call.correction_request(answer, correction)
+                try:
+                    reply = await patched(**kwargs)
+                except Exception as exc:
+                    if not _unusable_answer(exc):
+                        raise
+                    break  # the correction never validated: the answer we have stands
+                corrected = call.corrected(answer, reply, fields)
+                if corrected is None:
+                    break
+                answer = corrected
         except Exception as exc:
             raise map_error(exc, usage) from exc
-        finally:
-            SOURCE_CHECK.reset(token)
+        return answer

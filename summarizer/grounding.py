@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -135,6 +136,14 @@ def _build(text: str, keep_map: bool) -> tuple[str, list[int], list[int], list[i
     return "".join(out), ns, nl, os_, ol
 
 
+#: a hyphen and the space after it: a name broken across lines ("CK-\n301")
+_WRAPPED_HYPHEN = re.compile(r"- ")
+
+
+def _unwrap(norm: str) -> str:
+    return _WRAPPED_HYPHEN.sub("-", norm)
+
+
 def normalize(text: str) -> str:
     """The normal form used for matching (see ``SourceIndex``), stripped."""
     return _build(text, keep_map=False)[0].strip()
@@ -184,12 +193,18 @@ class SourceIndex:
         return self._tokens
 
     def contains(self, phrase: str) -> bool:
-        """Whether ``phrase`` occurs in the text, verbatim or up to normalisation (case, marks,
-        spacing)."""
+        """Whether ``phrase`` occurs in the text, up to normalisation (case, marks, spacing) and
+        line wrapping after a hyphen ("CK-301" is in "(CK-\\n301)")."""
         if phrase.strip() and phrase in self.text:
             return True
         needle = normalize(phrase)
-        return bool(needle) and needle in self.norm
+        if not needle:
+            return False
+        return needle in self.norm or _unwrap(needle) in self._unwrapped
+
+    @cached_property
+    def _unwrapped(self) -> str:
+        return _unwrap(self.norm)
 
 
 def _refine(index: SourceIndex, nq: str, start: int, end: int) -> tuple[int, int]:

@@ -121,9 +121,11 @@ class Prompt:
             },
         ]
 
-    def reask(self, problems: Sequence[str]) -> str:
-        """The correction request sent back to the model when the rules reject its answer."""
-        return render("reask.j2", templates=self.templates, problems=list(problems))
+    def reask(self, problems: Sequence[str], *, fields: Sequence[str] | None = None) -> str:
+        """The correction request sent back to the model when the rules reject its answer: the
+        problems, and the fields to answer with (``None``: the whole answer)."""
+        return render("reask.j2", templates=self.templates, problems=list(problems),
+                      fields=list(fields or []))
 
 
 def build_messages(
@@ -141,6 +143,7 @@ def build_messages(
                                                part_index=part_index, part_count=part_count)
 
 
-def reask_message(problems: Sequence[str], *, templates: str) -> str:
-    """The correction request of ``templates`` listing ``problems``."""
-    return render("reask.j2", templates=templates, problems=list(problems))
+def reask_message(problems: Sequence[str], *, templates: str,
+                  fields: Sequence[str] | None = None) -> str:
+    """The correction request of ``templates`` listing ``problems`` (see ``Prompt.reask``)."""
+    return Prompt(templates).reask(problems, fields=fields)

@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from summarizer import _registry
+from summarizer.corrections import Corrections
 from summarizer.document import Document
 from summarizer.errors import ConfigurationError
 from summarizer.evidence import Answer, Evidence, Sentiment
@@ -69,12 +70,14 @@ POLICIES = ("overrule", "flag", "off")
 
 @dataclass(frozen=True)
 class SettleOptions:
-    """How ``Task.settle`` may change an answer: ``arbitration`` (one of ``POLICIES``) for a
-    verdict its own evidence contradicts; ``trim_quotes`` cuts a quote the release does not hold
-    down to the passage it does."""
+    """How ``Task.repair`` and ``Task.settle`` may change an answer: ``arbitration`` (one of
+    ``POLICIES``) for a verdict its own evidence contradicts; ``trim_quotes`` cuts a quote the
+    release does not hold down to the passage it does; ``repair`` allows the task's other
+    certain repairs (placeholder words, names respelled as the release spells them)."""
 
     arbitration: str = "overrule"
     trim_quotes: bool = True
+    repair: bool = True
 
 
 #: what ``settle`` may do when the caller says nothing: overrule, trim quotes
@@ -212,6 +215,14 @@ class Task:
     #: the finding rules settling writes when it overrules the main verdict and when it only
     #: disputes it (policy "flag"): what ``summarizer eval`` counts (None: no arbitration)
     arbitration_rules: ClassVar[tuple[str, str] | None] = None
+    #: partial corrections (``summarizer.corrections``): the fields holding a model whose own
+    #: fields a correction may ask for alone, and what is asked together with a field or a part
+    #: (path -> paths, e.g. ``{"outcome.decision": ("outcome.direction",)}``)
+    correction_parts: ClassVar[tuple[str, ...]] = ()
+    correction_companions: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    #: the description of a correction's response schema (the model reads it)
+    correction_title: ClassVar[str] = "The corrected fields of the answer."
+
     def __repr__(self) -> str:
         return f"<Task {self.name!r} version {self.version}>"
 
@@ -256,11 +267,29 @@ class Task:
         """The deterministic reader's answer (the ``rules`` backend); None: the task has none."""
         return None
 
+    def repair(self, answer: Any, doc: Document,
+               options: SettleOptions = SETTLE_DEFAULTS) -> list[Finding]:
+        """Make the certain repairs of a grounded answer in place, before the rules decide
+        whether to re-ask (the engine repairs a copy for its check; ``settle`` repairs the
+        answer it keeps), reporting each as a finding. Only what exactly one fix settles; a
+        second run changes nothing. Default: none."""
+        return []
+
     def settle(self, answer: Any, doc: Document,
                options: SettleOptions = SETTLE_DEFAULTS) -> list[Finding]:
-        """Settle a grounded model answer in place once the re-asks are spent (arbitration, gap
-        filling, quote trimming), reporting every change as a finding. Default: trim quotes."""
-        return trim_quotes(answer, doc.index) if options.trim_quotes else []
+        """Settle a grounded model answer in place once the re-asks are spent (arbitration,
+        repairs, gap filling, quote trimming), reporting every change as a finding. Default:
+        the task's repairs, then quote trimming."""
+        findings = self.repair(answer, doc, options)
+        if options.trim_quotes:
+            findings += trim_quotes(answer, doc.index)
+        return findings
+
+    @cached_property
+    def corrections(self) -> Corrections:
+        """How a correction asks for the failing fields alone (built once)."""
+        return Corrections.of(self.schema, self.correction_parts, self.correction_companions,
+                              self.correction_title)
 
     def merge(self, parts: Sequence[Any]) -> Any:
         """One answer from the grounded answers of a long release's parts. Default: the first

@@ -6,8 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
+import vcr
 
+from summarizer import Summarizer
+from summarizer.evaluation import CorpusItem, EvalRun, evaluate
+from summarizer.recording import recorded_requests
 from summarizer.recording import vcr_config as recording_config
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 
@@ -83,6 +88,34 @@ RECORDED_BASE_URL = "http://127.0.0.1:8765/v1"
 #: request matching for the corpus cassettes: in recorded order per document, not by body, so
 #: prompt wording can evolve without a 70-minute re-recording (an extra request still fails)
 ORDER_MATCHED = ("method", "scheme", "host", "port", "path", "query")
+
+
+def local_summarizer(max_reasks: int = 2) -> Summarizer:
+    """The configuration the local backend uses (json mode), pointed at the recorded server."""
+    client = openai.OpenAI(base_url=RECORDED_BASE_URL, api_key="not-needed", max_retries=0,
+                           timeout=1800)
+    return Summarizer(client=client, model="local", mode="json", max_attempts=1,
+                      max_reasks=max_reasks)
+
+
+def replay_eval(items: list[CorpusItem], cassettes: Path, record_mode: str, label: str) -> EvalRun:
+    """``items`` through the full pipeline, each from its cassette ``<cassettes>/<id>.yaml``.
+
+    Requests are matched in recorded order, and a document is re-asked at most as often as its
+    recording was: the recorded answers stay valid answers under later rules, but a re-ask the
+    recording does not hold has no answer to replay. Recording (any mode but "none") allows two.
+    """
+    recorder = vcr.VCR(record_mode=record_mode,
+                       **recording_config(match_on=ORDER_MATCHED, before_record_request=None))
+    summarizers = {n: local_summarizer(n) for n in range(3)}
+
+    def summarize(text: str, **kwargs: Any) -> Any:
+        path = cassettes / f"{kwargs['source']}.yaml"
+        reasks = 2 if record_mode != "none" else max(0, min(2, recorded_requests(path) - 1))
+        with recorder.use_cassette(str(path)):
+            return summarizers[reasks].summarize(text, **kwargs)
+
+    return evaluate(items, summarize, label=label)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ from summarizer.testing import Reply, completion_body
 def main() -> int:
     parser = argparse.ArgumentParser()
     for flag in ("--model", "--model_alias", "--host", "--port", "--n_ctx", "--n_threads",
-                 "--n_threads_batch"):
+                 "--n_threads_batch", "--logits_all", "--draft_model",
+                 "--draft_model_num_pred_tokens"):
         parser.add_argument(flag)
     args = parser.parse_args()
     if Path(args.model).read_text().strip() == "crash":

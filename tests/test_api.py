@@ -37,16 +37,28 @@ def test_correct_answer_is_grounded_against_the_callers_text(ceplene_text: str) 
     json.dumps(record)
 
 
-def test_rule_breaking_answer_is_corrected_by_a_reask(ceplene_text: str) -> None:
+def test_rule_breaking_answer_is_corrected_by_a_reask_of_the_failing_fields(
+    ceplene_text: str,
+) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")
-    endpoint = FakeEndpoint([Reply.answer(wrong), Reply.answer(ceplene_answer())])
+    fix = {"outcome": {"decision": "negative_opinion", "direction": "unfavorable",
+                       "agency": "EMA", "agency_body": "CHMP"}}
+    endpoint = FakeEndpoint([Reply.answer(wrong), Reply.answer(fix)])
     result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "negative_opinion"
     assert result.usage.reasks == 1 and result.usage.attempts == 2
-    reask = endpoint.requests[1]["messages"][-1]["content"]
+    assert not [f for f in result.findings if f.severity == "error"]
+    second = endpoint.requests[1]
+    schema = second["response_format"]["schema"]
+    assert set(schema["properties"]) == {"outcome"}
+    # the rules object to the decision (a cue conflict) and to EMA "approving" (agency fit)
+    assert set(schema["$defs"]["OutcomeCorrection"]["properties"]) == {
+        "decision", "direction", "agency", "agency_body"}
+    reask = second["messages"][-1]["content"]
     assert "negative opinion" in reask.lower()
+    assert second["messages"][2] == {"role": "assistant", "content": json.dumps(wrong)}
 
 
 def test_uncorrected_answer_keeps_its_findings(ceplene_text: str) -> None:
@@ -115,7 +127,7 @@ def test_module_level_summarize_uses_the_rules_backend_offline(ceplene_text: str
 _INVENTED = "This outcome proves that the therapy failed every patient in every trial."
 
 
-def test_stitched_quote_is_cut_to_the_source_passage_once_reasks_are_spent(
+def test_stitched_quote_is_cut_to_the_source_passage_without_a_reask(
     ceplene_text: str,
 ) -> None:
     stitched = ceplene_answer()
@@ -123,7 +135,7 @@ def test_stitched_quote_is_cut_to_the_source_passage_once_reasks_are_spent(
     stitched["rationale"][0]["evidence"]["quote"] = f"{real}. {_INVENTED}"
     endpoint = FakeEndpoint([Reply.answer(stitched)], repeat_last=True)
     result = _summarizer(endpoint, max_reasks=1).summarize(ceplene_text, published="2008-03-20")
-    assert result.summary is not None and result.usage.reasks == 1  # the model was asked first
+    assert result.summary is not None and result.usage.reasks == 0  # a certain repair
     evidence = result.summary.rationale[0].evidence
     assert evidence is not None and evidence.match == "exact"
     assert evidence.start is not None and evidence.end is not None
@@ -160,3 +172,54 @@ def test_trim_quotes_off_keeps_the_models_quote_and_its_error(ceplene_text: str)
     assert evidence is not None and evidence.match == "none" and _INVENTED in evidence.quote
     assert any(f.rule == "evidence_grounded" and f.severity == "error" for f in result.findings)
     assert not [f for f in result.findings if f.rule == "evidence_trimmed"]
+
+
+def test_a_name_spelled_otherwise_is_respelled_without_a_reask(ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer["outcome"]["products"] = [{"name": "Ceplene",
+                                      "generic_name": "histamine-dihydrochloride"}]
+    endpoint = FakeEndpoint([Reply.answer(answer)])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.usage.requests == 1 and result.usage.reasks == 0
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.products[0].generic_name == "histamine dihydrochloride"
+    assert [(f.rule, f.severity, f.path) for f in result.findings
+            if f.rule == "product_respelled"] == [
+        ("product_respelled", "info", "outcome.products[0].generic_name")]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_name_the_release_does_not_write_still_goes_back_to_the_model(
+    ceplene_text: str,
+) -> None:
+    answer = ceplene_answer()
+    answer["outcome"]["products"] = [{"name": "Ceplene for AML remission", "generic_name": None}]
+    fix = {"outcome": {"products": [{"name": "Ceplene",
+                                     "generic_name": "histamine dihydrochloride"}]}}
+    endpoint = FakeEndpoint([Reply.answer(answer), Reply.answer(fix)])
+    result = _summarizer(endpoint).summarize(ceplene_text, published="2008-03-20")
+    assert result.usage.reasks == 1
+    schema = endpoint.requests[1]["response_format"]["schema"]
+    assert set(schema["$defs"]["OutcomeCorrection"]["properties"]) == {"products"}
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.products[0].name == "Ceplene"
+    assert result.summary.headline == answer["headline"]
+
+
+def test_repair_off_leaves_the_spelling_to_the_model(ceplene_text: str) -> None:
+    # the release writes "histamine dihydrochloride": the rules accept the hyphenated name (no
+    # error, no re-ask either way); the repair respells it as the release does, off it stays
+    answer = ceplene_answer()
+    answer["outcome"]["products"] = [{"name": "Ceplene",
+                                      "generic_name": "histamine-dihydrochloride"}]
+    for repair, expected in ((False, "histamine-dihydrochloride"),
+                             (True, "histamine dihydrochloride")):
+        endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
+        result = _summarizer(endpoint, repair=repair, max_reasks=1).summarize(
+            ceplene_text, published="2008-03-20")
+        assert result.usage.reasks == 0
+        assert result.summary is not None and result.summary.outcome is not None
+        assert result.summary.outcome.products[0].generic_name == expected
+        assert any(f.rule == "product_respelled" for f in result.findings) is repair
+        assert not any(f.rule == "product_in_source" for f in result.findings)
+

@@ -13,34 +13,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
-import openai
 import pytest
-import vcr
-from conftest import CASSETTES, CORPUS, ORDER_MATCHED, RECORDED_BASE_URL
+from conftest import CASSETTES, CORPUS, replay_eval
 
-from summarizer import Summarizer
-from summarizer.evaluation import CorpusItem, EvalRun, evaluate, load_corpus
-from summarizer.recording import recorded_requests
-from summarizer.recording import vcr_config as recording_config
+from summarizer.evaluation import CorpusItem, EvalRun, load_corpus
 from summarizer.tasks.regulatory.scoring import METRICS
 
 README = Path(__file__).parent.parent / "README.md"
 CASSETTE_DIR = CASSETTES / "corpus_local_1_5b"
-
-
-def local_summarizer(max_reasks: int = 2) -> Summarizer:
-    """The configuration the local backend uses (json mode), pointed at the recorded server."""
-    client = openai.OpenAI(base_url=RECORDED_BASE_URL, api_key="not-needed", max_retries=0,
-                           timeout=1800)
-    return Summarizer(client=client, model="local", mode="json", max_attempts=1,
-                      max_reasks=max_reasks)
-
-
-def _recorder(record_mode: str) -> vcr.VCR:
-    return vcr.VCR(record_mode=record_mode,
-                   **recording_config(match_on=ORDER_MATCHED, before_record_request=None))
 
 
 @pytest.fixture(scope="module")
@@ -51,16 +32,7 @@ def corpus_run(request: pytest.FixtureRequest) -> EvalRun:
         items = [item for item in items if (CASSETTE_DIR / f"{item.id}.yaml").exists()]
         if not items:
             pytest.skip("no corpus cassettes recorded yet; see the module docstring")
-    recorder = _recorder(record_mode)
-    summarizers = {n: local_summarizer(n) for n in range(3)}
-
-    def summarize(text: str, **kwargs: Any) -> Any:
-        path = CASSETTE_DIR / f"{kwargs['source']}.yaml"
-        reasks = 2 if record_mode != "none" else max(0, min(2, recorded_requests(path) - 1))
-        with recorder.use_cassette(str(path)):
-            return summarizers[reasks].summarize(text, **kwargs)
-
-    return evaluate(items, summarize, label="local-1.5b")
+    return replay_eval(items, CASSETTE_DIR, record_mode, "local-1.5b")
 
 
 def readme_figures() -> dict[str, float]:

@@ -239,3 +239,11 @@ def test_a_trim_is_always_a_verbatim_passage_of_the_source(text: str, quote: str
         assert 0 <= trim.start < trim.end <= len(text)
         assert text[trim.start:trim.end] == trim.quote
         assert align(trim.quote, text).match == "exact"
+
+
+def test_contains_sees_through_case_marks_spacing_and_a_hyphen_wrapped_at_a_line_end() -> None:
+    index = SourceIndex("the BLA for cosibelimab (CK-\n301) and KEYTRUDA(R)  QLEX.\n")
+    assert index.contains("CK-301") and index.contains("cosibelimab (CK-301)")
+    assert index.contains("Keytruda Qlex") and index.contains("ck- 301")
+    assert not index.contains("CK 301") and not index.contains("CK301")
+    assert not index.contains("") and not index.contains("®")

@@ -101,6 +101,42 @@ def test_generation_threads_come_from_the_argument_then_the_environment(
         flags()
 
 
+def test_prompt_lookup_decoding_is_off_by_default_and_set_by_argument_or_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SUMMARIZER_LOCAL_DRAFT", raising=False)
+
+    def flags(**kwargs: int | None) -> dict[str, str]:
+        command = local.server_command("llama_cpp.server", "/m.gguf", 9, n_ctx=8192, **kwargs)
+        return dict(zip(command[3::2], command[4::2], strict=True))
+
+    # off: no draft model, and logits for each prompt's last token only (less work per token)
+    assert "--draft_model" not in flags() and flags()["--logits_all"] == "false"
+    on = flags(draft_tokens=4)
+    assert on["--draft_model"] == "prompt-lookup-decoding"
+    assert on["--draft_model_num_pred_tokens"] == "4"
+    assert "--logits_all" not in on  # drafts are checked against every token's logits
+    monkeypatch.setenv("SUMMARIZER_LOCAL_DRAFT", "6")
+    assert flags()["--draft_model_num_pred_tokens"] == "6"
+    assert "--draft_model" not in flags(draft_tokens=0)  # the argument wins
+    monkeypatch.setenv("SUMMARIZER_LOCAL_DRAFT", "0")
+    assert "--draft_model" not in flags()
+    monkeypatch.setenv("SUMMARIZER_LOCAL_DRAFT", "-2")
+    with pytest.raises(ConfigurationError, match="SUMMARIZER_LOCAL_DRAFT"):
+        flags()
+
+
+def test_each_setting_gets_its_own_server(fake_server: None, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SUMMARIZER_LOCAL_DRAFT", raising=False)
+    model = _model(tmp_path)
+    plain = local.ensure_server(model)
+    assert local.ensure_server(model) is plain
+    drafting = local.ensure_server(model, draft_tokens=3)
+    assert drafting is not plain and drafting.alive() and plain.alive()
+    assert "--draft_model_num_pred_tokens 3" in " ".join(drafting.process.args)  # type: ignore[arg-type]
+
+
 def test_the_local_backend_waits_minutes_for_an_answer_unless_told_otherwise(
     tmp_path: Path,
 ) -> None:
@@ -110,3 +146,28 @@ def test_the_local_backend_waits_minutes_for_an_answer_unless_told_otherwise(
     assert Summarizer("local", model_path=model).timeout == 1800.0
     assert Summarizer("local", model_path=model, timeout=60).timeout == 60
     assert Summarizer(base_url="http://127.0.0.1:9/v1", model="m").timeout == 120.0
+
+
+def test_the_server_checks_the_grammar_token_first_unless_told_not_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SUMMARIZER_LOCAL_FAST_GRAMMAR", raising=False)
+    assert local.default_server_module() == "summarizer.llama_server"
+    monkeypatch.setenv("SUMMARIZER_LOCAL_FAST_GRAMMAR", "0")
+    assert local.default_server_module() == "llama_cpp.server"
+    monkeypatch.setenv("SUMMARIZER_LOCAL_FAST_GRAMMAR", "maybe")
+    with pytest.raises(ConfigurationError, match="SUMMARIZER_LOCAL_FAST_GRAMMAR"):
+        local.default_server_module()
+
+
+def test_the_default_server_module_runs_llama_cpp_server(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    # without llama-cpp-python, the default module asks for it (not for "summarizer")
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "llama_cpp" else real(name, *a))
+    monkeypatch.delenv("SUMMARIZER_LOCAL_FAST_GRAMMAR", raising=False)
+    with pytest.raises(ConfigurationError, match=r"\[local\]"):
+        local.ensure_server(_model(tmp_path))

@@ -23,7 +23,9 @@ TASK = TrialReadoutTask()
 #: the members of the Task contract (summarizer.task.Task)
 CONTRACT = ("name", "version", "description", "schema", "schema_version", "templates",
             "template_context", "prompt", "prompt_version", "view", "rules", "rule_context",
-            "read", "settle", "merge", "metrics", "verdict_name", "arbitration_rules",
+            "read", "repair", "settle", "merge", "corrections", "correction_parts",
+            "correction_companions", "correction_title", "metrics", "verdict_name",
+            "arbitration_rules",
             "score_document", "confusion", "card", "report", "columns", "column_dtypes",
             "timeline")
 

@@ -1,28 +1,33 @@
-"""Settle a model's regulatory answer after extraction: arbitrate, fill gaps, trim quotes.
+"""Repair and settle a model's regulatory answer: certain repairs, arbitration, gap filling.
 
-Runs once the re-asks are spent, in place, and reports every change as a ``Finding``:
+``repair`` runs before the rules decide whether to re-ask (on a copy, for the engine's check)
+and again while settling; ``settle`` runs once the re-asks are spent. Both work in place and
+report every change as a ``Finding``:
 
 - **arbitration by evidence** (``arbitration``): the model's decision stands unless the
   sentence it cites fails the release's check or states another decision;
+- **certain repairs** (``repairs``): placeholder words removed, product names respelled as the
+  release spells them, the direction a decision fixes, and quote trimming (a quote the source
+  does not hold cut down to the passage it does; an outcome quote gives way to the sentence the
+  reader found stating the same decision);
 - **gap filling** (``merge.fill_gaps``): lists the model left empty (rationale, next
-  steps, products) are filled from the rules backend's reading, which quotes the release;
-- **quote trimming**: a quote the source does not hold is cut down to the passage it does
-  contain; an outcome quote gives way to the sentence the reader found stating the same decision.
+  steps, products) are filled from the rules backend's reading, which quotes the release.
 """
 
 from __future__ import annotations
 
 from summarizer.document import Document
-from summarizer.evidence import Evidence
-from summarizer.grounding import ground, trim_quotes
+from summarizer.grounding import ground
 from summarizer.task import SettleOptions
 from summarizer.tasks.regulatory.arbitration import arbitrate
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
+from summarizer.tasks.regulatory.repairs import Repairs
+from summarizer.tasks.regulatory.repairs import repair as _repair
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import Finding
 
-__all__ = ["fallback", "settle"]
+__all__ = ["fallback", "repair", "settle"]
 
 
 def fallback(document: Document) -> Reader:
@@ -35,27 +40,24 @@ def fallback(document: Document) -> Reader:
     return found
 
 
+def repair(summary: RegulatorySummary, document: Document,
+           options: SettleOptions) -> list[Finding]:
+    """The certain repairs ``options`` allow (placeholders and spellings with ``repair``,
+    quotes with ``trim_quotes``; a decision's fixed direction always), in place."""
+    return _repair(summary, document.index, fallback=fallback(document), repairs=Repairs(
+        placeholders=options.repair, products=options.repair, quotes=options.trim_quotes))
+
+
 def settle(summary: RegulatorySummary, document: Document,
            options: SettleOptions) -> list[Finding]:
-    """Arbitrate the outcome, fill empty lists, trim unaligned quotes (see the module doc)."""
+    """Arbitrate the outcome, repair, fill empty lists (see the module doc)."""
     reader = fallback(document)
     findings = arbitrate(summary, reader, options.arbitration)
+    findings.extend(repair(summary, document, options))
     for path in fill_gaps(summary, reader):
         findings.append(Finding(
             rule="filled_from_rules", severity="info", path=path,
             message=f"the model left {path} empty; filled from the rules backend",
         ))
     ground(summary, document.index)
-    if options.trim_quotes:  # after the re-asks: the model had its chance to copy
-
-        def decision_sentence(path: str, evidence: Evidence) -> tuple[Evidence, str] | None:
-            if path != "outcome.evidence" or summary.outcome is None:
-                return None
-            read = reader.summary.outcome
-            if (read is not None and read.decision == summary.outcome.decision
-                    and read.evidence is not None and read.evidence.match != "none"):
-                return read.evidence, "the decision"
-            return None
-
-        findings.extend(trim_quotes(summary, document.index, decision_sentence))
     return findings

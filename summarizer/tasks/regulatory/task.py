@@ -72,6 +72,16 @@ class RegulatoryTask(Task):
         _card.FIELDS)
     arbitration_rules: ClassVar[tuple[str, str] | None] = ("decision_arbitrated",
                                                            "decision_disputed")
+    #: a correction may ask for parts of the outcome alone: a new decision with its direction,
+    #: a regulator with its name as written; the whole outcome with whether there is an event
+    correction_parts: ClassVar[tuple[str, ...]] = ("outcome",)
+    correction_companions: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "outcome": ("is_regulatory_event",),
+        "outcome.decision": ("outcome.direction",),
+        "outcome.agency": ("outcome.agency_body",),
+        "outcome.agency_body": ("outcome.agency",),
+    }
+    correction_title: ClassVar[str] = "The corrected fields of the regulatory summary."
 
     def template_context(self) -> Mapping[str, object]:
         """The regulator and decision code lists of system.j2, from the vocabulary."""
@@ -99,9 +109,15 @@ class RegulatoryTask(Task):
         """The rules backend's summary (every quote an exact substring, grounded)."""
         return ground(summarize_with_rules(doc), doc.index)
 
+    def repair(self, answer: RegulatorySummary, doc: Document,
+               options: SettleOptions = SETTLE_DEFAULTS) -> list[Finding]:
+        """Placeholders removed, products respelled, a decision's fixed direction, quotes
+        trimmed (``repairs``), in place."""
+        return _settle.repair(answer, doc, options)
+
     def settle(self, answer: RegulatorySummary, doc: Document,
                options: SettleOptions = SETTLE_DEFAULTS) -> list[Finding]:
-        """Arbitrate the outcome by evidence, fill empty lists, trim quotes (in place)."""
+        """Arbitrate the outcome by evidence, repair, fill empty lists (in place)."""
         return _settle.settle(answer, doc, options)
 
     def merge(self, parts: Sequence[RegulatorySummary]) -> RegulatorySummary:

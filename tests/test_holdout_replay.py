@@ -1,0 +1,84 @@
+"""The stress set's holdout half through the full pipeline, replayed from the local 1.5B model.
+
+These releases were never looked at to write a rule or a prompt (tests/data/stress/README.md).
+Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see README):
+    pytest tests/test_holdout_replay.py --record-mode=once
+Replay: plain ``pytest``. Once every release is recorded, the pipeline with the model must score
+at least what the rules backend alone scores on every metric, more on rationale and next steps,
+and at least the figures the README states.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CASSETTES, DATA, replay_eval
+
+from summarizer import Summarizer
+from summarizer.evaluation import EvalRun, evaluate, format_report, load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS
+
+HOLDOUT = DATA / "stress" / "holdout"
+CASSETTE_DIR = CASSETTES / "stress_holdout_local_1_5b"
+README = Path(__file__).parent.parent / "README.md"
+#: metrics where the model must add something over the rules backend's verbatim reading
+MUST_IMPROVE = ("rationale", "next_steps")
+
+
+@pytest.fixture(scope="module")
+def holdout_run(request: pytest.FixtureRequest) -> EvalRun:
+    record_mode = request.config.getoption("--record-mode") or "none"
+    items = load_corpus(HOLDOUT)
+    if record_mode == "none":
+        items = [item for item in items if (CASSETTE_DIR / f"{item.id}.yaml").exists()]
+        if not items:
+            pytest.skip("no holdout cassettes recorded yet; see the module docstring")
+    return replay_eval(items, CASSETTE_DIR, record_mode, "local-1.5b holdout")
+
+
+@pytest.fixture(scope="module")
+def rules_run() -> EvalRun:
+    rules = Summarizer("rules")
+    return evaluate(HOLDOUT, lambda text, **kw: rules.summarize(text, **kw), label="rules")
+
+
+def _complete(run: EvalRun) -> None:
+    total = len(load_corpus(HOLDOUT))
+    if run.n < total:
+        pytest.skip(f"only {run.n}/{total} holdout releases recorded")
+
+
+def test_every_recorded_release_replays_to_a_summary(holdout_run: EvalRun) -> None:
+    failed = [r["id"] for r in holdout_run.records if r.get("error")]
+    assert not failed, f"releases without a summary: {failed}"
+
+
+def test_the_model_adds_to_the_rules_backend(holdout_run: EvalRun, rules_run: EvalRun) -> None:
+    _complete(holdout_run)
+    worse = {m: (holdout_run.scores[m], rules_run.scores[m]) for m in [*METRICS, "overall"]
+             if (holdout_run.scores[m] or 0.0) < (rules_run.scores[m] or 0.0) - 1e-9}
+    assert not worse, f"metrics where the pipeline scores below the rules backend: {worse}"
+    for metric in MUST_IMPROVE:
+        assert holdout_run.scores[metric] > rules_run.scores[metric], metric
+
+
+def test_arbitration_is_counted_and_reported(holdout_run: EvalRun) -> None:
+    counts = holdout_run.arbitration
+    judged = sum(counts[k] for k in ("kept", "overruled_right", "overruled_wrong",
+                                     "flagged_right", "flagged_wrong"))
+    assert judged == holdout_run.n - sum(1 for r in holdout_run.records if r.get("error"))
+    assert f"kept {counts['kept']} ({counts['kept_wrong']} of them wrong)" in format_report(
+        [holdout_run])
+
+
+def test_metrics_are_at_least_what_the_readme_states(holdout_run: EvalRun) -> None:
+    _complete(holdout_run)
+    match = re.search(r"<!-- holdout-local-metrics: (\{.*?\}) -->",
+                      README.read_text(encoding="utf-8"))
+    assert match, "README.md lacks the <!-- holdout-local-metrics: {...} --> marker"
+    for metric, stated in json.loads(match.group(1)).items():
+        measured = holdout_run.scores[metric]
+        assert measured is not None and measured >= stated - 1e-9, (metric, measured, stated)
