@@ -254,6 +254,27 @@ def test_eval_scores_the_trial_task_with_its_label_spec(
     assert run["metrics"]["endpoint"] == 1.0 and "is_trial_readout" in run["metrics"]
 
 
+def test_eval_prints_the_metrics_of_the_trial_holdout(capsys: pytest.CaptureFixture[str]) -> None:
+    """The holdout half is only ever counted (benchmarks/trial_readout_eval.py, the README's
+    table): this checks that ``summarizer eval`` counts all of it, never what it scores."""
+    holdout = TRIALS / "holdout"
+    ids = [json.loads(line)["id"] for line in (holdout / "meta.jsonl").read_text().splitlines()
+           if line.strip()]
+    code, out, _ = _run(capsys, "eval", str(holdout), "--task", "trial-readout",
+                        "--backend", "rules", "--json")
+    [run] = json.loads(out)
+    task = get_task("trial-readout")
+    assert code == 0 and run["n"] == len(ids) >= 12 and run["errors"] == 0
+    assert list(run["metrics"]) == [*task.metrics, "overall"]
+    assert all(isinstance(v, float) for v in run["metrics"].values())
+    assert sorted(run["per_document"]) == sorted(ids)
+    code, out, _ = _run(capsys, "eval", str(holdout), "--task", "trial-readout",
+                        "--backend", "rules")
+    header, row = out.splitlines()[:2]
+    assert code == 0 and header.split()[-1] == "err" and row.split()[0] == "rules"
+    assert len(row.split()) == len(header.split())  # a figure under every column
+
+
 def test_reports_draw_each_records_own_card(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     records = tmp_path / "trials.jsonl"
