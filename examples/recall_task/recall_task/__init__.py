@@ -13,10 +13,9 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from summarizer.evidence import Answer, Evidence, OptionalText, Sentiment
-from summarizer.rulebook import Rule, evidence_grounded, finding
-from summarizer.task import Task
-from summarizer.types import Finding
+from summarizer import Answer, Evidence, Finding, Rule, Sentiment, Task
+from summarizer.evidence import OptionalText
+from summarizer.rulebook import evidence_grounded, finding
 
 __all__ = ["RecallSummary", "RecallTask"]
 
