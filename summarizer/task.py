@@ -192,8 +192,10 @@ class Task:
     differs from the defaults; the engine calls nothing else.
 
     Required: ``name``, ``description``, ``schema`` (an ``Answer`` subclass) and ``templates``
-    (a package with ``system.j2``, ``user.j2`` and ``reask.j2``). Everything else has a default:
-    no rules, no reader, quote trimming as the only settle step, a field-wise merge, a plain card.
+    (a package with ``system.j2``, ``user.j2`` and ``reask.j2``; the re-ask gets ``problems``
+    and the ``fields`` a correction asks for alone). Everything else has a default: no rules, no
+    reader, no repairs, quote trimming as the only settle step, corrections of whole top-level
+    fields, a field-wise merge, a plain card.
     """
 
     #: the task's name (``--task NAME``, ``meta.task``, the entry point's name)
