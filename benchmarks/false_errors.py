@@ -41,11 +41,11 @@ from typing import Any
 
 import yaml
 
+from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import load
-from summarizer.rules import run_rules
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.scoring import CorpusItem, load_corpus
+from summarizer.tasks.regulatory.rules import run_rules
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.testing import gold_answer
 from summarizer.types import Finding
 

@@ -28,7 +28,7 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer import Summarizer
-from summarizer.scoring import load_corpus
+from summarizer.evaluation import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SYSTEM = "Extract a structured summary of this regulatory press release."
@@ -37,7 +37,7 @@ PLAIN_SYSTEM = "Extract a structured summary of this regulatory press release."
 def _tool_schema() -> dict[str, Any]:
     from instructor.processing.function_calls import openai_schema  # type: ignore[import-untyped]
 
-    from summarizer.schemas.summary import RegulatorySummary
+    from summarizer.tasks.regulatory.schema import RegulatorySummary
 
     return {"type": "function", "function": openai_schema(RegulatorySummary).openai_schema}
 

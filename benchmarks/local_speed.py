@@ -77,7 +77,7 @@ def server_log_figures(text: str) -> tuple[float, float, int]:
 
 def run(model_path: str, docs: list[str], corpus: Path, max_reasks: int) -> list[Row]:
     from summarizer import Summarizer, local
-    from summarizer.scoring import load_corpus
+    from summarizer.evaluation import load_corpus
 
     items = {item.id: item for item in load_corpus(corpus)}
     missing = [d for d in docs if d not in items]

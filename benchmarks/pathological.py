@@ -114,16 +114,17 @@ def run_pipeline(data: bytes) -> str:
     from summarizer import InputError
     from summarizer.grounding import SourceIndex, ground
     from summarizer.intake import load
-    from summarizer.rules import run_rules
-    from summarizer.rules_backend import summarize_with_rules
-    from summarizer.sections import chunk_view, prompt_view
+    from summarizer.sections import chunk_view
+    from summarizer.task import get_task
+    from summarizer.tasks.regulatory.reader import summarize_with_rules
+    from summarizer.tasks.regulatory.rules import run_rules
 
     published = datetime.date(2008, 3, 20)
     try:
         document = load(data, published=published)
     except InputError as exc:
         return f"rejected ({exc.code})"
-    chunk_view(prompt_view(document.text, document.sections), 4000)  # what a model is sent
+    chunk_view(get_task().view(document), 4000)  # what a model is sent
     index = SourceIndex(document.text)
     summary = ground(summarize_with_rules(document, published=published), index)
     findings = run_rules(summary, document, published=published, index=index)

@@ -30,11 +30,10 @@ import openai
 
 from summarizer import Summarizer
 from summarizer.errors import SummarizerError
-from summarizer.evaluation import EvalRun, evaluate, format_report
+from summarizer.evaluation import EvalRun, evaluate, format_report, load_corpus
 from summarizer.grounding import ground
 from summarizer.recording import recorded_requests
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.scoring import load_corpus
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import ErrorInfo, SummaryResult, Usage
 
 ROOT = Path(__file__).resolve().parent.parent

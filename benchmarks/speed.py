@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import Summarizer
+from summarizer.evaluation import load_corpus
 from summarizer.grounding import SourceIndex, align
 from summarizer.intake import load
-from summarizer.scoring import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ extraction through instructor and the openai client, grounding, the rules (as re
 on the final answer), arbitration and gap filling.
 
 1. overhead: one document at a time against an instant server; our code's CPU time per
-   document (``_prepare``, the re-ask check, ``_finish``: intake, prompt view, grounding,
-   rules, arbitration, gap filling), median. The whole client side (openai, instructor, HTTP)
-   is reported next to it.
+   document (the pipeline's ``prepare``, re-ask ``check`` and ``finish``: intake, prompt
+   view, grounding, rules, the task's settle steps: arbitration, gap filling), median. The
+   whole client side (openai, instructor, HTTP) is reported next to it.
 2. throughput: ``--docs`` documents, ``--concurrency`` in flight, every answer after
    ``--latency`` seconds; ideal = concurrency / latency documents per second; best of
    ``--runs``.
@@ -95,10 +95,11 @@ def our_code_cpu(summarizer: Summarizer) -> Callable[[], float]:
                 spent[0] += time.thread_time() - started
         return wrapper
 
-    make_check = summarizer._check
-    summarizer._prepare = timed(summarizer._prepare)  # type: ignore[method-assign]
-    summarizer._finish = timed(summarizer._finish)  # type: ignore[method-assign]
-    summarizer._check = lambda job: timed(make_check(job))  # type: ignore[method-assign]
+    pipeline = summarizer._pipeline  # the engine's stages of this summarizer
+    make_check = pipeline.check
+    pipeline.prepare = timed(pipeline.prepare)  # type: ignore[method-assign]
+    pipeline.finish = timed(pipeline.finish)  # type: ignore[method-assign]
+    pipeline.check = lambda job: timed(make_check(job))  # type: ignore[method-assign]
 
     def take() -> float:
         value, spent[0] = spent[0], 0.0

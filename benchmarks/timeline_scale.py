@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from summarizer import Summarizer
-from summarizer.timeline import build, render_html, to_ics
+from summarizer.tasks.regulatory.timeline import build, render_html, to_ics
 from summarizer.types import SummaryResult
 
 ROOT = Path(__file__).resolve().parent.parent

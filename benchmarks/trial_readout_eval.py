@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from summarizer.evaluation import load_corpus
 from summarizer.intake import load
-from summarizer.scoring import load_corpus
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.scoring import METRICS, score_corpus
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from summarizer import Summarizer
-from summarizer.timeline import build, render_html
+from summarizer.tasks.regulatory.timeline import build, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "timeline"

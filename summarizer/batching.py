@@ -46,7 +46,7 @@ from summarizer import errors
 from summarizer.types import ErrorInfo, SummaryResult, Usage
 
 if TYPE_CHECKING:
-    from summarizer.api import Summarizer
+    from summarizer._pipeline import Pipeline
 
 __all__ = [
     "AdaptiveLimiter",
@@ -392,19 +392,18 @@ async def bounded(
             await asyncio.gather(*running, return_exceptions=True)
 
 
-def _limiter(summarizer: Summarizer, concurrency: int) -> AdaptiveLimiter:
+def _limiter(pipeline: Pipeline, concurrency: int) -> AdaptiveLimiter:
     """A run's own limiter: pauses no longer than the transport retries would wait."""
-    return AdaptiveLimiter(concurrency, max_pause=summarizer.settings.max_retry_wait)
+    return AdaptiveLimiter(concurrency, max_pause=pipeline.settings.max_retry_wait)
 
 
 def _check_settings(concurrency: int, published: dt.date | str | None, ordered: bool,
                     limiter: AdaptiveLimiter | None) -> None:
-    from summarizer.api import parse_published
-    from summarizer.arguments import check_flag, describe
+    from summarizer.arguments import check_flag, check_published, describe
 
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise errors.ConfigurationError(f"concurrency must be an integer >= 1: {concurrency!r}")
-    parse_published(published)
+    check_published(published)
     check_flag("ordered", ordered)
     if limiter is not None and not (hasattr(limiter, "acquire") and hasattr(limiter, "release")):
         raise errors.ConfigurationError(
@@ -412,7 +411,7 @@ def _check_settings(concurrency: int, published: dt.date | str | None, ordered: 
 
 
 def start_many(
-    summarizer: Summarizer,
+    pipeline: Pipeline,
     inputs: Iterable[BatchInput] | AsyncIterable[BatchInput],
     *,
     concurrency: int,
@@ -420,20 +419,21 @@ def start_many(
     published: dt.date | str | None,
     limiter: AdaptiveLimiter | None,
 ) -> Callable[[], AsyncIterator[SummaryResult]]:
-    """Check the settings now (not at first iteration) and return what starts the run: the
-    async iterator of ``Summarizer.asummarize_many``, which ``summarize_many`` runs in a thread.
+    """Check the settings now (not at first iteration) and return what starts the run of
+    ``pipeline`` (a ``Summarizer``'s): the async iterator of ``Summarizer.asummarize_many``,
+    which ``summarize_many`` runs in a thread.
     """
     _check_settings(concurrency, published, ordered, limiter)
 
     def start() -> AsyncIterator[SummaryResult]:
-        return _amany(summarizer, inputs, concurrency=concurrency, ordered=ordered,
-                      published=published, limiter=limiter or _limiter(summarizer, concurrency))
+        return _amany(pipeline, inputs, concurrency=concurrency, ordered=ordered,
+                      published=published, limiter=limiter or _limiter(pipeline, concurrency))
 
     return start
 
 
 async def _amany(
-    summarizer: Summarizer,
+    pipeline: Pipeline,
     inputs: Iterable[BatchInput] | AsyncIterable[BatchInput],
     *,
     concurrency: int,
@@ -442,7 +442,7 @@ async def _amany(
     limiter: AdaptiveLimiter,
 ) -> AsyncIterator[SummaryResult]:
     lane = loop_lane()
-    extractor, client = summarizer._batch_extractor(limiter, lane)
+    extractor, client = pipeline.batch_extractor(limiter, lane)
 
     async def one(index: int, obj: object) -> SummaryResult:
         source: str | None = str(index)
@@ -451,8 +451,8 @@ async def _amany(
             source = item.id
             when = item.published if item.published is not None else published
             await lane.turn()
-            job = summarizer._prepare(item.text, when, item.id)
-            return await summarizer._arun(job, extractor, lane)
+            job = pipeline.prepare(item.text, when, item.id)
+            return await pipeline.arun(job, extractor, lane)
         except Exception as exc:  # one bad document is a record, never the end of the batch
             return error_result(source, exc)
 

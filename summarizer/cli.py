@@ -63,7 +63,14 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _add_task_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--task", metavar="NAME",
+                   help="what kind of summary: regulatory (the default), trial-readout, or any "
+                        "installed task (see `summarizer tasks`)")
+
+
 def _add_backend_options(p: argparse.ArgumentParser) -> None:
+    _add_task_option(p)
     p.add_argument("--backend", choices=["openai", "local", "rules"], help="default: resolved")
     p.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible endpoint (env SUMMARIZER_BASE_URL)")
@@ -111,14 +118,20 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema sent to the model")
     sch.add_argument("--kind", choices=["request", "result"], default="request",
                      help="request: what the model fills in (strict); result: the output record")
+    _add_task_option(sch)
 
     v = sub.add_parser("validate", help="re-run grounding and the rules on a stored result")
     v.add_argument("result", help="a JSON record (or JSONL, first line) written by summarize")
     v.add_argument("--source", required=True, help="the release the result was made from")
     v.add_argument("--published", help="release date YYYY-MM-DD")
+    _add_task_option(v)
 
     i = sub.add_parser("inspect", help="show detected sections and prompt token counts")
     i.add_argument("path")
+    _add_task_option(i)
+
+    t = sub.add_parser("tasks", help="list the installed tasks (kinds of summary)")
+    t.add_argument("--json", action="store_true", help="print the list as JSON")
 
     e = sub.add_parser("eval", help="score backends on a labelled corpus folder (LABEL_SPEC.md)")
     e.add_argument("corpus", help="folder with docs/, meta.jsonl, gold.jsonl")
@@ -253,7 +266,7 @@ class _Sink:
     the report formats (markdown, html) a ``ReportBuilder`` that renders them when it closes.
     A write that fails is an ``_OutputFault`` naming the output and what was written."""
 
-    def __init__(self, path: str | None, mode: str, fmt: str) -> None:
+    def __init__(self, path: str | None, mode: str, fmt: str, task: Any = None) -> None:
         self.path = path
         self.fmt = fmt
         self.is_report = fmt in ("markdown", "html")
@@ -264,7 +277,7 @@ class _Sink:
         if self.is_report:
             from summarizer.reports import ReportBuilder
 
-            self.report = ReportBuilder(fmt)
+            self.report = ReportBuilder(fmt, task=task)
 
     def write(self, record: dict[str, Any]) -> None:
         if self.report is not None:
@@ -354,7 +367,7 @@ def _summarize_one(args: argparse.Namespace, item: str, summarizer: Any) -> int:
     from summarizer.intake import read_stream, source_name
 
     fmt = args.format or "json"
-    sink = _Sink(args.output, "w", fmt)
+    sink = _Sink(args.output, "w", fmt, summarizer.task)
     failed = rejected = False
     source = "-" if item == "-" else source_name(item)
     try:
@@ -393,7 +406,7 @@ def _summarize_many(args: argparse.Namespace, inputs: list[str], summarizer: Any
         inputs = pending_inputs(inputs, done)
         _refuse_input_as_output(args.output, inputs)
         mode = "a"
-    sink = _Sink(args.output, mode, fmt)
+    sink = _Sink(args.output, mode, fmt, summarizer.task)
     try:
         show = sys.stderr.isatty() and not args.no_progress and bool(inputs)
         with Progress(len(inputs), enabled=show) as progress:
@@ -417,15 +430,49 @@ def _emit(text: str) -> None:
         raise _OutputFault(f"cannot write standard output: {_reason(exc)}") from None
 
 
+def _task(args: argparse.Namespace) -> Any:
+    """The task named by ``--task`` (the default task without it)."""
+    from summarizer.task import get_task
+
+    return get_task(getattr(args, "task", None))
+
+
 def _schema(args: argparse.Namespace) -> int:
+    try:
+        task = _task(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     if args.kind == "request":
         from summarizer.extraction import strict_json_schema
 
-        schema = strict_json_schema()
+        schema = strict_json_schema(task.schema)
     else:
-        schema = SummaryResult.model_json_schema()
+        from summarizer.types import result_schema
+
+        schema = result_schema(task.schema)
     _emit(dump_record(schema, indent=2))
     return EXIT_OK
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    from summarizer.task import DEFAULT_TASK, available_tasks
+
+    infos = available_tasks()
+    if args.json:
+        _emit(dump_record([{"name": i.name, "version": i.version, "description": i.description,
+                            "source": i.source, "distribution": i.distribution,
+                            "default": i.name == DEFAULT_TASK, "error": i.error}
+                           for i in infos], indent=2))
+        return EXIT_OK
+    width = max(len(i.name) for i in infos) + 2 if infos else 0
+    lines = []
+    for i in infos:
+        mark = " (default)" if i.name == DEFAULT_TASK else ""
+        where = i.distribution or "built in"
+        text = f"cannot be loaded: {i.error}" if i.error else i.description
+        lines.append(f"{i.name:<{width}}v{i.version}  {text}{mark}  [{where}: {i.source}]")
+    _emit("\n".join(lines))
+    return EXIT_SOME_FAILED if any(i.error for i in infos) else EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -434,8 +481,7 @@ def _validate(args: argparse.Namespace) -> int:
     from summarizer.grounding import ground
     from summarizer.intake import load, source_name
     from summarizer.reports import iter_json
-    from summarizer.rules import run_rules
-    from summarizer.schemas.summary import RegulatorySummary
+    from summarizer.rulebook import apply_rules
 
     result = source_name(args.result)
     try:
@@ -451,18 +497,25 @@ def _validate(args: argparse.Namespace) -> int:
     value = record.get("summary", record) if isinstance(record, dict) else record
     if value is None:
         return _fail(f"{where}: the record holds no summary (an error record?)")
+    meta = record.get("meta") if isinstance(record, dict) else None
+    named = meta.get("task") if isinstance(meta, dict) else None
     try:
-        summary = RegulatorySummary.model_validate(value)
+        task = _task(args) if args.task or not isinstance(named, str) else _task(
+            argparse.Namespace(task=named))
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    try:
+        summary = task.schema.model_validate(value)
     except ValueError as exc:
         return _fail(f"{where}: not a summary: {validation_message(exc)}")
     source = source_name(args.source)
     try:
-        document = load(Path(args.source), source=source)
-        when = parse_published(args.published) or document.published
+        document = load(Path(args.source), source=source,
+                        published=parse_published(args.published))
     except errors.SummarizerError as exc:
         return _fail(exc.message)
-    ground(summary, document.text)
-    findings = run_rules(summary, document, published=when)
+    ground(summary, document.index)
+    findings = apply_rules(task.rules(), task.rule_context(document, summary))
     out = {"source": source, "summary": summary.model_dump(mode="json"),
            "findings": [f.model_dump() for f in findings]}
     _emit(dump_record(out, indent=2))
@@ -471,14 +524,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _inspect(args: argparse.Namespace) -> int:
     from summarizer.intake import load, source_name
-    from summarizer.sections import prompt_view
 
     name = source_name(args.path)
     try:
+        task = _task(args)
         document = load(Path(args.path), source=name)
     except errors.SummarizerError as exc:
         return _fail(exc.message)
-    view = prompt_view(document.text, document.sections)
+    view = task.view(document)
     lines = [f"{name}: kind={document.kind} published={document.published} "
              f"chars={len(document.text)}"]
     for section in document.sections:
@@ -497,7 +550,8 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
     from summarizer.api import Summarizer
 
     return Summarizer(
-        backend, model=args.model, base_url=args.base_url, mode=args.mode,
+        backend, task=getattr(args, "task", None), model=args.model, base_url=args.base_url,
+        mode=args.mode,
         model_path=args.model_path, max_reasks=args.max_reasks,
         max_attempts=args.max_attempts, timeout=args.timeout,
         token_budget=args.token_budget, max_input_tokens=args.max_input_tokens,
@@ -507,8 +561,7 @@ def _make_summarizer(args: argparse.Namespace, backend: str | None, *,
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from summarizer.evaluation import EvalRun, evaluate, format_report
-    from summarizer.scoring import load_corpus
+    from summarizer.evaluation import EvalRun, evaluate, format_report, load_corpus
 
     corpus = Path(args.corpus)
     if not (corpus / "gold.jsonl").is_file() or not (corpus / "docs").is_dir():
@@ -534,7 +587,8 @@ def _eval(args: argparse.Namespace) -> int:
                     if sink is not None:
                         sink.write({**record, "backend": label})
 
-                runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write))
+                runs.append(evaluate(items, summarizer.summarize, label=label, on_record=write,
+                                     task=summarizer.task))
         finally:
             if sink is not None:
                 sink.close()
@@ -560,6 +614,7 @@ def _add_batch_parser(sub: Any) -> None:
                         help="manifest to write (default batch.json; requests go next to it)")
     submit.add_argument("--model", help="model name (env SUMMARIZER_MODEL; default gpt-4o-mini)")
     submit.add_argument("--published", help="release date YYYY-MM-DD (applies to every input)")
+    _add_task_option(submit)
     submit.add_argument("--max-input-tokens", type=_at_least(16), default=4000)
     submit.add_argument("--max-output-tokens", type=_at_least(1), default=2048)
     submit.add_argument("--max-input-bytes", type=_at_least(1), default=DEFAULT_MAX_INPUT_BYTES)
@@ -600,7 +655,8 @@ def _batch_submit(args: argparse.Namespace) -> int:
         inputs = list(_expand(args.inputs, strict=True))
         config = _batch_config(args)
         summarizer = Summarizer(
-            "openai", model=config.model, base_url=config.base_url, api_key=config.api_key,
+            "openai", task=args.task, model=config.model, base_url=config.base_url,
+            api_key=config.api_key,
             mode="json_schema", max_input_tokens=args.max_input_tokens,
             max_output_tokens=args.max_output_tokens, max_input_bytes=args.max_input_bytes,
         )
@@ -696,10 +752,12 @@ def _add_report_parser(sub: Any) -> None:
     r.add_argument("-o", "--output", help="write here instead of stdout")
     r.add_argument("--format", choices=["html", "markdown"],
                    help="default: markdown when the output ends in .md, else html")
-    r.add_argument("--title", default="Regulatory summary report")
+    r.add_argument("--title", help="the page title (default: the task's, e.g. 'Regulatory "
+                                   "summary report')")
     r.add_argument("--timeline", metavar="PATH",
                    help="also write the records' timeline page (HTML) here, linked both ways "
                         "with the report")
+    _add_task_option(r)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -718,7 +776,11 @@ def _report(args: argparse.Namespace) -> int:
         _refuse_input_as_output(args.output, [args.predictions])
         _refuse_input_as_output(args.timeline, [args.predictions])
     name = "<stdin>" if args.predictions == "-" else source_name(args.predictions)
-    with ReportBuilder(fmt, title=args.title, **_timeline_link(args, fmt)) as report:
+    try:
+        task = _task(args) if args.task else None  # else the records' own task
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
+    with ReportBuilder(fmt, title=args.title, task=task, **_timeline_link(args, fmt)) as report:
         try:
             if args.predictions == "-":
                 if sys.stdin is None:
@@ -761,7 +823,7 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- regulatory timeline (logic in summarizer.timeline) --------------------------------------------
+# -- timeline (logic in the task's timeline: Task.timeline) ----------------------------------
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
                       ".json": "json", ".csv": "csv", ".ics": "ics"}
@@ -769,7 +831,8 @@ _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".mark
 
 def _add_timeline_parser(sub: Any) -> None:
     t = sub.add_parser("timeline", help="each product's regulatory history and the calendar of "
-                                        "dates to come, from stored records")
+                                        "dates to come, from stored records (the task's "
+                                        "timeline: the regulatory task's by default)")
     t.add_argument("records", nargs="+", metavar="RECORDS",
                    help="JSONL (or JSON) written by summarize or eval, or - for stdin")
     t.add_argument("-o", "--output", help="write here instead of stdout; the suffix picks the "
@@ -782,6 +845,7 @@ def _add_timeline_parser(sub: Any) -> None:
                    help="release dates for records written without --published: JSON lines "
                         "with published and file or id (a corpus meta.jsonl)")
     t.add_argument("--title", default="Regulatory timeline")
+    _add_task_option(t)
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -789,7 +853,7 @@ def _timeline(args: argparse.Namespace) -> int:
     records file, an unknown output suffix or a bad date."""
     import datetime as dt
 
-    from summarizer import reports, timeline
+    from summarizer import reports
 
     suffix = Path(args.output).suffix.lower() if args.output else ""
     fmt = args.format or (_TIMELINE_SUFFIXES.get(suffix) if args.output else "markdown")
@@ -800,6 +864,10 @@ def _timeline(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else None
     except ValueError:
         return _fail(f"--today must be YYYY-MM-DD, got {args.today!r}")
+    try:
+        timeline = _timeline_of(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     _check_output_path(args.output)
     _refuse_input_as_output(args.output, [*args.records, *([args.meta] if args.meta else [])])
     try:
@@ -826,11 +894,21 @@ def _timeline_link(args: argparse.Namespace, fmt: str) -> dict[str, str]:
         args.timeline and fmt == "html") else {}
 
 
+def _timeline_of(args: argparse.Namespace) -> Any:
+    """The timeline of the ``--task`` (``ConfigurationError`` for a task that draws none)."""
+    task = _task(args)
+    if task.timeline is None:
+        raise errors.ConfigurationError(f"the task {task.name!r} draws no timeline")
+    return task.timeline
+
+
 def _report_timeline(args: argparse.Namespace, results: Iterable[Any], fmt: str) -> int:
     """``report --timeline``: the timeline page of the report's records, its events linked to
     their documents in the report."""
-    from summarizer import timeline
-
+    try:
+        timeline = _timeline_of(args)
+    except errors.SummarizerError as exc:
+        return _fail(exc.message)
     linked = args.output and fmt == "html"
     page = timeline.render_html(timeline.build(results),
                                 report_href=_href(args.output, args.timeline) if linked else None)
@@ -862,7 +940,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     args = _parser().parse_args(argv)
     handlers = {"summarize": _summarize, "schema": _schema, "validate": _validate,
-                "inspect": _inspect, "eval": _eval}
+                "inspect": _inspect, "eval": _eval, "tasks": _tasks}
     handlers["batch"] = _batch
     handlers["report"] = _report
     handlers["timeline"] = _timeline

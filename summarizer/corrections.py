@@ -3,61 +3,108 @@
 When the rules find errors in a structurally valid answer, only the fields those errors point
 at go back to the model: the correction request carries a response schema of just those fields
 (``correction_model``), in the same conversation, and the answer is merged into the first one
-(``merge``). The fields come from the error findings' JSON paths (``fields_for``): a path under
-``outcome`` asks for that part of the outcome (a decision with its direction, a regulator with
-its name as written), any other path for its top-level field; a path the schema does not know
-asks for everything, which is the whole summary again.
+(``merge``). The fields come from the error findings' JSON paths (``Corrections.fields_for``):
+a path under one of the task's ``parts`` fields (the regulatory outcome) asks for that part
+alone, any other path for its top-level field; a path the schema does not know asks for
+everything, which is the whole answer again. What is asked together (a decision with its
+direction) is the task's data (``Task.correction_companions``); nothing here knows a domain.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model, field_validator
 
-from summarizer.schemas.summary import Outcome, RegulatorySummary, parse_loose_date
+__all__ = ["Corrections", "FieldSet", "correction_model", "merge", "same_answer"]
 
-__all__ = ["FieldSet", "correction_model", "fields_for", "merge", "same_answer"]
-
-TOP_FIELDS: tuple[str, ...] = tuple(RegulatorySummary.model_fields)
-OUTCOME_FIELDS: tuple[str, ...] = tuple(Outcome.model_fields)
-#: outcome fields that are corrected together: a new decision needs its direction, a new
-#: regulator the body's name as written (and the other way round)
-_COMPANIONS: dict[str, tuple[str, ...]] = {
-    "decision": ("direction",), "agency": ("agency_body",), "agency_body": ("agency",),
-}
 _ROOT = re.compile(r"[A-Za-z_]+")
 
 
 @dataclass(frozen=True)
-class FieldSet:
-    """The fields one correction asks for: whole top-level fields, and parts of the outcome
-    (only when the outcome as a whole is not asked for)."""
+class Corrections:
+    """How a task's answers are corrected in part.
 
-    top: frozenset[str] = frozenset()
-    outcome: frozenset[str] = frozenset()
+    ``schema`` is the answer model; ``parts`` the fields holding a model whose own fields may be
+    asked for alone; ``companions`` what is asked together with a field or a part (path ->
+    paths: ``("outcome.decision", ("outcome.direction",))``); ``title`` the description of the
+    correction schema the model reads.
+    """
+
+    schema: type[BaseModel]
+    parts: tuple[str, ...] = ()
+    companions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    title: str = "The corrected fields of the answer."
 
     @classmethod
-    def everything(cls) -> FieldSet:
-        return cls(frozenset(TOP_FIELDS))
+    def of(cls, schema: type[BaseModel], parts: Iterable[str] = (),
+           companions: Mapping[str, Iterable[str]] | None = None,
+           title: str = "The corrected fields of the answer.") -> Corrections:
+        """A plan from plain values (``companions`` as a mapping)."""
+        pairs = tuple((k, tuple(v)) for k, v in (companions or {}).items())
+        return cls(schema, tuple(parts), pairs, title)
 
-    @property
-    def is_everything(self) -> bool:
-        return self.top >= set(TOP_FIELDS)
+    @functools.cached_property
+    def top_fields(self) -> tuple[str, ...]:
+        return tuple(self.schema.model_fields)
 
-    def names(self) -> list[str]:
-        """The fields as dotted paths, in schema order (e.g. ``outcome.products``)."""
-        out: list[str] = []
-        for name in TOP_FIELDS:
-            if name in self.top:
-                out.append(name)
-            elif name == "outcome":
-                out.extend(f"outcome.{sub}" for sub in OUTCOME_FIELDS if sub in self.outcome)
-        return out
+    def part_model(self, name: str) -> type[BaseModel]:
+        """The model the ``parts`` field ``name`` holds (its optional wrapper taken off)."""
+        found = _model_in(self.schema.model_fields[name].annotation)
+        if found is None:
+            raise TypeError(f"{self.schema.__name__}.{name} holds no model: it cannot be "
+                            "corrected in part")
+        return found
+
+    def everything(self) -> FieldSet:
+        return FieldSet(self, frozenset(self.top_fields))
+
+    def _with(self, path: str) -> tuple[str, ...]:
+        return next((paths for key, paths in self.companions if key == path), ())
+
+    def fields_for(self, paths: Iterable[str], answer: BaseModel) -> FieldSet:
+        """The fields to ask for to correct the findings at ``paths`` of ``answer``.
+
+        No path, or one outside the schema (a custom rule's ``*``), asks for everything.
+        """
+        top: set[str] = set()
+        parts: set[tuple[str, str]] = set()
+        paths = list(paths)
+        if not paths:
+            return self.everything()
+
+        def add(path: str) -> None:
+            root, _, sub = path.partition(".")
+            if sub:
+                parts.add((root, sub))
+            else:
+                top.add(root)
+
+        for path in paths:
+            root = _root(path)
+            if root not in self.top_fields:
+                return self.everything()
+            rest = path[len(root):].lstrip(".")
+            if root not in self.parts:
+                top.add(root)
+                continue
+            part_fields = self.part_model(root).model_fields
+            if not rest or rest.startswith("[") or getattr(answer, root) is None:
+                for p in (root, *self._with(root)):  # the whole field, and what goes with it
+                    add(p)
+            elif (name := _root(rest)) in part_fields:
+                for p in (f"{root}.{name}", *self._with(f"{root}.{name}")):
+                    add(p)
+            else:
+                top.add(root)
+        return FieldSet(self, frozenset(top),
+                        frozenset(p for p in parts if p[0] not in top))
 
 
 def _root(path: str) -> str:
@@ -65,34 +112,47 @@ def _root(path: str) -> str:
     return match.group() if match else ""
 
 
-def fields_for(paths: Iterable[str], summary: RegulatorySummary) -> FieldSet:
-    """The fields to ask for to correct the findings at ``paths`` of ``summary``.
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class in a field's type (``Outcome | None`` -> ``Outcome``), if one."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        found = [m for a in typing.get_args(annotation) if (m := _model_in(a)) is not None]
+        return found[0] if len(found) == 1 else None
+    return None
 
-    No path, or one outside the schema (a custom rule's ``*``), asks for everything.
-    """
-    top: set[str] = set()
-    sub: set[str] = set()
-    paths = list(paths)
-    if not paths:
-        return FieldSet.everything()
-    for path in paths:
-        root = _root(path)
-        if root not in TOP_FIELDS:
-            return FieldSet.everything()
-        rest = path[len(root):].lstrip(".")
-        if root != "outcome":
-            top.add(root)
-        elif not rest or rest.startswith("[") or summary.outcome is None:
-            top.update(("outcome", "is_regulatory_event"))  # whether there is an outcome at all
-        elif (name := _root(rest)) in OUTCOME_FIELDS:
-            sub.update((name, *_COMPANIONS.get(name, ())))
-        else:
-            top.add("outcome")
-    return FieldSet(frozenset(top), frozenset() if "outcome" in top else frozenset(sub))
+
+@dataclass(frozen=True)
+class FieldSet:
+    """The fields one correction asks for: whole top-level fields, and (field, sub-field) parts
+    of the plan's ``parts`` fields (only when the field as a whole is not asked for)."""
+
+    plan: Corrections = field(repr=False)
+    top: frozenset[str] = frozenset()
+    parts: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def is_everything(self) -> bool:
+        return self.top >= set(self.plan.top_fields)
+
+    def part(self, name: str) -> frozenset[str]:
+        """The sub-fields of ``name`` asked for alone."""
+        return frozenset(sub for root, sub in self.parts if root == name)
+
+    def names(self) -> list[str]:
+        """The fields as dotted paths, in schema order (e.g. ``outcome.products``)."""
+        out: list[str] = []
+        for name in self.plan.top_fields:
+            if name in self.top:
+                out.append(name)
+            elif subs := self.part(name):
+                out.extend(f"{name}.{sub}" for sub in self.plan.part_model(name).model_fields
+                           if sub in subs)
+        return out
 
 
 #: a correction ignores fields it did not ask for: a server that does not enforce the schema
-#: may send the whole summary again, and the asked-for fields are still in it (the schema sent
+#: may send the whole answer again, and the asked-for fields are still in it (the schema sent
 #: allows no others)
 _LENIENT = ConfigDict(extra="ignore")
 
@@ -100,62 +160,65 @@ _LENIENT = ConfigDict(extra="ignore")
 @functools.cache
 def correction_model(fields: FieldSet) -> type[BaseModel]:
     """The response model of a correction asking for ``fields`` (built once per field set):
-    the same field definitions, descriptions and validators as the summary's own."""
+    the same field definitions, descriptions and validators as the answer's own."""
+    plan = fields.plan
     if fields.is_everything:
-        return RegulatorySummary
+        return plan.schema
     definitions: dict[str, Any] = {}
-    for name in TOP_FIELDS:
-        info = RegulatorySummary.model_fields[name]
+    for name in plan.top_fields:
+        info = plan.schema.model_fields[name]
         if name in fields.top:
             definitions[name] = (info.annotation, info)
-        elif name == "outcome" and fields.outcome:
-            definitions[name] = (_outcome_part(fields.outcome), ...)
+        elif subs := fields.part(name):
+            definitions[name] = (_part_model(plan.part_model(name), name, subs), ...)
     model: type[BaseModel] = create_model(
-        "SummaryCorrection", __config__=_LENIENT,
-        __doc__="The corrected fields of the regulatory summary.", **definitions,
+        "SummaryCorrection", __config__=_LENIENT, __doc__=plan.title, **definitions,
     )
     return model
 
 
-def _outcome_part(names: frozenset[str]) -> type[BaseModel]:
+def _part_model(whole: type[BaseModel], name: str, subs: frozenset[str]) -> type[BaseModel]:
+    """The corrected ``subs`` of the model ``whole`` (field ``name``), with its own field
+    validators for them (a date read leniently stays lenient)."""
     definitions: dict[str, Any] = {
-        name: (Outcome.model_fields[name].annotation, Outcome.model_fields[name])
-        for name in OUTCOME_FIELDS if name in names
+        sub: (info.annotation, info) for sub, info in whole.model_fields.items() if sub in subs
     }
     validators: dict[str, Any] = {}
-    if "decision_date" in names:  # the outcome's own lenient date reading
-        validators["_loose_date"] = field_validator("decision_date", mode="before")(
-            lambda cls, value: parse_loose_date(value))
+    for key, decorator in whole.__pydantic_decorators__.field_validators.items():
+        kept = [f for f in decorator.info.fields if f in subs]
+        if kept:
+            function = getattr(decorator.func, "__func__", decorator.func)  # unbound
+            validators[key] = field_validator(*kept, mode=decorator.info.mode)(function)
     model: type[BaseModel] = create_model(
-        "OutcomeCorrection", __config__=_LENIENT, __validators__=validators,
-        __doc__="The corrected fields of the outcome.", **definitions,
+        f"{whole.__name__}Correction", __config__=_LENIENT, __validators__=validators,
+        __doc__=f"The corrected fields of the {name.replace('_', ' ')}.", **definitions,
     )
     return model
 
 
-def merge(
-    summary: RegulatorySummary, correction: BaseModel, fields: FieldSet
-) -> RegulatorySummary:
-    """A new summary: ``summary`` with the corrected ``fields`` taken from ``correction``.
+def merge(answer: BaseModel, correction: BaseModel, fields: FieldSet) -> BaseModel:
+    """A new answer: ``answer`` with the corrected ``fields`` taken from ``correction``.
 
-    Raises ``pydantic.ValidationError`` if the result is not a valid summary.
+    Raises ``pydantic.ValidationError`` if the result is not a valid answer.
     """
-    if isinstance(correction, RegulatorySummary):
+    schema = fields.plan.schema
+    if isinstance(correction, schema):
         return correction
-    data = summary.model_dump()
+    data = answer.model_dump()
     new = correction.model_dump()
     for name in fields.top:
         data[name] = new[name]
-    if fields.outcome and "outcome" not in fields.top and data.get("outcome") is not None:
-        data["outcome"].update(new["outcome"])
-    return RegulatorySummary.model_validate(data)
+    for name in {root for root, _ in fields.parts} - fields.top:
+        if data.get(name) is not None:
+            data[name].update(new[name])
+    return schema.model_validate(data)
 
 
 _GROUNDING = frozenset({"start", "end", "match", "score"})
 
 
 def _answered(value: Any) -> Any:
-    """A summary's dump as the model answered it: without the offsets grounding added."""
+    """An answer's dump as the model answered it: without the offsets grounding added."""
     if isinstance(value, dict):
         hidden = _GROUNDING if "quote" in value else frozenset()
         return {k: _answered(v) for k, v in value.items() if k not in hidden}
@@ -164,7 +227,7 @@ def _answered(value: Any) -> Any:
     return value
 
 
-def same_answer(first: RegulatorySummary, second: RegulatorySummary) -> bool:
-    """Whether two summaries say the same (grounding aside): a correction that changes nothing
+def same_answer(first: BaseModel, second: BaseModel) -> bool:
+    """Whether two answers say the same (grounding aside): a correction that changes nothing
     shows the model will not correct it, and asking again only costs another request."""
     return bool(_answered(first.model_dump()) == _answered(second.model_dump()))

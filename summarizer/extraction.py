@@ -6,10 +6,10 @@
 * Re-asks (``max_reasks``, counted over both kinds): an answer that is not valid JSON of the
   schema is regenerated whole (instructor's re-ask, with the validation error); an answer that
   is valid but that the ``check`` callable objects to (the rules' errors, a ``Correction``) is
-  corrected in part: the same conversation goes on with a short correction message and a
-  response schema of the failing fields alone (``summarizer.corrections``), and the answer is
-  merged into the first one. The last answer is kept as it is: its remaining problems are
-  reported as findings instead of being lost, and so is a correction that never validates.
+  corrected in part: the same conversation goes on with the task's short correction message
+  and a response schema of the failing fields alone (``summarizer.corrections``), and the
+  answer is merged into the first one. The last answer is kept as it is: its remaining problems
+  are reported as findings instead of being lost, and so is a correction that never validates.
 
 Every response's token usage is added to the caller's ``Usage``, failed attempts included. A raw
 control character inside a JSON string of an answer (a tab, a line break) is escaped before the
@@ -34,7 +34,7 @@ import textwrap
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import instructor
 import openai
@@ -54,10 +54,12 @@ from tenacity import (
 
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
-from summarizer.corrections import FieldSet, correction_model, fields_for, merge, same_answer
-from summarizer.prompting import reask_message
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.corrections import FieldSet, correction_model, merge, same_answer
+from summarizer.evidence import Answer
 from summarizer.types import Usage
+
+if TYPE_CHECKING:
+    from summarizer.task import Task
 
 __all__ = [
     "Check", "Correction", "Extractor", "Lane", "RequestGate", "map_error", "response_format",
@@ -75,15 +77,15 @@ _INSTRUCTOR_MODE = {
 @dataclass(frozen=True)
 class Correction:
     """What a check found wrong with a valid answer: the problems, worded for the model, and the
-    JSON paths of the summary they point at (the fields the correction asks for; none: all)."""
+    JSON paths of the answer they point at (the fields the correction asks for; none: all)."""
 
     problems: tuple[str, ...]
     paths: tuple[str, ...] = ()
 
 
 #: a check of a valid answer: ``None`` when it may stand, else what to correct (a bare message
-#: asks for the whole summary again)
-Check = Callable[[RegulatorySummary], "Correction | str | None"]
+#: asks for the whole answer again)
+Check = Callable[[Any], "Correction | str | None"]
 
 
 class RequestGate(Protocol):
@@ -106,66 +108,70 @@ class Lane(Protocol):
     async def turn(self) -> None: ...
 
 
-def strict_json_schema() -> dict[str, Any]:
-    """The JSON Schema sent to the model, in OpenAI strict form (all required, no extras)."""
-    return copy.deepcopy(_strict_schema())
+def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of ``model`` sent to the model, in OpenAI strict form (all required, no
+    extras)."""
+    return copy.deepcopy(_strict_schema(model))
 
 
-def response_format(
-    mode: str, schema: dict[str, Any] | None = None, name: str = "RegulatorySummary"
-) -> dict[str, Any] | None:
-    """The ``response_format`` a mode sends (``None`` for tools mode, where the schema travels
-    as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar, or OpenAI's
-    strict ``json_schema``. ``schema`` defaults to the strict summary schema."""
+def response_format(mode: str, model: type[BaseModel],
+                    schema: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The ``response_format`` a mode sends for ``model`` (``None`` for tools mode, where the
+    schema travels as a forced tool): llama.cpp's ``json_object`` with the schema as a grammar,
+    or OpenAI's strict ``json_schema``. ``schema`` defaults to the model's strict schema."""
     if mode not in ("json", "json_schema"):
         return None
-    schema = _strict_schema() if schema is None else schema
+    schema = _strict_schema(model) if schema is None else schema
     if mode == "json":
         return {"type": "json_object", "schema": schema}
-    return {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": schema}}
-
-
-def _strict_schema(model: type[BaseModel] = RegulatorySummary) -> dict[str, Any]:
-    """The strict schema of ``model``, built once per model: generating it costs ~20 ms, more
-    than the rest of a request's client-side work. Shared by every request; never mutated."""
-    return _strict_schema_of(model)
+    return {"type": "json_schema",
+            "json_schema": {"name": model.__name__, "strict": True, "schema": schema}}
 
 
 @functools.cache
-def _strict_schema_of(model: type[BaseModel]) -> dict[str, Any]:
+def _strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The strict schema, built once per model: generating it costs ~20 ms, more than the rest
+    of a request's client-side work. Shared by every request; never mutated."""
     from openai.lib._pydantic import to_strict_json_schema
 
     return to_strict_json_schema(model)
 
 
 @functools.cache
-def _response_model(model: type[BaseModel] = RegulatorySummary) -> type[BaseModel]:
+def _response_model(model: type[BaseModel]) -> type[BaseModel]:
     """instructor's wrapper of ``model``, built once. Given the bare model, instructor builds a
     new pydantic class (and then its JSON Schema) on every request: several ms each."""
     wrapped: type[BaseModel] = instructor.response_schema(model)
-    if model is RegulatorySummary:
-        _skip_repeated_async_validator_check(wrapped)
+    _skip_repeated_async_validator_check(wrapped)
     return wrapped
+
+
+#: the response models already checked for async validators (``_skip_...``)
+_CHECKED: set[type[Any]] = set()
 
 
 def _skip_repeated_async_validator_check(model: type[BaseModel]) -> None:
     """instructor walks the response model's type tree for async validators four times per
     request (~1.3 ms each, the largest client-side cost of a short release). The answer depends
-    on the class alone: check our model once, here, and let later checks of it pass at once.
-    Every other model is still checked by instructor as before."""
+    on the class alone: check each of our models once, here, and let later checks of it pass at
+    once. Every other model is still checked by instructor as before."""
     try:
         from instructor.v2.core import patch
         from instructor.v2.validation import async_validators
     except ImportError:  # another instructor layout: nothing to speed up
         return
-    original = getattr(async_validators, "reject_async_validators", None)
-    if original is None or getattr(original, "__wrapped__", None) is not None:
+    current = getattr(async_validators, "reject_async_validators", None)
+    if current is None:
         return
+    original = getattr(current, "__wrapped__", current)
     original(model)  # raises if the model ever gains an async validator
+    _CHECKED.add(model)
+    if current is not original:  # installed for an earlier model already
+        return
 
     @functools.wraps(original)
     def reject_async_validators(response_model: Any) -> None:
-        if response_model is not model:
+        if response_model not in _CHECKED:
             original(response_model)
 
     for module in (async_validators, patch):  # patch imported the function by name
@@ -393,9 +399,10 @@ class _Call:
     """State of one extraction: usage, answers seen, the conversation so far, and the check
     that may ask for a correction."""
 
-    def __init__(self, settings: ExtractionSettings, usage: Usage, check: Check | None,
-                 gate: RequestGate | None = None) -> None:
+    def __init__(self, settings: ExtractionSettings, task: Task, usage: Usage,
+                 check: Check | None, gate: RequestGate | None = None) -> None:
         self.settings = settings
+        self.task = task
         self.usage = usage
         self.check = check
         self.gate = gate
@@ -421,11 +428,11 @@ class _Call:
         _escape_raw_controls(response)
         self.sent, self.response = messages, response
 
-    def correction(self, summary: RegulatorySummary) -> Correction | None:
-        """What to correct in ``summary``, while re-asks are left (the last answer stands)."""
+    def correction(self, answer: Answer) -> Correction | None:
+        """What to correct in ``answer``, while re-asks are left (the last answer stands)."""
         if self.check is None or self.answers > self.settings.max_reasks:
             return None
-        verdict = self.check(summary)
+        verdict = self.check(answer)
         if verdict is None or isinstance(verdict, Correction):
             return verdict
         return Correction((verdict,))
@@ -433,14 +440,15 @@ class _Call:
     def request(
         self,
         messages: list[dict[str, Any]],
-        model: type[BaseModel] = RegulatorySummary,
+        model: type[BaseModel] | None = None,
         *,
         max_retries: int | None = None,
         history: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
-        """instructor's arguments for one answer of ``model``: ``history`` (messages already
-        sent, repeated as they were) and then ``messages``."""
+        """instructor's arguments for one answer of ``model`` (default: the task's schema):
+        ``history`` (messages already sent, repeated as they were) and then ``messages``."""
         s = self.settings
+        model = self.task.schema if model is None else model
         kwargs: dict[str, Any] = {
             "model": s.model,
             "messages": [*(history or []),
@@ -451,7 +459,7 @@ class _Call:
         }
         kwargs.update(s.sampling())
         extra = dict(s.extra_body)
-        fmt = response_format(s.mode, _strict_schema(model), model.__name__)
+        fmt = response_format(s.mode, model)
         if fmt is not None:
             extra["response_format"] = fmt
         if extra:
@@ -459,16 +467,26 @@ class _Call:
         return kwargs
 
     def correction_request(
-        self, summary: RegulatorySummary, correction: Correction
+        self, answer: Answer, correction: Correction
     ) -> tuple[FieldSet, dict[str, Any]]:
-        """The fields to correct and the request asking for them, in the same conversation."""
-        fields = fields_for(correction.paths, summary)
-        text = reask_message(correction.problems,
-                             fields=None if fields.is_everything else fields.names())
-        answer, *follow = _answer_messages(self.response, text, self.settings.mode)
+        """The fields to correct and the request asking for them (the task's re-ask message),
+        in the same conversation."""
+        fields = self.task.corrections.fields_for(correction.paths, answer)
+        text = self.task.prompt.reask(correction.problems,
+                                      fields=None if fields.is_everything else fields.names())
+        reply, *follow = _answer_messages(self.response, text, self.settings.mode)
         left = self.settings.max_reasks - (self.answers - 1)  # this correction included
         return fields, self.request(follow, correction_model(fields), max_retries=left - 1,
-                                    history=[*self.sent, answer])
+                                    history=[*self.sent, reply])
+
+    def corrected(self, answer: Answer, reply: BaseModel, fields: FieldSet) -> Answer | None:
+        """``answer`` with the corrected fields of ``reply``; None when the merge does not
+        validate or changes nothing (the model will not correct it: asking again is futile)."""
+        try:
+            merged = merge(answer, reply, fields)
+        except ValidationError:
+            return None
+        return None if same_answer(merged, answer) else cast(Answer, merged)
 
     async def asend(self, create: Callable[..., Awaitable[Any]], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> Any:
@@ -505,21 +523,14 @@ class _Call:
         )
 
 
-def _merged(
-    summary: RegulatorySummary, answer: BaseModel, fields: FieldSet
-) -> RegulatorySummary | None:
-    try:
-        return merge(summary, answer, fields)
-    except ValidationError:
-        return None
-
-
 class Extractor:
-    """Runs one schema-constrained extraction on an OpenAI-compatible client."""
+    """Runs one schema-constrained extraction of a task's answer on an OpenAI-compatible client
+    (the task's schema; its re-ask message and partial corrections when a check objects)."""
 
     def __init__(
         self,
         settings: ExtractionSettings,
+        task: Task,
         *,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
@@ -527,6 +538,8 @@ class Extractor:
         lane: Lane | None = None,
     ) -> None:
         self.settings = settings
+        self.task = task
+        self.model = task.schema
         self.client = client
         self.async_client = async_client
         self.gate = gate
@@ -534,13 +547,13 @@ class Extractor:
 
     def extract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
-    ) -> RegulatorySummary:
-        """One validated summary for ``messages``, corrected while ``check`` objects and
-        re-asks are left; raises a ``SummarizerError`` on failure."""
+    ) -> Answer:
+        """One validated answer for ``messages``, corrected while ``check`` objects and re-asks
+        are left; raises a ``SummarizerError`` on failure."""
         if self.client is None:
             raise errors.ConfigurationError("this summarizer has no synchronous client")
         client = self.client
-        call = _Call(self.settings, usage, check)
+        call = _Call(self.settings, self.task, usage, check)
 
         def create(*args: Any, **kwargs: Any) -> Any:
             sent = list(kwargs.get("messages") or [])
@@ -554,31 +567,31 @@ class Extractor:
 
         patched = instructor.patch(create=create, mode=_INSTRUCTOR_MODE[self.settings.mode])
         try:
-            summary: RegulatorySummary = patched(**call.request(messages))
-            while (correction := call.correction(summary)) is not None:
-                fields, kwargs = call.correction_request(summary, correction)
+            answer: Answer = patched(**call.request(messages))
+            while (correction := call.correction(answer)) is not None:
+                fields, kwargs = call.correction_request(answer, correction)
                 try:
-                    answer = patched(**kwargs)
+                    reply = patched(**kwargs)
                 except Exception as exc:
                     if not _unusable_answer(exc):
                         raise
                     break  # the correction never validated: the answer we have stands
-                merged = _merged(summary, answer, fields)
-                if merged is None or same_answer(merged, summary):
-                    break  # unusable, or the model repeated itself: asking again is futile
-                summary = merged
+                corrected = call.corrected(answer, reply, fields)
+                if corrected is None:
+                    break
+                answer = corrected
         except Exception as exc:  # every failure leaves as a typed SummarizerError
             raise map_error(exc, usage) from exc
-        return summary
+        return answer
 
     async def aextract(
         self, messages: list[dict[str, str]], *, usage: Usage, check: Check | None = None
-    ) -> RegulatorySummary:
+    ) -> Answer:
         """Async twin of ``extract``."""
         if self.async_client is None:
             raise errors.ConfigurationError("this summarizer has no asynchronous client")
         client, lane = self.async_client, self.lane
-        call = _Call(self.settings, usage, check, self.gate)
+        call = _Call(self.settings, self.task, usage, check, self.gate)
 
         async def create(*args: Any, **kwargs: Any) -> Any:
             sent = list(kwargs.get("messages") or [])
@@ -596,19 +609,19 @@ class Extractor:
             create=create, mode=_INSTRUCTOR_MODE[self.settings.mode]
         )
         try:
-            summary: RegulatorySummary = await patched(**call.request(messages))
-            while (correction := call.correction(summary)) is not None:
-                fields, kwargs = call.correction_request(summary, correction)
+            answer: Answer = await patched(**call.request(messages))
+            while (correction := call.correction(answer)) is not None:
+                fields, kwargs = call.correction_request(answer, correction)
                 try:
-                    answer = await patched(**kwargs)
+                    reply = await patched(**kwargs)
                 except Exception as exc:
                     if not _unusable_answer(exc):
                         raise
+                    break  # the correction never validated: the answer we have stands
+                corrected = call.corrected(answer, reply, fields)
+                if corrected is None:
                     break
-                merged = _merged(summary, answer, fields)
-                if merged is None or same_answer(merged, summary):
-                    break  # unusable, or the model repeated itself: asking again is futile
-                summary = merged
+                answer = corrected
         except Exception as exc:
             raise map_error(exc, usage) from exc
-        return summary
+        return answer

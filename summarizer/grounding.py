@@ -13,18 +13,23 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from summarizer.schemas.summary import MatchKind, RegulatorySummary
+from summarizer.evidence import Answer, Evidence, MatchKind
 from summarizer.sentences import split_sentences
+from summarizer.types import Finding
 
 __all__ = [
-    "FUZZY_THRESHOLD", "Alignment", "SourceIndex", "Trim", "align", "ground", "normalize",
-    "trim_to_source",
+    "FUZZY_THRESHOLD", "Alignment", "SourceIndex", "Trim", "align", "ground", "ground_pending",
+    "normalize", "trim_quotes", "trim_to_source",
 ]
+
+A = TypeVar("A", bound=Answer)
 
 #: minimum rapidfuzz partial-ratio (0-100) for a fuzzy alignment
 FUZZY_THRESHOLD = 85.0
@@ -327,7 +332,7 @@ def align(quote: str, index: SourceIndex | str) -> Alignment:
     return _fuzzy(nq, index)
 
 
-def ground(summary: RegulatorySummary, text: str | SourceIndex) -> RegulatorySummary:
+def ground(summary: A, text: str | SourceIndex) -> A:
     """Fill ``start/end/match/score`` of every evidence item in place; returns ``summary``."""
     index = text if isinstance(text, SourceIndex) else SourceIndex(text)
     for _, evidence in summary.evidence_items():
@@ -335,6 +340,17 @@ def ground(summary: RegulatorySummary, text: str | SourceIndex) -> RegulatorySum
         evidence.start, evidence.end, evidence.match, evidence.score = (
             a.start, a.end, a.match, a.score
         )
+    return summary
+
+
+def ground_pending(summary: A, index: SourceIndex) -> A:
+    """Align only the evidence not aligned yet (no offsets, no match), in place."""
+    for _, evidence in summary.evidence_items():
+        if evidence.start is None and evidence.match == "none":
+            a = align(evidence.quote, index)
+            evidence.start, evidence.end, evidence.match, evidence.score = (
+                a.start, a.end, a.match, a.score
+            )
     return summary
 
 
@@ -400,3 +416,51 @@ def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
     kept = {number for _, _, number in best}
     dropped = " ... ".join(s.text for i, s in enumerate(sentences) if i not in kept)
     return Trim(text[start:end], start, end, dropped)
+
+
+#: for ``trim_quotes``: the passage that replaces an unaligned quote at a path, and what that
+#: passage states ("the decision"), or None to trim the quote itself
+Replacement = Callable[[str, Evidence], "tuple[Evidence, str] | None"]
+
+
+def trim_quotes(summary: Answer, index: SourceIndex,
+                replace: Replacement | None = None) -> list[Finding]:
+    """Cut every quote the source does not hold down to the passage it does (``trim_to_source``),
+    in place; an ``evidence_trimmed`` warning says what was left out, so nothing is lost.
+
+    Run once the re-asks are spent: the model has had its chance to copy the passage. A task's
+    ``replace`` may put a sentence of its own reading in place of a quote (the sentence stating
+    the decision the answer gives, for the quote of that decision).
+    """
+    findings: list[Finding] = []
+    for path, evidence in summary.evidence_items():
+        if evidence.match != "none":
+            continue
+        swap = replace(path, evidence) if replace is not None else None
+        if swap is not None:
+            new, states = swap
+            left_out = evidence.quote
+            evidence.quote, evidence.start, evidence.end = new.quote, new.start, new.end
+            evidence.match, evidence.score = new.match, new.score
+            findings.append(Finding(
+                rule="evidence_trimmed", severity="warning", path=path, start=new.start,
+                end=new.end,
+                message=f"the quote was not in the source as written; replaced by the sentence "
+                        f"stating {states}; left out: {left_out!r}",
+            ))
+            continue
+        trim = trim_to_source(evidence.quote, index)
+        if trim is None:
+            continue
+        evidence.quote = trim.quote
+        evidence.start, evidence.end, evidence.match, evidence.score = (
+            trim.start, trim.end, "exact", 1.0
+        )
+        dropped = f"; left out: {trim.dropped!r}" if trim.dropped else ""
+        findings.append(Finding(
+            rule="evidence_trimmed", severity="warning", path=path, start=trim.start,
+            end=trim.end,
+            message=f"the quote was not in the source as written; kept the source passage it "
+                    f"contains{dropped}",
+        ))
+    return findings

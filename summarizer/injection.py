@@ -28,7 +28,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"model|assistant)|new\s+instructions?\s*:|(?:output|return|respond\s+"
                         r"with|answer\s+with)\s+(?:the\s+following|this|only)\s+(?:json|answer|"
                         r"output))"),
-        ("json_answer", r"\{\s*\"(?:is_regulatory_event|outcome|decision|agency)\"\s*:"),
+        # a ready-made answer: a JSON object whose first key holds a JSON value, whatever the
+        # task's field names are
+        ("json_answer", r"\{\s*\"[A-Za-z_][\w-]{0,40}\"\s*:\s*"
+                        r"(?:true\b|false\b|null\b|[\"\{\[]|-?\d)"),
     )
 )
 

@@ -14,19 +14,18 @@ Bad input raises ``InputError`` (``InputTooLargeError`` over the byte limit) and
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from summarizer.document import Document, DocumentKind
 from summarizer.errors import ConfigurationError, InputError, InputTooLargeError
-from summarizer.sections import BOILERPLATE_KINDS, Section, segment
+from summarizer.sections import segment
 
 __all__ = [
     "DEFAULT_MAX_INPUT_BYTES",
@@ -41,50 +40,6 @@ __all__ = [
 ]
 
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
-
-DocumentKind = Literal["text", "html", "edgar"]
-
-
-@dataclass(frozen=True)
-class Document:
-    """A loaded release: its text (the offset space), format, date, origin and sections."""
-
-    text: str
-    kind: DocumentKind
-    published: datetime.date | None
-    source: str | None
-    sections: tuple[Section, ...]
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    #: readings derived from this document alone (e.g. the rules' ``ReleaseView``), computed
-    #: once and shared by the re-ask check, the gap filling and the final rules
-    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(s.start for s in self.sections))
-
-    def section_at(self, offset: int) -> Section | None:
-        """The section holding character ``offset`` of ``text``, or None when out of range."""
-        if not 0 <= offset < len(self.text):
-            return None
-        k = bisect.bisect_right(self._starts, offset) - 1
-        if k < 0:
-            return None
-        s = self.sections[k]
-        return s if s.start <= offset < s.end else None
-
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` overlaps an about/forward-looking/contacts/trailer section."""
-        if end <= start:
-            s = self.section_at(start)
-            return s is not None and s.kind in BOILERPLATE_KINDS
-        k = max(0, bisect.bisect_right(self._starts, start) - 1)
-        for s in self.sections[k:]:
-            if s.start >= end:
-                break
-            if s.end > start and s.kind in BOILERPLATE_KINDS:
-                return True
-        return False
-
 
 # --------------------------------------------------------------------------------------------
 # decoding

@@ -33,9 +33,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer import errors
 from summarizer.backends import BackendConfig, ExtractionSettings
+from summarizer.evidence import Answer
 from summarizer.intake import DEFAULT_MAX_INPUT_BYTES, read_file, source_name, source_path
-from summarizer.prompting import PROMPT_VERSION
-from summarizer.schemas.summary import SCHEMA_VERSION, RegulatorySummary
+from summarizer.task import DEFAULT_TASK, Task, get_task
 from summarizer.types import ErrorInfo, SummaryResult, Usage
 
 if TYPE_CHECKING:
@@ -97,8 +97,11 @@ class Manifest(BaseModel):
     endpoint: str = ENDPOINT
     base_url: str | None = None
     model: str
-    prompt_version: str = PROMPT_VERSION
-    schema_version: str = SCHEMA_VERSION
+    #: the task of the batch (manifests written before tasks existed: the regulatory task)
+    task: str = DEFAULT_TASK
+    task_version: str | None = None
+    prompt_version: str
+    schema_version: str
     published: str | None = None
     max_input_tokens: int
     max_output_tokens: int | None = None
@@ -144,15 +147,17 @@ class BatchPlan:
 def request_body(
     settings: ExtractionSettings,
     messages: list[dict[str, str]],
+    model: type[Answer],
     schema: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The chat-completions body of one batch request: what ``Extractor`` sends as its first
-    request in ``json_schema`` mode (``tests/test_openai_batch.py`` compares the two)."""
+    """The chat-completions body of one batch request for the answer ``model``: what
+    ``Extractor`` sends as its first request in ``json_schema`` mode
+    (``tests/test_openai_batch.py`` compares the two)."""
     from summarizer.extraction import response_format
 
     body: dict[str, Any] = {"model": settings.model, "messages": [dict(m) for m in messages],
                             **settings.sampling(), **settings.extra_body}
-    body["response_format"] = response_format("json_schema", schema)
+    body["response_format"] = response_format("json_schema", model, schema)
     return body
 
 
@@ -190,7 +195,8 @@ def build_requests(
     if summarizer.config.name != "openai":
         raise errors.ConfigurationError("the Batch API needs the openai backend")
     when = parse_published(published)
-    schema = strict_json_schema()
+    task = summarizer.task
+    schema = strict_json_schema(task.schema)
     lines: list[dict[str, Any]] = []
     documents: list[ManifestDocument] = []
     taken: set[str] = set()
@@ -208,12 +214,16 @@ def build_requests(
                                           sha256=digest, custom_ids=ids))
         lines.extend(
             {"custom_id": cid, "method": "POST", "url": ENDPOINT,
-             "body": request_body(summarizer.settings, messages, schema)}
+             "body": request_body(summarizer.settings, messages, task.schema, schema)}
             for cid, messages in zip(ids, parts, strict=True)
         )
     manifest = Manifest(
         base_url=summarizer.config.base_url,
         model=summarizer.settings.model,
+        task=task.name,
+        task_version=task.version,
+        prompt_version=task.prompt_version,
+        schema_version=task.schema_version,
         published=when.isoformat() if when else None,
         max_input_tokens=summarizer.max_input_tokens,
         max_output_tokens=summarizer.settings.max_output_tokens,
@@ -267,7 +277,8 @@ def submit(client: openai.OpenAI, plan: BatchPlan, *, filename: str = "requests.
     try:
         batch = client.batches.create(
             completion_window="24h", endpoint=ENDPOINT, input_file_id=uploaded.id,
-            metadata={"source": "regulatory-summarizer", "prompt_version": PROMPT_VERSION},
+            metadata={"source": "regulatory-summarizer", "task": plan.manifest.task,
+                      "prompt_version": plan.manifest.prompt_version},
         )
     except Exception as exc:
         raise _api_error(exc, "creating the batch") from exc
@@ -293,7 +304,7 @@ class LineResult:
     """One parsed line of a batch output or error file."""
 
     custom_id: str
-    summary: RegulatorySummary | None
+    summary: Answer | None
     usage: Usage
     error: errors.SummarizerError | None = None
 
@@ -321,7 +332,7 @@ def _status_error(status: object, body: object, usage: Usage) -> errors.Summariz
     return errors.BackendStatusError(message, status_code=code, usage=usage)
 
 
-def _completion(body: object, usage: Usage) -> RegulatorySummary:
+def _completion(body: object, usage: Usage, schema: type[Answer]) -> Answer:
     """The summary in a chat-completion body, or the typed error the realtime path would raise."""
     if not isinstance(body, dict):
         raise errors.InvalidOutputError("the batch answer has no completion body", usage=usage)
@@ -348,20 +359,22 @@ def _completion(body: object, usage: Usage) -> RegulatorySummary:
     if not isinstance(content, str) or not content.strip():
         raise errors.InvalidOutputError("the model's answer is empty", usage=usage)
     try:
-        return RegulatorySummary.model_validate_json(content)
+        return schema.model_validate_json(content)
     except ValidationError as exc:
         raise errors.InvalidOutputError(
             f"the model's answer did not validate: {_short(str(exc))}", usage=usage
         ) from exc
 
 
-def parse_output_line(line: str | bytes) -> LineResult:
-    """Parse one line of a batch output or error file (both have the same shape).
+def parse_output_line(line: str | bytes, task: str | Task | None = None) -> LineResult:
+    """Parse one line of a batch output or error file (both have the same shape), the answer
+    read with ``task``'s schema (the default task for None).
 
     A line fails when its ``error`` is set, when ``response.status_code`` is not 200 (wherever
     the line was found), or when the completion is truncated, refused, empty or does not
     validate against the schema. Raises ``ValueError`` only for a line that names no request.
     """
+    schema = get_task(task).schema
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -383,14 +396,15 @@ def parse_output_line(line: str | bytes) -> LineResult:
         status, body = response.get("status_code"), response.get("body")
         if status != 200:
             raise _status_error(status, body, usage)
-        return LineResult(custom_id, _completion(body, usage), usage)
+        return LineResult(custom_id, _completion(body, usage, schema), usage)
     except errors.SummarizerError as exc:
         return LineResult(custom_id, None, usage, exc)
 
 
-def read_lines(texts: Iterable[str]) -> tuple[dict[str, LineResult], list[str]]:
-    """Parse output and error file contents: results by ``custom_id`` (a success wins over a
-    failure of the same id) and warnings for lines that name no request."""
+def read_lines(texts: Iterable[str], task: str | Task | None = None,
+               ) -> tuple[dict[str, LineResult], list[str]]:
+    """Parse output and error file contents (answers of ``task``): results by ``custom_id`` (a
+    success wins over a failure of the same id) and warnings for lines that name no request."""
     found: dict[str, LineResult] = {}
     warnings: list[str] = []
     for text in texts:
@@ -398,7 +412,7 @@ def read_lines(texts: Iterable[str]) -> tuple[dict[str, LineResult], list[str]]:
             if not raw.strip():
                 continue
             try:
-                result = parse_output_line(raw)
+                result = parse_output_line(raw, task)
             except ValueError as exc:
                 warnings.append(f"skipped a batch line: {exc}")
                 continue
@@ -429,7 +443,7 @@ def manifest_summarizer(manifest: Manifest, config: BackendConfig) -> Summarizer
     from summarizer.api import Summarizer
 
     return Summarizer(
-        "openai", model=manifest.model, base_url=config.base_url,
+        "openai", task=manifest.task, model=manifest.model, base_url=config.base_url,
         api_key=config.api_key or "not-needed", mode="json_schema",
         max_input_tokens=manifest.max_input_tokens,
         max_output_tokens=manifest.max_output_tokens,
@@ -514,13 +528,18 @@ def collect(
         raise errors.BatchNotReadyError(
             f"batch {batch.id} is {batch.status}{done}; collect it once it has completed")
     found, warnings = read_lines([_download(client, batch.output_file_id),
-                                  _download(client, batch.error_file_id)])
+                                  _download(client, batch.error_file_id)], summarizer.task)
     batch_problem = ""
     if batch.status == "failed" and batch.errors and batch.errors.data:
         batch_problem = "; ".join(f"{e.code}: {e.message}" for e in batch.errors.data[:3])
-    if manifest.prompt_version != PROMPT_VERSION:
+    if manifest.task != summarizer.task.name:
+        raise errors.ConfigurationError(
+            f"the batch was built for task {manifest.task!r}; collect it with a summarizer of "
+            f"that task, not {summarizer.task.name!r}")
+    current = summarizer.task.prompt_version
+    if manifest.prompt_version != current:
         warnings.append(f"the batch was built with prompt version {manifest.prompt_version}; "
-                        f"this installation has {PROMPT_VERSION}")
+                        f"this installation has {current}")
     results: list[SummaryResult] = []
     failed: list[ManifestDocument] = []
     for doc in manifest.documents:

@@ -1,9 +1,10 @@
 """Readable reports of summary results: a compact Markdown digest and a self-contained HTML view.
 
 Analysts read a summary against its release before they trust it. The HTML report puts every
-claim (outcome, reasons, next steps, sentiment) beside the release, with its quoted evidence
-highlighted, colour-coded by field and linked both ways, and shows the rule findings as badges;
-for several documents an index table sorts and filters them. It is one file with inline CSS and
+claim of the task's card (``Task.card``: for the regulatory task the outcome, reasons, next steps
+and sentiment) beside the release, with its quoted evidence highlighted, colour-coded by field
+and linked both ways, and shows the rule findings as badges; for several documents an index
+table sorts and filters them. It is one file with inline CSS and
 JS and no external asset, so it can be mailed, archived and opened offline.
 
 Every string taken from a document or a model answer is escaped: Jinja2 autoescape in HTML,
@@ -46,7 +47,8 @@ from pydantic import ValidationError
 
 from summarizer.arguments import describe, validation_message
 from summarizer.errors import ConfigurationError, InputError
-from summarizer.schemas.summary import Evidence, RegulatorySummary
+from summarizer.evidence import Evidence, Sentiment
+from summarizer.task import Card, CardClaim, CardLead, IndexCell, Task, get_task
 from summarizer.types import MAX_RECORD_BYTES, Finding, SummaryResult, dump_record
 
 __all__ = [
@@ -75,19 +77,18 @@ RecordLike = SummaryResult | Mapping[str, Any]
 #: the report formats of ``render`` (and of the CLI's ``--format``)
 REPORT_FORMATS = ("markdown", "html")
 
-#: the fields a highlight can belong to, with the names the legend shows
-FIELD_NAMES: dict[str, str] = {
-    "outcome": "Outcome",
-    "rationale": "Rationale",
-    "next_steps": "Next step",
-    "sentiment": "Sentiment",
-    "finding": "Finding",
-}
+#: the fields of the default (regulatory) task's highlights, with the names the legend shows
+#: (a report's legend is its task's: ``Task.report.fields``, then findings)
+FIELD_NAMES: dict[str, str] = {**dict(get_task().report.fields), "finding": "Finding"}
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-#: which colour wins when spans have the same extent (higher is drawn on top)
-_RANK = {"finding": 0, "sentiment": 1, "next_steps": 2, "rationale": 3, "outcome": 4}
-_CLAIM_PATH = re.compile(r"^(?:(outcome|sentiment)\b|(rationale|next_steps)\[(\d+)\])")
+#: the first part of a finding's path, and the item it points at ("next_steps[1].timing")
+_CLAIM_PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\])?")
+#: a field name as CSS and the templates take it
+_FIELD = re.compile(r"[a-z][a-z0-9_]*")
+#: fields the stylesheet colours itself; any other field takes a palette colour
+_STYLED = ("outcome", "rationale", "next_steps", "sentiment", "finding")
+_PALETTE = 6
 
 
 # -- input ---------------------------------------------------------------------------------------
@@ -310,18 +311,22 @@ class Segment:
         return " ".join(span.id for span in self.spans)
 
 
-def split_segments(text: str, spans: Iterable[Span]) -> list[Segment]:
+def split_segments(text: str, spans: Iterable[Span],
+                   rank: Mapping[str, int] | None = None) -> list[Segment]:
     """Cut ``text`` at every span border, so overlapping and nested spans highlight correctly.
 
-    Each segment lists the spans covering all of it, longest first. Spans outside the text or
-    empty are dropped; concatenating the segments gives ``text`` back.
+    Each segment lists the spans covering all of it, longest first; of spans with the same
+    extent the field ranked higher in ``rank`` (the card's first fields: its lead claim) is
+    drawn on top (default: the regulatory task's order). Spans outside the text or empty are
+    dropped; concatenating the segments gives ``text`` back.
     """
+    order = rank if rank is not None else _rank(tuple(FIELD_NAMES))
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text)} | {s.start for s in valid} | {s.end for s in valid})
     segments = []
     for a, b in itertools.pairwise(cuts):
         covering = sorted((s for s in valid if s.start <= a and b <= s.end),
-                          key=lambda s: (-(s.end - s.start), _RANK.get(s.field, 0), s.id))
+                          key=lambda s: (-(s.end - s.start), order.get(s.field, 0), s.id))
         segments.append(Segment(text[a:b], tuple(covering)))
     return segments
 
@@ -346,6 +351,13 @@ class FindingView:
         return self.start is not None
 
 
+def _rank(fields: Sequence[str]) -> dict[str, int]:
+    """Which colour wins when spans have the same extent: the legend's first field (the lead
+    claim) is drawn on top, findings at the bottom."""
+    named = [f for f in fields if f != "finding"]
+    return {"finding": 0, **{f: len(named) - i for i, f in enumerate(named)}}
+
+
 @dataclass
 class Claim:
     """One claim of a summary with its evidence, for both renderers."""
@@ -360,6 +372,9 @@ class Claim:
     start: int | None = None
     end: int | None = None
     findings: list[FindingView] = dataclasses.field(default_factory=list)
+    #: in Markdown: bold before the statement (who acts), italics after it (when)
+    tag: str = ""
+    aside: str = ""
 
     @property
     def located(self) -> bool:
@@ -373,6 +388,17 @@ class Claim:
 
 
 @dataclass
+class SectionView:
+    """A list of claims of one field under its heading (with the findings about the list)."""
+
+    field: str
+    heading: str
+    empty: str
+    claims: list[Claim] = dataclasses.field(default_factory=list)
+    findings: list[FindingView] = dataclasses.field(default_factory=list)
+
+
+@dataclass
 class DocumentView:
     """Everything the templates show for one result, computed once."""
 
@@ -382,34 +408,25 @@ class DocumentView:
     result: SummaryResult
     title: str
     company: str
-    agency: str
-    decision: str
-    direction: str
-    sentiment: str
     meta_line: str
-    agency_label: str = ""
-    outcome: Claim | None = None
-    outcome_rows: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    rationale: list[Claim] = dataclasses.field(default_factory=list)
-    next_steps: list[Claim] = dataclasses.field(default_factory=list)
+    cells: list[IndexCell] = dataclasses.field(default_factory=list)
+    tone: str = ""
+    lead: Claim | None = None
+    lead_info: CardLead | None = None
+    lead_heading: str = ""
+    lead_missing: str = ""
+    text: str = ""
+    sections: list[SectionView] = dataclasses.field(default_factory=list)
+    sentiment: Sentiment | None = None
     sentiment_claim: Claim | None = None
     findings: list[FindingView] = dataclasses.field(default_factory=list)
-    section_findings: dict[str, list[FindingView]] = dataclasses.field(default_factory=dict)
     segments: list[Segment] | None = None
 
     @property
     def claims(self) -> list[Claim]:
-        head = [self.outcome] if self.outcome else []
+        head = [self.lead] if self.lead else []
         tail = [self.sentiment_claim] if self.sentiment_claim else []
-        return head + self.rationale + self.next_steps + tail
-
-
-def _words(code: str) -> str:
-    return code.replace("_", " ")
-
-
-def _agency_label(agency: str, body: str | None) -> str:
-    return f"{agency} ({body})" if body and body.upper() != agency.upper() else agency
+        return head + [c for s in self.sections for c in s.claims] + tail
 
 
 def _bounds(start: int | None, end: int | None, text: str | None) -> tuple[int | None, int | None]:
@@ -419,41 +436,24 @@ def _bounds(start: int | None, end: int | None, text: str | None) -> tuple[int |
     return start, end
 
 
-def _claim(cid: str, fld: str, heading: str, statement: str, details: list[str],
-           evidence: Evidence | None, text: str | None) -> Claim:
+def _claim(prefix: str, claim: CardClaim, text: str | None) -> Claim:
+    evidence: Evidence | None = claim.evidence
     start, end = _bounds(evidence.start, evidence.end, text) if evidence else (None, None)
     return Claim(
-        id=cid, field=fld, heading=heading, text=statement,
-        details=[d for d in details if d],
+        id=f"{prefix}-{claim.id}", field=_field(claim.field), heading=claim.heading,
+        text=claim.statement, details=[d for d in claim.details if d],
         quote=evidence.quote if evidence is not None else None,
         match=evidence.match if evidence is not None else "none",
-        start=start, end=end,
+        start=start, end=end, tag=claim.label, aside=claim.aside,
     )
 
 
-def _claims(summary: RegulatorySummary, prefix: str, text: str | None,
-            ) -> tuple[Claim | None, list[Claim], list[Claim], Claim]:
-    outcome = None
-    if (o := summary.outcome) is not None:
-        outcome = _claim(f"{prefix}-outcome", "outcome", "Outcome",
-                         f"{_agency_label(o.agency, o.agency_body)}: {_words(o.decision)}"
-                         f" ({o.direction})", [], o.evidence, text)
-    rationale = [
-        _claim(f"{prefix}-rationale-{i}", "rationale", f"Reason {i + 1}", r.statement,
-               [f"{r.source}'s reason"], r.evidence, text)
-        for i, r in enumerate(summary.rationale)
-    ]
-    steps = [
-        _claim(f"{prefix}-next_steps-{i}", "next_steps", f"Next step {i + 1}", s.action,
-               [f"by {s.actor}", f"timing: {s.timing}" if s.timing else "no timing given",
-                f"due {s.due_date.isoformat()}" if s.due_date else ""],
-               s.evidence, text)
-        for i, s in enumerate(summary.next_steps)
-    ]
-    st = summary.sentiment
-    sentiment = _claim(f"{prefix}-sentiment", "sentiment", "Sentiment",
-                       f"{st.label} ({st.score:+.2f}): {st.rationale}", [], st.evidence, text)
-    return outcome, rationale, steps, sentiment
+def _field(name: str) -> str:
+    """A card's field name as the page uses it (class names, data attributes): as it is when
+    it is a plain lower-case name, else reduced to one."""
+    if _FIELD.fullmatch(name):
+        return name
+    return "f" + re.sub(r"[^a-z0-9_]", "_", name.lower())
 
 
 def _claim_id_for(path: str, prefix: str) -> str | None:
@@ -461,9 +461,9 @@ def _claim_id_for(path: str, prefix: str) -> str | None:
     match = _CLAIM_PATH.match(path)
     if match is None:
         return None
-    if match.group(1):
-        return f"{prefix}-{match.group(1)}"
-    return f"{prefix}-{match.group(2)}-{match.group(3)}"
+    if match.group(2) is not None:
+        return f"{prefix}-{match.group(1)}-{match.group(2)}"
+    return f"{prefix}-{match.group(1)}"
 
 
 def _finding_views(findings: Sequence[Finding], prefix: str, text: str | None,
@@ -494,46 +494,92 @@ def _meta_line(result: SummaryResult) -> str:
     return " · ".join(parts)
 
 
-def document_view(result: SummaryResult, number: int) -> DocumentView:
-    """Compute what both renderers show for one result (``number`` counts from 1)."""
+def card_of(result: SummaryResult) -> Card | None:
+    """The card of a result's summary, drawn by the result's own task (None without one)."""
+    if result.summary is None:
+        return None
+    task = get_task(result.meta.task if result.meta is not None else None)
+    return task.card(result.summary)
+
+
+def document_view(result: SummaryResult, number: int,
+                  columns: Sequence[str] | None = None) -> DocumentView:
+    """Compute what both renderers show for one result (``number`` counts from 1); ``columns``
+    are the index's labels (default: the result's task's)."""
     prefix = f"d{number}"
     source = result.source or f"document {number}"
-    summary, text = result.summary, result.text
+    text = result.text
+    card = card_of(result)
+    if columns is None:
+        task = get_task(result.meta.task if result.meta is not None else None)
+        columns = task.report.columns or (tuple(c.label for c in card.index) if card else ())
+    by_label = {cell.label: cell for cell in card.index} if card else {}
     view = DocumentView(
         number=number, anchor=prefix, source=source, result=result,
-        title=summary.headline if summary else source,
-        company=(summary.company or "") if summary else "",
-        agency="", decision="", direction="", sentiment="",
+        title=card.title if card else source, company=card.byline if card else "",
         meta_line=_meta_line(result),
+        cells=[by_label.get(label, IndexCell(label, "")) for label in columns],
         findings=_finding_views(result.findings, prefix, text),
     )
-    if summary is not None:
-        view.outcome, view.rationale, view.next_steps, view.sentiment_claim = _claims(
-            summary, prefix, text)
-        view.sentiment = summary.sentiment.label
-        if (o := summary.outcome) is not None:
-            view.agency, view.decision, view.direction = o.agency, _words(o.decision), o.direction
-            products = ", ".join(f"{p.name} ({p.generic_name})" if p.generic_name else p.name
-                                 for p in o.products)
-            view.agency_label = _agency_label(o.agency, o.agency_body)
-            rows = [("Product", products), ("Indication", o.indication or ""),
-                    ("Application", o.application or ""),
-                    ("Decision date", o.decision_date.isoformat() if o.decision_date else "")]
-            view.outcome_rows = [(k, v) for k, v in rows if v]
+    if card is not None:
+        _fill(view, card, prefix, text)
     by_claim = {claim.id: claim for claim in view.claims}
+    sections = {section.field: section for section in view.sections}
     for finding in view.findings:
         cid = _claim_id_for(finding.path, prefix)
         if cid in by_claim:
             by_claim[cid].findings.append(finding)
-        elif finding.path in ("rationale", "next_steps"):  # about the list as a whole
-            view.section_findings.setdefault(finding.path, []).append(finding)
+        elif finding.path in sections:  # about the list as a whole
+            sections[finding.path].findings.append(finding)
     if text is not None:
         spans = [Span(c.id, c.field, c.start, c.end)
                  for c in view.claims if c.start is not None and c.end is not None]
         spans += [Span(f.id, "finding", f.start, f.end)
                   for f in view.findings if f.start is not None and f.end is not None]
-        view.segments = split_segments(text, spans)
+        fields = [f for f, _ in card.fields] if card else []
+        view.segments = split_segments(text, spans, _rank(fields))
     return view
+
+
+def _fill(view: DocumentView, card: Card, prefix: str, text: str | None) -> None:
+    """The card's claims laid out: the lead card, the sections, the sentiment."""
+    lead_id = card.lead.claim if card.lead is not None else None
+    view.tone = card.lead.tone if card.lead is not None else ""
+    view.lead_info, view.lead_heading = card.lead, card.lead_heading
+    view.lead_missing, view.text, view.sentiment = card.lead_missing, card.text, card.sentiment
+    names = dict(card.fields)
+    sections = [SectionView(_field(s.field), s.heading, s.empty) for s in card.sections]
+    by_field = {s.field: s for s in sections}
+    for claim in card.claims:
+        shown = _claim(prefix, claim, text)
+        if claim.id == lead_id:
+            view.lead = shown
+        elif claim.id == "sentiment" and card.sentiment is not None:
+            view.sentiment_claim = shown
+        else:
+            if shown.field not in by_field:  # a field the card lays out nowhere: its own list
+                name = names.get(claim.field, claim.field.replace("_", " ").capitalize())
+                by_field[shown.field] = SectionView(shown.field, name, "None.")
+                sections.append(by_field[shown.field])
+            by_field[shown.field].claims.append(shown)
+    view.sections = sections
+
+
+def _page_fields(task: Task, extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """The legend: the task's fields, those any card added, then findings."""
+    fields = {_field(k): v for k, v in (*task.report.fields, *extra)}
+    return {**fields, "finding": "Finding"}
+
+
+def _field_style(fields: Iterable[str]) -> str:
+    """CSS colouring the fields the stylesheet does not know (each a palette colour)."""
+    rules = []
+    for i, field in enumerate(f for f in fields if f not in _STYLED):
+        slot = f"p{i % _PALETTE}"
+        rules.append(f".f-{field} {{ --c: var(--c-{slot}); --bg: var(--bg-{slot}); "
+                     f"--hot: var(--hot-{slot}); }}\n"
+                     f'mark.hl.active[data-active="{field}"] {{ background: var(--hot-{slot}); }}')
+    return "\n".join(rules)
 
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -584,42 +630,48 @@ def _md_document(view: DocumentView) -> list[str]:
     if result.error is not None:
         e = result.error
         lines += [f"**Error:** {_md(e.type)} ({_md(e.code)}): {_md(e.message)}", ""]
-    summary = result.summary
-    if summary is None:  # an error record: no claims to list
+    if result.summary is None:  # an error record: no claims to list
         return [*lines, *_md_findings(view.findings), ""] if view.findings else lines
-    if view.outcome is not None:
-        rest = "; ".join(value for _, value in view.outcome_rows)
-        lines.append(f"**Outcome:** {_md(view.agency_label)} · {_md(view.decision)} · "
-                     f"{_md(view.direction)}" + (f" — {_md(rest)}" if rest else ""))
-    else:
-        lines.append("**Outcome:** not a regulatory event")
-    lines += ["", _md(summary.summary), "", "**Rationale**"]
-    lines += [f"- {_md(c.text)} ({_md(', '.join(c.details))})"
-              for c in view.rationale] or ["- none"]
-    lines += ["", "**Next steps**"]
-    for step, claim in zip(summary.next_steps, view.next_steps, strict=True):
-        timing = [step.timing or ""] + ([f"due {step.due_date.isoformat()}"]
-                                        if step.due_date else [])
-        when = "; ".join(t for t in timing if t) or "no timing given"
-        lines.append(f"- **{_md(step.actor)}:** {_md(claim.text)} — *{_md(when)}*")
-    if not summary.next_steps:
-        lines.append("- none")
-    st = summary.sentiment
-    lines += ["", f"**Sentiment:** {st.label} ({st.score:+.2f}) — {_md(st.rationale)}", ""]
-    return [*lines, *_md_findings(view.findings), ""]
+    lead = view.lead_info
+    if lead is not None:
+        rest = "; ".join(value for _, value in lead.facts)
+        head = " · ".join(_md(part) for part in (lead.tag, lead.verdict, lead.pill) if part)
+        lines += [f"**{_md(view.lead_heading)}:** {head}" + (f" — {_md(rest)}" if rest else ""),
+                  ""]
+    elif view.lead_heading:
+        lines += [f"**{_md(view.lead_heading)}:** {_md(view.lead_missing)}", ""]
+    if view.text:
+        lines.append(_md(view.text))
+    for section in view.sections:
+        lines += [""] * (lines[-1] != "") + [f"**{_md(section.heading)}**"]
+        lines += [_md_item(c) for c in section.claims] or ["- none"]
+    st = view.sentiment
+    if st is not None:
+        lines += ["", f"**Sentiment:** {st.label} ({st.score:+.2f}) — {_md(st.rationale)}"]
+    return [*lines, "", *_md_findings(view.findings), ""]
 
 
-def render_markdown(results: Iterable[RecordLike], *,
-                    title: str = "Regulatory summary report") -> str:
-    """A compact Markdown report: per document the headline, outcome line, rationale and next
-    steps as bullets (with timing), sentiment and findings; an index table for several."""
-    return render(results, "markdown", title=title)
+def _md_item(claim: Claim) -> str:
+    """One claim as a bullet: its tag in bold, then the statement, then its aside in italics
+    (or, without one, its details in brackets)."""
+    who = f"**{_md(claim.tag)}:** " if claim.tag else ""
+    if claim.aside:
+        return f"- {who}{_md(claim.text)} — *{_md(claim.aside)}*"
+    details = f" ({_md(', '.join(claim.details))})" if claim.details else ""
+    return f"- {who}{_md(claim.text)}{details}"
+
+
+def render_markdown(results: Iterable[RecordLike], *, title: str | None = None,
+                    task: str | Task | None = None) -> str:
+    """A compact Markdown report: per document the headline, the lead line (the outcome), the
+    card's lists as bullets (reasons, next steps with timing), sentiment and findings; an
+    index table for several. ``task`` sets the index columns and the default title."""
+    return render(results, "markdown", title=title, task=task)
 
 
 def _md_index_row(v: DocumentView) -> str:
     status = "error" if v.result.error else str(len(v.findings))
-    cells = [str(v.number), v.source, v.company, v.agency, v.decision, v.direction,
-             v.sentiment, status]
+    cells = [str(v.number), v.source, *(cell.text for cell in v.cells), status]
     return "| " + " | ".join(_md(c) for c in cells) + " |"
 
 
@@ -653,29 +705,34 @@ def _asset(name: str) -> str:
 def _environment() -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters["words"] = _words
+    env.filters["words"] = _words  # a code as words ("negative_opinion": "negative opinion")
     return env
+
+
+def _words(code: str) -> str:
+    return code.replace("_", " ")
 
 
 def _csp_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
 
 
-def render_html(results: Iterable[RecordLike], *,
-                title: str = "Regulatory summary report", timeline_href: str | None = None) -> str:
-    """One self-contained HTML page: index table, then per document the outcome card,
-    rationale, next steps, sentiment and findings beside the highlighted release.
-    ``timeline_href`` links the page to the timeline page of the same records."""
-    return render(results, "html", title=title, timeline_href=timeline_href)
+def render_html(results: Iterable[RecordLike], *, title: str | None = None,
+                timeline_href: str | None = None, task: str | Task | None = None) -> str:
+    """One self-contained HTML page: index table, then per document its card (the lead card,
+    e.g. the outcome; the lists, e.g. rationale and next steps; sentiment; findings) beside the
+    highlighted release. ``timeline_href`` links the page to the timeline page of the same
+    records; ``task`` sets the index columns and the default title."""
+    return render(results, "html", title=title, timeline_href=timeline_href, task=task)
 
 
-def render(results: Iterable[RecordLike], fmt: str, *,
-           title: str = "Regulatory summary report", timeline_href: str | None = None) -> str:
+def render(results: Iterable[RecordLike], fmt: str, *, title: str | None = None,
+           timeline_href: str | None = None, task: str | Task | None = None) -> str:
     """Render in one of ``REPORT_FORMATS``: ``html`` or ``markdown``."""
     if isinstance(results, str | bytes | Mapping) or not isinstance(results, Iterable):
         raise ConfigurationError(
             f"results must be an iterable of results or records, got {describe(results)}")
-    with ReportBuilder(fmt, title=title, timeline_href=timeline_href) as builder:
+    with ReportBuilder(fmt, title=title, timeline_href=timeline_href, task=task) as builder:
         for item in results:
             builder.add(item)
         out = io.StringIO()
@@ -692,7 +749,9 @@ class ReportBuilder:
 
     ``add`` renders the record's index row at once and spools the record to a temporary file;
     ``write`` writes the page (head, index, one document at a time, tail) to a text stream;
-    ``timeline_href`` links the page to the timeline page of the same records.
+    ``timeline_href`` links the page to the timeline page of the same records. ``task`` sets
+    the index columns, the legend and the default ``title`` (None: the first record's task, the
+    default task for records without one); each record is drawn by its own task's card.
     ``count`` is the number of records, ``missing_text`` how many results lack their release
     text. Use it as a context manager (or ``close`` it) to remove the temporary files.
 
@@ -702,15 +761,18 @@ class ReportBuilder:
     ...     report.write(out)
     """
 
-    def __init__(self, fmt: str = "html", *, title: str = "Regulatory summary report",
-                 timeline_href: str | None = None) -> None:
+    def __init__(self, fmt: str = "html", *, title: str | None = None,
+                 timeline_href: str | None = None, task: str | Task | None = None) -> None:
         if fmt not in REPORT_FORMATS:
             raise ConfigurationError(
                 f"unknown report format {describe(fmt)}; use one of {', '.join(REPORT_FORMATS)}")
-        if not isinstance(title, str):
+        if title is not None and not isinstance(title, str):
             raise ConfigurationError(f"title must be text, got {describe(title)}")
+        self._task = get_task(task) if task is not None else None
         self.fmt = fmt
-        self.title = title
+        self._title = title
+        self.columns: tuple[str, ...] = self._task.report.columns if self._task else ()
+        self._fields: dict[str, str] = {}
         self.timeline_href = timeline_href
         self.count = 0
         self.missing_text = 0
@@ -731,12 +793,29 @@ class ReportBuilder:
         self._records.close()
         self._rows.close()
 
+    @property
+    def task(self) -> Task:
+        """The report's task (the first record's, until one is given or added)."""
+        return self._task if self._task is not None else get_task()
+
+    @property
+    def title(self) -> str:
+        return self._title if self._title is not None else self.task.report.title
+
     def add(self, item: RecordLike) -> None:
         """Take one result or record (``InputError`` when it is not a summary record)."""
         result = coerce_result(item)
+        if self._task is None:  # the first record names the report's task
+            self._task = get_task(result.meta.task if result.meta is not None else None)
+            self.columns = self._task.report.columns
         self.count += 1
         self.missing_text += result.ok and result.text is None
-        view = document_view(result, self.count)
+        view = document_view(result, self.count, self.columns or None)
+        if not self.columns:  # a task without index columns: the first card's labels
+            self.columns = tuple(cell.label for cell in view.cells)
+        card = card_of(result)
+        if card is not None:
+            self._fields.update((k, v) for k, v in card.fields if k not in self._fields)
         if self.fmt == "html":
             self._rows.write(str(self._macros().index_row(view)))
         else:
@@ -758,7 +837,7 @@ class ReportBuilder:
 
     def _views(self) -> Iterator[DocumentView]:
         for number, result in enumerate(self.results(), 1):
-            yield document_view(result, number)
+            yield document_view(result, number, self.columns)
 
     def _copy_rows(self, out: TextIO) -> None:
         self._rows.seek(0)
@@ -773,8 +852,10 @@ class ReportBuilder:
     def _write_html(self, out: TextIO) -> None:
         html = self._macros()
         script, style = _asset("report.js"), _asset("report.css")
-        out.write(html.page_head(self.title, style, _csp_hash(script), FIELD_NAMES, self.count,
-                                 self.missing_text, self.timeline_href))
+        fields = _page_fields(self.task, self._fields.items())
+        out.write(html.page_head(self.title, style, _csp_hash(script), fields, self.count,
+                                 self.missing_text, self.timeline_href, self.columns,
+                                 _field_style(fields)))
         if self.count > 1:
             self._copy_rows(out)
         out.write(html.index_end(self.count))
@@ -786,8 +867,9 @@ class ReportBuilder:
         lines = _Lines(out)
         lines.add([f"# {_md(self.title)}", ""])
         if self.count > 1:
-            lines.add(["| # | document | company | agency | decision | direction | sentiment "
-                       "| findings |", "|---|---|---|---|---|---|---|---|"])
+            labels = ["#", "document", *(_md(c.lower()) for c in self.columns), "findings"]
+            lines.add(["| " + " | ".join(labels) + " |",
+                       "|" + "---|" * len(labels)])
             self._rows.seek(0)
             lines.add(row.rstrip("\n") for row in self._rows)
             lines.add([""])

@@ -750,14 +750,16 @@ def _announced(title: str, head: str) -> bool:
 
 
 def prompt_view(
-    doc_text: str, sections: tuple[Section, ...], *, max_tokens: int | None = None
+    doc_text: str, sections: tuple[Section, ...], *, max_tokens: int | None = None,
+    about: re.Pattern[str] | None = None,
 ) -> PromptView:
     """Build the body-first, labelled, boilerplate-free text the model reads.
 
-    Boilerplate (about, forward-looking, contacts, trailer) is left out with a one-line note; from
-    an "About <product/study>" section only its regulatory sentences are kept (approvals, filings,
-    designations), and those go first when ``max_tokens`` is exceeded. Page furniture is dropped
-    and runs of spaces collapsed; hard line breaks (and hyphenated breaks) stay as they are.
+    Boilerplate (about, forward-looking, contacts, trailer) is left out with a one-line note;
+    from an "About <product/study>" section only the sentences ``about`` finds are kept (a
+    task's own: the regulatory task keeps approvals, filings and designations), and those go
+    first when ``max_tokens`` is exceeded. Page furniture is dropped and runs of spaces
+    collapsed; hard line breaks (and hyphenated breaks) stay as they are.
     """
     furniture = _running_headers(doc_text)
     kept: list[tuple[Section, str]] = []
@@ -765,8 +767,8 @@ def prompt_view(
     for s in sections:
         if s.kind in BOILERPLATE_KINDS:
             _note(omitted, s)
-            if s.kind == "about" and not is_company_profile(doc_text, s):
-                excerpt = _clean(_regulatory_excerpt(doc_text, s), furniture)
+            if about is not None and s.kind == "about" and not is_company_profile(doc_text, s):
+                excerpt = _clean(_about_excerpt(doc_text, s, about), furniture)
                 if excerpt:
                     kept.append((s, excerpt))
             continue
@@ -788,17 +790,11 @@ def prompt_view(
     )
 
 
-_REGULATORY_CUE = re.compile(
-    r"\b(?:FDA|EMA|CHMP|European\s+Commission|MHRA|PMDA|Health\s+Canada|NMPA|TGA|Swissmedic"
-    r"|regulators?|regulatory|approv\w*|authori[sz]ation|filings?|filed|(?:re)?submi(?:ssion|tted)"
-    r"|designation|designated|clearance|cleared|CE[- ]mark\w*|action\s+letter"
-    r"|complete\s+response\s+letter|PDUFA|s?BLA|s?NDA|MAA|IND|indicated)\b"
-)
 _SENTENCE_CUT = re.compile(r"[.!?][\"”’)\]]*(?:\d+(?:[,–-]\d+)*)?\s+(?=[A-Z“\"(])")
 
 
-def _regulatory_excerpt(doc_text: str, s: Section) -> str:
-    """The sentences of an about section that mention a regulator or a regulatory step."""
+def _about_excerpt(doc_text: str, s: Section, about: re.Pattern[str]) -> str:
+    """The sentences of an about section that ``about`` finds something in."""
     chunk = doc_text[s.start : s.end]
     first_end = chunk.find("\n")
     first = chunk if first_end < 0 else chunk[:first_end]
@@ -816,7 +812,7 @@ def _regulatory_excerpt(doc_text: str, s: Section) -> str:
             end = len(para) if m is None else m.end()
             sentence = para[last:end].strip()
             last = end
-            if sentence and _REGULATORY_CUE.search(sentence):
+            if sentence and about.search(sentence):
                 kept.append(sentence)
     if not kept:
         return ""

@@ -75,6 +75,13 @@ def _is_abbreviation(unit: str, dot: int) -> bool:
     return key in _ABBREVIATIONS
 
 
+def _is_decimal_point(unit: str, dot: int) -> bool:
+    """True when the stop at ``dot`` sits between digits ("a hazard ratio of 0.62 (95% CI"):
+    the boundary pattern would read the decimals as footnote digits after a full stop."""
+    return (unit[dot] == "." and 0 < dot < len(unit) - 1 and unit[dot - 1].isdigit()
+            and unit[dot + 1].isdigit())
+
+
 def _joins(prev: str, nxt: str) -> bool:
     """Whether a single line break between two lines is a soft wrap rather than a break."""
     p, n = prev.rstrip(), nxt.lstrip()
@@ -136,7 +143,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         unit = text[u_start:u_end]
         pos = 0
         for m in _BOUNDARY.finditer(unit):
-            if _is_abbreviation(unit, m.start()):
+            if _is_abbreviation(unit, m.start()) or _is_decimal_point(unit, m.start()):
                 continue
             s = _trimmed(text, u_start + pos, u_start + m.end())
             if s is not None:

@@ -30,8 +30,11 @@ from typing import Any, Self
 
 import httpx2
 import openai
+from pydantic import BaseModel
 
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.errors import ConfigurationError
+from summarizer.intake import load
+from summarizer.task import Task, get_task
 
 __all__ = [
     "BatchAnswer",
@@ -67,18 +70,15 @@ class Reply:
     @classmethod
     def answer(
         cls,
-        summary: RegulatorySummary | dict[str, Any],
+        summary: BaseModel | dict[str, Any],
         *,
         finish_reason: str = "stop",
         prompt_tokens: int = 100,
         completion_tokens: int = 50,
     ) -> Reply:
-        """A model answer carrying ``summary`` (as a tool call or as JSON content)."""
-        payload = (
-            summary.model_dump(mode="json")
-            if isinstance(summary, RegulatorySummary)
-            else summary
-        )
+        """A model answer carrying ``summary`` (any task's answer, or its JSON object) as a
+        tool call or as JSON content."""
+        payload = summary.model_dump(mode="json") if isinstance(summary, BaseModel) else summary
         return cls(payload=_strip_grounding(payload), finish_reason=finish_reason,
                    prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
 
@@ -583,8 +583,8 @@ class FakeBatchAPI:
 
 
 def gold_answer(gold: Mapping[str, Any], evidence: str | None = None) -> dict[str, Any]:
-    """A correct model answer built from a gold label (``LABEL_SPEC.md``): what a perfect model
-    would send for the release, for ``Reply.answer``.
+    """A correct regulatory answer (the default task's) built from a gold label
+    (``LABEL_SPEC.md``): what a perfect model would send for the release, for ``Reply.answer``.
 
     ``evidence`` is the release's sentence that states the decision (the label's ``evidence``
     field when it has one). Products are the label's names (first the name, then a generic name
@@ -637,24 +637,27 @@ def release_text(request: Mapping[str, Any]) -> str:
     return ""
 
 
-def rules_answer(text: str) -> RegulatorySummary:
-    """What the rules backend reads in ``text``: a valid, grounded answer for any release."""
-    from summarizer.rules_backend import summarize_with_rules
-
-    return summarize_with_rules(text)
+def rules_answer(text: str, task: str | Task | None = None) -> BaseModel:
+    """What ``task``'s reader (the rules backend; the default task's for None) reads in
+    ``text``: a valid, grounded answer for any release."""
+    reader = get_task(task)
+    answer = reader.read(load(text))
+    if answer is None:
+        raise ConfigurationError(f"task {reader.name!r} has no reader to answer with")
+    return answer
 
 
 class ScaleServer(LoopbackServer):
     """An OpenAI-compatible loopback server for load and throughput tests.
 
     Every chat completion is answered, after ``latency`` seconds, with a valid summary of the
-    release in the prompt (``answer(text)``; by default the rules backend's reading, computed
-    once per release); a seeded ``rate_limit_fraction`` of requests instead gets an immediate
-    429 with ``Retry-After: retry_after``, and so does every request beyond ``capacity`` held at
-    once (a rate limit that depends on load). It holds many connections at once (a thread each
-    and a deep accept queue). ``statuses`` counts answers by HTTP status, ``max_in_flight`` is the
-    most requests it held at the same time. ``latency`` and ``rate_limit_fraction`` may be
-    changed between runs.
+    release in the prompt (``answer(text)``; by default the default task's reader's reading,
+    computed once per release); a seeded ``rate_limit_fraction`` of requests instead gets an
+    immediate 429 with ``Retry-After: retry_after``, and so does every request beyond
+    ``capacity`` held at once (a rate limit that depends on load). It holds many connections at
+    once (a thread each and a deep accept queue). ``statuses`` counts answers by HTTP status,
+    ``max_in_flight`` is the most requests it held at the same time. ``latency`` and
+    ``rate_limit_fraction`` may be changed between runs.
     """
 
     def __init__(
@@ -665,7 +668,7 @@ class ScaleServer(LoopbackServer):
         retry_after: float = 1.0,
         seed: int = 0,
         capacity: int | None = None,
-        answer: Callable[[str], RegulatorySummary | dict[str, Any]] | None = None,
+        answer: Callable[[str], BaseModel | dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(responder=self._respond)
         self.latency = latency

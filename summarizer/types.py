@@ -6,9 +6,20 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializeAsAny,
+    ValidationError,
+    create_model,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails
 
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer import _registry
+from summarizer.errors import SummarizerError
+from summarizer.evidence import Answer
 
 __all__ = [
     "MAX_RECORD_BYTES",
@@ -19,6 +30,7 @@ __all__ = [
     "SummaryResult",
     "Usage",
     "dump_record",
+    "result_schema",
 ]
 
 #: the longest record a records file may hold when read back (a 20 MiB release with its
@@ -83,6 +95,9 @@ class Meta(BaseModel):
     raw_tokens_estimate: int | None = None
     cached: bool = Field(False, description="taken from the result cache: no model call made "
                                             "(usage is then all zero)")
+    task: str | None = Field(None, description="the task that made the summary (absent in "
+                                               "records of 0.1.0: the regulatory task)")
+    task_version: str | None = None
 
 
 class ErrorInfo(BaseModel):
@@ -98,19 +113,42 @@ class ErrorInfo(BaseModel):
 class SummaryResult(BaseModel):
     """The record for one document: the summary, what the rules found, usage and metadata.
 
-    Evidence offsets in ``summary`` index ``text`` (the caller's own string for plain-text input;
-    the extracted text for HTML/EDGAR input, see ``summarizer.intake``).
+    ``summary`` is the task's answer (``meta.task``; a ``RegulatorySummary`` for the default
+    task): a record read back (``model_validate``) gets its task's schema. Evidence offsets in
+    ``summary`` index ``text`` (the caller's own string for plain-text input; the extracted text
+    for HTML/EDGAR input, see ``summarizer.intake``).
     """
 
     model_config = ConfigDict(extra="forbid")
 
     source: str | None = None
-    summary: RegulatorySummary | None = None
+    summary: SerializeAsAny[Answer] | None = None
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     meta: Meta | None = None
     error: ErrorInfo | None = None
     text: str | None = Field(None, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_summary(cls, data: Any) -> Any:
+        """A summary given as JSON is read with the schema of the record's task."""
+        if isinstance(data, Mapping) and isinstance(data.get("summary"), Mapping):
+            meta = data.get("meta")
+            task = meta.get("task") if isinstance(meta, Mapping) else getattr(meta, "task", None)
+            try:
+                schema = _registry.schema_of(task if isinstance(task, str) else None)
+            except SummarizerError as exc:  # a task not installed here: the record is unread
+                raise ValueError(exc.message) from None
+            try:
+                summary = schema.model_validate(data["summary"])
+            except ValidationError as exc:  # located in the record, as a field error would be
+                raise ValidationError.from_exception_data(cls.__name__, [
+                    InitErrorDetails(type=e["type"], loc=("summary", *e["loc"]),
+                                     input=e["input"], ctx=e.get("ctx", {}))
+                    for e in exc.errors()]) from None
+            data = {**data, "summary": summary}
+        return data
 
     @property
     def ok(self) -> bool:
@@ -122,6 +160,13 @@ class SummaryResult(BaseModel):
         if include_text:
             record["text"] = self.text
         return record
+
+
+def result_schema(schema: type[Answer]) -> dict[str, Any]:
+    """The JSON Schema of a result record whose ``summary`` is a ``schema`` answer."""
+    model = create_model("SummaryResult", __base__=SummaryResult, __doc__=SummaryResult.__doc__,
+                         summary=(schema | None, None))  # type: ignore[arg-type]
+    return model.model_json_schema()
 
 
 #: line breaks JSON leaves raw inside strings but line readers split on (str.splitlines, many

@@ -11,11 +11,10 @@ import pytest
 import vcr
 
 from summarizer import Summarizer
-from summarizer.evaluation import EvalRun, evaluate
+from summarizer.evaluation import CorpusItem, EvalRun, evaluate
 from summarizer.recording import recorded_requests
 from summarizer.recording import vcr_config as recording_config
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.scoring import CorpusItem
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

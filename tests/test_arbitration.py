@@ -9,14 +9,14 @@ import pytest
 from conftest import ceplene_answer, corpus_text
 
 from summarizer import Summarizer
-from summarizer.arbitration import arbitrate
 from summarizer.errors import ConfigurationError
 from summarizer.evaluation import arbitration_counts
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.merging import fill_gaps
-from summarizer.rules_backend import RulesFallback
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.merge import fill_gaps
+from summarizer.tasks.regulatory.reader import Reader
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply
 
 DEVICE_RELEASE = (
@@ -30,7 +30,7 @@ DEVICE_RELEASE = (
 
 def _arbitrated(answer: dict[str, Any], text: str) -> tuple[RegulatorySummary, list[Any]]:
     summary = ground(RegulatorySummary.model_validate(answer), text)
-    findings = arbitrate(summary, RulesFallback(load(text), index=SourceIndex(text)))
+    findings = arbitrate(summary, Reader(load(text), index=SourceIndex(text)))
     return summary, findings
 
 
@@ -149,7 +149,7 @@ def test_arbitration_can_be_switched_off(ceplene_text: str) -> None:
 
 
 def test_the_rules_summary_is_built_only_to_overrule_or_fill(ceplene_text: str) -> None:
-    fallback = RulesFallback(load(ceplene_text), index=SourceIndex(ceplene_text))
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
     summary = ground(RegulatorySummary.model_validate(ceplene_answer()), ceplene_text)
     assert arbitrate(summary, fallback) == [] and fill_gaps(summary, fallback) == []
     assert "summary" not in vars(fallback)  # a backed, complete answer: the reading suffices
@@ -209,11 +209,11 @@ def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")
     summary = ground(RegulatorySummary.model_validate(wrong), ceplene_text)
-    findings = arbitrate(summary, RulesFallback(load(ceplene_text)), "flag")
+    findings = arbitrate(summary, Reader(load(ceplene_text)), "flag")
     assert [f.rule for f in findings] == ["decision_disputed"]
     assert "not changed" in findings[0].message
     assert summary.outcome is not None and summary.outcome.decision == "approval"
-    assert arbitrate(summary, RulesFallback(load(ceplene_text)), "off") == []
+    assert arbitrate(summary, Reader(load(ceplene_text)), "off") == []
 
 
 def test_the_policy_is_a_setting_with_a_default_per_backend() -> None:

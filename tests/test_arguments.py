@@ -142,8 +142,7 @@ def test_integrations_check_their_arguments() -> None:
 
 
 def test_a_corpus_document_that_cannot_be_read_is_an_error_record(tmp_path: Path) -> None:
-    from summarizer.evaluation import evaluate
-    from summarizer.scoring import load_corpus
+    from summarizer.evaluation import evaluate, load_corpus
 
     items = load_corpus(CORPUS)[:2]
     missing = items[1].__class__(id="gone", path=tmp_path / "gone.txt", published=None,

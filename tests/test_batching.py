@@ -22,7 +22,7 @@ from summarizer.batching import (
     as_item,
     loop_lane,
 )
-from summarizer.rules import RULES, Rule, RuleContext
+from summarizer.tasks.regulatory.rules import RULES, Rule, RuleContext
 from summarizer.testing import (
     LoopbackServer,
     Reply,

@@ -13,13 +13,26 @@ from typing import Any
 import pytest
 from conftest import CORPUS
 
-import summarizer.api as api
 from summarizer import BackendStatusError, CacheError, Summarizer, SummarizerError
 from summarizer.cache import ResultCache, cache_key, default_cache_path, open_cache
-from summarizer.rules import RULES
+from summarizer.tasks.regulatory import RegulatoryTask
+from summarizer.tasks.regulatory.rules import RULES
 from summarizer.testing import LoopbackServer, Reply, ScaleServer, synthetic_release
 
 DOC = synthetic_release(1)
+
+
+class _NewVersion(RegulatoryTask):
+    """The regulatory task with a new version number (its reader or rules changed)."""
+
+    version = "2"
+
+
+class _NewPrompt(RegulatoryTask):
+    """The regulatory task with one more constant variable in its system prompt."""
+
+    def template_context(self) -> dict[str, object]:
+        return {**super().template_context(), "note": "changed"}
 
 
 def _summarizer(server: LoopbackServer, cache: Any, **kwargs: Any) -> Summarizer:
@@ -71,7 +84,8 @@ _ARBITRATE = (
     *_ARBITRATE,
     {"arbitration": "flag"},
     {"published": "2021-06-01"},
-    {"prompt_version": "0123456789ab"},
+    {"task": _NewPrompt},
+    {"task": _NewVersion},
     {"text": DOC + "\nOne more line.\n"},
 ])
 def test_the_key_changes_with_every_setting_that_shapes_the_output(
@@ -83,8 +97,6 @@ def test_the_key_changes_with_every_setting_that_shapes_the_output(
         assert len(srv.requests) == 1
         kwargs = dict(change)
         text, published = kwargs.pop("text", DOC), kwargs.pop("published", None)
-        if "prompt_version" in kwargs:
-            monkeypatch.setattr(api, "PROMPT_VERSION", kwargs.pop("prompt_version"))
         result = _summarizer(srv, db, **kwargs).summarize(text, published=published)
         assert len(srv.requests) >= 2  # a miss: the model was asked again
     assert result.meta is not None and not result.meta.cached

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import CASSETTES, CORPUS, replay_eval
 
-from summarizer.evaluation import EvalRun
-from summarizer.scoring import METRICS, CorpusItem, load_corpus
+from summarizer.evaluation import CorpusItem, EvalRun, load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS
 
 README = Path(__file__).parent.parent / "README.md"
 CASSETTE_DIR = CASSETTES / "corpus_local_1_5b"

@@ -9,9 +9,14 @@ import pytest
 from conftest import ceplene_answer
 from pydantic import ValidationError
 
-from summarizer.corrections import FieldSet, correction_model, fields_for, merge, same_answer
+from summarizer.corrections import Corrections, FieldSet, correction_model, merge, same_answer
 from summarizer.extraction import strict_json_schema
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.task import get_task
+from summarizer.tasks.regulatory.schema import RegulatorySummary
+
+#: the regulatory task's plan: parts of the outcome asked for alone, with their companions
+PLAN = get_task("regulatory").corrections
+fields_for = PLAN.fields_for
 
 
 def _summary(**changes: Any) -> RegulatorySummary:
@@ -33,13 +38,13 @@ def _summary(**changes: Any) -> RegulatorySummary:
 def test_fields_come_from_the_error_paths(paths: list[str], top: set[str],
                                           outcome: set[str]) -> None:
     fields = fields_for(paths, _summary())
-    assert fields.top == top and fields.outcome == outcome
+    assert fields.top == top and fields.part("outcome") == outcome
     assert not fields.is_everything
 
 
 def test_an_outcome_part_of_a_missing_outcome_asks_for_the_whole_outcome() -> None:
     fields = fields_for(["outcome.decision"], _summary(outcome=None, is_regulatory_event=False))
-    assert fields == FieldSet(frozenset({"outcome", "is_regulatory_event"}))
+    assert fields == FieldSet(PLAN, frozenset({"outcome", "is_regulatory_event"}))
 
 
 @pytest.mark.parametrize("paths", [[], ["*.evidence"], ["outcome.decision", "nonsense"]])
@@ -66,7 +71,7 @@ def test_the_correction_schema_holds_only_the_asked_fields_in_strict_form() -> N
     part = schema["$defs"]["OutcomeCorrection"]
     assert set(part["properties"]) == {"decision", "direction"}
     assert part["additionalProperties"] is False
-    full = strict_json_schema()  # the same definitions as the full summary's
+    full = strict_json_schema(RegulatorySummary)  # the same definitions as the full summary's
     assert part["properties"]["decision"]["enum"] == (
         full["$defs"]["Outcome"]["properties"]["decision"]["enum"])
     assert "start" not in str(schema)  # grounding fields stay hidden from the model
@@ -89,7 +94,8 @@ def test_merge_replaces_only_the_asked_fields() -> None:
 
 
 def test_corrections_read_values_as_the_summary_does() -> None:
-    fields = FieldSet(frozenset({"sentiment"}), frozenset({"decision_date", "products"}))
+    fields = FieldSet(PLAN, frozenset({"sentiment"}),
+                      frozenset({("outcome", "decision_date"), ("outcome", "products")}))
     answer = correction_model(fields).model_validate({
         "outcome": {"decision_date": "March 20, 2008",
                     "products": [{"name": "Ceplene", "generic_name": "N/A"}]},
@@ -129,3 +135,26 @@ def test_same_answer_ignores_grounding_only() -> None:
     assert grounded.outcome.evidence.start is not None
     assert same_answer(answer, grounded)
     assert not same_answer(answer, _summary(headline="Another headline"))
+
+
+def test_a_task_without_parts_asks_for_whole_top_level_fields() -> None:
+    """The engine's default plan (no parts, no companions): an outcome error asks for the
+    whole outcome, nothing else; the schema's description is the plan's title."""
+    plain = Corrections.of(RegulatorySummary)
+    fields = plain.fields_for(["outcome.decision", "rationale[0].evidence"], _summary())
+    assert fields.top == {"outcome", "rationale"} and fields.parts == frozenset()
+    assert fields.names() == ["outcome", "rationale"]
+    model = correction_model(fields)
+    assert model.__doc__ == "The corrected fields of the answer."
+    assert set(model.model_fields) == {"outcome", "rationale"}
+
+
+def test_the_regulatory_plan_titles_its_schemas_as_before() -> None:
+    """The correction schemas the model reads keep their names and descriptions (recorded
+    cassettes match the request bodies byte for byte)."""
+    from openai.lib._pydantic import to_strict_json_schema
+
+    schema = to_strict_json_schema(correction_model(fields_for(["outcome.decision"], _summary())))
+    assert schema["description"] == "The corrected fields of the regulatory summary."
+    assert schema["$defs"]["OutcomeCorrection"]["description"] == (
+        "The corrected fields of the outcome.")

@@ -12,18 +12,19 @@ from conftest import ceplene_answer
 from summarizer import errors
 from summarizer.backends import ExtractionSettings
 from summarizer.extraction import Correction, Extractor, retry_after_seconds, strict_json_schema
-from summarizer.prompting import build_messages
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.task import get_task
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.testing import FakeEndpoint, Reply, completion_body
 from summarizer.types import Usage
 
-MESSAGES = build_messages("EpiCept announced a negative CHMP opinion on Ceplene.")
+TASK = get_task("regulatory")
+MESSAGES = TASK.prompt.messages("EpiCept announced a negative CHMP opinion on Ceplene.")
 
 
 def _extractor(endpoint: FakeEndpoint, **settings: Any) -> Extractor:
     base: dict[str, Any] = {"model": "fake", "max_retry_wait": 0.0}
     base.update(settings)
-    return Extractor(ExtractionSettings(**base), client=endpoint.client(),
+    return Extractor(ExtractionSettings(**base), TASK, client=endpoint.client(),
                      async_client=endpoint.async_client())
 
 
@@ -151,7 +152,7 @@ def test_token_budget_stops_reasks() -> None:
 def test_template_syntax_in_document_reaches_the_model_verbatim() -> None:
     text = "Ceplene {{ 7*7 }} {% raw %} {# x #} {%- endraw %} }} {"
     endpoint = FakeEndpoint([Reply.answer(ceplene_answer())])
-    _extractor(endpoint).extract(build_messages(text), usage=Usage())
+    _extractor(endpoint).extract(TASK.prompt.messages(text), usage=Usage())
     sent = endpoint.requests[0]["messages"][-1]["content"]
     assert text in sent and "49" not in sent
 
@@ -288,7 +289,7 @@ def test_an_unusable_first_answer_is_regenerated_whole() -> None:
         MESSAGES, usage=usage, check=_decision_check())
     assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
     assert usage.attempts == 3 and usage.reasks == 2
-    full = set(strict_json_schema()["properties"])
+    full = set(strict_json_schema(RegulatorySummary)["properties"])
     sent = [set(r["response_format"]["schema"]["properties"]) for r in endpoint.requests]
     assert sent == [full, full, {"outcome"}]  # invalid JSON: the whole summary again
 
@@ -335,7 +336,7 @@ def test_a_check_that_gives_only_a_message_asks_for_the_whole_summary() -> None:
     assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
     assert calls == ["approval", "negative_opinion"]
     second = endpoint.requests[1]
-    assert second["response_format"]["schema"] == strict_json_schema()
+    assert second["response_format"]["schema"] == strict_json_schema(RegulatorySummary)
     assert "full summary" in second["messages"][-1]["content"]
 
 

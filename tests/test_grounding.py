@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summarizer.grounding import SourceIndex, align, ground, normalize, trim_to_source
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 SOURCE = (
     "TARRYTOWN, N.Y. -- EpiCept Corporation today announced that the CHMP has issued a\n"

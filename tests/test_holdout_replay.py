@@ -18,8 +18,8 @@ import pytest
 from conftest import CASSETTES, DATA, replay_eval
 
 from summarizer import Summarizer
-from summarizer.evaluation import EvalRun, evaluate, format_report
-from summarizer.scoring import METRICS, load_corpus
+from summarizer.evaluation import EvalRun, evaluate, format_report, load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS
 
 HOLDOUT = DATA / "stress" / "holdout"
 CASSETTE_DIR = CASSETTES / "stress_holdout_local_1_5b"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from summarizer import Summarizer
 from summarizer.injection import _PATTERNS, Injection, find_injections
 from summarizer.intake import load
-from summarizer.prompting import build_messages
-from summarizer.rules import run_rules
-from summarizer.rules_backend import summarize_with_rules
+from summarizer.task import get_task
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.testing import FakeEndpoint, Reply
 from summarizer.types import SummaryResult
 
@@ -70,7 +70,8 @@ def test_injected_paragraph_is_located_and_rules_backend_outcome_unchanged(
 
 
 def test_fence_in_a_document_cannot_close_the_prompts_fence() -> None:
-    user = build_messages(inject("FDA approves X.\n\nMore text.", INJECTIONS["fake_fence"]))[1]
+    text = inject("FDA approves X.\n\nMore text.", INJECTIONS["fake_fence"])
+    user = get_task().prompt.messages(text)[1]
     assert user["content"].count("</release>") == 1  # only ours, at the very end
     assert user["content"].rstrip().endswith("</release>")
 

@@ -126,7 +126,7 @@ def test_events_frame_has_one_row_per_event_in_timeline_order() -> None:
     from test_timeline_build import TODAY, eu_sequence, us_sequence
 
     from summarizer.integrations.pandas import EVENT_COLUMNS, events_frame
-    from summarizer.timeline import build
+    from summarizer.tasks.regulatory.timeline import build
 
     records = [*us_sequence(), *eu_sequence()]
     timeline = build(records, today=TODAY)

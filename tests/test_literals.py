@@ -9,13 +9,13 @@ from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.lexicon import (
+from summarizer.literals import Prefilter, fold, required_literals
+from summarizer.tasks.regulatory.lexicon import (
     AGENCY_PATTERNS,
     DECISION_CUES,
     find_agencies,
     find_decision_cues,
 )
-from summarizer.literals import Prefilter, fold, required_literals
 from summarizer.testing import synthetic_release
 
 PATTERNS = [cue.pattern for cue in DECISION_CUES] + list(AGENCY_PATTERNS.values())
@@ -50,7 +50,7 @@ def test_filtered_and_unfiltered_scans_agree_on_the_corpus() -> None:
 
 
 def _resolve_unfiltered(text: str, start: int, end: int) -> list[object]:
-    from summarizer.lexicon import CueHit, _resolve_overlaps
+    from summarizer.tasks.regulatory.lexicon import CueHit, _resolve_overlaps
 
     hits = [CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity,
                    cue.needs_agency)
@@ -60,7 +60,7 @@ def _resolve_unfiltered(text: str, start: int, end: int) -> list[object]:
 
 
 def _agencies_unfiltered(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    from summarizer.lexicon import AgencyMention, _resolve_overlaps
+    from summarizer.tasks.regulatory.lexicon import AgencyMention, _resolve_overlaps
 
     order = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
     found = [AgencyMention(code, m.start(), m.end(), m.group())

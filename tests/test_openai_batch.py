@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import CORPUS, ceplene_answer
 
-from summarizer import errors
+from summarizer import PROMPT_VERSION, RegulatorySummary, errors
 from summarizer.api import Summarizer
 from summarizer.cli import main
 from summarizer.extraction import strict_json_schema
@@ -28,7 +28,6 @@ from summarizer.openai_batch import (
     parse_output_line,
     submit,
 )
-from summarizer.prompting import PROMPT_VERSION
 from summarizer.testing import BatchLineError, FakeBatchAPI, FakeEndpoint, Reply
 
 D01 = str(CORPUS / "docs" / "d01.txt")
@@ -87,7 +86,7 @@ def test_request_line_is_exactly_the_realtime_request() -> None:
     response_format = line["body"]["response_format"]
     assert response_format["type"] == "json_schema"
     assert response_format["json_schema"]["strict"] is True
-    assert response_format["json_schema"]["schema"] == strict_json_schema()
+    assert response_format["json_schema"]["schema"] == strict_json_schema(RegulatorySummary)
     assert json.loads(plan.jsonl().decode()) == line
 
 

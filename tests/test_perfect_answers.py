@@ -18,7 +18,7 @@ import pytest
 from conftest import CORPUS, DATA
 
 from summarizer import Summarizer
-from summarizer.scoring import load_corpus
+from summarizer.evaluation import load_corpus
 from summarizer.testing import FakeEndpoint, Reply, gold_answer
 
 STRESS = DATA / "stress"

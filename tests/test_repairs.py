@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.repairs import Repairs, repair, respell
-from summarizer.rules_backend import RulesFallback
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.reader import Reader
+from summarizer.tasks.regulatory.repairs import Repairs, repair, respell
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 
 RELEASE = (
     "Acme Pharma Announces FDA Approval of AVYCAZ(R) (ceftazidime-avibactam)\n\n"
@@ -121,7 +121,7 @@ def test_a_stitched_quote_is_trimmed_and_an_invented_one_stays(ceplene_text: str
 def test_an_invented_outcome_quote_becomes_the_decision_sentence(ceplene_text: str) -> None:
     summary = ground(_summary(evidence={"quote": "The CHMP loved it, everyone agreed."}),
                      ceplene_text)
-    fallback = RulesFallback(load(ceplene_text), index=SourceIndex(ceplene_text))
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
     findings = repair(summary, SourceIndex(ceplene_text), fallback=fallback)
     assert summary.outcome is not None and summary.outcome.evidence is not None
     assert "negative opinion" in " ".join(summary.outcome.evidence.quote.split())

@@ -27,7 +27,7 @@ from summarizer.reports import (
     render_markdown,
     split_segments,
 )
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import ErrorInfo, Finding, Meta, SummaryResult
 
 D01 = str(CORPUS / "docs" / "d01.txt")

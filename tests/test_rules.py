@@ -16,8 +16,8 @@ from conftest import ceplene_answer, corpus_text
 
 from summarizer.grounding import ground
 from summarizer.intake import Document, load
-from summarizer.rules import RULES, Rule, reask_messages, run_rules
-from summarizer.schemas.summary import RegulatorySummary
+from summarizer.tasks.regulatory.rules import RULES, Rule, reask_messages, run_rules
+from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.types import Finding
 
 PUBLISHED = dt.date(2008, 3, 20)

@@ -13,13 +13,14 @@ from conftest import CORPUS
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import Document, load
-from summarizer.lexicon import load_tone_lexicon
-from summarizer.rules import run_rules
-from summarizer.rules_backend import RulesFallback, summarize_with_rules
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.scoring import METRICS, CorpusItem, load_corpus, score_corpus
+from summarizer.tasks.regulatory.lexicon import load_tone_lexicon
+from summarizer.tasks.regulatory.reader import Reader, summarize_with_rules
+from summarizer.tasks.regulatory.rules import run_rules
+from summarizer.tasks.regulatory.schema import RegulatorySummary
+from summarizer.tasks.regulatory.scoring import METRICS, score_corpus
 
 CORPUS_DIR = CORPUS if (CORPUS / "gold.jsonl").exists() else Path("/work/shared/corpus/dev")
 
@@ -200,7 +201,7 @@ PUB = dt.date(2008, 3, 20)
     ("soon", None),
 ])
 def test_resolve_timing(phrase: str, expected: dt.date | None) -> None:
-    from summarizer.lexicon import find_timing, resolve_timing
+    from summarizer.tasks.regulatory.lexicon import find_timing, resolve_timing
 
     assert resolve_timing(phrase, PUB) == expected
     if expected is not None and phrase != "approximately 6-7 months":
@@ -209,7 +210,7 @@ def test_resolve_timing(phrase: str, expected: dt.date | None) -> None:
 
 
 def test_resolve_timing_needs_a_release_date_for_relative_phrases() -> None:
-    from summarizer.lexicon import resolve_timing
+    from summarizer.tasks.regulatory.lexicon import resolve_timing
 
     assert resolve_timing("within 60 days", None) is None
     assert resolve_timing("March 27, 2026", None) == dt.date(2026, 3, 27)
@@ -217,7 +218,7 @@ def test_resolve_timing_needs_a_release_date_for_relative_phrases() -> None:
 
 def test_tone_lexicon_files(tmp_path: Path) -> None:
     from summarizer.errors import ConfigurationError
-    from summarizer.lexicon import DEFAULT_TONE, tone
+    from summarizer.tasks.regulatory.lexicon import DEFAULT_TONE, tone
 
     as_json = tmp_path / "tone.json"
     as_json.write_text('{"Great": 2, "Bad News": -0.5, "junk": "x"}', encoding="utf-8")
@@ -239,7 +240,7 @@ def test_tone_lexicon_files(tmp_path: Path) -> None:
 
 
 def test_default_tone_is_computed_once_per_text_and_a_custom_lexicon_is_not_cached() -> None:
-    from summarizer.lexicon import DEFAULT_TONE, tone
+    from summarizer.tasks.regulatory.lexicon import DEFAULT_TONE, tone
 
     text = "The approval is a milestone; we are disappointed by the delay."
     first = tone(text)
@@ -249,7 +250,7 @@ def test_default_tone_is_computed_once_per_text_and_a_custom_lexicon_is_not_cach
 
 
 def test_agency_patterns_avoid_lookalikes() -> None:
-    from summarizer.lexicon import find_agencies
+    from summarizer.tasks.regulatory.lexicon import find_agencies
 
     def codes(text: str) -> list[str]:
         return [a.code for a in find_agencies(text)]
@@ -289,12 +290,12 @@ def test_arbitrary_releases_never_break_the_backend(text: str, published: dt.dat
 
 
 def test_the_ruled_outcome_is_the_rules_summarys_outcome() -> None:
-    """Arbitration compares with ``RulesFallback.ruled`` and only builds the whole summary to
+    """Arbitration compares with ``Reader.ruled`` and only builds the whole summary to
     overrule: both must say the same decision, regulator and sentence on every release."""
     for item in load_corpus(CORPUS_DIR):
         for published in (None, dt.date(2030, 1, 1)):
             document = load(item.path.read_text(encoding="utf-8"))
-            fallback = RulesFallback(document, published=published)
+            fallback = Reader(document, published=published)
             ruled, summary = fallback.ruled, fallback.summary
             outcome = summary.outcome
             assert ruled.is_event == summary.is_regulatory_event, item.id

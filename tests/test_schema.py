@@ -14,7 +14,7 @@ from conftest import CORPUS, ceplene_answer
 from pydantic import ValidationError
 
 from summarizer.extraction import strict_json_schema
-from summarizer.schemas.summary import (
+from summarizer.tasks.regulatory.schema import (
     AGENCY_CODES,
     DECISION_CODES,
     RegulatorySummary,
@@ -36,7 +36,7 @@ def _objects(node: Any) -> list[dict[str, Any]]:
 
 
 def test_request_schema_is_openai_strict() -> None:
-    schema = strict_json_schema()
+    schema = strict_json_schema(RegulatorySummary)
     objects = _objects(schema)
     assert len(objects) >= 7
     for obj in objects:
@@ -49,10 +49,11 @@ def test_request_schema_is_openai_strict() -> None:
 
 
 def test_checked_in_schema_matches_the_models() -> None:
-    shipped = resources.files("summarizer.schemas").joinpath("summary.schema.json").read_text()
-    assert json.loads(shipped) == strict_json_schema(), (
-        "schemas/summary.schema.json is stale: regenerate it with "
-        "`summarizer schema > schemas/summary.schema.json`"
+    shipped = resources.files("summarizer.tasks.regulatory").joinpath(
+        "summary.schema.json").read_text()
+    assert json.loads(shipped) == strict_json_schema(RegulatorySummary), (
+        "summarizer/tasks/regulatory/summary.schema.json is stale: regenerate it with "
+        "`summarizer schema > summarizer/tasks/regulatory/summary.schema.json`"
     )
 
 
@@ -102,9 +103,9 @@ def test_sentiment_score_is_clamped_and_evidence_listed() -> None:
 
 
 def test_schema_files_ship_in_the_package() -> None:
-    root = Path(str(resources.files("summarizer.schemas")))
-    assert (root / "summary.py").exists() and (root / "summary.schema.json").exists()
-    prompts = Path(str(resources.files("summarizer.prompts")))
+    root = Path(str(resources.files("summarizer.tasks.regulatory")))
+    assert (root / "schema.py").exists() and (root / "summary.schema.json").exists()
+    prompts = Path(str(resources.files("summarizer.tasks.regulatory.prompts")))
     assert {"system.j2", "user.j2", "reask.j2"} <= {p.name for p in prompts.iterdir()}
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from conftest import CORPUS
 
-from summarizer.scoring import METRICS, load_corpus, score_corpus, score_document
+from summarizer.evaluation import load_corpus
+from summarizer.tasks.regulatory.scoring import METRICS, score_corpus, score_document
 
 
 def gold(**overrides: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from summarizer.sections import (
     prompt_view,
     segment,
 )
+from summarizer.tasks.regulatory.lexicon import ABOUT_REGULATORY
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 DOC_IDS = [f"d{i:02d}" for i in range(1, 24)]
@@ -261,9 +262,9 @@ def test_corpus_views_are_smaller_and_keep_the_decision_words() -> None:
     assert kept <= 0.65 * raw, f"view {kept} vs raw {raw} tokens"
 
 
-def test_product_about_keeps_only_regulatory_sentences() -> None:
+def test_product_about_keeps_only_the_sentences_the_task_asks_for() -> None:
     text = corpus("d09")
-    view = prompt_view(text, segment(text))
+    view = prompt_view(text, segment(text), about=ABOUT_REGULATORY)
     assert (
         "[ABOUT]\nAwiqli® (excerpt): This resubmission is in response to the FDA's action"
         in view.text
@@ -271,9 +272,11 @@ def test_product_about_keeps_only_regulatory_sentences() -> None:
     assert "further regulatory decisions expected in 2025" in view.text
     assert "single subcutaneous injection" not in view.text  # the rest of the section is out
     assert "Novo Nordisk is a leading global healthcare company" not in view.text
-    small = prompt_view(text, segment(text), max_tokens=300)
+    small = prompt_view(text, segment(text), max_tokens=300, about=ABOUT_REGULATORY)
     assert "[ABOUT]" not in small.text and small.tokens < view.tokens
     assert "about: Awiqli®" in small.omitted
+    plain = prompt_view(text, segment(text))  # no task pattern: the section is left out whole
+    assert "[ABOUT]" not in plain.text and "about: Awiqli®" in plain.omitted
 
 
 def test_view_normalises_whitespace_and_page_furniture() -> None:

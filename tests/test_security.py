@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from summarizer import AuthenticationError, InputError, Summarizer
 from summarizer.cli import main
 from summarizer.intake import load
-from summarizer.rules import run_rules
-from summarizer.rules_backend import summarize_with_rules
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.testing import LoopbackServer, Reply
 
 SECRET = "sk-proj-SECRETsecret0123456789abcdefghij"
@@ -90,7 +90,7 @@ def test_arbitrary_bytes_are_summarized_or_rejected_with_input_error(data: bytes
 @settings(max_examples=25, deadline=None)
 @given(st.text(max_size=400))
 def test_arbitrary_model_quotes_never_break_grounding_or_rules(quote: str) -> None:
-    from summarizer.schemas.summary import RegulatorySummary
+    from summarizer.tasks.regulatory.schema import RegulatorySummary
 
     answer = ceplene_answer()
     answer["outcome"]["evidence"]["quote"] = quote

@@ -98,3 +98,32 @@ def test_arbitrary_text_gives_ordered_exact_sentences(text: str) -> None:
         assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
         assert s.start >= last
         last = s.end
+
+
+_DECIMAL = st.builds(lambda a, b: f"{a}.{b}", st.integers(0, 999), st.integers(0, 999).map(str))
+_WORD = st.sampled_from(["ratio", "of", "the", "HR", "was", "CI", "(95%", "vs", "months",
+                         "Median", "The", "=", "and", "to", "[HR]", "Overall"])
+_OPENING = st.sampled_from(["The", "Median", "Overall", "Hazard"])
+_CLOSING = st.sampled_from(["months", "overall", "placebo", "0.05)", "weeks"])
+
+
+@given(st.lists(st.tuples(_OPENING, st.lists(st.one_of(_WORD, _DECIMAL), max_size=12),
+                          _CLOSING), min_size=1, max_size=6),
+       st.sampled_from([" ", "  ", "\n"]))
+@settings(max_examples=300)
+def test_decimal_numbers_never_end_a_sentence(
+    sentences: list[tuple[str, list[str], str]], gap: str
+) -> None:
+    """A decimal number ("0.62", "12.4") is never cut at its point, whatever follows it (a
+    bracket, a capital, a digit), in running text or across a hard-wrapped line: the release
+    splits into exactly the sentences it was written as."""
+    written = [" ".join([first, *words, last]) + "." for first, words, last in sentences]
+    assert texts(gap.join(written)) == written
+
+
+def test_a_decimal_before_a_bracket_is_not_a_sentence_end() -> None:
+    source = ("The hazard ratio was 0.62 (95% CI, 0.50-0.77; p<0.001). Median survival was 18.1 "
+              "months. Safety was consistent.")
+    assert texts(source) == [
+        "The hazard ratio was 0.62 (95% CI, 0.50-0.77; p<0.001).",
+        "Median survival was 18.1 months.", "Safety was consistent."]

@@ -19,7 +19,7 @@ from test_timeline_build import TODAY, eu_sequence, us_sequence
 from test_timeline_views import XSS
 from timeline_records import rec, step
 
-from summarizer.timeline import Timeline, build, render_html
+from summarizer.tasks.regulatory.timeline import Timeline, build, render_html
 
 #: the report test's fixture (one headless Chromium per module); it skips this module too when
 #: Chromium or Playwright is missing

@@ -1,4 +1,4 @@
-"""``summarizer.timeline.build`` on hand-built record sequences: the status after each release,
+"""``summarizer's timeline.build`` on hand-built record sequences: the status after each release,
 the calendar's states, aliases, duplicates, conflicts, undated and skipped records."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from timeline_records import rec, step
 
 from summarizer.errors import InputError
-from summarizer.timeline import Timeline, build, load_release_dates
+from summarizer.tasks.regulatory.timeline import Timeline, build, load_release_dates
 from summarizer.types import ErrorInfo, SummaryResult
 
 D = dt.date

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from summarizer.cli import main
 from summarizer.reports import load_records
-from summarizer.timeline import Timeline, build, load_release_dates
+from summarizer.tasks.regulatory.timeline import Timeline, build, load_release_dates
 
 D = dt.date
 DATA = Path(__file__).parent / "data" / "timeline"

@@ -1,4 +1,4 @@
-"""Timeline dates (summarizer.timeline.dates): days, deadlines and ranges from timing phrases."""
+"""Timeline dates (summarizer's timeline.dates): days, deadlines and ranges from timing phrases."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.timeline.dates import Span, goal_dates, parse_date, span, timing_spans
+from summarizer.tasks.regulatory.timeline.dates import (
+    Span,
+    goal_dates,
+    parse_date,
+    span,
+    timing_spans,
+)
 
 D = dt.date
 RELEASE = D(2025, 9, 19)

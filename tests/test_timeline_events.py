@@ -1,4 +1,4 @@
-"""Timeline events (summarizer.timeline.events): dates, signals, duplicates and conflicts."""
+"""Timeline events (summarizer's timeline.events): dates, signals, duplicates and conflicts."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ from dataclasses import replace
 import pytest
 from timeline_records import rec, step
 
-from summarizer.schemas.summary import AGENCY_CODES
-from summarizer.timeline.events import Record, event_signals, events_of, merge_events, sort_key
-from summarizer.timeline.model import Event
-from summarizer.timeline.vocabulary import AGENCY_REGION, REGIONS
+from summarizer.tasks.regulatory.schema import AGENCY_CODES
+from summarizer.tasks.regulatory.timeline.events import (
+    Record,
+    event_signals,
+    events_of,
+    merge_events,
+    sort_key,
+)
+from summarizer.tasks.regulatory.timeline.model import Event
+from summarizer.tasks.regulatory.timeline.vocabulary import AGENCY_REGION, REGIONS
 
 D = dt.date
 

@@ -1,4 +1,4 @@
-"""Timeline exports (summarizer.timeline.export): iCalendar parsed back with icalendar, CSV and
+"""Timeline exports (summarizer's timeline.export): iCalendar parsed back with icalendar, CSV and
 JSON."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pytest
 from test_timeline_build import TODAY, eu_sequence, us_sequence
 from timeline_records import rec, step
 
-from summarizer.timeline import Timeline, build, render, to_csv, to_ics, to_json
-from summarizer.timeline.export import CALENDAR_COLUMNS, TIMELINE_FORMATS
+from summarizer.tasks.regulatory.timeline import Timeline, build, render, to_csv, to_ics, to_json
+from summarizer.tasks.regulatory.timeline.export import CALENDAR_COLUMNS, TIMELINE_FORMATS
 
 D = dt.date
 STAMP = dt.datetime(2026, 12, 4, 9, 30, tzinfo=dt.UTC)

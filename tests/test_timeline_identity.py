@@ -1,4 +1,4 @@
-"""Product identity (summarizer.timeline.identity): names joined across releases, never across
+"""Product identity (summarizer's timeline.identity): names joined across releases, never across
 companies or through a name one release gives to two products."""
 
 from __future__ import annotations
@@ -10,8 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.schemas.summary import Product
-from summarizer.timeline.identity import Mention, alias_key, clean_name, company_key, identify
+from summarizer.tasks.regulatory.schema import Product
+from summarizer.tasks.regulatory.timeline.identity import (
+    Mention,
+    alias_key,
+    clean_name,
+    company_key,
+    identify,
+)
 
 
 def mention(record: int, company: str | None, *products: tuple[str, str | None],

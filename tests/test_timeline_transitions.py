@@ -1,11 +1,11 @@
-"""Status transitions (summarizer.timeline.transitions): every rule of the table, by sequence."""
+"""Status transitions (summarizer's timeline.transitions): every rule of the table, by sequence."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.schemas.summary import DECISION_CODES
-from summarizer.timeline.transitions import (
+from summarizer.tasks.regulatory.schema import DECISION_CODES
+from summarizer.tasks.regulatory.timeline.transitions import (
     CLINICAL_LABELS,
     MARKET_LABELS,
     RULES,

@@ -1,4 +1,4 @@
-"""Dates to come (summarizer.timeline.upcoming): items from next steps and goal dates, and the
+"""Dates to come (summarizer's timeline.upcoming): items from next steps and goal dates, and the
 rules that mark them met, superseded, past due or passed."""
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ import pytest
 from test_timeline_events import _event, record
 from timeline_records import rec, step
 
-from summarizer.timeline.model import Upcoming
-from summarizer.timeline.upcoming import expected_milestone, items_of, resolve_items
+from summarizer.tasks.regulatory.timeline.model import Upcoming
+from summarizer.tasks.regulatory.timeline.upcoming import (
+    expected_milestone,
+    items_of,
+    resolve_items,
+)
 
 D = dt.date
 

@@ -1,4 +1,4 @@
-"""Timeline views (summarizer.timeline.views): the HTML page's lanes, markers, today line, cards,
+"""Timeline views (summarizer's timeline.views): the HTML page's lanes, markers, today line, cards,
 self-containment and escaping; the Markdown view."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from test_timeline_build import TODAY, eu_sequence, us_sequence
 from timeline_records import rec, step
 
-from summarizer.timeline import Timeline, build, render_html, render_markdown
-from summarizer.timeline.views import Axis, when
+from summarizer.tasks.regulatory.timeline import Timeline, build, render_html, render_markdown
+from summarizer.tasks.regulatory.timeline.views import Axis, when
 from summarizer.types import ErrorInfo, SummaryResult
 
 D = dt.date

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from trial_readout_support import document, tuning_items
 
+from summarizer.evaluation import CorpusItem
 from summarizer.intake import load
-from summarizer.scoring import CorpusItem
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.reading import read_release
 from summarizer.tasks.trial_readout.scoring import score_document
@@ -156,7 +156,7 @@ def test_no_regulatory_release_of_the_dev_corpus_reads_as_a_readout() -> None:
     and letters that cite trial data are not readouts."""
     from conftest import CORPUS
 
-    from summarizer.scoring import load_corpus
+    from summarizer.evaluation import load_corpus
 
     regulatory = [i for i in load_corpus(CORPUS) if i.gold["is_regulatory_event"]]
     assert len(regulatory) >= 15

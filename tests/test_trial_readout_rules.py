@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from trial_readout_support import document, perfect_answer, tuning_items
 
+from summarizer.evaluation import CorpusItem
 from summarizer.intake import Document, load
-from summarizer.scoring import CorpusItem
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.rules import RULES, run_rules
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary

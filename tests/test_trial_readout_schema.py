@@ -9,7 +9,7 @@ import pytest
 from openai.lib._pydantic import to_strict_json_schema
 from pydantic import ValidationError
 
-from summarizer.schemas.summary import SOURCE_CHECK
+from summarizer.tasks.regulatory.schema import SOURCE_CHECK
 from summarizer.tasks.trial_readout.schema import (
     Endpoint,
     EndpointOutcome,

@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from trial_readout_support import document, perfect_answer, tuning_items
 
+from summarizer.evaluation import CorpusItem
+from summarizer.grounding import ground_pending
 from summarizer.intake import Document, load
-from summarizer.scoring import CorpusItem
 from summarizer.tasks.trial_readout.reader import read
-from summarizer.tasks.trial_readout.rules import ground_answer, run_rules, source_index
+from summarizer.tasks.trial_readout.rules import run_rules
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary
 from summarizer.tasks.trial_readout.settle import (
     arbitrate_endpoint,
@@ -104,7 +105,8 @@ def test_flag_only_reports_and_off_does_nothing() -> None:
     d = doc("t019")
     a = answer("t019", d, outcome="met", evidence=None)
     [f] = arbitrate_endpoint(a, d, policy="flag")
-    assert "not changed" in f.message and a.endpoint.outcome == "met"
+    assert f.rule == "endpoint_disputed" and "not changed" in f.message
+    assert a.endpoint.outcome == "met"
     assert arbitrate_endpoint(a, d, policy="off") == []
     with pytest.raises(ValueError, match="unknown arbitration policy"):
         settle(a, d, "sometimes")  # type: ignore[arg-type]
@@ -140,9 +142,8 @@ def test_a_stitched_quote_is_trimmed_to_the_source_passage() -> None:
     data["key_results"] = [{"statement": "Median PFS 11.2 months.", "value": "11.2 months",
                             "evidence": {"quote": real + " This doubles survival for all."}}]
     a = TrialReadoutSummary.model_validate(data)
-    index = source_index(d)
-    ground_answer(a, index)
-    [f] = trim_quotes(a, d, index)
+    ground_pending(a, d.index)
+    [f] = trim_quotes(a, d)
     ev = a.key_results[0].evidence
     assert ev is not None and ev.quote == real and ev.match == "exact"
     assert f.rule == "evidence_trimmed" and "doubles survival" in f.message

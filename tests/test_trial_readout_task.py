@@ -9,29 +9,29 @@ from typing import Any
 import pytest
 from trial_readout_support import TRIALS, document, perfect_answer, tuning_items
 
-from summarizer.prompting import (
-    PROMPT_VERSION,
-    build_messages,
-    prompt_version,
-    reask_message,
-    template_source,
-)
+import summarizer
+from summarizer.prompting import build_messages, prompt_version, reask_message, template_source
 from summarizer.sections import PromptView
+from summarizer.task import Card, Task
 from summarizer.tasks.trial_readout import TrialReadoutSummary, TrialReadoutTask
-from summarizer.tasks.trial_readout.card import Card
 from summarizer.tasks.trial_readout.rules import RULES, RuleContext
 from summarizer.tasks.trial_readout.vocabulary import ENDPOINT_CODES, PHASE_CODES
 
 ITEMS = {item.id: item for item in tuning_items()}
 TASK = TrialReadoutTask()
 
-#: the members of the Task contract (TASK_DESIGN.md)
-CONTRACT = ("name", "version", "description", "schema", "templates", "template_context", "view",
-            "rules", "rule_context", "read", "settle", "merge", "metrics", "score_document",
-            "confusion", "card")
+#: the members of the Task contract (summarizer.task.Task)
+CONTRACT = ("name", "version", "description", "schema", "schema_version", "templates",
+            "template_context", "prompt", "prompt_version", "view", "rules", "rule_context",
+            "read", "repair", "settle", "merge", "corrections", "correction_parts",
+            "correction_companions", "correction_title", "metrics", "verdict_name",
+            "arbitration_rules",
+            "score_document", "confusion", "card", "report", "columns", "column_dtypes",
+            "timeline")
 
 
 def test_the_task_has_exactly_the_contract_members() -> None:
+    assert issubclass(TrialReadoutTask, Task)
     public = {n for n in dir(TrialReadoutTask) if not n.startswith("_")}
     assert public == set(CONTRACT)
     assert TASK.name == "trial-readout" and TASK.version == "1"
@@ -59,10 +59,9 @@ def test_a_release_cannot_close_the_fence_or_run_template_code() -> None:
     assert user["content"].count("</release>") == 1
 
 
-def test_the_regulatory_prompt_is_unchanged_by_the_templates_parameter() -> None:
-    assert prompt_version() == PROMPT_VERSION
-    assert build_messages("x") == build_messages("x", templates="summarizer.prompts")
-    assert prompt_version(TASK.templates, TASK.template_context()) != PROMPT_VERSION
+def test_each_task_renders_its_own_templates() -> None:
+    assert prompt_version(TASK.templates, TASK.template_context()) == TASK.prompt_version
+    assert TASK.prompt_version != summarizer.PROMPT_VERSION
     assert template_source("user.j2", TASK.templates)
     assert "- the quote is wrong" in reask_message(["the quote is wrong"],
                                                    templates=TASK.templates)
@@ -110,20 +109,25 @@ def test_the_card_lists_claims_in_reading_order() -> None:
     summary = TASK.read(doc)
     card = TASK.card(summary)
     assert isinstance(card, Card) and card.title == summary.headline
-    assert card.index["trial"] == "VANTAGE-301" and card.index["phase"] == "3"
-    assert card.index["endpoint"] == "met" and card.index["product"]
+    columns = card.columns()
+    assert columns["trial"] == "VANTAGE-301" and columns["phase"] == "3"
+    assert columns["endpoint"] == "met" and columns["product"]
+    assert card.lead is not None and card.lead.claim == "endpoint" and card.lead.tone == (
+        "favorable")
     fields = [c.field for c in card.claims]
     assert fields[0] == "endpoint" and fields[-1] == "sentiment"
     assert fields == sorted(fields, key=["endpoint", "key_results", "safety", "next_steps",
                                          "sentiment"].index)
     assert card.claims[0].statement == "Primary endpoint met"
+    assert [s.field for s in card.sections] == ["key_results", "safety", "next_steps"]
     assert card.claims[0].evidence == summary.endpoint.evidence
     assert len({c.id for c in card.claims}) == len(card.claims)
 
 
 def test_a_non_readout_card_has_no_endpoint_claim() -> None:
     card = TASK.card(TASK.read(document(ITEMS["d03"])))
-    assert card.index["endpoint"] == "none" and card.index["trial"] == ""
+    assert card.columns()["endpoint"] == "" and card.columns()["trial"] == ""
+    assert card.lead is None and card.lead_missing == "not a trial readout"
     assert "endpoint" not in [c.field for c in card.claims]
 
 
@@ -148,7 +152,7 @@ def test_a_wrong_answer_is_sent_back_through_the_engines_re_ask_hook() -> None:
     task's reask.j2, fail validation of the model's JSON, so instructor asks again."""
     from pydantic import ValidationError
 
-    from summarizer.schemas.summary import SOURCE_CHECK
+    from summarizer.evidence import SOURCE_CHECK
     from summarizer.tasks.trial_readout.rules import run_rules
 
     item = ITEMS["t017"]

@@ -1,5 +1,5 @@
-"""The vocabulary (summarizer/data/vocabulary.toml): defined once, read by everything, and every
-regulator read in the words of each decision kind it takes."""
+"""The regulatory vocabulary (the task's vocabulary.toml): defined once, read by everything, and
+every regulator read in the words of each decision kind it takes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pytest
 
 from summarizer.errors import ConfigurationError
 from summarizer.intake import load
-from summarizer.lexicon import AGENCY_PATTERNS, DECISION_CUES, DECISION_DIRECTION
-from summarizer.prompting import code_lists, system_prompt
-from summarizer.rules_backend import summarize_with_rules
-from summarizer.schemas.summary import AGENCY_CODES, DECISION_CODES, RegulatorySummary
-from summarizer.vocabulary import VOCABULARY, load_vocabulary
+from summarizer.task import get_task
+from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS, DECISION_CUES, DECISION_DIRECTION
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+from summarizer.tasks.regulatory.schema import AGENCY_CODES, DECISION_CODES, RegulatorySummary
+from summarizer.tasks.regulatory.task import code_lists
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,7 +73,7 @@ def test_the_schema_prompt_and_lexicon_take_their_codes_from_the_vocabulary() ->
     assert tuple(outcome["agency"]["enum"]) == VOCABULARY.agency_codes
     assert tuple(outcome["decision"]["enum"]) == VOCABULARY.decision_codes
     assert outcome["agency"]["description"] == VOCABULARY.agency_field
-    prompt, lists = system_prompt(), code_lists()
+    prompt, lists = get_task("regulatory").prompt.system, code_lists()
     for agency in VOCABULARY.agencies:
         assert agency.code in lists["agency_codes"] and agency.code in prompt
     for decision in VOCABULARY.event_decisions:
@@ -147,11 +148,14 @@ _RESTATED = {"decision": 5, "agency": 4}
 def test_nothing_restates_the_code_lists() -> None:
     decisions = [d.code for d in VOCABULARY.event_decisions if d.code != "other"]
     agencies = [a.code for a in VOCABULARY.agencies if a.code != "OTHER"]
-    # the regulatory pipeline's own modules; the timeline and task packages key their own tables
-    # (state transitions, another task's codes) by these codes and are not the taxonomy
-    files = [p for p in (ROOT / "summarizer").glob("*.py") if p.name != "vocabulary.py"]
+    # the engine and the regulatory task's own modules; the timeline and the other tasks key
+    # their own tables (state transitions, another task's codes) by these codes and are not
+    # the taxonomy
+    regulatory = ROOT / "summarizer" / "tasks" / "regulatory"
+    files = [p for p in (ROOT / "summarizer").glob("*.py")]
+    files += [p for p in regulatory.glob("*.py") if p.name != "vocabulary.py"]
     files += [*(ROOT / "summarizer" / "integrations").glob("*.py")]
-    files += [*(ROOT / "prompts").glob("*.j2"), *(ROOT / "schemas").glob("*.py")]
+    files += [*(regulatory / "prompts").glob("*.j2")]
     restated = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -180,6 +184,6 @@ def test_a_broken_vocabulary_file_is_a_configuration_error(
 
 
 def test_the_shipped_vocabulary_loads_from_a_path_too() -> None:
-    again = load_vocabulary(ROOT / "summarizer" / "data" / "vocabulary.toml")
+    again = load_vocabulary(ROOT / "summarizer" / "tasks" / "regulatory" / "vocabulary.toml")
     assert again.agency_codes == VOCABULARY.agency_codes
     assert len(again.cues) == len(VOCABULARY.cues)

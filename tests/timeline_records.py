@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer.lexicon import DECISION_DIRECTION
-from summarizer.schemas.summary import (
+from summarizer.tasks.regulatory.lexicon import DECISION_DIRECTION
+from summarizer.tasks.regulatory.schema import (
     Evidence,
     NextStep,
     Outcome,

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.intake import Document, load
-from summarizer.scoring import CorpusItem, load_corpus
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.reading import read_release
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary

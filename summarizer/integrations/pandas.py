@@ -5,10 +5,12 @@
     >>> out[["agency", "decision", "sentiment", "error"]]  # doctest: +SKIP
 
 One row in, one row out, same index and order: the input columns are kept and the result
-columns (``RESULT_COLUMNS``) are added. A release that fails becomes a row with ``error`` set
-and empty result columns, never an exception, so one bad document cannot sink a whole frame.
-The full JSON record stays available in the ``record`` column for anything the flat columns
-leave out (evidence quotes and offsets, rationale, next steps, findings, usage).
+columns are added: the task's own (``Task.columns``; for the default task ``RESULT_COLUMNS``)
+and the engine's (``findings``, ``error_findings``, ``error``, ``record``). A release that
+fails becomes a row with ``error`` set and empty result columns, never an exception, so one
+bad document cannot sink a whole frame. The full JSON record stays available in the ``record``
+column for anything the flat columns leave out (evidence quotes and offsets, rationale, next
+steps, findings, usage).
 
 Needs pandas: ``pip install 'regulatory-summarizer[pandas]'``.
 """
@@ -18,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.arguments import describe
 from summarizer.errors import ConfigurationError
 from summarizer.integrations import require, summarizer_from
+from summarizer.task import Task, get_task
 
 require("pandas", "pandas")
 
@@ -32,49 +35,46 @@ import pandas as pd  # noqa: E402
 if TYPE_CHECKING:
     from summarizer.api import Summarizer
     from summarizer.batching import BatchItem
-    from summarizer.timeline import Timeline
     from summarizer.types import SummaryResult
 
 __all__ = [
-    "CALENDAR_FRAME_COLUMNS", "EVENT_COLUMNS", "RESULT_COLUMNS", "RecordFormat", "batch_items",
-    "calendar_frame", "events_frame", "result_columns", "summarize_frame",
+    "CALENDAR_FRAME_COLUMNS", "ENGINE_COLUMNS", "EVENT_COLUMNS", "RESULT_COLUMNS", "RecordFormat",
+    "batch_items", "calendar_frame", "events_frame", "frame_columns", "result_columns",
+    "summarize_frame",
 ]
 
 RecordFormat = Literal["dict", "json", "none"]
 
-#: the columns ``summarize_frame`` adds, in order (``record`` is left out with record="none")
-RESULT_COLUMNS: tuple[str, ...] = (
-    "is_regulatory_event", "company", "agency", "decision", "direction", "product",
-    "indication", "decision_date", "sentiment", "sentiment_score", "findings",
-    "error_findings", "error", "record",
-)
+#: the columns the engine adds after the task's own (``record`` is left out with record="none")
+ENGINE_COLUMNS: tuple[str, ...] = ("findings", "error_findings", "error", "record")
+#: nullable dtypes of the engine's columns (the task's: ``Task.column_dtypes``)
+_ENGINE_DTYPES = {"findings": "Int64", "error_findings": "Int64"}
 
 
-def result_columns(result: SummaryResult, *, record: RecordFormat = "dict") -> dict[str, Any]:
-    """The flat columns of one result (``None`` where the summary has nothing to say).
+def frame_columns(task: str | Task | None = None) -> tuple[str, ...]:
+    """The columns ``summarize_frame`` adds for ``task`` (the default task for None), in order
+    (``record`` is left out with record="none")."""
+    return (*get_task(task).columns(None), *ENGINE_COLUMNS)
 
-    ``product`` joins every product name with ``"; "``; ``decision_date`` is ISO text;
-    ``findings`` counts every rule finding and ``error_findings`` the error-severity ones;
-    ``error`` is ``"Type: message"`` for a failed document. ``record`` is the full
-    ``to_record()`` dict, or that dict as JSON text (what Arrow-backed tools such as Ray store
-    without guessing a nested schema), or left out.
+
+#: the columns ``summarize_frame`` adds for the default (regulatory) task, in order
+RESULT_COLUMNS: tuple[str, ...] = frame_columns()
+
+
+def result_columns(result: SummaryResult, *, record: RecordFormat = "dict",
+                   task: str | Task | None = None) -> dict[str, Any]:
+    """The flat columns of one result (``None`` where the summary has nothing to say): the
+    task's (``Task.columns``: the record's own task for None), then ``findings`` (every rule
+    finding), ``error_findings`` (the error-severity ones), ``error`` (``"Type: message"`` for a
+    failed document) and ``record``: the full ``to_record()`` dict, or that dict as JSON text
+    (what Arrow-backed tools such as Ray store without guessing a nested schema), or left out.
+    For the default task the columns are ``RESULT_COLUMNS``: ``product`` joins every product
+    name with ``"; "``, ``decision_date`` is ISO text.
     """
-    summary = result.summary
-    outcome = summary.outcome if summary is not None else None
-    sentiment = summary.sentiment if summary is not None else None
+    if task is None and result.meta is not None:
+        task = result.meta.task
     row: dict[str, Any] = {
-        "is_regulatory_event": summary.is_regulatory_event if summary is not None else None,
-        "company": summary.company if summary is not None else None,
-        "agency": outcome.agency if outcome is not None else None,
-        "decision": outcome.decision if outcome is not None else None,
-        "direction": outcome.direction if outcome is not None else None,
-        "product": "; ".join(p.name for p in outcome.products) or None
-        if outcome is not None else None,
-        "indication": outcome.indication if outcome is not None else None,
-        "decision_date": outcome.decision_date.isoformat()
-        if outcome is not None and outcome.decision_date is not None else None,
-        "sentiment": sentiment.label if sentiment is not None else None,
-        "sentiment_score": sentiment.score if sentiment is not None else None,
+        **get_task(task).columns(result.summary),
         "findings": len(result.findings),
         "error_findings": sum(1 for f in result.findings if f.severity == "error"),
         "error": f"{result.error.type}: {result.error.message}" if result.error else None,
@@ -157,18 +157,23 @@ def summarize_frame(
     flight at once (``Summarizer.summarize_many``). The index, row order and input columns are
     preserved; ``prefix`` is put before every added column name, for frames that already have
     an ``agency`` or ``error`` column (a clash raises ``ValueError`` instead of overwriting).
+    The result columns are those of the summarizer's task (``frame_columns``).
     """
     items = batch_items(df, text_col, id_col=id_col, published_col=published_col)
     if record not in ("dict", "json", "none"):
         raise ConfigurationError(f"record must be 'dict', 'json' or 'none', got {describe(record)}")
     if not isinstance(prefix, str):
         raise ConfigurationError(f"prefix must be text, got {describe(prefix)}")
-    added = [prefix + c for c in RESULT_COLUMNS if record != "none" or c != "record"]
+    engine, owned = summarizer_from(summarizer)
+    task = engine.task
+    columns = frame_columns(task)
+    added = [prefix + c for c in columns if record != "none" or c != "record"]
     clash = [c for c in added if c in df.columns]
     if clash:
+        if owned:
+            engine.close()
         raise ConfigurationError(
             f"the frame already has column(s) {clash}; pass prefix= to rename ours")
-    engine, owned = summarizer_from(summarizer)
     try:
         results = list(engine.summarize_many(items, concurrency=concurrency, ordered=True))
     finally:
@@ -176,27 +181,22 @@ def summarize_frame(
             engine.close()
     if len(results) != len(items):  # the batching contract is one result per input
         raise RuntimeError(f"summarize_many returned {len(results)} results for {len(items)} rows")
-    rows = [result_columns(r, record=record) for r in results]
+    rows = [result_columns(r, record=record, task=task) for r in results]
+    # nullable dtypes for the non-text columns (an empty cell is <NA>, the ints stay ints);
+    # text columns take pandas' own text dtype, whose empty cell is what ``isna()`` finds
+    dtypes = {**task.column_dtypes, **_ENGINE_DTYPES}
     out = df.copy()
-    for column in RESULT_COLUMNS:
+    for column in columns:
         if record == "none" and column == "record":
             continue
         # arrays, not Series: no index alignment, so duplicate labels are kept as they are
         values = [row[column] for row in rows]
-        dtype = _DTYPES.get(column)
+        dtype = dtypes.get(column)
         out[prefix + column] = pd.array(values, dtype=dtype) if dtype else values
     return out
 
 
-#: nullable dtypes for the non-text columns (an empty cell is <NA>, the ints stay ints); text
-#: columns take pandas' own text dtype, whose empty cell is what ``isna()`` finds
-_DTYPES: dict[str, str] = {
-    "is_regulatory_event": "boolean", "sentiment_score": "Float64", "findings": "Int64",
-    "error_findings": "Int64",
-}
-
-
-# -- timeline (summarizer.timeline) -------------------------------------------------------------
+# -- timeline (the default task's, ``Task.timeline``) -----------------------------------------
 
 #: the columns of ``events_frame``, in order
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -212,10 +212,12 @@ CALENDAR_FRAME_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _timeline(data: Timeline | Iterable[Any], today: dt.date | str | None) -> Timeline:
-    from summarizer.timeline import Timeline, build
-
-    return data if isinstance(data, Timeline) else build(data, today=today)
+def _timeline(data: Any, today: dt.date | str | None) -> Any:
+    """A built timeline as it is, else the default task's timeline of the records ``data``."""
+    timeline = get_task().timeline
+    if timeline is None:
+        raise ConfigurationError(f"the task {get_task().name!r} draws no timeline")
+    return data if isinstance(data, timeline.Timeline) else timeline.build(data, today=today)
 
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], dates: Sequence[str],
@@ -228,11 +230,11 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], dates: Sequence[s
     return frame
 
 
-def events_frame(data: Timeline | Iterable[Any], *,
+def events_frame(data: Any, *,
                  today: dt.date | str | None = None) -> pd.DataFrame:
-    """One row per regulatory event of a timeline (``summarizer.timeline.build``), in timeline
-    order: date (decision, else release date; NaT when undated), product and company, region,
-    agency, decision and direction, the evidence quote with its offsets, and the sources of
+    """One row per regulatory event of a timeline (the default task's ``timeline.build``), in
+    timeline order: date (decision, else release date; NaT when undated), product and company,
+    region, agency, decision and direction, the evidence quote with its offsets, and the sources of
     duplicate records. ``data`` is a ``Timeline``, or the records (``SummaryResult``s or JSON
     records) to build one from."""
     timeline = _timeline(data, today)
@@ -250,7 +252,7 @@ def events_frame(data: Timeline | Iterable[Any], *,
                   ("record", "quote_start", "quote_end"))
 
 
-def calendar_frame(data: Timeline | Iterable[Any], *,
+def calendar_frame(data: Any, *,
                    today: dt.date | str | None = None) -> pd.DataFrame:
     """One row per date to come (and undated next step) of a timeline, in calendar order, with
     its range, precision and state (upcoming, met, past due, passed, superseded, undated)."""

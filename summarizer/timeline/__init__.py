@@ -1,28 +1,19 @@
-"""Regulatory histories per product, and the calendar of decisions to come.
+"""Compatibility package (deprecated): the regulatory timeline moved to
+``summarizer.tasks.regulatory.timeline``.
 
-    >>> from summarizer.reports import load_records
-    >>> from summarizer import timeline
-    >>> t = timeline.build(load_records("out.jsonl"))  # doctest: +SKIP
-    >>> [(s.product_id, s.region, s.label) for s in t.statuses]  # doctest: +SKIP
-    >>> open("cal.ics", "w").write(timeline.render(t, "ics"))  # doctest: +SKIP
-
-``build`` joins the names a product goes by (brand, generic name, code) across releases, orders
-each product's events per region, derives its status by explicit transition rules
-(``summarizer.timeline.transitions.RULES``) and turns the dated next steps into a calendar whose
-items are marked met, superseded or past due by later releases. Renderers: HTML (one lane per
-product and region), Markdown, JSON, CSV and iCalendar.
+Kept so that code written for 0.1.0 (``from summarizer.timeline import build`` or
+``import summarizer.timeline.model``) keeps working: the package's names are re-exported and its
+modules answer to their old names too (the same module objects, not copies). New code imports
+from ``summarizer.tasks.regulatory.timeline``, or reaches it as ``get_task().timeline``.
 """
 
-from summarizer.timeline.build import build, load_release_dates
-from summarizer.timeline.export import (
+from __future__ import annotations
+
+import importlib
+import sys
+
+from summarizer.tasks.regulatory.timeline import (
     TIMELINE_FORMATS,
-    render,
-    to_csv,
-    to_ics,
-    to_json,
-    to_jsonable,
-)
-from summarizer.timeline.model import (
     Event,
     Lane,
     LaneStatus,
@@ -30,8 +21,21 @@ from summarizer.timeline.model import (
     Timeline,
     TrackedProduct,
     Upcoming,
+    build,
+    load_release_dates,
+    render,
+    render_html,
+    render_markdown,
+    to_csv,
+    to_ics,
+    to_json,
+    to_jsonable,
 )
-from summarizer.timeline.views import render_html, render_markdown
+
+for _name in ("build", "dates", "events", "export", "identity", "model", "transitions",
+              "upcoming", "views", "vocabulary"):
+    sys.modules[f"{__name__}.{_name}"] = importlib.import_module(
+        f"summarizer.tasks.regulatory.timeline.{_name}")
 
 __all__ = [
     "TIMELINE_FORMATS",

@@ -1,4 +1,6 @@
-"""How a report draws a trial-readout summary: a title line, index columns, claims in order.
+"""How a report draws a trial-readout summary: the endpoint card, the key results, safety
+findings and next steps, the sentiment, and the index row (company, trial, phase, product,
+indication, endpoint, sentiment).
 
 Plain data for the engine's report renderers (Markdown and HTML), which escape every string
 they are given; nothing here formats markup.
@@ -6,39 +8,27 @@ they are given; nothing here formats markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from summarizer.schemas.summary import Evidence
+from summarizer.task import Card, CardClaim, CardLead, CardSection, IndexCell
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary
 
-__all__ = ["Card", "CardClaim", "card"]
+__all__ = ["FIELDS", "card"]
 
+#: the fields a claim belongs to, with the names the legend shows
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("endpoint", "Endpoint"), ("key_results", "Result"), ("safety", "Safety"),
+    ("next_steps", "Next step"), ("sentiment", "Sentiment"),
+)
+_SECTIONS = (CardSection("key_results", "Key results", "No results quoted."),
+             CardSection("safety", "Safety", "No safety findings stated."),
+             CardSection("next_steps", "Next steps", "No next steps stated."))
 _OUTCOME_WORDS = {
     "met": "primary endpoint met", "not_met": "primary endpoint not met",
     "mixed": "mixed primary endpoint results", "not_reported": "no primary endpoint verdict",
     "none": "not a trial readout",
 }
-
-
-@dataclass(frozen=True)
-class CardClaim:
-    """One claim of a summary with its evidence, as a report lists it."""
-
-    id: str
-    field: str
-    heading: str
-    statement: str
-    details: tuple[str, ...] = ()
-    evidence: Evidence | None = None
-
-
-@dataclass(frozen=True)
-class Card:
-    """A summary as a report draws it: title line, index columns (name -> value), claims."""
-
-    title: str
-    index: dict[str, str] = field(default_factory=dict)
-    claims: tuple[CardClaim, ...] = ()
+#: the colour of each outcome (and the report index's filter)
+_TONE = {"met": "favorable", "not_met": "unfavorable", "mixed": "neutral",
+         "not_reported": "neutral", "none": "neutral"}
 
 
 def card(summary: TrialReadoutSummary) -> Card:
@@ -46,35 +36,51 @@ def card(summary: TrialReadoutSummary) -> Card:
     safety, next steps, sentiment)."""
     trial, endpoint = summary.trial, summary.endpoint
     trial_label = (trial.name or next(iter(trial.identifiers), "")) if trial else ""
-    index = {
-        "company": summary.company or "",
-        "trial": trial_label,
-        "phase": trial.phase or "" if trial else "",
-        "product": next(iter(summary.products), ""),
-        "indication": summary.indication or "",
-        "endpoint": endpoint.outcome,
-        "sentiment": summary.sentiment.label,
-    }
+    phase = trial.phase or "" if trial else ""
+    outcome = endpoint.outcome
     claims: list[CardClaim] = []
+    lead: CardLead | None = None
     if summary.is_trial_readout:
         details = tuple(d for d in (endpoint.name and f"primary endpoint: {endpoint.name}",
                                     trial_label and f"trial: {trial_label}",
-                                    trial and trial.phase and f"phase {trial.phase}") if d)
+                                    phase and f"phase {phase}") if d)
         claims.append(CardClaim("endpoint", "endpoint", "Primary endpoint",
-                                _OUTCOME_WORDS[endpoint.outcome].capitalize(), details,
-                                endpoint.evidence))
+                                _OUTCOME_WORDS[outcome].capitalize(), details, endpoint.evidence))
+        facts = (("Trial", trial_label), ("Phase", phase),
+                 ("Product", ", ".join(summary.products)),
+                 ("Indication", summary.indication or ""),
+                 ("Primary endpoint", endpoint.name or ""))
+        lead = CardLead("endpoint", _OUTCOME_WORDS[outcome], _TONE[outcome],
+                        outcome.replace("_", " "), trial_label,
+                        tuple((k, v) for k, v in facts if v))
     for i, result in enumerate(summary.key_results):
-        claims.append(CardClaim(f"key_results-{i}", "key_results", "Result", result.statement,
-                                (result.value,) if result.value else (), result.evidence))
+        claims.append(CardClaim(f"key_results-{i}", "key_results", f"Result {i + 1}",
+                                result.statement, (result.value,) if result.value else (),
+                                result.evidence))
     for i, finding in enumerate(summary.safety):
-        claims.append(CardClaim(f"safety-{i}", "safety", "Safety", finding.finding, (),
+        claims.append(CardClaim(f"safety-{i}", "safety", f"Safety {i + 1}", finding.finding, (),
                                 finding.evidence))
     for i, step in enumerate(summary.next_steps):
-        details = tuple(d for d in (step.timing, step.due_date and f"due {step.due_date}") if d)
-        claims.append(CardClaim(f"next_steps-{i}", "next_steps", "Next step", step.action,
-                                details, step.evidence))
+        due = f"due {step.due_date.isoformat()}" if step.due_date else ""
+        details = tuple(d for d in (step.timing and f"timing: {step.timing}", due) if d)
+        when = "; ".join(t for t in (step.timing or "", due) if t) or "no timing given"
+        claims.append(CardClaim(f"next_steps-{i}", "next_steps", f"Next step {i + 1}",
+                                step.action, details, step.evidence, aside=when))
     sentiment = summary.sentiment
     claims.append(CardClaim("sentiment", "sentiment", "Sentiment",
-                            f"{sentiment.label.capitalize()}: {sentiment.rationale}",
-                            (f"score {sentiment.score:+.2f}",), sentiment.evidence))
-    return Card(title=summary.headline, index=index, claims=tuple(claims))
+                            f"{sentiment.label} ({sentiment.score:+.2f}): {sentiment.rationale}",
+                            (), sentiment.evidence))
+    index = (
+        IndexCell("Company", summary.company or ""),
+        IndexCell("Trial", trial_label),
+        IndexCell("Phase", phase),
+        IndexCell("Product", next(iter(summary.products), "")),
+        IndexCell("Endpoint", outcome.replace("_", " ") if summary.is_trial_readout else "",
+                  pill=_TONE[outcome] if summary.is_trial_readout else "",
+                  note="" if summary.is_trial_readout else "not a trial readout"),
+        IndexCell("Sentiment", sentiment.label),
+    )
+    return Card(title=summary.headline, index=index, claims=tuple(claims), fields=FIELDS,
+                byline=summary.company or "", text=summary.summary, lead=lead,
+                lead_heading="Primary endpoint", lead_missing="not a trial readout",
+                sections=_SECTIONS, sentiment=sentiment)

@@ -13,11 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-# generic timing, future and tone helpers of the engine's lexicon (they move to the engine with
-# the Task seam); the words they weigh here are this task's own (TRIAL_TONE)
-from summarizer.intake import Document
-from summarizer.lexicon import FUTURE_CUE, FUTURE_STRONG, TIMING_CUE, Tone, resolve_timing, tone
-from summarizer.schemas.summary import Evidence, Sentiment
+from summarizer.document import Document
+from summarizer.evidence import Evidence, Sentiment
 from summarizer.sentences import normalize_space
 from summarizer.tasks.trial_readout.reading import Passage, Reading, read_release
 from summarizer.tasks.trial_readout.schema import (
@@ -54,11 +51,12 @@ from summarizer.tasks.trial_readout.vocabulary import (
     SAFETY_AIM,
     SAFETY_SIGNAL,
     SAFETY_TERMS,
-    TIMING_VERB,
     TITLE_INDICATION,
     TREATMENT_OF,
     TRIAL_TONE,
 )
+from summarizer.timing import FUTURE_CUE, FUTURE_STRONG, timing_phrases
+from summarizer.tone import Tone, weigh
 
 __all__ = ["guess_products", "read"]
 
@@ -384,22 +382,6 @@ def _safety(reading: Reading) -> list[SafetyFinding]:
 # next steps
 
 
-def _timing(text: str, published: dt.date | None) -> tuple[str | None, dt.date | None]:
-    """Timing phrases of a passage as written (at most two) and the first date ahead."""
-    phrases: list[str] = []
-    due: dt.date | None = None
-    for m in TIMING_CUE.finditer(text):
-        phrase = TIMING_VERB.sub("", normalize_space(m.group()))
-        when = resolve_timing(phrase, published)
-        if when is not None and published is not None and when < published:
-            continue  # a date behind the release: background
-        if phrase.lower() not in (p.lower() for p in phrases) and len(phrases) < 2:
-            phrases.append(phrase)
-        if due is None and when is not None:
-            due = when
-    return ("; ".join(phrases) or None), due
-
-
 def _next_steps(reading: Reading, published: dt.date | None) -> list[NextStep]:
     scored: list[tuple[float, Passage]] = []
     timings: dict[int, tuple[str | None, dt.date | None]] = {}
@@ -411,7 +393,7 @@ def _next_steps(reading: Reading, published: dt.date | None) -> list[NextStep]:
             continue
         if CONDITIONAL.search(text[: future.start()]):
             continue
-        timing, due = _timing(text, published)
+        timing, due = timing_phrases(text, published)
         if p.kind == "quote" and not timing and not PERSONAL_PLAN.search(text):
             continue  # a quote's "will" is mostly colour, not a plan
         terms = FUTURE_TERMS.findall(text)
@@ -446,7 +428,7 @@ def _tone(passages: Iterable[Passage]) -> Tone:
     hits: list[tuple[int, int, str, float]] = []
     for p in passages:
         low = p.text.lower()
-        for h in tone(p.text, TRIAL_TONE).hits:
+        for h in weigh(p.text, TRIAL_TONE).hits:
             before = low[max(0, h[0] - 90):h[0]]
             if not NEGATION_BEFORE.search(before) and not HEDGE_BEFORE.search(before):
                 hits.append((p.start + h[0], p.start + h[1], h[2], h[3]))

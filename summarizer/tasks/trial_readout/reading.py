@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from summarizer.document import Document
 from summarizer.injection import find_injections
-from summarizer.intake import Document
 from summarizer.sections import BOILERPLATE_KINDS, Section, is_company_profile
-from summarizer.sentences import Sentence, split_sentences
+from summarizer.sentences import split_sentences
 from summarizer.tasks.trial_readout.vocabulary import (
     BACKGROUND_BEFORE,
     CO_PRIMARY,
@@ -81,8 +81,6 @@ _LEAD_KIND_BONUS = 1.5
 _ZONE_WEIGHT = {"title": 1.5, "lead": 1.25, "body": 1.0, "design": 0.5}
 _BULLET_BREAK = re.compile(r"\n[ \t]*(?=[•·▪‣◦\uf0b7*\-–—][ \t])")
 _LETTERS = re.compile(r"[A-Za-z]{2}")
-_DECIMAL_END = re.compile(r"\d\.\d{1,3}$")
-_SAME_LINE_GAP = re.compile(r"[ \t]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _PRODUCT_AROUND = re.compile(r"[a-z]{4,}\s*\($")
 
@@ -514,19 +512,6 @@ def _split_bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _whole_numbers(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
-    """Sentence spans, rejoined where the splitter cut after a decimal number ("a hazard ratio
-    of 0.62 (95% CI ...)" read as a full stop and a footnote mark)."""
-    spans: list[tuple[int, int]] = []
-    for sent in sentences:
-        if spans and _DECIMAL_END.search(text, spans[-1][0], spans[-1][1]) and (
-                _SAME_LINE_GAP.fullmatch(text, spans[-1][1], sent.start)):
-            spans[-1] = (spans[-1][0], sent.end)
-        else:
-            spans.append((sent.start, sent.end))
-    return spans
-
-
 def _is_title_line(line: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
@@ -553,8 +538,8 @@ def _read(document: Document) -> Reading:
             continue
         end = min(s.end, s.start + budget)
         budget -= end - s.start
-        for sent_start, sent_end in _whole_numbers(text, split_sentences(text, s.start, end)):
-            for a, b in _split_bullets(text, sent_start, sent_end):
+        for sent in split_sentences(text, s.start, end):
+            for a, b in _split_bullets(text, sent.start, sent.end):
                 chunk = text[a:b]
                 if not _LETTERS.search(chunk) or any(a < y and x < b for x, y in injected):
                     continue

@@ -1,35 +1,24 @@
 """The trial-readout summary schema: what the model fills in for topline clinical results.
 
-Strict-structured-output compatible like ``RegulatorySummary``: every field is required (nullable
-instead of optional), ``extra="forbid"`` everywhere, codes are ``Literal``s built from the task's
-vocabulary, and ``Evidence`` offsets are hidden from the JSON schema. Kept lean on purpose: a
-1.5B local model fills it in.
+Strict-structured-output compatible like every task's answer (``summarizer.evidence.Answer``):
+every field is required (nullable instead of optional), ``extra="forbid"`` everywhere, codes are
+``Literal``s built from the task's vocabulary, and ``Evidence`` offsets are hidden from the JSON
+schema. Kept lean on purpose: a 1.5B local model fills it in.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, field_validator
 
-# generic pieces of the engine's schema module, shared by every task (they move to
-# summarizer/evidence.py with the Task seam)
-from summarizer.schemas.summary import (
-    SOURCE_CHECK,
-    SOURCE_CHECK_KEY,
+from summarizer.evidence import (
+    Answer,
     Evidence,
     OptionalText,
     Sentiment,
+    StrictModel,
     null_placeholder,
     parse_loose_date,
 )
@@ -93,11 +82,9 @@ PhaseCode = Annotated[Phase | None, BeforeValidator(_phase)]
 Names = Annotated[list[str], BeforeValidator(_names)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
-class Trial(_Strict):
+class Trial(StrictModel):
     """The trial whose results are the news."""
 
     name: OptionalText = Field(description="Trial name as written, e.g. VANTAGE-301, or null.")
@@ -105,7 +92,7 @@ class Trial(_Strict):
     phase: PhaseCode = Field(description="Phase code: 1, 1/2, 2, 2/3, 3 or 4; null if unstated.")
 
 
-class Endpoint(_Strict):
+class Endpoint(StrictModel):
     """The primary endpoint and whether it was met."""
 
     name: OptionalText = Field(description="Primary endpoint as written, or null.")
@@ -118,7 +105,7 @@ class Endpoint(_Strict):
         return _outcome_code(value)
 
 
-class KeyResult(_Strict):
+class KeyResult(StrictModel):
     """A headline efficacy result, its figure as written."""
 
     statement: str = Field(description="The result in a short sentence.")
@@ -126,14 +113,14 @@ class KeyResult(_Strict):
     evidence: Evidence | None
 
 
-class SafetyFinding(_Strict):
+class SafetyFinding(StrictModel):
     """A safety or tolerability finding."""
 
     finding: str = Field(description="The finding in a short sentence.")
     evidence: Evidence | None
 
 
-class NextStep(_Strict):
+class NextStep(StrictModel):
     """A stated next action, with its timing as written."""
 
     action: str = Field(description="What will be done, e.g. submit an NDA.")
@@ -148,7 +135,7 @@ class NextStep(_Strict):
         return parse_loose_date(value)
 
 
-class TrialReadoutSummary(_Strict):
+class TrialReadoutSummary(Answer):
     """The structured summary of one clinical-trial results release."""
 
     is_trial_readout: bool = Field(
@@ -165,19 +152,6 @@ class TrialReadoutSummary(_Strict):
     safety: list[SafetyFinding]
     next_steps: list[NextStep]
     sentiment: Sentiment
-
-    @model_validator(mode="after")
-    def _source_checks(self, info: ValidationInfo) -> TrialReadoutSummary:
-        # the engine's re-ask hook (see summarizer.schemas.summary.SOURCE_CHECK): a callable
-        # that returns a problem message makes validation fail, so the model is asked again
-        context: dict[str, Any] = info.context or {}
-        check = cast(
-            "Callable[[TrialReadoutSummary], str | None] | None",
-            context.get(SOURCE_CHECK_KEY) or SOURCE_CHECK.get(),
-        )
-        if check is not None and (problem := check(self)):
-            raise ValueError(problem)
-        return self
 
     def evidence_items(self) -> list[tuple[str, Evidence]]:
         """Every evidence item with its JSON path, in the schema's reading order."""

@@ -10,9 +10,13 @@ Keyword matching is case-insensitive; runs of whitespace count as one space.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+from summarizer import evaluation
+from summarizer.metrics import alias_hit as _alias_hit
+from summarizer.metrics import evidence_quote, grounded_share, mapping, summary_of
+from summarizer.metrics import keyword_recall as _recall
 
 __all__ = ["METRICS", "confusion", "score_corpus", "score_document"]
 
@@ -22,25 +26,12 @@ METRICS: tuple[str, ...] = (
     "primary_endpoint", "key_results", "safety", "next_steps", "grounding",
 )
 
-_SPACE = re.compile(r"\s+")
 Scores = dict[str, float | None]
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+_mapping = mapping
 
 
 def _summary_of(prediction: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if not prediction:
-        return {}
-    summary = prediction.get("summary")
-    if isinstance(summary, Mapping):
-        return summary
-    return prediction if "is_trial_readout" in prediction else {}
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
+    return summary_of(prediction, "is_trial_readout") or {}
 
 
 def _entries(summary: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
@@ -56,33 +47,10 @@ def _strings(*values: Any) -> list[str]:
     return out
 
 
-def _alias_hit(predicted: list[str], gold: list[str]) -> float:
-    """Gold [] is a hit when nothing is predicted; else any gold alias and predicted name are
-    substrings of one another (case-insensitive)."""
-    preds = [_norm(p) for p in predicted]
-    golds = [_norm(g) for g in gold if isinstance(g, str) and g.strip()]
-    if not golds:
-        return 1.0 if not preds else 0.0
-    return 1.0 if any(g in p or p in g for g in golds for p in preds) else 0.0
-
-
-def _recall(text: str, groups: list[list[str]]) -> float | None:
-    """Share of keyword groups with an alternative in ``text``; None for gold []."""
-    if not groups:
-        return None
-    hay = _norm(text)
-    found = sum(1 for group in groups if any(_norm(k) in hay for k in group if k.strip()))
-    return found / len(groups)
-
-
-def _quote(entry: Mapping[str, Any]) -> str:
-    quote = _mapping(entry.get("evidence")).get("quote")
-    return quote if isinstance(quote, str) else ""
-
-
 def _field_text(entries: list[Mapping[str, Any]], *keys: str) -> str:
     """The predicted text of a list field: its statements and evidence quotes."""
-    parts = [" \n ".join([*_strings(*(e.get(k) for k in keys)), _quote(e)]) for e in entries]
+    parts = [" \n ".join([*_strings(*(e.get(k) for k in keys)), evidence_quote(e.get("evidence"))])
+             for e in entries]
     return " \n ".join(parts)
 
 
@@ -120,11 +88,7 @@ def score_document(prediction: Mapping[str, Any], gold: Mapping[str, Any]) -> Sc
         "next_steps": _recall(_field_text(_entries(s, "next_steps"), "action", "timing"),
                               list(gold.get("next_steps") or [])),
     }
-    evidence = _evidence(s)
-    scores["grounding"] = (
-        sum(1 for e in evidence if (e.get("match") or "none") != "none") / len(evidence)
-        if evidence else None
-    )
+    scores["grounding"] = grounded_share(_evidence(s))
     return scores
 
 
@@ -134,42 +98,10 @@ def confusion(prediction: Mapping[str, Any], gold: Mapping[str, Any]) -> tuple[s
     return str(gold.get("endpoint")), str(predicted)
 
 
-def _doc_id(record: Mapping[str, Any]) -> str | None:
-    for key in ("id", "doc_id", "source"):
-        value = record.get(key)
-        if isinstance(value, str) and value:
-            return value.rsplit("/", 1)[-1].rsplit(".", 1)[0] if key == "source" else value
-    return None
-
-
 def score_corpus(
-    predictions: Iterable[Mapping[str, Any]],
-    golds: Iterable[Mapping[str, Any]],
-    *,
-    score: Callable[[Mapping[str, Any], Mapping[str, Any]], Scores] = score_document,
+    predictions: Iterable[Mapping[str, Any]], golds: Iterable[Mapping[str, Any]]
 ) -> dict[str, Any]:
     """Per-metric means over the documents each applies to, ``overall``, ``n``, the endpoint
-    ``confusion`` (gold -> predicted -> count) and ``per_document`` scores.
-
-    Predictions are matched to golds by id (``id``, else the stem of ``source``); a gold
-    document without a prediction is scored as an empty answer.
-    """
-    by_id = {_doc_id(p): p for p in predictions}
-    per_doc: dict[str, Scores] = {}
-    matrix: dict[str, dict[str, int]] = {}
-    for gold in golds:
-        doc_id = str(gold.get("id"))
-        pred = by_id.get(doc_id, {})
-        per_doc[doc_id] = score(pred, gold)
-        g, p = confusion(pred, gold)
-        matrix.setdefault(g, {})[p] = matrix.get(g, {}).get(p, 0) + 1
-    result: dict[str, Any] = {}
-    for metric in METRICS:
-        values = [v for s in per_doc.values() if (v := s.get(metric)) is not None]
-        result[metric] = sum(values) / len(values) if values else None
-    means = [v for m in METRICS if (v := result[m]) is not None]
-    result["overall"] = sum(means) / len(means) if means else None
-    result["n"] = len(per_doc)
-    result["confusion"] = matrix
-    result["per_document"] = per_doc
-    return result
+    ``confusion`` (gold -> predicted -> count) and ``per_document`` scores (see
+    ``summarizer.evaluation.score_corpus``)."""
+    return evaluation.score_corpus(predictions, golds, "trial-readout")

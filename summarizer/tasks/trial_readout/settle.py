@@ -7,8 +7,8 @@ Runs once the re-asks are spent, in place, and reports every change as a ``Findi
   not in the release, boilerplate, only hedged cues) or the reader positively reads a different
   outcome in that same sentence. Then the reader's reading replaces it when the reader has one;
   a wording the reader does not know is no contradiction, so without a reading of its own the
-  answer stands with a warning. ``policy`` is ``overrule`` (change and report), ``flag``
-  (report only) or ``off``.
+  answer stands with a warning. ``policy`` is ``overrule`` (change and report as
+  ``endpoint_arbitrated``), ``flag`` (report only, as ``endpoint_disputed``) or ``off``.
 - **gap filling**: lists the model left empty (results, safety, next steps, products) and a
   missing trial are filled from the reader when both agree the release is a readout; the
   reader quotes the release verbatim, so what it adds is grounded.
@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from summarizer.grounding import SourceIndex, trim_to_source
-from summarizer.intake import Document
-from summarizer.schemas.summary import Evidence
+from summarizer.document import Document
+from summarizer.evidence import Evidence
+from summarizer.grounding import ground_pending
+from summarizer.grounding import trim_quotes as _trim
 from summarizer.sections import is_company_profile
 from summarizer.sentences import normalize_space
 from summarizer.tasks.trial_readout.reader import read
 from summarizer.tasks.trial_readout.reading import conflicts, read_release, resolve_outcome
-from summarizer.tasks.trial_readout.rules import ground_answer, source_index
 from summarizer.tasks.trial_readout.schema import TrialReadoutSummary
 from summarizer.types import Finding
 
@@ -41,20 +41,20 @@ POLICIES: tuple[Policy, ...] = ("overrule", "flag", "off")
 def settle(
     answer: TrialReadoutSummary,
     document: Document,
-    policy: Policy = "overrule",
+    policy: str = "overrule",
     *,
-    index: SourceIndex | None = None,
+    trim: bool = True,
 ) -> list[Finding]:
-    """Arbitrate the endpoint, fill empty lists, trim unaligned quotes; the findings say what
-    changed (``policy`` applies to the arbitration)."""
+    """Arbitrate the endpoint, fill empty lists, trim unaligned quotes (unless ``trim`` is
+    False); the findings say what changed (``policy`` applies to the arbitration)."""
     if policy not in POLICIES:
         raise ValueError(f"unknown arbitration policy {policy!r}: use one of {POLICIES}")
-    index = index if index is not None and index.text == document.text else source_index(document)
-    ground_answer(answer, index)
+    ground_pending(answer, document.index)
     findings = arbitrate_endpoint(answer, document, policy=policy)
     findings += fill_gaps(answer, document)
-    ground_answer(answer, index)
-    findings += trim_quotes(answer, document, index)
+    ground_pending(answer, document.index)
+    if trim:
+        findings += trim_quotes(answer, document)
     return findings
 
 
@@ -83,7 +83,7 @@ def _evidence_problem(ev: Evidence | None, said: str, document: Document) -> str
 
 
 def arbitrate_endpoint(
-    answer: TrialReadoutSummary, document: Document, *, policy: Policy = "overrule"
+    answer: TrialReadoutSummary, document: Document, *, policy: str = "overrule"
 ) -> list[Finding]:
     """Overrule an endpoint outcome its own evidence does not support (see the module doc)."""
     if policy == "off" or not answer.is_trial_readout or answer.endpoint.outcome == "none":
@@ -117,7 +117,7 @@ def arbitrate_endpoint(
     else:
         message = f'the model said "{said}", but {reason}: "{new}"'
     if policy == "flag":
-        return [Finding(rule="endpoint_arbitrated", severity="warning", path="endpoint.outcome",
+        return [Finding(rule="endpoint_disputed", severity="warning", path="endpoint.outcome",
                         message=f"{message} (not changed: arbitration is set to flag only)",
                         start=start, end=end)]
     answer.endpoint.outcome = new  # type: ignore[assignment]  # a code read from the release
@@ -149,36 +149,19 @@ def fill_gaps(answer: TrialReadoutSummary, document: Document) -> list[Finding]:
             for path in filled]
 
 
-def trim_quotes(
-    answer: TrialReadoutSummary, document: Document, index: SourceIndex
-) -> list[Finding]:
+def trim_quotes(answer: TrialReadoutSummary, document: Document) -> list[Finding]:
     """Cut every quote the source does not hold to the passage it does (nothing silently lost:
-    what is left out is in the finding)."""
-    findings: list[Finding] = []
-    for path, evidence in answer.evidence_items():
-        if evidence.match != "none":
-            continue
-        if path == "endpoint.evidence":
-            read, cue = read_release(document).outcome
-            if cue is not None and read == answer.endpoint.outcome:
-                p = cue.passage
-                answer.endpoint.evidence = Evidence(quote=p.text, start=p.start, end=p.end,
-                                                    match="exact", score=1.0)
-                findings.append(Finding(
-                    rule="evidence_trimmed", severity="warning", path=path, start=p.start,
-                    end=p.end, message="the quote was not in the source as written; replaced by "
-                                       f"the sentence stating the outcome; left out: "
-                                       f"{evidence.quote!r}"))
-                continue
-        trim = trim_to_source(evidence.quote, index)
-        if trim is None:
-            continue
-        evidence.quote = trim.quote
-        evidence.start, evidence.end, evidence.match, evidence.score = (
-            trim.start, trim.end, "exact", 1.0)
-        left_out = f"; left out: {trim.dropped!r}" if trim.dropped else ""
-        findings.append(Finding(
-            rule="evidence_trimmed", severity="warning", path=path, start=trim.start,
-            end=trim.end, message="the quote was not in the source as written; kept the source "
-                                  f"passage it contains{left_out}"))
-    return findings
+    what is left out is in the finding); an endpoint quote gives way to the reader's sentence
+    stating the same outcome."""
+
+    def outcome_sentence(path: str, evidence: Evidence) -> tuple[Evidence, str] | None:
+        if path != "endpoint.evidence":
+            return None
+        read, cue = read_release(document).outcome
+        if cue is None or read != answer.endpoint.outcome:
+            return None
+        p = cue.passage
+        return Evidence(quote=p.text, start=p.start, end=p.end, match="exact",
+                        score=1.0), "the outcome"
+
+    return _trim(answer, document.index, outcome_sentence)

@@ -1,9 +1,8 @@
 """The trial-readout task: every piece that makes a summary of topline clinical results.
 
-``TrialReadoutTask`` carries exactly the members of the Task contract (docs: TASK_DESIGN), so the
-engine can drive it like any task: the schema and prompts the model fills, the rules that check
-an answer, the deterministic reader (the "rules" backend), the settle steps, the scorer of
-tests/data/trials/LABEL_SPEC.md and the report card.
+``TrialReadoutTask`` plugs the schema and prompts the model fills, the rules that check an
+answer, the deterministic reader (the "rules" backend), the settle steps, the scorer of
+tests/data/trials/LABEL_SPEC.md and the report card into the engine (``--task trial-readout``).
 """
 
 from __future__ import annotations
@@ -11,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from summarizer.intake import Document
+from summarizer.document import Document
+from summarizer.rulebook import Rule
 from summarizer.sections import PromptView, prompt_view
+from summarizer.task import SETTLE_DEFAULTS, Card, ReportStyle, SettleOptions, Task
 from summarizer.tasks.trial_readout import card as _card
 from summarizer.tasks.trial_readout import scoring as _scoring
 from summarizer.tasks.trial_readout.merge import merge_parts
 from summarizer.tasks.trial_readout.reader import read
-from summarizer.tasks.trial_readout.rules import RULES, Rule, RuleContext, source_index
-from summarizer.tasks.trial_readout.schema import TrialReadoutSummary
-from summarizer.tasks.trial_readout.settle import Policy, settle
+from summarizer.tasks.trial_readout.rules import RULES, RuleContext
+from summarizer.tasks.trial_readout.schema import SCHEMA_VERSION, TrialReadoutSummary
+from summarizer.tasks.trial_readout.settle import settle
 from summarizer.tasks.trial_readout.vocabulary import (
+    ABOUT_STUDY,
     ENDPOINT_CODES,
     ENDPOINT_MEANINGS,
     PHASE_CODES,
@@ -30,25 +32,28 @@ from summarizer.types import Finding
 __all__ = ["TrialReadoutTask"]
 
 
-# subclasses summarizer.task.Task once the Task seam lands (issue 15); until then a plain class
-# with exactly the members of that contract
-class TrialReadoutTask:
+class TrialReadoutTask(Task):
     """Topline clinical trial results: trial and phase, product, indication, primary endpoint
     met / not met / mixed / not reported, key results, safety, next steps, sentiment."""
 
     name: ClassVar[str] = "trial-readout"
-    #: bump when the schema, prompts, rules or reader change (cache key, record meta)
     version: ClassVar[str] = "1"
     description: ClassVar[str] = (
         "Topline clinical trial results: trial, phase, primary endpoint met or not, key results, "
         "safety, next steps"
     )
     schema: ClassVar[type[TrialReadoutSummary]] = TrialReadoutSummary
-    #: the package holding system.j2, user.j2 and reask.j2 (rendered by summarizer.prompting)
+    schema_version: ClassVar[str] = SCHEMA_VERSION
     templates: ClassVar[str] = "summarizer.tasks.trial_readout.prompts"
     metrics: ClassVar[tuple[str, ...]] = _scoring.METRICS
+    verdict_name: ClassVar[str] = "endpoint"
+    report: ClassVar[ReportStyle] = ReportStyle(
+        "Trial readout report",
+        ("Company", "Trial", "Phase", "Product", "Endpoint", "Sentiment"), _card.FIELDS)
+    arbitration_rules: ClassVar[tuple[str, str] | None] = ("endpoint_arbitrated",
+                                                           "endpoint_disputed")
 
-    def template_context(self) -> dict[str, Any]:
+    def template_context(self) -> Mapping[str, object]:
         """Constant variables of system.j2: the code lists, built from the vocabulary."""
         return {
             "phase_codes": list(PHASE_CODES),
@@ -56,24 +61,24 @@ class TrialReadoutTask:
         }
 
     def view(self, doc: Document) -> PromptView:
-        """What the model reads: the engine's body-first view, boilerplate left out."""
-        return prompt_view(doc.text, doc.sections)
+        """The body first, boilerplate left out but for the design sentences of an "About <the
+        study>" section (the trial's name and id, phase, endpoints)."""
+        return prompt_view(doc.text, doc.sections, about=ABOUT_STUDY)
 
     def rules(self) -> Sequence[Rule]:
         return RULES
 
     def rule_context(self, doc: Document, answer: TrialReadoutSummary) -> RuleContext:
-        return RuleContext(answer, doc, doc.published, source_index(doc))
+        return RuleContext(answer, doc, doc.published)
 
     def read(self, doc: Document) -> TrialReadoutSummary:
         """The deterministic reader's answer (every quote exact, offsets filled)."""
         return read(doc)
 
-    def settle(
-        self, answer: TrialReadoutSummary, doc: Document, policy: Policy = "overrule"
-    ) -> list[Finding]:
+    def settle(self, answer: TrialReadoutSummary, doc: Document,
+               options: SettleOptions = SETTLE_DEFAULTS) -> list[Finding]:
         """Arbitrate the endpoint by evidence, fill empty lists, trim quotes (in place)."""
-        return settle(answer, doc, policy)
+        return settle(answer, doc, options.arbitration, trim=options.trim_quotes)
 
     def merge(self, parts: Sequence[TrialReadoutSummary]) -> TrialReadoutSummary:
         return merge_parts(parts)
@@ -88,5 +93,5 @@ class TrialReadoutTask:
     ) -> tuple[str, str] | None:
         return _scoring.confusion(prediction_record, gold)
 
-    def card(self, summary: TrialReadoutSummary) -> _card.Card:
-        return _card.card(summary)
+    def card(self, answer: TrialReadoutSummary) -> Card:
+        return _card.card(answer)

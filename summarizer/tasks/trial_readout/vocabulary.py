@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "ABOUT_STUDY",
     "BACKGROUND_BEFORE",
     "CODE_INTRO",
     "CONDITIONAL",
@@ -61,7 +62,6 @@ __all__ = [
     "SECONDARY",
     "SPLIT_CONTEXT",
     "SUBSTUDY_PHASE",
-    "TIMING_VERB",
     "TITLE_INDICATION",
     "TREATMENT_OF",
     "TRIAL_NAME",
@@ -560,7 +560,11 @@ NOT_GENERIC = frozenset({
     "agonist", "antagonist", "conjugate", "compound", "molecule", "medicine", "vaccine", "drug",
     "treatment", "product", "formulation", "protein", "peptide", "analog", "analogue",
 })
-#: a verb heading a timing phrase ("take 60 days")
-TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", _I)
+#: what of an "About <the study>" section the model still reads: its design (the trial's name
+#: and registry id, phase, arms, endpoints, enrolment; ``summarizer.sections.prompt_view``)
+ABOUT_STUDY = re.compile(
+    r"\b(?:primary|secondary|co-primary|endpoints?|randomi[sz]ed|double-blind|open-label"
+    r"|placebo|enrol(?:l|ls|led|ling)?|phase\s+(?:[1-4]|I{1,3}V?)|NCT\d{8}|EudraCT|pivotal)\b",
+    _I)
 #: a condition before a plan ("if approved, we will")
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)

@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from summarizer.lexicon import FUTURE_CUE, find_agencies
-from summarizer.schemas.summary import NextStep
 from summarizer.sentences import split_sentences
-from summarizer.timeline.dates import Span, goal_dates, timing_spans
-from summarizer.timeline.events import Record, stable_id
-from summarizer.timeline.model import Event, ItemState, Upcoming
-from summarizer.timeline.vocabulary import (
+from summarizer.tasks.regulatory.lexicon import FUTURE_CUE, find_agencies
+from summarizer.tasks.regulatory.schema import NextStep
+from summarizer.tasks.regulatory.timeline.dates import Span, goal_dates, timing_spans
+from summarizer.tasks.regulatory.timeline.events import Record, stable_id
+from summarizer.tasks.regulatory.timeline.model import Event, ItemState, Upcoming
+from summarizer.tasks.regulatory.timeline.vocabulary import (
     AGENCY_REGION,
     MILESTONES,
     NEGATION,

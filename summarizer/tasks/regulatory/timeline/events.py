@@ -13,9 +13,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from summarizer.schemas.summary import RegulatorySummary
-from summarizer.timeline.model import DateBasis, Event
-from summarizer.timeline.vocabulary import (
+from summarizer.tasks.regulatory.schema import RegulatorySummary
+from summarizer.tasks.regulatory.timeline.model import DateBasis, Event
+from summarizer.tasks.regulatory.timeline.vocabulary import (
     AGENCY_REGION,
     REEXAMINATION,
     REEXAMINATION_HEDGE,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from summarizer.timeline.vocabulary import REGIONS
+from summarizer.tasks.regulatory.timeline.vocabulary import REGIONS
 
 __all__ = [
     "DateBasis",
@@ -88,7 +88,7 @@ class Event:
 class LaneStatus:
     """Where one product stands in one region after its events, by the transition rules.
 
-    ``state`` is the marketing state (``MARKET_LABELS`` in ``summarizer.timeline.transitions``),
+    ``state`` is the marketing state (``MARKET_LABELS`` in ``timeline.transitions``),
     ``label`` says it in words (with the goal date while a decision is awaited); ``since`` and
     ``event_id`` name the event that set it. ``history`` lists (event id, signal, the state it
     led to or "-" when the state stayed) in order; ``conflicts`` the contradicting records.
@@ -113,7 +113,7 @@ class Upcoming:
 
     ``start``/``end`` bound the date (equal for a single day or a deadline; a quarter, half-year,
     month or year is kept as its range). ``expects`` is the regulatory milestone the step
-    announces (``MILESTONES`` in ``summarizer.timeline.vocabulary``), None for other plans.
+    announces (``MILESTONES`` in ``timeline.vocabulary``), None for other plans.
     ``resolved_by`` names the event that met it, or the item that superseded it.
     """
 
@@ -188,7 +188,7 @@ class Timeline:
 
     def find_product(self, name: str) -> TrackedProduct | None:
         """The product one of whose names is ``name`` (case, marks and hyphens ignored)."""
-        from summarizer.timeline.identity import alias_key
+        from summarizer.tasks.regulatory.timeline.identity import alias_key
 
         key = alias_key(name)
         for product in self.products:

@@ -1,4 +1,6 @@
-"""Certain repairs of a model's answer, made before the rules decide whether to re-ask.
+"""Certain repairs of a model's regulatory answer, made before the rules decide whether to
+re-ask (``RegulatoryTask.repair``; the engine repairs a copy for its check and settling repairs
+the answer it keeps).
 
 A small model often gets a detail wrong in a way the release or the taxonomy itself settles:
 it writes "N/A" where null belongs, spells a product "ceftazidime and avibactam" where the
@@ -17,14 +19,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.grounding import SourceIndex, normalize, trim_to_source
-from summarizer.lexicon import DECISION_DIRECTION
-from summarizer.schemas.summary import Evidence, Product, RegulatorySummary, null_placeholder
+from summarizer.grounding import SourceIndex, normalize, trim_quotes
 from summarizer.sentences import normalize_space
+from summarizer.tasks.regulatory.lexicon import DECISION_DIRECTION
+from summarizer.tasks.regulatory.schema import (
+    Evidence,
+    Product,
+    RegulatorySummary,
+    null_placeholder,
+)
 from summarizer.types import Finding
 
 if TYPE_CHECKING:
-    from summarizer.rules_backend import RulesFallback
+    from summarizer.tasks.regulatory.reader import Reader
 
 __all__ = ["Repairs", "repair", "respell"]
 
@@ -82,7 +89,7 @@ def repair(
     summary: RegulatorySummary,
     index: SourceIndex,
     *,
-    fallback: RulesFallback | None = None,
+    fallback: Reader | None = None,
     repairs: Repairs = Repairs(),
 ) -> list[Finding]:
     """Make the certain repairs of ``summary`` in place (grounding must already be filled in);
@@ -185,42 +192,21 @@ def _products(summary: RegulatorySummary, index: SourceIndex) -> list[Finding]:
 
 
 def _quotes(
-    summary: RegulatorySummary, index: SourceIndex, fallback: RulesFallback | None
+    summary: RegulatorySummary, index: SourceIndex, fallback: Reader | None
 ) -> list[Finding]:
-    """Cut every quote the source does not hold down to the passage it does (``trim_to_source``).
-
-    What is left out is reported, never silently lost. An outcome quote is replaced by the
-    sentence the rules reader found stating the same decision, when there is one: that is its
-    evidence. A quote with no sentence found in the source stays as written.
+    """Cut every quote the source does not hold down to the passage it does
+    (``grounding.trim_quotes``): what is left out is reported, never silently lost. An outcome
+    quote is replaced by the sentence the reader found stating the same decision, when there is
+    one: that is its evidence. A quote with no sentence found in the source stays as written.
     """
-    findings: list[Finding] = []
-    for path, evidence in summary.evidence_items():
-        if evidence.match != "none":
-            continue
-        if path == "outcome.evidence" and summary.outcome is not None and fallback is not None:
-            read = fallback.summary.outcome
-            if (read is not None and read.decision == summary.outcome.decision
-                    and read.evidence is not None and read.evidence.match != "none"):
-                summary.outcome.evidence = read.evidence.model_copy()
-                findings.append(Finding(
-                    rule="evidence_trimmed", severity="warning", path=path,
-                    start=read.evidence.start, end=read.evidence.end,
-                    message=f"the quote was not in the source as written; replaced by the "
-                            f"sentence stating the decision; left out: {evidence.quote!r}",
-                ))
-                continue
-        trim = trim_to_source(evidence.quote, index)
-        if trim is None:
-            continue
-        evidence.quote = trim.quote
-        evidence.start, evidence.end, evidence.match, evidence.score = (
-            trim.start, trim.end, "exact", 1.0
-        )
-        left_out = f"; left out: {trim.dropped!r}" if trim.dropped else ""
-        findings.append(Finding(
-            rule="evidence_trimmed", severity="warning", path=path, start=trim.start,
-            end=trim.end,
-            message=f"the quote was not in the source as written; kept the source passage it "
-                    f"contains{left_out}",
-        ))
-    return findings
+
+    def decision_sentence(path: str, evidence: Evidence) -> tuple[Evidence, str] | None:
+        if path != "outcome.evidence" or summary.outcome is None or fallback is None:
+            return None
+        read = fallback.summary.outcome
+        if (read is not None and read.decision == summary.outcome.decision
+                and read.evidence is not None and read.evidence.match != "none"):
+            return read.evidence, "the decision"
+        return None
+
+    return trim_quotes(summary, index, decision_sentence)

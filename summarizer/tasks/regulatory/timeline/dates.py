@@ -1,6 +1,6 @@
 """Dates of the timeline: a step's timing as a day, a deadline or a range, and goal dates.
 
-The dates themselves come from ``summarizer.lexicon.resolve_timing`` (the same reading the
+The dates themselves come from ``lexicon.resolve_timing`` (the same reading the
 summaries use), which gives the end of the period a phrase names. This module only says how wide
 that period is (a quarter is kept as its three months, a half-year as its six) so that a calendar
 shows "Q3 2026" as a range, not as September 30.
@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summarizer.lexicon import TIMING_CUE, resolve_timing
-from summarizer.timeline.model import Precision
-from summarizer.timeline.vocabulary import GOAL_DATE
+from summarizer.tasks.regulatory.lexicon import TIMING_CUE, resolve_timing
+from summarizer.tasks.regulatory.timeline.model import Precision
+from summarizer.tasks.regulatory.timeline.vocabulary import GOAL_DATE
 
 __all__ = ["Span", "goal_dates", "parse_date", "timing_spans"]
 

@@ -1,9 +1,10 @@
-"""The regulatory summary schema: what the model fills in, with the codes of LABEL_SPEC.md.
+"""The pieces every task's answer schema is built from: evidence quotes, sentiment, loose dates,
+placeholder words read as null, and ``Answer``, the base class that lets the rules ask again.
 
-Strict-structured-output compatible: every field is required (nullable instead of optional),
-``extra="forbid"`` everywhere, codes are ``Literal``s, and no default reaches the JSON schema sent
-to the model. ``Evidence.start/end/match/score`` are filled by grounding after the call and are
-hidden from that schema (``SkipJsonSchema``), so the model is never asked for them.
+Strict-structured-output compatible: ``extra="forbid"`` everywhere, nullable instead of optional,
+no default reaches the JSON schema sent to the model. ``Evidence.start/end/match/score`` are
+filled by grounding after the call and hidden from that schema (``SkipJsonSchema``), so the
+model is never asked for them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import datetime as _dt
 import json
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,46 +28,22 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from summarizer.vocabulary import VOCABULARY
-
 __all__ = [
-    "AGENCY_CODES",
-    "DECISION_CODES",
-    "SCHEMA_VERSION",
     "SOURCE_CHECK",
     "SOURCE_CHECK_KEY",
-    "Agency",
-    "Decision",
-    "Direction",
+    "Answer",
     "Evidence",
     "MatchKind",
-    "NextStep",
-    "Outcome",
-    "Product",
-    "Reason",
-    "RegulatorySummary",
+    "OptionalText",
     "Sentiment",
     "SentimentLabel",
+    "StrictModel",
+    "null_placeholder",
     "parse_loose_date",
 ]
 
-#: bump when a field, code or constraint changes (part of cache keys and of every result)
-SCHEMA_VERSION = "1"
-
-if TYPE_CHECKING:  # the codes are data (summarizer/data/vocabulary.toml): plain str to mypy
-    Agency = str
-    Decision = str
-else:
-    Agency = Literal[VOCABULARY.agency_codes]
-    Decision = Literal[VOCABULARY.decision_codes]
-Direction = Literal["favorable", "unfavorable", "neutral"]
-SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
-Actor = Literal["company", "regulator", "other"]
-ReasonSource = Literal["regulator", "company"]
-
-AGENCY_CODES: tuple[str, ...] = VOCABULARY.agency_codes
-DECISION_CODES: tuple[str, ...] = VOCABULARY.decision_codes
+SentimentLabel = Literal["positive", "negative", "neutral", "mixed"]
 
 _MONTHS = {
     m: i + 1
@@ -133,11 +110,13 @@ def null_placeholder(value: object) -> object:
 OptionalText = Annotated[str | None, BeforeValidator(null_placeholder)]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """A part of an answer: unknown fields are refused (strict structured output)."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class Evidence(_Strict):
+class Evidence(StrictModel):
     """A verbatim quote from the release; grounding fills in where it is in the source."""
 
     quote: str = Field(description="Copy one sentence or phrase word for word from the release.")
@@ -147,58 +126,7 @@ class Evidence(_Strict):
     score: SkipJsonSchema[float | None] = None
 
 
-class Product(_Strict):
-    """A product as the release names it."""
-
-    name: str = Field(description="Brand or main name, e.g. Ceplene.")
-    generic_name: OptionalText = Field(description="Generic name or code, or null.")
-
-
-class Outcome(_Strict):
-    """The regulator's action that is the news."""
-
-    evidence: Evidence | None = Field(description="The sentence that states the decision.")
-    agency_body: OptionalText = Field(description="Acting body as written, e.g. CHMP, FDA, TUV.")
-    agency: Agency = Field(description=VOCABULARY.agency_field)
-    decision: Decision = Field(description=VOCABULARY.decision_field)
-    direction: Direction = Field(description="Effect of the decision for the company.")
-    products: list[Product]
-    indication: OptionalText = Field(description="Disease or use, short.")
-    decision_date: _dt.date | None = Field(description="YYYY-MM-DD of the decision, or null.")
-    application: OptionalText = Field(
-        description="NDA, BLA, sBLA, MAA, 510(k), PMA, IND... or null."
-    )
-
-    @field_validator("decision_date", mode="before")
-    @classmethod
-    def _loose_date(cls, value: object) -> _dt.date | None:
-        return parse_loose_date(value)
-
-
-class Reason(_Strict):
-    """Why the regulator acted (or the data a favourable decision rests on)."""
-
-    statement: str = Field(description="The reason, in a short sentence.")
-    source: ReasonSource = Field(description="Who gives this reason.")
-    evidence: Evidence | None
-
-
-class NextStep(_Strict):
-    """A stated next action, with its timing as written."""
-
-    actor: Actor
-    action: str = Field(description="What will be done, e.g. request re-examination.")
-    timing: OptionalText = Field(description="Timing as written, e.g. 'within 60 days', or null.")
-    due_date: _dt.date | None = Field(description="YYYY-MM-DD only if the text gives a date.")
-    evidence: Evidence | None
-
-    @field_validator("due_date", mode="before")
-    @classmethod
-    def _loose_date(cls, value: object) -> _dt.date | None:
-        return parse_loose_date(value)
-
-
-class Sentiment(_Strict):
+class Sentiment(StrictModel):
     """Overall implication of the news for the company and its investors."""
 
     label: SentimentLabel
@@ -228,34 +156,27 @@ class Sentiment(_Strict):
 SOURCE_CHECK_KEY = "source_check"
 #: the same callable, set for the duration of one extraction: the library passes it this way
 #: because a validation context makes instructor compile every message as a Jinja template
-SOURCE_CHECK: ContextVar[Callable[[RegulatorySummary], str | None] | None] = ContextVar(
+SOURCE_CHECK: ContextVar[Callable[[Any], str | None] | None] = ContextVar(
     "summarizer_source_check", default=None
 )
 
-
-#: JSON Schemas already generated by ``RegulatorySummary.model_json_schema``, per class (weakly:
-#: a subclass built on the fly, as instructor does, is not kept alive) and per argument set
+#: JSON Schemas already generated by ``Answer.model_json_schema``, per class (weakly: a subclass
+#: built on the fly, as instructor does, is not kept alive) and per argument set
 _SCHEMAS: weakref.WeakKeyDictionary[type, dict[int, dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
-class RegulatorySummary(_Strict):
-    """The structured summary of one regulatory press release."""
+class Answer(StrictModel):
+    """The base of a task's answer schema (the model the model fills in).
 
-    is_regulatory_event: bool = Field(
-        description="True when the main news is a regulator's action or a regulatory step."
-    )
-    company: OptionalText
-    headline: str = Field(description="One sentence.")
-    summary: str = Field(description="At most three sentences.")
-    outcome: Outcome | None = Field(description="Null when not a regulatory event.")
-    rationale: list[Reason]
-    next_steps: list[NextStep]
-    sentiment: Sentiment
+    It runs the engine's source check after validation, so an answer the rules reject fails
+    validation with their message and is sent back to the model; lists its evidence
+    (``evidence_items``) for grounding, the rules and reports; and generates its JSON Schema once.
+    """
 
     @model_validator(mode="after")
-    def _source_checks(self, info: ValidationInfo) -> RegulatorySummary:
+    def _source_checks(self, info: ValidationInfo) -> Answer:
         context: dict[str, Any] = info.context or {}
-        check: Callable[[RegulatorySummary], str | None] | None = (
+        check: Callable[[Any], str | None] | None = (
             context.get(SOURCE_CHECK_KEY) or SOURCE_CHECK.get()
         )
         if check is not None and (problem := check(self)):
@@ -278,16 +199,17 @@ class RegulatorySummary(_Strict):
         return copied
 
     def evidence_items(self) -> list[tuple[str, Evidence]]:
-        """Every evidence item with its JSON path, in document order of the schema."""
-        items: list[tuple[str, Evidence]] = []
-        if self.outcome is not None and self.outcome.evidence is not None:
-            items.append(("outcome.evidence", self.outcome.evidence))
-        for i, reason in enumerate(self.rationale):
-            if reason.evidence is not None:
-                items.append((f"rationale[{i}].evidence", reason.evidence))
-        for i, step in enumerate(self.next_steps):
-            if step.evidence is not None:
-                items.append((f"next_steps[{i}].evidence", step.evidence))
-        if self.sentiment.evidence is not None:
-            items.append(("sentiment.evidence", self.sentiment.evidence))
-        return items
+        """Every evidence item with its JSON path ("endpoint.evidence", "results[1].evidence"),
+        in the schema's field order. Schemas may list them directly, faster."""
+        return list(_evidence_in(self, ""))
+
+
+def _evidence_in(value: object, path: str) -> Iterator[tuple[str, Evidence]]:
+    if isinstance(value, Evidence):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _evidence_in(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _evidence_in(item, f"{path}[{i}]")

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from importlib import resources
 
-from summarizer.reports import _asset, _csp_hash, _environment, _md
-from summarizer.timeline.export import item_title
-from summarizer.timeline.model import Event, Lane, Timeline, Upcoming
-from summarizer.timeline.vocabulary import MILESTONES, REGIONS
+from summarizer.reports import _csp_hash, _environment, _md
+from summarizer.tasks.regulatory.timeline.export import item_title
+from summarizer.tasks.regulatory.timeline.model import Event, Lane, Timeline, Upcoming
+from summarizer.tasks.regulatory.timeline.vocabulary import MILESTONES, REGIONS
 
 __all__ = ["Axis", "render_html", "render_markdown", "when"]
 
@@ -79,6 +80,12 @@ class Axis:
             if month > 12:
                 year, month = year + 1, 1
         return out
+
+
+def _asset(name: str) -> str:
+    """One of the timeline page's own templates, scripts and styles."""
+    return resources.files(__package__ or "summarizer.tasks.regulatory.timeline").joinpath(
+        "templates", name).read_text(encoding="utf-8")
 
 
 def render_html(timeline: Timeline, *, title: str = "Regulatory timeline",

@@ -10,21 +10,32 @@ from os import PathLike
 from pathlib import Path, PurePath
 
 from summarizer.errors import InputError
-from summarizer.lexicon import find_decision_cues
 from summarizer.reports import RecordLike, coerce_result
-from summarizer.schemas.summary import Product
-from summarizer.timeline.dates import parse_date
-from summarizer.timeline.events import (
+from summarizer.tasks.regulatory.lexicon import find_decision_cues
+from summarizer.tasks.regulatory.schema import Product, RegulatorySummary
+from summarizer.tasks.regulatory.timeline.dates import parse_date
+from summarizer.tasks.regulatory.timeline.events import (
     Record,
     conflicting,
     events_of,
     merge_events,
 )
-from summarizer.timeline.identity import Mention, identify
-from summarizer.timeline.model import Event, LaneStatus, Skipped, Timeline, Upcoming
-from summarizer.timeline.transitions import CLINICAL_LABELS, MARKET_LABELS, State, next_state
-from summarizer.timeline.upcoming import items_of, resolve_items
-from summarizer.timeline.vocabulary import DESIGNATIONS
+from summarizer.tasks.regulatory.timeline.identity import Mention, identify
+from summarizer.tasks.regulatory.timeline.model import (
+    Event,
+    LaneStatus,
+    Skipped,
+    Timeline,
+    Upcoming,
+)
+from summarizer.tasks.regulatory.timeline.transitions import (
+    CLINICAL_LABELS,
+    MARKET_LABELS,
+    State,
+    next_state,
+)
+from summarizer.tasks.regulatory.timeline.upcoming import items_of, resolve_items
+from summarizer.tasks.regulatory.timeline.vocabulary import DESIGNATIONS
 
 __all__ = ["build", "designation_name", "load_release_dates", "release_date_of"]
 
@@ -109,6 +120,9 @@ def _records(results: Iterable[RecordLike], dates: Mapping[str, dt.date | str],
             continue
         published = result.meta.published if result.meta is not None else None
         release = parse_date(published) or release_date_of(source, dates)
+        if not isinstance(result.summary, RegulatorySummary):  # another task's record
+            skipped.append(Skipped(source, index, "not a regulatory summary"))
+            continue
         usable.append(Record(index, source, result.summary, release, (), result.text))
     return usable, skipped, count
 

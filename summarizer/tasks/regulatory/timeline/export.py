@@ -15,9 +15,9 @@ import io
 import json
 from typing import Any
 
-from summarizer.timeline.events import stable_id
-from summarizer.timeline.model import Timeline, Upcoming
-from summarizer.timeline.vocabulary import MILESTONES, REGIONS
+from summarizer.tasks.regulatory.timeline.events import stable_id
+from summarizer.tasks.regulatory.timeline.model import Timeline, Upcoming
+from summarizer.tasks.regulatory.timeline.vocabulary import MILESTONES, REGIONS
 
 __all__ = [
     "CALENDAR_COLUMNS",
@@ -160,11 +160,11 @@ def render(timeline: Timeline, fmt: str, *, title: str = "Regulatory timeline",
     """Render in one of ``TIMELINE_FORMATS``. ``report_href`` (HTML) links each event to its
     document in a report rendered from the same records (``report.html``)."""
     if fmt == "html":
-        from summarizer.timeline.views import render_html
+        from summarizer.tasks.regulatory.timeline.views import render_html
 
         return render_html(timeline, title=title, report_href=report_href)
     if fmt == "markdown":
-        from summarizer.timeline.views import render_markdown
+        from summarizer.tasks.regulatory.timeline.views import render_markdown
 
         return render_markdown(timeline, title=title)
     if fmt == "json":

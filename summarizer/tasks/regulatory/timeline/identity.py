@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.schemas.summary import Product
-from summarizer.timeline.model import TrackedProduct
-from summarizer.timeline.vocabulary import COMPANY_SUFFIXES, FORM_WORDS
+from summarizer.tasks.regulatory.schema import Product
+from summarizer.tasks.regulatory.timeline.model import TrackedProduct
+from summarizer.tasks.regulatory.timeline.vocabulary import COMPANY_SUFFIXES, FORM_WORDS
 
 __all__ = ["Identity", "Mention", "alias_key", "clean_name", "company_key", "identify"]
 

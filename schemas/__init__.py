@@ -1,1 +1,0 @@
-"""Pydantic schemas of the regulatory summary (installed as ``summarizer.schemas``)."""

@@ -1,0 +1,375 @@
+"""What the release says the decision is: the verdict its cues add up to (``CueVerdict``),
+the reading of the sentences a quote lies in (``QuoteReading``), the acting regulator, and the
+reader's outcome (``ReaderOutcome``: decision, regulator, the sentence stating it).
+
+Rules, arbitration and the reader share these, so a model's answer is checked against the same
+reading the reader answers with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.tasks.regulatory._reading import (
+    CUE_WINDOW,
+    ViewSentence,
+    WeightedCue,
+    ZonedRelease,
+    is_background,
+    is_negated,
+)
+from summarizer.tasks.regulatory.lexicon import (
+    HYPOTHETICAL_AFTER,
+    HYPOTHETICAL_BEFORE,
+    AgencyMention,
+)
+from summarizer.tasks.regulatory.schema import (
+    Agency,
+    Decision,
+)
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+
+__all__ = [
+    "DEVICE",
+    "CueVerdict",
+    "QuoteReading",
+    "ReaderOutcome",
+    "detect_decision",
+    "has_front_cue",
+    "is_prose",
+    "read_agency",
+    "read_outcome",
+    "read_quote",
+    "sentence_agency",
+]
+
+_NON_NEWS_HEADLINE = re.compile(
+    r"\b(?:results?|data|reports?|financial|quarter|earnings|topline|top-line|presents?"
+    r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
+    r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication)\b",
+    re.I,
+)
+DEVICE = re.compile(
+    r"\b(?:tests?(?! (?:results?|positive|negative))|device|devices|diagnostic|diagnostics|kit"
+    r"|assay|catheter|implant|stent|software|monitor|scanner|instrument|IVD|self-test|sensor"
+    r"|pump|(?<!nervous )(?<!immune )(?<!delivery )(?<!health )(?<!healthcare )(?<!care )"
+    r"(?<!respiratory )(?<!digestive )(?<!cardiovascular )(?<!endocrine )(?<!reproductive )"
+    r"(?<!classification )(?<!review )(?<!regulatory )(?<!reimbursement )(?<!lymphatic )"
+    r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
+    re.I,
+)
+_EVENT_THRESHOLD = 3.0
+
+@dataclass(frozen=True)
+class CueVerdict:
+    """What the release's cues say the decision is, and how sure that reading is."""
+
+    decision: str
+    score: float
+    is_event: bool
+    cues: tuple[WeightedCue, ...]
+    runner_up: str | None
+    runner_up_score: float
+    scores: dict[str, float]
+
+    @property
+    def best(self) -> WeightedCue | None:
+        return self.cues[0] if self.cues else None
+
+    @property
+    def unambiguous(self) -> bool:
+        """A specific (or regulator-attributed), unhedged cue up front that beats the runner-up."""
+        best = self.best
+        return (
+            self.is_event and best is not None
+            and (best.hit.specificity >= 2.5 or best.actor) and best.firm
+            and best.sentence.zone in ("headline", "subhead", "lead")
+            and self.score >= 1.8 * self.runner_up_score
+        )
+
+
+def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
+    by: dict[str, list[float]] = {}
+    for c in cues:
+        by.setdefault(c.hit.decision, []).append(c.weight)
+    return {
+        d: sum(w * 0.5**i for i, w in enumerate(sorted(ws, reverse=True))) for d, ws in by.items()
+    }
+
+
+def has_front_cue(cues: list[WeightedCue], decision: str, min_spec: float = 0.0) -> bool:
+    """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead."""
+    return any(
+        c.hit.decision == decision and c.firm and not c.background
+        and c.sentence.zone in ("headline", "subhead", "lead") and c.hit.specificity >= min_spec
+        and c.weight >= 1.0
+        for c in cues
+    )
+
+
+#: words of a regulatory act or instrument: where a sentence in unknown wording states its news
+_ACTION = re.compile(
+    r"\b(?:approv\w*|authori[sz]\w*|grant\w*|clear(?:ed|s|ance)|recommend\w*|designat\w*"
+    r"|accept\w*|validat\w*|regist\w*|certif\w*|issu(?:ed|es|ing)|refus\w*|reject\w*|lift\w*"
+    r"|placed|vot(?:ed|es|e)|extend\w*|classif\w*|submi\w*|filed|withdr\w*|receiv\w*|award\w*"
+    r"|obtain\w*|licen[cs]\w*|permit\w*|allow\w*|halt\w*|suspen\w*|decid\w*|decision|letter"
+    r"|opinion|guidance|feedback|minutes|order\w*)\b",
+    re.I,
+)
+#: nouns of the regulatory domain: a sentence with one of them and an act word is about
+#: regulation even when it names no regulator
+_REGULATORY_NOUN = re.compile(
+    r"\b(?:application|approval|authori[sz]ation|licen[cs]e|designation|registration|clearance"
+    r"|certificat\w+|guidance|opinion|letter|hold|marketing|regulat\w+|agency|committee"
+    r"|submission|dossier|exclusivity|recall|inspection|label(?:ing|ling)?|indication)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class QuoteReading:
+    """The reader's view of the sentence(s) a quote lies in: their cues, and how the sentence
+    states its news where the wording is not in the lexicon (recapped, hedged, negated)."""
+
+    sentences: tuple[ViewSentence, ...]
+    cues: tuple[WeightedCue, ...]
+    background: bool
+    hedged: bool
+    negated: bool
+    regulatory: bool
+
+    @property
+    def in_news(self) -> bool:
+        """Whether the quote lies in the news part of the release (not boilerplate or label)."""
+        return bool(self.sentences)
+
+
+def read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
+    """How the release states what the sentence(s) holding ``[start, end)`` report.
+
+    A sentence counts as recapped, hedged or negated only when every act word in it is ("the
+    FDA had approved ...", "if approved", "did not approve"); a cue's own flags are the cue
+    reader's.
+    """
+    pool = ([view.headline] if view.headline else []) + view.sentences
+    held = tuple(vs for vs in pool if vs.start < end and start < vs.end)
+    cues = tuple(c for c in view.cues if c.sentence in held)
+    published = view.document.published
+    text = view.text
+    flags: list[tuple[bool, bool, bool]] = []
+    regulatory = bool(cues)
+    for vs in held:
+        regulatory = regulatory or bool(vs.agencies)
+        for m in _ACTION.finditer(text, vs.start, vs.end):
+            # read in its neighbourhood, as the cue reader does: a huge sentence full of act
+            # words is not re-read whole for each of them
+            before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
+            after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
+            flags.append((
+                is_background(vs, before, after, published),
+                bool(HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)),
+                is_negated(before, after),
+            ))
+        regulatory = regulatory or bool(
+            _ACTION.search(vs.text) and _REGULATORY_NOUN.search(vs.text))
+    return QuoteReading(
+        held, cues,
+        background=bool(flags) and all(f[0] for f in flags),
+        hedged=bool(flags) and all(f[1] for f in flags),
+        negated=bool(flags) and all(f[2] for f in flags),
+        regulatory=regulatory,
+    )
+
+
+def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None] | None:
+    """The regulator a sentence credits with a cue's decision, as (code, name as written): the
+    cue's own regulator ("Notice of Compliance"), else the nearest one named that takes such
+    decisions (an "EMA approval" is the Commission's)."""
+    decision = cue.hit.decision
+    if cue.hit.agency is not None:  # the regulator's own wording: its regulator, unless the
+        own = next((a for a in vs.agencies if a.code == cue.hit.agency), None)  # sentence
+        if own is not None or not vs.agencies:  # names another one and not this one
+            return cue.hit.agency, own.text.strip("() ") if own is not None else None
+    def credited(code: str) -> bool:
+        spec = VOCABULARY.agency(code)
+        return VOCABULARY.takes(code, decision) or (spec is not None and decision in spec.defers)
+
+    mentions = sorted(
+        (a for a in vs.agencies if credited(a.code)),
+        key=lambda a: abs(a.start - cue.hit.start) + (0 if a.start < cue.hit.start else 15),
+    )
+    if not mentions:
+        return None
+    spec = VOCABULARY.agency(mentions[0].code)
+    code = spec.defers.get(decision, mentions[0].code) if spec is not None else mentions[0].code
+    return code, mentions[0].text.strip("() ")
+
+
+def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
+    """Whether the front matter names the generic kind as explicitly as the specific one ("full
+    approval" against "accelerated approval"): then the generic kind is no mere word."""
+    def best(decision: str) -> float:
+        return max((c.hit.specificity for c in view.cues if c.hit.decision == decision
+                    and c.firm and not c.background and c.weight >= 1.0
+                    and c.sentence.zone in ("headline", "subhead", "lead")), default=0.0)
+
+    return best(generic) >= max(best(specific), 2.5)
+
+
+def detect_decision(view: ZonedRelease) -> CueVerdict:
+    """The decision the release reports (``none`` when it reports no regulatory event)."""
+    scores = _aggregate(view.cues)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return CueVerdict("none", 0.0, False, (), None, 0.0, scores)
+    decision, score = ranked[0]
+    # refinements: a specific kind of approval named up front wins over the generic word
+    for kind in VOCABULARY.decisions:
+        if VOCABULARY.refinement(decision, kind.code) and has_front_cue(
+            view.cues, kind.code, kind.refine_specificity
+        ) and scores.get(kind.code, 0) >= 0.3 * score and not _explicit(view, decision, kind.code):
+            decision, score = kind.code, max(score, scores[kind.code])
+            break
+    runner = next(((d, s) for d, s in ranked if d != decision), (None, 0.0))
+    cues = tuple(sorted((c for c in view.cues if c.hit.decision == decision),
+                        key=lambda c: -c.weight))
+    front = any(
+        c.sentence.zone in ("headline", "subhead", "lead") and c.firm and c.weight >= 1.0
+        for c in cues
+    )
+    threshold = _EVENT_THRESHOLD
+    head = view.headline.text if view.headline else ""
+    if head and _NON_NEWS_HEADLINE.search(head) and not any(
+        c.sentence.zone == "headline" and c.firm for c in cues
+    ):
+        threshold *= 2.5
+    is_event = front and score >= threshold
+    return CueVerdict(
+        decision if is_event else "none", score, is_event, cues, runner[0], runner[1], scores
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# outcome fields
+
+
+def is_prose(text: str) -> bool:
+    """A running-text sentence (not a heading, an address line or a link)."""
+    return (len(text.split()) >= 6 and bool(re.search(r"[a-z]{3}", text))
+            and not re.search(r"https?://|www\.", text))
+
+
+def _evidence_sentence(view: ZonedRelease, reading: CueVerdict) -> ViewSentence | None:
+    """The body sentence that states the decision (the headline only when nothing else does)."""
+    body = [c for c in reading.cues if c.sentence.zone != "headline" and c.firm]
+    if body:
+        best = max(body, key=lambda c: (c.weight + (0.5 if c.sentence.agencies else 0.0))
+                   * (1.0 if is_prose(c.sentence.text) else 0.3))
+        return best.sentence
+    return reading.cues[0].sentence if reading.cues else None
+
+
+def _pick_agency(
+    view: ZonedRelease, reading: CueVerdict, sentence: ViewSentence | None
+) -> AgencyMention | None:
+    decision = reading.decision
+    cue = next((c for c in reading.cues if c.sentence is sentence), None)
+    candidates: list[ViewSentence] = []
+    if sentence is not None:
+        candidates.append(sentence)
+    if view.headline is not None:
+        candidates.append(view.headline)
+    candidates += [c.sentence for c in reading.cues if c.firm]
+    candidates += [s for s in view.sentences if s.zone in ("subhead", "lead")]
+    for vs in candidates:
+        mentions = [a for a in vs.agencies if VOCABULARY.takes(a.code, decision)]
+        if not mentions:
+            continue
+        if cue is not None and vs is sentence:
+            pos = cue.hit.start
+            mentions.sort(key=lambda a: (abs(a.start - pos) + (0 if a.start < pos else 15)))
+        return mentions[0]
+    if view.agency_counts:
+        code = view.agency_counts.most_common(1)[0][0]
+        for vs in view.sentences:
+            for a in vs.agencies:
+                if a.code == code:
+                    return a
+    return None
+
+
+def read_agency(
+    view: ZonedRelease, reading: CueVerdict
+) -> tuple[str, AgencyMention | None, ViewSentence | None]:
+    """The acting regulator's code, its mention as written and the sentence stating the news."""
+    evidence = _evidence_sentence(view, reading)
+    mention = _pick_agency(view, reading, evidence)
+    return _agency_code(mention, reading, evidence), mention, evidence
+
+
+def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
+    """The regulator whose own wording states the decision ("Notice of Compliance", "CE
+    mark"): of the decision sentence's cues first, then of the strongest ones."""
+    cues = [c for c in reading.cues if c.firm]
+    for c in [c for c in cues if c.sentence is evidence] + cues[:3]:
+        if c.hit.agency is not None:
+            return c.hit.agency
+    return None
+
+
+def _agency_code(
+    mention: AgencyMention | None, reading: CueVerdict, evidence: ViewSentence | None
+) -> str:
+    decision = reading.decision
+    owner = _owner(reading, evidence)
+    named = {a.code for a in evidence.agencies} if evidence is not None else set()
+    if owner is not None and (mention is None or mention.code == owner or owner in named
+                              or not VOCABULARY.takes(mention.code, decision)):
+        return owner
+    code = mention.code if mention is not None else "OTHER"
+    spec = VOCABULARY.agency(code)
+    return spec.defers.get(decision, code) if spec is not None else code
+
+
+def _agency_body(mention: AgencyMention | None, evidence: ViewSentence | None) -> str | None:
+    if mention is None:
+        return None
+    if mention.code == "EMA" and evidence is not None:
+        for a in evidence.agencies:
+            if a.text in ("CHMP", "COMP", "PRAC"):
+                return a.text
+    body = mention.text.strip("() ")
+    if mention.code == "FDA" and "FDA" not in body and evidence is not None and "FDA" in (
+        evidence.text
+    ):
+        return "FDA"
+    return body
+
+
+
+
+@dataclass(frozen=True)
+class ReaderOutcome:
+    """The rules backend's decision for a release, without the rest of its summary: what
+    arbitration compares a model's outcome with. ``decision`` is "none" for a non-event."""
+
+    is_event: bool
+    decision: Decision
+    agency: Agency
+    agency_body: str | None
+    evidence: ViewSentence | None
+
+
+def read_outcome(view: ZonedRelease, reading: CueVerdict) -> ReaderOutcome:
+    if not reading.is_event:
+        return ReaderOutcome(False, VOCABULARY.no_decision, VOCABULARY.no_agency, None, None)
+    agency, mention, evidence = read_agency(view, reading)
+    decision: Decision = reading.decision
+    about = " ".join([view.headline.text if view.headline else "",
+                      evidence.text if evidence else ""])
+    spec = VOCABULARY.agency(agency)
+    if spec is not None and decision in spec.device_decisions and DEVICE.search(about):
+        decision = spec.device_decisions[decision]  # a device "approval": a registration
+    return ReaderOutcome(True, decision, agency, _agency_body(mention, evidence), evidence)
+

@@ -1,0 +1,417 @@
+"""The release as the regulatory reader reads it: zoned sentences and weighted decision cues.
+
+A careful skimmer reads the headline and first paragraphs for the news, discounts hedged
+("if approved"), negated ("did not approve") or recapped wording ("previously granted", "in
+2023") and skips boilerplate, label text and planted instructions. ``read_release`` does that
+once per document (kept in ``Document.memo``) and gives a ``ZonedRelease``: the sentences with
+their zone (headline, subhead, lead, body), the regulators each names, and every decision cue
+weighed by where and how it is said.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from summarizer.document import Document
+from summarizer.injection import find_injections
+from summarizer.sentences import Sentence, split_sentences
+from summarizer.tasks.regulatory.lexicon import (
+    BACKGROUND_BEFORE,
+    BACKGROUND_CLAUSE,
+    BACKGROUND_TITLE,
+    HYPOTHETICAL_AFTER,
+    HYPOTHETICAL_BEFORE,
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
+    NEWS_CUE,
+    NOT_EVENT_AFTER,
+    AgencyMention,
+    CueHit,
+    find_agencies,
+    find_decision_cues,
+)
+
+__all__ = [
+    "CUE_WINDOW",
+    "MONTH_NUM",
+    "ViewSentence",
+    "WeightedCue",
+    "ZonedRelease",
+    "is_background",
+    "is_negated",
+    "read_release",
+]
+
+#: sections whose title marks prescribing / safety text: never the news, never a next step
+_LABEL_TITLE = re.compile(
+    r"important safety|safety information|^warnings?\b|precautions|adverse reactions"
+    r"|drug interactions|indications? and usage|dosage and administration|contraindications"
+    r"|prescribing information|medication guide|^what is|^how should|side effects"
+    r"|important information|^references\b|endnotes|footnotes|editor'?s notes|^disclosures?\b"
+    r"|trade names|webcast|conference call",
+    re.I,
+)
+_DATE_IN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: (\d{1,2}))?,? ((?:19|20)\d\d)\b|\b(?:in|during) ((?:19|20)\d\d)\b"
+)
+#: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
+_OPENING_DATE = re.compile(
+    r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
+    r"[^,;]{0,40},",
+    re.I,
+)
+MONTH_NUM = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+#: characters of news text read (releases are far shorter; bounds the work on huge inputs)
+_READ_LIMIT = 60_000
+_HEDGED_CUE_WEIGHT = 0.15
+_BACKGROUND_WEIGHT = 0.35
+_NEGATED_WEIGHT = 0.05
+#: characters either side of a cue that its reading looks at (hedges, negation, clause, dates)
+CUE_WINDOW = 400
+
+# --------------------------------------------------------------------------------------------
+# reading a release
+
+
+@dataclass(frozen=True)
+class ViewSentence:
+    """A sentence with where it sits: zone is headline, subhead, lead or body."""
+
+    sentence: Sentence
+    index: int
+    zone: str
+    kind: str
+    title: str | None
+    agencies: tuple[AgencyMention, ...]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+@dataclass(frozen=True)
+class WeightedCue:
+    """A decision cue with its weight in this release and the sentence holding it."""
+
+    hit: CueHit
+    weight: float
+    sentence: ViewSentence
+    hedged: bool
+    background: bool
+    actor: bool = False  # a regulator is named as the one acting ("the FDA approved")
+    negated: bool = False  # "did not approve", "has not placed ... on hold"
+
+    @property
+    def firm(self) -> bool:
+        """Stated as a fact: neither hedged nor negated."""
+        return not self.hedged and not self.negated
+
+    @property
+    def attributed(self) -> bool:
+        """Said of a regulator where it has to be: a cue that needs one ("approved") stands in
+        a sentence naming a regulator (for a regulator's own wording: that regulator)."""
+        if not self.hit.needs_agency:
+            return True
+        return any(self.hit.agency in (None, a.code) for a in self.sentence.agencies)
+
+
+@dataclass
+class ZonedRelease:
+    """The parts of a release the rules and the backend read, built once per document."""
+
+    document: Document
+    sentences: list[ViewSentence]
+    headline: ViewSentence | None
+    cues: list[WeightedCue]
+    agency_counts: Counter[str] = field(default_factory=Counter)
+    lead_start: int = 0
+    injections: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, int, int]:
+    """(headline span, where the lead starts, where the lead ends)."""
+    text = document.text
+    headline: tuple[int, int] | None = None
+    dateline_end: int | None = None
+    first_body: int | None = None
+    for s in document.sections:
+        if s.kind == "headline" and headline is None:
+            headline = (s.start, s.end)
+        elif s.kind == "dateline" and dateline_end is None and s.start < 4000:
+            dateline_end = s.end
+        elif s.kind in ("body", "quote") and first_body is None:
+            first_body = s.start
+    if headline is None and not document.sections and text:
+        nl = text.find("\n")
+        if 0 < nl < 300:
+            headline = (0, nl)
+    lead_start = dateline_end if dateline_end is not None else (
+        headline[1] if headline else (first_body or 0)
+    )
+    return headline, lead_start, lead_start + 1500
+
+
+def _headline_line(text: str, span: tuple[int, int]) -> Sentence | None:
+    """The headline's main line: the longest of its first lines that reads like a title."""
+    best: Sentence | None = None
+    for m in re.finditer(r"[^\n]+", text[span[0]:span[1]]):
+        line = m.group()
+        stripped = line.strip()
+        if len(stripped) < 12 or not re.search(r"[a-z]", stripped) or stripped.startswith("-"):
+            continue
+        start = span[0] + m.start() + (len(line) - len(line.lstrip()))
+        best = Sentence(start, start + len(stripped), stripped)
+        break
+    return best
+
+
+def _clip_spans(
+    spans: list[tuple[int, int, str, str | None]], limit: int
+) -> list[tuple[int, int, str, str | None]]:
+    """The first ``limit`` characters of the spans (a release's news is at its front)."""
+    out: list[tuple[int, int, str, str | None]] = []
+    budget = limit
+    for start, end, kind, title in spans:
+        if budget <= 0:
+            break
+        out.append((start, min(end, start + budget), kind, title))
+        budget -= end - start
+    return out
+
+
+def read_release(document: Document) -> ZonedRelease:
+    """Split the release into zoned sentences and weigh its decision cues.
+
+    Boilerplate, prescribing/safety label text and instruction-like (prompt-injection) passages
+    are left out: none of them reports the news. Only the first ``_READ_LIMIT`` characters of
+    news text are read. The view depends on the document alone and is read-only once built, so
+    it is computed once per ``Document`` (kept in ``Document.memo``): one LLM answer's re-ask
+    check, the gap filling and the final rules share it.
+    """
+    view = document.memo.get("release_view")
+    if not isinstance(view, ZonedRelease):
+        view = document.memo["release_view"] = _read_release(document)
+    return view
+
+
+def _read_release(document: Document) -> ZonedRelease:
+    text = document.text
+    injected = tuple((i.start, i.end) for i in find_injections(text))
+    head_span, lead_start, lead_end = _zone_ranges(document)
+    sections = document.sections or ()
+    sentences: list[ViewSentence] = []
+    headline: ViewSentence | None = None
+    news: list[tuple[int, int, str, str | None]] = [
+        (s.start, s.end, str(s.kind), s.title) for s in sections
+        if s.kind not in ("about", "forward_looking", "contacts", "trailer", "headline")
+        and not (s.title and _LABEL_TITLE.search(s.title))
+    ] if sections else [(0, len(text), "body", None)]
+    spans = _clip_spans(news, _READ_LIMIT)
+    scan = sorted({(a, b) for a, b, _, _ in spans} | ({head_span} if head_span else set()))
+    mentions = [m for a, b in scan for m in find_agencies(text, a, b)]
+    starts = [a.start for a in mentions]
+
+    def agencies_in(start: int, end: int) -> tuple[AgencyMention, ...]:
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return tuple(a for a in mentions[lo:hi] if a.end <= end)
+
+    if head_span is not None:
+        line = _headline_line(text, head_span)
+        if line is not None:
+            headline = ViewSentence(line, -1, "headline", "headline", None,
+                                    agencies_in(line.start, line.end))
+    for start, end, kind, title in spans:
+        for sent in split_sentences(text, start, end):
+            if not re.search(r"[A-Za-z]{2}", sent.text):
+                continue
+            if any(sent.start < b and a < sent.end for a, b in injected):
+                continue
+            if sent.start < lead_start:
+                zone = "subhead"
+            elif sent.start < lead_end:
+                zone = "lead"
+            else:
+                zone = "body"
+            sentences.append(ViewSentence(
+                sent, len(sentences), zone, kind, title, agencies_in(sent.start, sent.end)
+            ))
+    view = ZonedRelease(document, sentences, headline, [], lead_start=lead_start,
+                       injections=injected)
+    for vs in ([headline] if headline else []) + sentences:
+        for a in vs.agencies:
+            view.agency_counts[a.code] += 2 if vs.zone in ("headline", "lead") else 1
+    view.cues = _weigh_cues(view, lead_start, scan)
+    return view
+
+
+def _clause(before: str) -> str:
+    """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket)."""
+    cut = max(before.rfind(c) for c in ",;:()—–")
+    return before[cut + 1:]
+
+
+def is_background(
+    sentence: ViewSentence, before: str, after: str, published: dt.date | None
+) -> bool:
+    """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
+    narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
+    release (a date before the cue, or after it in its own clause)."""
+    if BACKGROUND_BEFORE.search(before[-60:]) or BACKGROUND_CLAUSE.search(_clause(before)):
+        return True
+    if sentence.title and BACKGROUND_TITLE.search(sentence.title):
+        return True
+    if published is None:
+        return False
+    cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after"
+                    r"|for|to|as|with|in (?:adults|patients|children|people))\b", after)
+    opening = _OPENING_DATE.match(sentence.text)
+    scope = " ".join([opening.group() if opening else "", _clause(before),
+                      after[: cut.start()] if cut else after[:40]])
+    return _dated_earlier(scope, published)
+
+
+@lru_cache(maxsize=256)
+def _dated_earlier(text: str, published: dt.date) -> bool:
+    """Whether ``text`` (a cue's clause) dates itself well before ``published``; cached: the
+    cues of one clause share it."""
+    for m in _DATE_IN.finditer(text):
+        if m.group(4):
+            if int(m.group(4)) < published.year:
+                return True
+            continue
+        year = int(m.group(3))
+        month = MONTH_NUM[m.group(1).lower()]
+        day = int(m.group(2)) if m.group(2) else 28
+        try:
+            when = dt.date(year, month, min(day, 28))
+        except ValueError:
+            continue
+        if (published - when).days > 45:
+            return True
+    return False
+
+
+def is_negated(before: str, after: str) -> bool:
+    """Whether a cue is negated in its clause ("did not approve", "approval was not granted")."""
+    return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after))
+
+
+_ACTOR_GAP = re.compile(
+    r"^\)?(?:\s*\([^)]{1,40}\))?(?:\s+(?:has|have|had|today|officially|formally|also|now|recently"
+    r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
+    re.I,
+)
+_ACTOR_AFTER = re.compile(
+    r"^\s+(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
+)
+
+
+def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> bool:
+    """Whether a regulator named right next to a generic cue is the one acting."""
+    for a in agencies:
+        if a.end <= hit.start and hit.start - a.end <= 40 and _ACTOR_GAP.match(
+            text[a.end:hit.start]
+        ):
+            return True
+        if a.start >= hit.end and a.start - hit.end <= 30 and _ACTOR_AFTER.match(
+            text[hit.end:a.start]
+        ):
+            return True
+    return False
+
+
+class _Nearby:
+    """A sentence's agency mentions by position: those close enough to a cue to act in it
+    (``_agency_acts``) without walking every mention of the sentence for every cue."""
+
+    def __init__(self, agencies: Sequence[AgencyMention]) -> None:
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self.starts = [a.start for a in self.agencies]
+        self.longest = max((a.end - a.start for a in agencies), default=0)
+
+    def around(self, hit: CueHit) -> Sequence[AgencyMention]:
+        """The mentions starting where one may end 40 characters before the cue, or start 30
+        after it (a superset of what ``_agency_acts`` accepts)."""
+        lo = bisect_left(self.starts, hit.start - 40 - self.longest)
+        hi = bisect_right(self.starts, hit.end + 30)
+        return self.agencies[lo:hi]
+
+
+def _weigh_cues(
+    view: ZonedRelease, lead_start: int, scan: list[tuple[int, int]]
+) -> list[WeightedCue]:
+    text = view.text
+    published = view.document.published
+    out: list[WeightedCue] = []
+    pool = ([view.headline] if view.headline else []) + view.sentences
+    hits = [h for a, b in scan for h in find_decision_cues(text, a, b)]
+    starts = [h.start for h in hits]
+    for vs in pool:
+        lo, hi = bisect_left(starts, vs.start), bisect_left(starts, vs.end)
+        # read once per sentence, not once per cue in it: a long one may hold thousands
+        news = lo < hi and NEWS_CUE.search(vs.text) is not None
+        near = _Nearby(vs.agencies) if lo < hi else None
+        for hit in hits[lo:hi]:
+            if hit.end > vs.end:
+                continue
+            # a cue is read in its neighbourhood: a huge sentence is not re-read for each cue
+            before = text[max(vs.start, hit.start - CUE_WINDOW):hit.start]
+            after = text[hit.end:min(vs.end, hit.end + CUE_WINDOW)]
+            w = hit.specificity
+            if vs.zone == "headline":
+                w *= 3.0
+            elif vs.zone == "subhead":
+                w *= 1.5
+            elif vs.zone == "lead":
+                w *= 2.0 if vs.start < lead_start + 700 else 1.5
+            else:
+                w *= max(0.4, 1.0 - (vs.start - lead_start) / 12000)
+            actor = near is not None and _agency_acts(text, near.around(hit), hit)
+            named = vs.agencies if hit.agency is None else tuple(
+                a for a in vs.agencies if a.code == hit.agency)  # a regulator's own wording
+            if hit.needs_agency and not named:
+                w *= 0.25
+            elif hit.needs_agency and actor:
+                w *= 2.0  # "the FDA has approved", "approval from the TGA"
+            if NOT_EVENT_AFTER.match(after):
+                w *= 0.1
+            hedged = bool(
+                HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)
+            )
+            if hedged:
+                w *= _HEDGED_CUE_WEIGHT
+            background = is_background(vs, before, after, published)
+            if background:
+                w *= _BACKGROUND_WEIGHT
+            negated = is_negated(before, after)
+            if negated:
+                w *= _NEGATED_WEIGHT
+            if news:
+                w *= 1.3
+            if vs.kind == "quote":
+                w *= 0.6
+            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated))
+    return out
+
+

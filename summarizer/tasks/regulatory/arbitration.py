@@ -1,0 +1,304 @@
+"""Settle the outcome by the evidence the model cites, not by what the lexicon happens to know.
+
+The model names a decision and quotes the sentence stating it (``outcome.evidence``). The check
+is about that sentence (``judge``):
+
+- it must be in the release (grounded), in its news part (not boilerplate, not an instruction
+  planted in the text), current (not an earlier event recapped: "had approved", "in 2023",
+  "follows the opinion adopted in March"), stated as a fact (not hedged, not negated) and about
+  regulation (it names a regulator or a regulatory act);
+- the model's decision stands unless that check fails or the cue reader positively reads a
+  different decision in that same sentence ("received a complete response letter" quoted for
+  "approval"; "510(k) clearance" for a generic "approval"). A wording the lexicon does not know
+  is no contradiction.
+
+When the check fails, the rules backend's decision for the release replaces the model's (a
+non-event when it reads none); when the sentence reads a different decision, that decision
+does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
+regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
+sentence names.
+
+The policy (``ARBITRATION_POLICIES``) is a setting of ``Summarizer``: "overrule" changes the
+outcome and reports each change as a ``decision_arbitrated`` / ``agency_arbitrated`` warning;
+"flag" changes nothing and reports what it would change as ``decision_disputed``; "off" does
+neither. What an overruling writes comes from the release: the rules backend's outcome, or the
+model's own sentence read again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from summarizer.tasks.regulatory._decision import QuoteReading, read_quote, sentence_agency
+from summarizer.tasks.regulatory._reading import WeightedCue
+from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS
+from summarizer.tasks.regulatory.reader import Reader
+from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+from summarizer.types import Finding
+
+__all__ = ["ARBITRATION_POLICIES", "Verdict", "arbitrate", "judge"]
+
+#: what arbitration may do: change the outcome, only report, or nothing
+ARBITRATION_POLICIES = ("overrule", "flag", "off")
+
+_VAGUE_AGENCIES = frozenset({"OTHER", VOCABULARY.no_agency})
+_NONE = VOCABULARY.no_decision
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the release says about the model's decision.
+
+    ``keep``: the decision stands. Otherwise ``decision`` is what the release supports,
+    ``reason`` says why (for messages), and ``cue`` is the cue read in the model's own sentence
+    when that sentence states another decision (None: the rules backend's reading applies).
+    """
+
+    keep: bool
+    predicted: str
+    decision: str
+    reason: str = ""
+    cue: WeightedCue | None = None
+
+
+def _decision(summary: RegulatorySummary) -> str:
+    """The model's decision: its outcome's (an event flag that disagrees is the rules' to
+    report), "none" without an outcome."""
+    return summary.outcome.decision if summary.outcome is not None else _NONE
+
+
+def _snip(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+
+
+def _current(c: WeightedCue) -> bool:
+    return c.firm and not c.background
+
+
+def _backed(fallback: Reader, decision: str) -> bool:
+    """Whether the release's news states ``decision`` somewhere, firmly and currently."""
+    return any(c.hit.decision == decision and _current(c) and c.weight >= 1.0
+               for c in fallback.view.cues)
+
+
+def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
+    """A cue in the quoted sentence that positively states another decision, if any: a
+    specific one (a generic word such as "approved" is said of many acts), or one naming the
+    specific kind of a generic answer with the regulator acting ("the FDA clearance")."""
+    kind = VOCABULARY.decision(predicted)
+    own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)
+           and not (kind is not None and kind.catch_all and c.hit.decision != predicted)]
+    strongest_own = max((c.hit.specificity for c in own if _current(c)), default=0.0)
+    others = sorted(
+        (c for c in quote.cues
+         if not VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
+         and c.attributed and (c.hit.specificity >= 2.5 or (
+             c.actor and VOCABULARY.refinement(predicted, c.hit.decision)))),
+        key=lambda c: (-c.hit.specificity, -c.weight),
+    )
+    if strongest_own == 0.0:  # the sentence states another decision and not the model's
+        return others[0] if others else None
+    for c in others:  # it states both: only the specific kind of a generic answer wins
+        specific = VOCABULARY.decision(c.hit.decision)
+        if (VOCABULARY.refinement(predicted, c.hit.decision) and specific is not None
+                and c.hit.specificity >= max(specific.refine_specificity, strongest_own + 1e-9)):
+            return c
+    return None
+
+
+def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
+    """Whether the model's decision stands, judged on the sentence it cites (module doc)."""
+    predicted, read = _decision(summary), fallback.ruled.decision
+    if predicted == _NONE:
+        if read != _NONE and fallback.reading.unambiguous:
+            return Verdict(False, predicted, read, "the headline or lead reports a regulatory "
+                                                   "decision")
+        return Verdict(True, predicted, predicted)
+    agrees = VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
+    evidence = summary.outcome.evidence if summary.outcome is not None else None
+    if evidence is None or evidence.match == "none" or evidence.start is None:
+        if agrees or _backed(fallback, predicted):
+            return Verdict(True, predicted, predicted)
+        what = "no sentence is quoted" if evidence is None else "the quote is not in the release"
+        return Verdict(False, predicted, read, f"{what} and nothing in the release's news "
+                                               "reports that decision")
+    start, end = evidence.start, evidence.end if evidence.end is not None else evidence.start
+    document = fallback.document
+    planted = any(evidence.start < b and a < end for a, b in fallback.view.injections)
+    if planted or document.in_boilerplate(start, end):
+        where = "an instruction planted in the release" if planted else "boilerplate"
+        return _fails(predicted, read, agrees, f"the quoted sentence is {where}, not the news")
+    coded = _device_coding(summary, fallback, predicted, read)
+    if coded is not None:
+        return coded
+    quote = read_quote(fallback.view, start, end)
+    cue = _contradiction(predicted, quote)
+    if cue is not None:
+        return Verdict(False, predicted, cue.hit.decision,
+                       f"the sentence it quotes says '{_snip(cue.hit.text, 60)}'", cue)
+    own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
+    if any(_current(c) for c in own):
+        return Verdict(True, predicted, predicted)
+    if own:  # the lexicon reads the model's decision there, but not as today's fact
+        c = own[0]
+        state = ("an earlier event" if c.background else "negated" if c.negated else "hedged")
+        return _fails(predicted, read, agrees,
+                      f"the quoted sentence states it as {state} ('{_snip(c.hit.text, 60)}')")
+    if not quote.in_news:
+        return _fails(predicted, read, agrees, "the quoted sentence is not in the news part of "
+                                               "the release")
+    if not quote.regulatory:
+        return _fails(predicted, read, agrees, "the quoted sentence names no regulator and no "
+                                               "regulatory act")
+    for flag, state in ((quote.background, "an earlier event"), (quote.negated, "negated"),
+                        (quote.hedged, "hedged")):
+        if flag:
+            return _fails(predicted, read, agrees, f"the quoted sentence states it as {state}")
+    return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
+                   read: str) -> Verdict | None:
+    """A regulator's decision on a device is coded as the vocabulary says ("approval" by the
+    TGA of a test is a "clearance"): the release is about a device and the reader coded it."""
+    agency = VOCABULARY.agency(summary.outcome.agency) if summary.outcome is not None else None
+    if (agency is not None and agency.device_decisions.get(predicted) == read
+            and fallback.reading.decision == predicted and fallback.ruled.agency == agency.code):
+        return Verdict(False, predicted, read, f"{agency.label} registers devices: a device's "
+                                               f"'{predicted}' is coded '{read}'")
+    return None
+
+
+def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
+    """The check failed: the rules backend's reading applies (unless it agrees anyway)."""
+    if agrees:
+        return Verdict(True, predicted, predicted)
+    return Verdict(False, predicted, read, reason)
+
+
+def arbitrate(summary: RegulatorySummary, fallback: Reader,
+              policy: str = "overrule") -> list[Finding]:
+    """Judge the model's outcome and, under ``policy`` "overrule", settle it in place.
+
+    ``fallback`` is the rules backend's answer for the document; its full summary is built
+    only when a decision is overruled to its reading. Returns the findings that record each
+    change ("overrule") or each disputed decision ("flag"); empty when the outcome stands.
+    """
+    if policy == "off":
+        return []
+    verdict = judge(summary, fallback)
+    if not verdict.keep:
+        if policy == "flag":
+            return [_disputed(verdict)]
+        return [_overrule(summary, fallback, verdict), *_settle_agency(summary, fallback)]
+    if policy == "flag":
+        return []
+    return _settle_agency(summary, fallback)
+
+
+def _message(verdict: Verdict) -> str:
+    said = f"the model said '{verdict.predicted}'"
+    if verdict.decision == _NONE:
+        return f"{said}, but {verdict.reason}; the release reports no regulatory decision"
+    return f"{said}, but {verdict.reason}; the decision is '{verdict.decision}'"
+
+
+def _disputed(verdict: Verdict) -> Finding:
+    start = verdict.cue.hit.start if verdict.cue is not None else None
+    end = verdict.cue.hit.end if verdict.cue is not None else None
+    return Finding(rule="decision_disputed", severity="warning", path="outcome.decision",
+                   message=_message(verdict) + " (not changed: arbitration='flag')",
+                   start=start, end=end)
+
+
+def _overrule(summary: RegulatorySummary, fallback: Reader, verdict: Verdict) -> Finding:
+    if verdict.decision == _NONE:
+        summary.is_regulatory_event = False
+        if summary.outcome is not None:  # keep what the news is about, drop the decision
+            summary.outcome = summary.outcome.model_copy(update={
+                "decision": _NONE, "agency": VOCABULARY.no_agency, "agency_body": None,
+                "direction": "neutral", "evidence": None, "decision_date": None,
+                "application": None,
+            })
+        return Finding(rule="decision_arbitrated", severity="warning", path="outcome.decision",
+                       message=_message(verdict))
+    if verdict.cue is not None:
+        return _reread(summary, verdict, verdict.cue)
+    ruled = fallback.summary.outcome
+    if ruled is None:  # the reader's decision without an outcome: cannot happen, keep the model's
+        return Finding(rule="decision_disputed", severity="warning", path="outcome.decision",
+                       message=_message(verdict))
+    if summary.outcome is None:
+        summary.outcome = ruled.model_copy(deep=True)
+    else:
+        outcome = summary.outcome
+        outcome.decision = ruled.decision
+        outcome.direction = ruled.direction
+        outcome.evidence = ruled.evidence
+        if ruled.agency not in _VAGUE_AGENCIES:
+            outcome.agency, outcome.agency_body = ruled.agency, ruled.agency_body
+        outcome.decision_date = outcome.decision_date or ruled.decision_date
+        outcome.application = outcome.application or ruled.application
+    summary.is_regulatory_event = True
+    evidence = ruled.evidence
+    where = f' (the release says "{_snip(evidence.quote)}")' if evidence is not None else ""
+    return Finding(rule="decision_arbitrated", severity="warning", path="outcome.decision",
+                   message=_message(verdict) + where,
+                   start=evidence.start if evidence is not None else None,
+                   end=evidence.end if evidence is not None else None)
+
+
+def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> Finding:
+    """Overrule with the decision read in the model's own sentence (its quote stays)."""
+    outcome = summary.outcome
+    assert outcome is not None  # a contradiction is read in the outcome's own evidence
+    outcome.decision = cue.hit.decision
+    direction = VOCABULARY.direction(cue.hit.decision)
+    if direction is not None:  # the vocabulary's directions are the schema's (checked on load)
+        outcome.direction = cast(Direction, direction)
+    named = sentence_agency(cue.sentence, cue)
+    if named is not None and (outcome.agency in _VAGUE_AGENCIES
+                              or not VOCABULARY.takes(outcome.agency, cue.hit.decision)):
+        outcome.agency, outcome.agency_body = named
+    return Finding(rule="decision_arbitrated", severity="warning", path="outcome.decision",
+                   message=_message(verdict), start=cue.hit.start, end=cue.hit.end)
+
+
+def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
+    """A vague regulator (OTHER, NONE), or one the release never mentions, gives way to the one
+    the model's own decision sentence names (a regulator the vocabulary does not know stays
+    OTHER)."""
+    outcome = summary.outcome
+    if outcome is None or not summary.is_regulatory_event or (
+        outcome.agency not in _VAGUE_AGENCIES
+        and AGENCY_PATTERNS[outcome.agency].search(fallback.document.text)
+    ):
+        return []
+    evidence = outcome.evidence
+    if evidence is None or evidence.start is None or evidence.match == "none":
+        return []
+    end = evidence.end if evidence.end is not None else evidence.start
+    quote = read_quote(fallback.view, evidence.start, end)
+    cues = [c for c in quote.cues if VOCABULARY.compatible(outcome.decision, c.hit.decision)
+            and _current(c) and c.attributed]
+    named = None
+    for vs in quote.sentences:
+        named = next((sentence_agency(vs, c) for c in cues if c.sentence is vs), None)
+        if named is None and vs.agencies:
+            ruled = fallback.ruled
+            if ruled.is_event and ruled.decision == outcome.decision and ruled.agency in {
+                a.code for a in vs.agencies
+            }:
+                named = (ruled.agency, ruled.agency_body)
+        if named is not None:
+            break
+    if named is None or named[0] in _VAGUE_AGENCIES:
+        return []
+    said = outcome.agency
+    outcome.agency, outcome.agency_body = named[0], named[1] or outcome.agency_body
+    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
+                    message=f"the model said '{said}'; the decision sentence names "
+                            f"{named[1] or named[0]} ('{named[0]}')")]

@@ -1,0 +1,378 @@
+"""The shared cue lexicon: compiled patterns for decisions, agencies, timing and tone.
+
+One place for the wording regulators and companies use, so the rules (which check a model's answer)
+and the rules backend (which builds an answer) read a release the same way. The tone lexicon is our
+own small regulatory list; ``load_tone_lexicon`` swaps in a user-supplied one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from summarizer.literals import PrefilterSet
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY, CueSpec
+from summarizer.timing import (
+    FUTURE_CUE,
+    FUTURE_STRONG,
+    FUTURE_WEAK,
+    TIMING_CUE,
+    find_timing,
+    resolve_timing,
+)
+from summarizer.tone import Tone, ToneLexicon, load_tone_lexicon, weigh
+
+__all__ = [
+    "ABOUT_REGULATORY",
+    "AGENCY_NAMES",
+    "AGENCY_PATTERNS",
+    "APPLICATION",
+    "BACKGROUND_BEFORE",
+    "BACKGROUND_CLAUSE",
+    "BACKGROUND_TITLE",
+    "DECISION_CUES",
+    "DECISION_DIRECTION",
+    "DEFAULT_TONE",
+    "FUTURE_CUE",
+    "FUTURE_STRONG",
+    "FUTURE_WEAK",
+    "HYPOTHETICAL_AFTER",
+    "HYPOTHETICAL_BEFORE",
+    "NEGATION_AFTER",
+    "NEGATION_BEFORE",
+    "NEWS_CUE",
+    "NOT_EVENT_AFTER",
+    "RATIONALE_CUE",
+    "RATIONALE_DATA",
+    "RATIONALE_STRONG",
+    "RATIONALE_TITLE",
+    "RATIONALE_WEAK",
+    "TIMING_CUE",
+    "AgencyMention",
+    "CueHit",
+    "DecisionCue",
+    "Tone",
+    "ToneLexicon",
+    "find_agencies",
+    "find_decision_cues",
+    "find_timing",
+    "load_tone_lexicon",
+    "resolve_timing",
+    "tone",
+]
+
+_I = re.IGNORECASE
+
+# --------------------------------------------------------------------------------------------
+# agencies
+
+#: agency code -> pattern of the ways a release names it (from the vocabulary)
+AGENCY_PATTERNS: dict[str, re.Pattern[str]] = {a.code: a.pattern for a in VOCABULARY.agencies}
+
+#: agency code -> the name to quote in messages
+AGENCY_NAMES: dict[str, str] = {a.code: a.label for a in VOCABULARY.agencies}
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """A regulator named in the text."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def _resolve_overlaps(items: list[_S], rank: Callable[[_S], tuple[float, ...]]) -> list[_S]:
+    """Keep the best-ranked (lowest ``rank``) of overlapping spans, in text order; ~linear."""
+    kept: list[_S] = []
+    cluster: list[_S] = []
+    cluster_end = -1
+
+    def flush() -> None:
+        chosen: list[_S] = []
+        for item in sorted(cluster, key=rank):
+            if all(item.end <= c.start or c.end <= item.start for c in chosen):
+                chosen.append(item)
+        kept.extend(sorted(chosen, key=lambda i: i.start))
+
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        if cluster and item.start >= cluster_end:
+            flush()
+            cluster = []
+        cluster.append(item)
+        cluster_end = max(cluster_end, item.end) if len(cluster) > 1 else item.end
+    if cluster:
+        flush()
+    return kept
+
+
+_AGENCY_CODES = tuple(AGENCY_PATTERNS)
+_AGENCY_ORDER = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
+#: a pattern is not run on a text lacking all its required literals (see summarizer.literals)
+_AGENCY_FILTERS = PrefilterSet(tuple(AGENCY_PATTERNS.values()))
+
+
+def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
+    """Every agency mention in ``text[start:end]``, in text order (one code per position)."""
+    end = len(text) if end is None else end
+    found = [
+        AgencyMention(code, m.start(), m.end(), m.group())
+        for code in (_AGENCY_CODES[i] for i in _AGENCY_FILTERS.candidates(text, start, end))
+        for m in AGENCY_PATTERNS[code].finditer(text, start, end)
+    ]
+    # the longest name wins ("Taiwan Food and Drug Administration" over the FDA's own name)
+    return _resolve_overlaps(found, lambda a: (a.start - a.end, _AGENCY_ORDER[a.code], a.start))
+
+
+# --------------------------------------------------------------------------------------------
+# decisions
+
+#: the direction each decision has for the company (None: depends on the wording)
+DECISION_DIRECTION: dict[str, str | None] = {d.code: d.direction for d in VOCABULARY.decisions}
+
+#: a wording that signals a decision (see ``summarizer.tasks.regulatory.vocabulary.CueSpec``)
+DecisionCue = CueSpec
+
+#: every decision cue of the vocabulary, generic and regulator-specific
+DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
+
+#: hedges before a cue (same sentence, shortly before): the event has not happened
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
+    r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
+    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|may|might|will|shall"
+    r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
+    r"|intend(?:s|ed)? to"
+    r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
+    r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
+    r"|in order to|future|risks?)\b[^.;]{0,60}$"
+    r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
+    r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
+    _I,
+)
+#: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
+HYPOTHETICAL_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted|to be "
+    r"(?:submitted|filed))\b",
+    _I,
+)
+#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV")
+NOT_EVENT_AFTER = re.compile(
+    r"^\s*(?:pathway|program(?:me)?|path|process|route|requirements?|regulations?|standards?"
+    r"|voucher|timeline|strategy|decision is expected|holders?|status of)\b",
+    _I,
+)
+#: background markers before a cue: an earlier event recapped ("previously approved")
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:previously|already|earlier|formerly|since|existing|prior|in (?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)|in (?:19|20)\d\d"
+    r"|last year)\b[^.;]{0,30}$",
+    _I,
+)
+#: background markers in the cue's own clause: an earlier event narrated or referred to
+#: ("had suspended", "follows the opinion", "converts the accelerated approval", "which was")
+BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:had (?:\w+ )?(?:been |previously |already |first |initially )?"
+    r"|follow(?:s|ed|ing)?(?: (?:on )?from)?|after|subsequent to|on the heels of|builds? on"
+    r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
+    r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
+    r"|under (?:the|its|an?|their) (?:earlier |prior |previous |existing |original )?"
+    r"|holds?|held"
+    r"|originally|initially"
+    r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)\b[^,;:()]{0,60}$",
+    _I,
+)
+#: section titles of recapped history ("Background", "Regulatory history", "Recent highlights")
+BACKGROUND_TITLE = re.compile(
+    r"\b(?:background|history|previous(?:ly)?|prior|earlier|context|timeline|milestones"
+    r"|(?:recent|business|corporate|pipeline|operational|quarter|year) (?:developments|highlights"
+    r"|updates?|review)|highlights)\b",
+    _I,
+)
+#: a negation right before a cue, in its clause ("did not approve", "has not placed ... on hold")
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not(?! only| just)|never|no longer|neither|nor|cannot|can't|won't"
+    r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
+    r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+#: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
+NEGATION_AFTER = re.compile(
+    r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b", _I)
+#: the sentence reports the news itself
+NEWS_CUE = re.compile(
+    r"\btoday\b|\bannounce[sd]?\b|\bhas (?:been )?(?:granted|approved|cleared|issued|received"
+    r"|accepted|lifted|placed|recommended|adopted|awarded)\b|\bhave (?:received|been granted)\b"
+    r"|\bthis week\b|\bannouncing\b",
+    _I,
+)
+
+#: what of an "About <product>" section the model still reads: its regulatory sentences
+#: (approvals, filings, designations; ``summarizer.sections.prompt_view``)
+ABOUT_REGULATORY = re.compile(
+    r"\b(?:FDA|EMA|CHMP|European\s+Commission|MHRA|PMDA|Health\s+Canada|NMPA|TGA|Swissmedic"
+    r"|regulators?|regulatory|approv\w*|authori[sz]ation|filings?|filed|(?:re)?submi(?:ssion|tted)"
+    r"|designation|designated|clearance|cleared|CE[- ]mark\w*|action\s+letter"
+    r"|complete\s+response\s+letter|PDUFA|s?BLA|s?NDA|MAA|IND|indicated)\b"
+)
+
+APPLICATION = re.compile(
+    r"\b(?:sBLA|sNDA|BLA|NDA|ANDA|MAA|PMA|510\(k\)|De Novo|IND|IDE|CTA|Type II variation"
+    r"|Biologics License Application|New Drug Application|Marketing Authori[sz]ation Application"
+    r"|Premarket Approval|Investigational New Drug)\b"
+)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A decision cue found in the text."""
+
+    decision: str
+    start: int
+    end: int
+    text: str
+    specificity: float
+    needs_agency: bool
+    agency: str | None = None  # the regulator whose own wording the cue is
+
+
+_CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
+
+
+def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+    """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins."""
+    end = len(text) if end is None else end
+    hits = [
+        CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
+               cue.agency)
+        for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
+        for m in cue.pattern.finditer(text, start, end)
+        if m.end() > m.start()
+    ]
+    return _resolve_overlaps(hits, lambda h: (-h.specificity, -(h.end - h.start), h.start))
+
+
+# --------------------------------------------------------------------------------------------
+# rationale
+
+#: wording that gives a reason or the data a decision rests on
+RATIONALE_STRONG = re.compile(
+    r"\bbased (?:up)?on\b|\bdata from\b|\bsupported by\b|\bbecause\b|\bdue to\b|\bstated that\b"
+    r"|\bindicated that\b|\bconcluded that\b|\bconcerns?\b|\bnot (?:adequately|sufficient)"
+    r"|\binsufficient\b|\binadequate\b|\b(?:more|additional|further) data\b"
+    r"|\bevaluated (?:[\w,-]+ ){0,4}?in\b"
+    r"|\b(?:primary|major|key) (?:efficacy )?(?:endpoints?|outcome measure)\b|\bon the basis of\b"
+    r"|\bin reaching\b|\bunresolved\b"
+    r"|\brel(?:y|ies|ied) on\b|\brests? on\b|\bdr(?:aws?|ew) on\b|\bunderpinned by\b"
+    r"|\binformed by\b|\bon the strength of\b|\bgrounded in\b|\bin light of\b|\bowing to\b"
+    r"|\bas a result of\b|\bwas not satisfied\b|\bnot convinced\b|\bconcluded\b"
+    r"|\bdid not (?:demonstrate|show|establish|meet|achieve|support)\b|\bdoes not support\b"
+    r"|\buncertaint(?:y|ies)\b|\b(?:includes?|included|including) (?:\w+ )?(?:results|data) from\b"
+    r"|\bconsidered (?:that|the)\b|\b(?:noted|found|determined) that\b"
+    r"|\braised (?:\w+ )?(?:concerns?|questions?|issues?)\b|\bidentified\b|\bquestioned\b"
+    r"|\b(?:letter|decision|opinion|guidance|committee|members|delegate|agency|regulator|FDA|EMA"
+    r"|CHMP|MHRA|TGA|NICE|PMDA|NMPA|panel)\)?(?: \w+)? (?:states?|stated|noted|found|concluded"
+    r"|considered|raised|identified|cited|highlighted|observed|questioned|determined|expressed"
+    r"|requested|required|asked|recommended|said)\b"
+    r"|\bfollow(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:adverse events?|deaths?|cases?"
+    r"|reports?|findings?|signals?|observations?|inspections?|results?)\b"
+    r"|\b(?:review|assessment|evaluation|submission|application|dossier) (?:included|includes|"
+    r"contained|contains|comprised)\b",
+    _I,
+)
+#: what a decision's evidence is made of: trial design and results, the condition's burden
+#: (a sentence with several of these is likely the basis of a favourable decision)
+RATIONALE_DATA = re.compile(
+    r"\bPhase (?:1|2|3|I|II|III|1/2|2/3|2b|3b)\b|\bpivotal\b|\brandomi[sz]ed\b|\bdouble-blind\b"
+    r"|\bplacebo-controlled\b|\bsingle-arm\b|\bopen-label\b|\benroll(?:ed|ing)\b"
+    r"|\b\d[\d,]* (?:patients|participants|subjects|adults|children|people)\b|\bprimary endpoint\b"
+    r"|\bstatistically significant\b|\bhazard ratio\b|\bresponse rate\b|\bp\s?[<=]\s?0?\.\d"
+    r"|\b[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+ (?:\w+ )?(?:trial|study)\b"
+    r"|\bcost[- ]effective\w*"
+    r"|\bunmet (?:medical )?need\b|\bseriousness\b|\bserious adverse event\b|\bbenefit[- ]risk\b"
+    r"|\b(?:technical documentation|clinical (?:evaluation|performance)|analytical performance)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)|\b(?:compared (?:with|to)|versus|vs\.?) (?:placebo|control"
+    r"|standard)|\b(?:median|mean) (?:\w+ ){0,3}?(?:of|was|were)\b|\bat (?:week|month|year) \d+"
+    r"|\b(?:reduc|improv|increas|decreas|lower|slow)(?:ed|es|ing|tion|ement)? (?:\w+ ){0,5}?by \d",
+    _I,
+)
+#: section titles over a decision's basis ("Basis of the approval", "The data", "Efficacy")
+RATIONALE_TITLE = re.compile(
+    r"\b(?:basis|rationale|reasons?|grounds|data|results|evidence|efficacy|safety|clinical"
+    r"|trials?|stud(?:y|ies)|findings|concerns|deficiencies|letter|assessment|review)\b",
+    _I,
+)
+#: weaker reason wording (counts less)
+RATIONALE_WEAK = re.compile(
+    r"\bcited\b|\bdeficiencies\b|\breliability\b|\bvariability\b|\bfailed to\b"
+    r"|\bresults? (?:from|of) (?:the |a |an |its |our )?(?:\w+ ){0,3}?(?:trial|study|studies"
+    r"|program)|\bfollow(?:s|ed|ing) (?:a |the )?(?:[\w-]+ ){0,3}?(?:review|inspection"
+    r"|evaluation|process)\b|\bcompar(?:ed|ing)\b|\bassessed by\b"
+    r"|\bdemonstrat(?:ed|es|ing)\b|\breinforc\w+|\bshowed\b",
+    _I,
+)
+RATIONALE_CUE = re.compile(f"{RATIONALE_STRONG.pattern}|{RATIONALE_WEAK.pattern}", _I)
+
+# --------------------------------------------------------------------------------------------
+# tone
+
+#: our own small regulatory tone list (word or phrase -> -1..1); not derived from any finance list
+DEFAULT_TONE: dict[str, float] = {
+    # favourable
+    "approved": 1.0, "approval": 0.8, "approves": 1.0, "granted": 0.8, "grants": 0.8,
+    "cleared": 0.8, "clearance": 0.6, "recommended": 0.5, "recommends": 0.5, "positive": 0.7,
+    "pleased": 0.8, "proud": 0.6, "milestone": 0.7, "achievement": 0.6, "achieved": 0.4,
+    "breakthrough": 0.4, "success": 0.7, "successful": 0.7, "successfully": 0.5, "excited": 0.7,
+    "thrilled": 0.8, "encouraging": 0.6, "encouraged": 0.5, "optimistic": 0.6, "favorable": 0.6,
+    "favourable": 0.6, "superior": 0.5, "robust": 0.4, "meaningful": 0.3, "improvement": 0.4,
+    "improvements": 0.4, "improved": 0.4, "landmark": 0.6, "transformative": 0.5,
+    "well tolerated": 0.5, "met its primary endpoint": 0.8, "met the primary endpoint": 0.8,
+    "exceeds": 0.4, "exceeded": 0.5, "strong": 0.4, "progress": 0.4, "resolved": 0.4,
+    "confident": 0.5, "promising": 0.5, "first and only": 0.5, "game-changer": 0.6,
+    "pivotal moment": 0.5, "historic": 0.5, "significant improvement": 0.6, "secures": 0.6,
+    "secured": 0.5, "expands": 0.3, "expansion": 0.3, "designation": 0.4,
+    "validates": 0.5, "congratulates": 0.5, "lifted": 0.5, "lifted the clinical hold": 0.8,
+    "lifted the partial clinical hold": 0.8, "lifted clinical hold": 0.8,
+    "lifts clinical hold": 0.8, "removed the clinical hold": 0.8, "lifts the clinical hold": 0.8,
+    # unfavourable
+    "refuse": -0.9, "refused": -0.9, "refusal": -0.9, "reject": -0.9, "rejected": -0.9,
+    "negative opinion": -1.0, "negative": -0.5, "disappointed": -0.9, "disappointing": -0.9,
+    "deficiencies": -0.7, "deficiency letter": -0.7, "clinical hold": -0.8, "delay": -0.6,
+    "delayed": -0.6, "delays": -0.5, "failed": -0.8, "fails": -0.7, "concern": -0.5,
+    "concerns": -0.5, "unable": -0.5, "insufficient": -0.7, "inadequate": -0.6,
+    "not adequately": -0.6, "withdraw": -0.6, "withdrawn": -0.6, "setback": -0.8,
+    "unfortunately": -0.7, "complete response letter": -0.9, "cannot approve": -0.9,
+    "not approvable": -0.9, "terminated": -0.6, "discontinue": -0.5, "suspended": -0.6,
+    "halted": -0.7, "did not meet": -0.8, "not met": -0.6, "not statistically significant": -0.7,
+    "unresolved": -0.5, "warning letter": -0.8, "recall": -0.6, "paused": -0.4,
+    "uncertainty": -0.3, "not sufficient": -0.7, "more data": -0.4, "additional data": -0.3,
+}
+
+def tone(text: str, lexicon: ToneLexicon | None = None) -> Tone:
+    """Score ``text`` with a tone lexicon (ours by default): phrases first, then single words.
+
+    With our lexicon the answer is cached: the rules and the rules backend both weigh the same
+    news part of a release.
+    """
+    if lexicon is None or lexicon is DEFAULT_TONE:
+        return _default_tone(text)
+    return weigh(text, lexicon)
+
+
+@functools.lru_cache(maxsize=64)
+def _default_tone(text: str) -> Tone:
+    return weigh(text, DEFAULT_TONE)

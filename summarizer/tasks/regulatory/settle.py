@@ -1,0 +1,72 @@
+"""Repair and settle a model's regulatory answer: certain repairs, arbitration, gap filling.
+
+``repair`` runs before the rules decide whether to re-ask (on a copy, for the engine's check)
+and again while settling; ``settle`` runs once the re-asks are spent. Both work in place and
+report every change as a ``Finding``:
+
+- **arbitration by evidence** (``arbitration``): the model's decision stands unless the
+  sentence it cites fails the release's check or states another decision (under "overrule" a
+  repair: made before the re-ask check, so no request is spent on what it settles);
+- **certain repairs** (``repairs``): placeholder words removed, product names respelled as the
+  release spells them, the direction a decision fixes, and quote trimming (a quote the source
+  does not hold cut down to the passage it does; an outcome quote gives way to the sentence the
+  reader found stating the same decision);
+- **gap filling** (``merge.fill_gaps``): lists the model left empty (rationale, next
+  steps, products) are filled from the rules backend's reading, which quotes the release.
+"""
+
+from __future__ import annotations
+
+from summarizer.document import Document
+from summarizer.grounding import ground
+from summarizer.task import SettleOptions
+from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.merge import fill_gaps
+from summarizer.tasks.regulatory.reader import Reader
+from summarizer.tasks.regulatory.repairs import Repairs
+from summarizer.tasks.regulatory.repairs import repair as _repair
+from summarizer.tasks.regulatory.schema import RegulatorySummary
+from summarizer.types import Finding
+
+__all__ = ["fallback", "repair", "settle"]
+
+
+def fallback(document: Document) -> Reader:
+    """The rules backend's reading of ``document``, built once per document (arbitration, gap
+    filling and the rules share it)."""
+    found = document.memo.get("regulatory.fallback")
+    if not isinstance(found, Reader):
+        found = document.memo["regulatory.fallback"] = Reader(
+            document, published=document.published, index=document.index)
+    return found
+
+
+def repair(summary: RegulatorySummary, document: Document,
+           options: SettleOptions) -> list[Finding]:
+    """The certain repairs ``options`` allow, in place: under arbitration "overrule" the
+    outcome settled by the evidence first (what the release overrules at the end anyway costs
+    no re-ask), then placeholders and spellings with ``repair``, quotes with ``trim_quotes``
+    and a decision's fixed direction always."""
+    reader = fallback(document)
+    findings = (arbitrate(summary, reader, "overrule") if options.arbitration == "overrule"
+                else [])
+    findings.extend(_repair(summary, document.index, fallback=reader, repairs=Repairs(
+        placeholders=options.repair, products=options.repair, quotes=options.trim_quotes)))
+    return findings
+
+
+def settle(summary: RegulatorySummary, document: Document,
+           options: SettleOptions) -> list[Finding]:
+    """Arbitrate the outcome, repair, fill empty lists (see the module doc)."""
+    reader = fallback(document)
+    # "overrule" arbitrates inside repair (the re-ask check makes the same repairs first)
+    findings = [] if options.arbitration == "overrule" else arbitrate(summary, reader,
+                                                                       options.arbitration)
+    findings.extend(repair(summary, document, options))
+    for path in fill_gaps(summary, reader):
+        findings.append(Finding(
+            rule="filled_from_rules", severity="info", path=path,
+            message=f"the model left {path} empty; filled from the rules backend",
+        ))
+    ground(summary, document.index)
+    return findings

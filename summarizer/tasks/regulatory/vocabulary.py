@@ -1,0 +1,334 @@
+"""The regulatory vocabulary, defined once: regulators, decision kinds and the words for them.
+
+``vocabulary.toml`` holds it as data; this module reads it into small frozen records. The cue
+lexicon (``lexicon``), the prompt's code lists (``prompts/system.j2``), the schema's codes and
+descriptions (``schema.py``), and the decision sets of the rules, the reader (the rules
+backend) and arbitration are all built from ``VOCABULARY``; nothing else lists the codes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import ConfigurationError
+
+__all__ = [
+    "VOCABULARY",
+    "AgencySpec",
+    "CueSpec",
+    "DecisionSpec",
+    "Vocabulary",
+    "load_vocabulary",
+]
+
+_DIRECTIONS = frozenset({"favorable", "unfavorable", "neutral"})
+_FRAGMENT = re.compile(r"\{([A-Z][A-Z_]*)\}")
+_WORD_END = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class CueSpec:
+    """A wording that signals a decision; ``specificity`` ranks overlapping cues (1 .. 4).
+
+    ``needs_agency``: it only counts in a sentence naming a regulator. ``agency``: the regulator
+    whose own wording it is (None: any regulator's).
+    """
+
+    decision: str
+    pattern: re.Pattern[str]
+    specificity: float
+    needs_agency: bool = False
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencySpec:
+    """A regulator: its code, how releases name it, and the decision kinds it takes."""
+
+    code: str
+    label: str
+    prompt: str
+    region: str
+    pattern: re.Pattern[str]
+    decisions: frozenset[str]
+    any_decision: bool = False
+    #: its short names as written ("FDA", "CHMP"): never a product name
+    abbreviations: tuple[str, ...] = ()
+    #: how this regulator's decisions on a device are coded ("approval" -> "clearance")
+    device_decisions: Mapping[str, str] = field(default_factory=dict)
+    #: what to use instead of a decision kind it does not take (by decision, "*" for any)
+    advice: Mapping[str, str] = field(default_factory=dict)
+    #: who formally takes a decision a release credits to this regulator ("EMA approval": EC)
+    defers: Mapping[str, str] = field(default_factory=dict)
+
+    def takes(self, decision: str) -> bool:
+        """Whether this regulator makes decisions of kind ``decision``."""
+        return self.any_decision or decision in self.decisions
+
+
+@dataclass(frozen=True)
+class DecisionSpec:
+    """A decision kind: what it means, its direction for the company, how it relates to others.
+
+    ``direction`` is None when the wording decides it (an advisory vote, feedback). ``refines``:
+    the generic kinds this one is a specific case of ("clearance" of "approval");
+    ``compatible``: kinds a release may state together with it without contradiction;
+    ``refine_specificity``: how specific a cue must be to name this kind over the generic one.
+    """
+
+    code: str
+    description: str
+    prompt: str
+    direction: str | None
+    phrase: str
+    refines: frozenset[str]
+    compatible: frozenset[str]
+    refine_specificity: float = 0.0  # the least specific cue that names this kind up front
+    #: what to use instead when a regulator that does not take this kind is named with it
+    misfit: str = ""
+    #: how sure a misfit is: "error" (never that regulator's) or "warning" (unusual)
+    misfit_severity: str = "error"
+    #: the kind for what fits no other: a specific kind stated in its sentence is the answer
+    catch_all: bool = False
+    #: whether an answer with another direction is an error (False: the direction is usual,
+    #: not certain: an accepted filing with a short review clock may read neutral)
+    fixed_direction: bool = True
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Regulators, decision kinds and their cues; ``no_agency`` / ``no_decision`` mark a
+    release that reports no regulatory event."""
+
+    agencies: tuple[AgencySpec, ...]
+    decisions: tuple[DecisionSpec, ...]
+    cues: tuple[CueSpec, ...]
+    no_agency: str
+    no_decision: str
+    agency_field: str = "Regulator code."
+    decision_field: str = "Event type code."
+
+    @cached_property
+    def _agency_index(self) -> dict[str, AgencySpec]:
+        return {a.code: a for a in self.agencies}
+
+    @cached_property
+    def _decision_index(self) -> dict[str, DecisionSpec]:
+        return {d.code: d for d in self.decisions}
+
+    @property
+    def agency_codes(self) -> tuple[str, ...]:
+        """Every regulator code, then ``no_agency`` (the schema's codes, in order)."""
+        return (*(a.code for a in self.agencies), self.no_agency)
+
+    @property
+    def decision_codes(self) -> tuple[str, ...]:
+        """Every decision code, ``no_decision`` last (the schema's codes, in order)."""
+        return tuple(d.code for d in self.decisions)
+
+    @property
+    def event_decisions(self) -> tuple[DecisionSpec, ...]:
+        """The decision kinds of a regulatory event (all but ``no_decision``)."""
+        return tuple(d for d in self.decisions if d.code != self.no_decision)
+
+    def agency(self, code: str) -> AgencySpec | None:
+        return self._agency_index.get(code)
+
+    def decision(self, code: str) -> DecisionSpec | None:
+        return self._decision_index.get(code)
+
+    def direction(self, decision: str) -> str | None:
+        """The fixed direction of a decision kind for the company (None: wording decides)."""
+        spec = self.decision(decision)
+        return spec.direction if spec is not None else None
+
+    def with_direction(self, direction: str) -> frozenset[str]:
+        """The event decisions whose direction is always ``direction``."""
+        return frozenset(d.code for d in self.event_decisions
+                         if d.direction == direction and d.fixed_direction)
+
+    def compatible(self, stated: str, read: str) -> bool:
+        """Whether a release read as ``read`` does not contradict the answer ``stated``: the
+        same kind, kinds a release states together, or ``stated`` a specific case of ``read``."""
+        if stated == read:
+            return True
+        a, b = self.decision(stated), self.decision(read)
+        if a is None or b is None:
+            return False
+        return read in a.compatible or stated in b.compatible or read in a.refines
+
+    def refinement(self, stated: str, read: str) -> bool:
+        """Whether ``read`` is a specific kind of the generic ``stated`` ("approval" ->
+        "clearance"): the generic answer gives way when the release names the kind."""
+        spec = self.decision(read)
+        return spec is not None and stated in spec.refines
+
+    def phrase(self, decision: str) -> str:
+        """The verb a headline uses for a decision ("approves")."""
+        spec = self.decision(decision)
+        return spec.phrase if spec is not None and spec.phrase else "acts on"
+
+    def takes(self, agency: str, decision: str) -> bool:
+        """Whether regulator ``agency`` takes decisions of kind ``decision`` (unknown: yes)."""
+        spec = self.agency(agency)
+        return spec is None or spec.takes(decision)
+
+    def cues_of(self, agency: str) -> tuple[CueSpec, ...]:
+        """The cues a release about ``agency`` can be read with: generic ones and its own."""
+        return tuple(c for c in self.cues if c.agency in (None, agency))
+
+
+# --------------------------------------------------------------------------------------------
+# reading the data file
+
+
+def _compile(alternatives: Iterable[str], fragments: Mapping[str, str], case: str,
+             where: str) -> re.Pattern[str]:
+    def expand(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise ConfigurationError(f"{where}: unknown fragment {{{name}}}")
+        return fragments[name]
+
+    parts = [_FRAGMENT.sub(expand, a) for a in alternatives]
+    if not parts:
+        raise ConfigurationError(f"{where}: no pattern")
+    if case not in ("insensitive", "sensitive"):
+        raise ConfigurationError(f"{where}: case must be 'insensitive' or 'sensitive'")
+    try:
+        return re.compile("|".join(parts), re.IGNORECASE if case == "insensitive" else 0)
+    except re.error as exc:
+        raise ConfigurationError(f"{where}: bad pattern: {exc}") from exc
+
+
+def _bounded(word: str) -> str:
+    """``word`` as a regex, with word boundaries at its word-character ends."""
+    left = r"\b" if _WORD_END.match(word[:1]) else ""
+    right = r"\b" if _WORD_END.match(word[-1:]) else ""
+    return left + re.escape(word).replace("\\ ", " ") + right
+
+
+def _agency_pattern(raw: Mapping[str, Any], where: str) -> re.Pattern[str]:
+    parts = [_bounded(a) for a in raw.get("abbreviations", [])]
+    parts += [f"(?i:{_bounded(n)})" for n in raw.get("names", [])]
+    parts += list(raw.get("patterns", []))
+    return _compile(parts, {}, "sensitive", where)
+
+
+def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
+         fragments: Mapping[str, str], where: str) -> CueSpec:
+    alternatives = raw.get("any") or []
+    return CueSpec(
+        decision=decision,
+        pattern=_compile(alternatives, fragments, raw.get("case", "insensitive"), where),
+        specificity=float(raw.get("specificity", 1.0)),
+        needs_agency=bool(raw.get("needs_agency", False)),
+        agency=agency,
+    )
+
+
+def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
+    fragments: dict[str, str] = dict(data.get("fragments", {}))
+    decisions: list[DecisionSpec] = []
+    cues: list[CueSpec] = []
+    for raw in data.get("decision", []):
+        code = raw["code"]
+        where = f"{origin}: decision {code}"
+        direction = raw.get("direction")
+        if direction is not None and direction not in _DIRECTIONS:
+            raise ConfigurationError(f"{where}: direction must be one of {sorted(_DIRECTIONS)}")
+        decisions.append(DecisionSpec(
+            code=code, description=raw.get("description", ""),
+            prompt=raw.get("prompt", ""), direction=direction, phrase=raw.get("phrase", ""),
+            refines=frozenset(raw.get("refines", [])),
+            compatible=frozenset(raw.get("compatible", [])),
+            refine_specificity=float(raw.get("refine_specificity", 0.0)),
+            fixed_direction=bool(raw.get("fixed_direction", direction is not None)),
+            misfit=raw.get("misfit", ""),
+            catch_all=bool(raw.get("catch_all", False)),
+            misfit_severity=raw.get("misfit_severity", "error"),
+        ))
+        cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
+    codes = {d.code for d in decisions}
+    agencies: list[AgencySpec] = []
+    for raw in data.get("agency", []):
+        code = raw["code"]
+        where = f"{origin}: agency {code}"
+        taken = list(raw.get("decisions", []))
+        agencies.append(AgencySpec(
+            code=code, label=raw.get("label", code), prompt=raw.get("prompt", ""),
+            region=raw.get("region", ""), pattern=_agency_pattern(raw, where),
+            decisions=frozenset(t for t in taken if t != "*"), any_decision="*" in taken,
+            abbreviations=tuple(raw.get("abbreviations", [])),
+            device_decisions=dict(raw.get("device_decisions", {})),
+            advice=dict(raw.get("advice", {})),
+            defers=dict(raw.get("defers", {})),
+        ))
+        for c in raw.get("cue", []):
+            cues.append(_cue(c, c.get("decision", ""), code, fragments, where))
+    no_agency, no_decision = data.get("no_agency", "NONE"), data.get("no_decision", "none")
+    vocabulary = Vocabulary(
+        tuple(agencies), tuple(decisions), tuple(cues), no_agency, no_decision,
+        agency_field=data.get("agency_field", "Regulator code."),
+        decision_field=data.get("decision_field", "Event type code."),
+    )
+    _validate(vocabulary, codes, origin)
+    return vocabulary
+
+
+def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
+    if v.no_decision not in codes:
+        raise ConfigurationError(f"{origin}: no_decision {v.no_decision!r} is not a decision")
+    if len(codes) != len(v.decisions) or len(v.agency_codes) != len(set(v.agency_codes)):
+        raise ConfigurationError(f"{origin}: a code is defined twice")
+    for d in v.decisions:
+        unknown = (d.refines | d.compatible) - codes
+        if unknown:
+            raise ConfigurationError(f"{origin}: decision {d.code} names unknown {sorted(unknown)}")
+    for a in v.agencies:
+        named = a.decisions | set(a.device_decisions) | set(a.device_decisions.values())
+        unknown = (named | (set(a.advice) - {"*"}) | set(a.defers)) - codes
+        if unknown:
+            raise ConfigurationError(f"{origin}: agency {a.code} takes unknown {sorted(unknown)}")
+    for a in v.agencies:
+        if set(a.defers.values()) - set(v.agency_codes):
+            raise ConfigurationError(f"{origin}: agency {a.code} defers to an unknown regulator")
+    for c in v.cues:
+        if c.decision not in codes or c.decision == v.no_decision:
+            raise ConfigurationError(f"{origin}: a cue of {c.agency} names decision "
+                                     f"{c.decision!r}")
+
+
+def load_vocabulary(path: str | PathLike[str] | None = None) -> Vocabulary:
+    """Read a vocabulary file (TOML; default: the one shipped next to this module).
+
+    Raises ``ConfigurationError`` for a file that cannot be read or does not hold a valid
+    vocabulary (an unknown code, a bad pattern).
+    """
+    try:
+        if path is None:
+            origin = "vocabulary.toml"
+            raw = resources.files(__package__ or "summarizer.tasks.regulatory").joinpath(
+                "vocabulary.toml").read_text(encoding="utf-8")
+        else:
+            origin = str(path)
+            raw = Path(path).read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigurationError(f"cannot read vocabulary: {exc}") from exc
+    try:
+        return _build(data, origin)
+    except (KeyError, TypeError) as exc:
+        raise ConfigurationError(f"{origin}: malformed vocabulary: {exc!r}") from exc
+
+
+#: the vocabulary the library uses
+VOCABULARY = load_vocabulary()
