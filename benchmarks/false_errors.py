@@ -5,13 +5,17 @@
 An error finding sends the whole summary back to the model (a re-ask: minutes on a local model),
 so it must be right. This script runs the rules on two kinds of answers:
 
-- the recorded answers of the local 1.5B model on the dev split (every answer in
-  ``cassettes/corpus_local_1_5b``, first answers and re-asked ones alike), and
+- the recorded answers of the local 1.5B model on the dev split and on the stress set's holdout
+  half (every whole answer in ``cassettes/corpus_local_1_5b`` and
+  ``cassettes/stress_holdout_local_1_5b``; a correction answers some fields only), and
 - a perfect answer for every document of the stress set (``tests/data/stress/tune`` and
   ``holdout``, when present; ``summarizer.testing.gold_answer``: the gold decision, regulator,
   direction, products and the gold sentence stating the decision),
 
-and counts the error findings that are false by this criterion, applied mechanically:
+and counts the error findings that would send each answer back, as the pipeline's re-ask check
+makes them: after its certain repairs and arbitration by evidence (the default policy), which
+settle what they can without a request. An error finding is false by this criterion, applied
+mechanically:
 
 - a finding about the decision, the regulator, the direction or the event flag is false when
   the answer's value at its path equals the gold label (the fit rule: when both regulator and
@@ -44,14 +48,16 @@ import yaml
 from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import load
+from summarizer.task import SETTLE_DEFAULTS
 from summarizer.tasks.regulatory.rules import run_rules
 from summarizer.tasks.regulatory.schema import RegulatorySummary
+from summarizer.tasks.regulatory.settle import repair
 from summarizer.testing import gold_answer
 from summarizer.types import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests/data/corpus"
-CASSETTES = ROOT / "cassettes/corpus_local_1_5b"
+CASSETTES = ROOT / "cassettes"
 STRESS = ROOT / "tests/data/stress"
 
 _MARKS = re.compile(r"[®™©Ⓡ℠▼]|\((?:r|tm)\)", re.I)
@@ -115,9 +121,9 @@ def is_false(finding: Finding, answer: Mapping[str, Any], gold: Mapping[str, Any
     return False
 
 
-def _recorded_answers(doc_id: str) -> Iterator[dict[str, Any]]:
-    """Every answer the local model gave for a dev document, in recorded order."""
-    path = CASSETTES / f"{doc_id}.yaml"
+def _recorded_answers(cassettes: str, doc_id: str) -> Iterator[dict[str, Any]]:
+    """Every answer the local model gave for a document, in recorded order."""
+    path = CASSETTES / cassettes / f"{doc_id}.yaml"
     if not path.exists():
         return
     for interaction in yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]:
@@ -146,9 +152,11 @@ def _check(item: CorpusItem, answer: dict[str, Any]) -> tuple[list[Finding], int
         return None
     doc = load(text, published=item.published)
     ground(summary, doc.text)
+    repair(summary, doc, SETTLE_DEFAULTS)  # what the re-ask check settles without a request
     errors = [f for f in run_rules(summary, doc, published=item.published)
               if f.severity == "error"]
-    false = [f for f in errors if is_false(f, answer, item.gold, text)]
+    judged = summary.model_dump(mode="json")
+    false = [f for f in errors if is_false(f, judged, item.gold, text)]
     return false, len(errors)
 
 
@@ -157,8 +165,16 @@ def main() -> int:
     answers = findings = false_total = docs = 0
     runs: list[tuple[str, list[tuple[CorpusItem, dict[str, Any]]]]] = []
     dev = load_corpus(DEV)
-    runs.append(("dev-recorded", [(i, a) for i in dev for a in _recorded_answers(i.id)]))
+    runs.append(("dev-recorded", [(i, a) for i in dev
+                                   for a in _recorded_answers("corpus_local_1_5b", i.id)]))
     docs += len(dev)
+    if (STRESS / "holdout" / "gold.jsonl").exists():
+        held = load_corpus(STRESS / "holdout")
+        recorded = [(i, a) for i in held
+                    for a in _recorded_answers("stress_holdout_local_1_5b", i.id)]
+        if recorded:
+            runs.append(("holdout-recorded", recorded))
+            docs += len({i.id for i, _ in recorded})
     for half in ("tune", "holdout"):
         corpus = STRESS / half
         if not (corpus / "gold.jsonl").exists():
