@@ -1,6 +1,7 @@
 """The whole dev split through the full pipeline, replayed from cassettes of the local 1.5B model.
 
-Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see docs/testing.md):
+Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see
+docs/testing.md):
     pytest tests/test_corpus_replay.py --record-mode=once
 Replay: plain ``pytest``. The scores must stay at or above the figures the docs state
 (docs/measured-figures.md).

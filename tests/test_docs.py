@@ -22,7 +22,8 @@ DATA = ROOT / "tests" / "data"
 CEPLENE = ROOT / "examples" / "ceplene_8k_ex99_1.txt"
 PAGE_IDS = [page.relative_to(ROOT).as_posix() for page in pages()]
 #: a command with one of these asks a model or a remote API: shown, not run
-NEEDS_A_MODEL = re.compile(r"--base-url|--backend\s+local|--model\b|--model-path|^summarizer batch\b")
+NEEDS_A_MODEL = re.compile(
+    r"--base-url|--backend\s+local|--model\b|--model-path|^summarizer batch\b")
 #: the environment that would point the CLI or a Summarizer at a model
 BACKEND_VARIABLES = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND",
                      "SUMMARIZER_BASE_URL", "SUMMARIZER_MODEL", "SUMMARIZER_LOCAL_MODEL")

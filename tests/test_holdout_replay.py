@@ -1,7 +1,8 @@
 """The stress set's holdout half through the full pipeline, replayed from the local 1.5B model.
 
 These releases were never looked at to write a rule or a prompt (tests/data/stress/README.md).
-Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see docs/testing.md):
+Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see
+docs/testing.md):
     pytest tests/test_holdout_replay.py --record-mode=once
 Replay: plain ``pytest``. Once every release is recorded, the pipeline with the model must score
 at least what the rules backend alone scores on every metric, more on rationale and next steps,
