@@ -105,14 +105,14 @@ def _python_blocks(page: Path) -> list[tuple[str | None, str]]:
 @pytest.fixture
 def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working folder with what the examples name: release.txt and examples/ (the Ceplene
-    release), docs/ (three dev releases), seq/ and meta.jsonl (the timeline sequences), tests/
+    release), releases/ (three dev releases), seq/ and meta.jsonl (the timeline sequences), tests/
     (the labelled corpora); no model configured, the cache in the folder."""
     shutil.copy(CEPLENE, tmp_path / "release.txt")
     (tmp_path / "examples").mkdir()
     shutil.copy(CEPLENE, tmp_path / "examples" / CEPLENE.name)
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "releases").mkdir()
     for doc in sorted((DATA / "corpus" / "docs").glob("*.txt"))[:3]:
-        shutil.copy(doc, tmp_path / "docs" / doc.name)
+        shutil.copy(doc, tmp_path / "releases" / doc.name)
     shutil.copytree(DATA / "timeline" / "releases", tmp_path / "seq")
     shutil.copy(DATA / "timeline" / "meta.jsonl", tmp_path / "meta.jsonl")
     (tmp_path / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
