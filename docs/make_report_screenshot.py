@@ -1,4 +1,4 @@
-"""Make docs/report-ceplene.png, the README's picture of the HTML report.
+"""Make docs/report-ceplene.png, the picture of the HTML report in docs/reports.md.
 
 The Ceplene release (examples/ceplene_8k_ex99_1.txt) is summarized by replaying the recorded
 answer of the local 1.5B model (cassettes/corpus_local_1_5b/d01.yaml, no server needed), the

@@ -1,4 +1,4 @@
-"""Make docs/timeline.png, the README's picture of the timeline page.
+"""Make docs/timeline.png, the picture of the timeline page in docs/reports.md.
 
 The invented release sequences of tests/data/timeline (CHMP negative opinion to Commission
 decision, complete response to approval, clinical hold to lift, designation to approval; the

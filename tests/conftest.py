@@ -83,7 +83,7 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 # -- recorded HTTP (pytest-recording / vcrpy) ----------------------------------------------------
 
 CASSETTES = Path(__file__).parent.parent / "cassettes"
-#: the OpenAI-compatible server the cassettes were recorded against (llama.cpp, see README)
+#: the OpenAI-compatible server the cassettes were recorded against (llama.cpp, see docs/testing.md)
 RECORDED_BASE_URL = "http://127.0.0.1:8765/v1"
 #: request matching for the corpus cassettes: in recorded order per document, not by body, so
 #: prompt wording can evolve without a 70-minute re-recording (an extra request still fails)

@@ -1,11 +1,11 @@
 """The HTTP path against recorded answers of a real OpenAI-compatible server (llama.cpp, 1.5B).
 
-These tests replay the corpus cassettes (recorded by ``tests/test_corpus_replay.py``, see README)
-through pytest-recording. They match requests in recorded order (method and URL, not the body),
-as the corpus replay does: the prompt's code lists are generated from the vocabulary (the
-regulatory task's ``vocabulary.toml``), so the recorded request bodies predate the current
-prompt until the cassettes are re-recorded; the recorded answers stay valid answers. An extra
-request (a re-ask the recording does not hold) still fails.
+These tests replay the corpus cassettes (recorded by ``tests/test_corpus_replay.py``, see
+docs/testing.md) through pytest-recording. They match requests in recorded order (method and
+URL, not the body), as the corpus replay does: the prompt's code lists are generated from the
+vocabulary (the regulatory task's ``vocabulary.toml``), so the recorded request bodies predate
+the current prompt until the cassettes are re-recorded; the recorded answers stay valid
+answers. An extra request (a re-ask the recording does not hold) still fails.
 """
 
 from __future__ import annotations

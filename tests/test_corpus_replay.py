@@ -1,8 +1,10 @@
 """The whole dev split through the full pipeline, replayed from cassettes of the local 1.5B model.
 
-Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see README):
+Record once (needs the llama.cpp server on 127.0.0.1:8765 serving the 1.5B GGUF, see
+docs/testing.md):
     pytest tests/test_corpus_replay.py --record-mode=once
-Replay: plain ``pytest``. The scores must stay at or above the figures the README states.
+Replay: plain ``pytest``. The scores must stay at or above the figures the docs state
+(docs/measured-figures.md).
 Requests are matched in recorded order, and a document is re-asked at most as often as its
 recording was: the recorded answers stay valid answers under later rules, but a re-ask the
 recording does not hold has no answer to replay.
@@ -11,16 +13,14 @@ recording does not hold has no answer to replay.
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 import pytest
 from conftest import CASSETTES, CORPUS, replay_eval
+from doc_pages import find
 
 from summarizer.evaluation import CorpusItem, EvalRun, load_corpus
 from summarizer.tasks.regulatory.scoring import METRICS
 
-README = Path(__file__).parent.parent / "README.md"
 CASSETTE_DIR = CASSETTES / "corpus_local_1_5b"
 
 
@@ -36,9 +36,9 @@ def corpus_run(request: pytest.FixtureRequest) -> EvalRun:
 
 
 def readme_figures() -> dict[str, float]:
-    """The local-model metrics the README states (the JSON after the ``local-metrics`` marker)."""
-    match = re.search(r"<!-- local-metrics: (\{.*?\}) -->", README.read_text(encoding="utf-8"))
-    assert match, "README.md lacks the <!-- local-metrics: {...} --> marker"
+    """The local-model metrics the docs state (the JSON after the ``local-metrics`` marker)."""
+    match = find(r"<!-- local-metrics: (\{.*?\}) -->")
+    assert match, "no page (README.md, docs/*.md) has the <!-- local-metrics: {...} --> marker"
     figures: dict[str, float] = json.loads(match.group(1))
     return figures
 
@@ -51,7 +51,7 @@ def test_every_recorded_document_replays_to_a_summary(corpus_run: EvalRun) -> No
 
 def test_metrics_are_at_least_what_the_readme_states(corpus_run: EvalRun) -> None:
     if corpus_run.n < 23:
-        pytest.skip(f"only {corpus_run.n}/23 dev documents recorded; the README figures are for "
+        pytest.skip(f"only {corpus_run.n}/23 dev documents recorded; the stated figures are for "
                     "the whole split")
     figures = readme_figures()
     assert set(figures) >= {*METRICS, "overall"}

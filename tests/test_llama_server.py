@@ -3,7 +3,7 @@
 The stand-in keeps llama-cpp-python's names and calling conventions (ctypes structs, a sampler
 chain of penalties, grammar and greedy, logits behind a pointer) so ``install`` patches it as it
 patches the real library; the real one, with the model, gives token-for-token the same answers
-(README, "Local model speed").
+(docs/backends.md).
 """
 
 from __future__ import annotations

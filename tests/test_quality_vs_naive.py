@@ -1,4 +1,5 @@
-"""The naive-vs-pipeline comparison replays offline and still gives the README's figures."""
+"""The naive-vs-pipeline comparison replays offline and still gives the figures the docs state
+(docs/measured-figures.md)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+from doc_pages import find
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,9 +21,8 @@ def test_the_comparison_replays_to_the_readme_figures() -> None:
     assert run.returncode == 0, run.stderr[-2000:]
     last = run.stdout.strip().splitlines()[-1]
     figures = {k: float(v) for k, v in re.findall(r"(\w+)=([-\d.]+)", last)}
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    stated = re.search(r"`(naive_decision=[^`]*)`", readme.replace("\n", " "))
-    assert stated, "README.md does not quote the benchmark's last line"
+    stated = find(r"`(naive_decision=[^`]*)`", join_lines=True)
+    assert stated, "no page (README.md, docs/*.md) quotes the benchmark's last line"
     expected = {k: float(v) for k, v in re.findall(r"(\w+)=([-\d.]+)", stated.group(1))}
     assert set(expected) == set(figures)
     for name, value in expected.items():

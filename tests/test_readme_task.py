@@ -1,4 +1,4 @@
-"""The README's "Write your own task" section: its code is the example distribution's
+"""The "Write your own task" section (docs/tasks.md): its code is the example distribution's
 (examples/recall_task) word for word, its registration is the example's pyproject.toml, and the
 code runs: the task it defines prompts, checks and corrects through the engine."""
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from doc_pages import section
 
 from summarizer import Summarizer
 from summarizer.testing import FakeEndpoint, Reply
@@ -19,15 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "recall_task"
 
 
-def _section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## Write your own task\n")
-    end = text.index("\n## ", start + 1)
-    return text[start:end]
-
-
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", _section(), re.S)
+    return re.findall(rf"```{language}\n(.*?)```", section("Write your own task"), re.S)
 
 
 def test_the_readme_shows_the_example_task_word_for_word() -> None:
@@ -47,12 +41,12 @@ def test_the_readme_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     scope: dict[str, Any] = {"__name__": "readme_task"}
     # as a user runs it: without the future import of this test module (dont_inherit)
-    exec(compile(task_code + usage, "README.md", "exec", dont_inherit=True), scope)
+    exec(compile(task_code + usage, "docs/tasks.md", "exec", dont_inherit=True), scope)
     messages = scope["messages"]
     assert [m["role"] for m in messages] == ["system", "user"]
     assert "product recall" in messages[0]["content"]
     assert "ClearFlow infusion sets" in messages[1]["content"]
-    # the README's task through the engine: its own rule asks again, the class is corrected
+    # the documented task through the engine: its own rule asks again, the class is corrected
     sentence = ("The U.S. Food and Drug Administration has classified the recall as a Class "
                 "II recall.")
     answer = {"is_recall": True, "company": "Norvale Medical, Inc.",

@@ -255,8 +255,9 @@ def test_eval_scores_the_trial_task_with_its_label_spec(
 
 
 def test_eval_prints_the_metrics_of_the_trial_holdout(capsys: pytest.CaptureFixture[str]) -> None:
-    """The holdout half is only ever counted (benchmarks/trial_readout_eval.py, the README's
-    table): this checks that ``summarizer eval`` counts all of it, never what it scores."""
+    """The holdout half is only ever counted (benchmarks/trial_readout_eval.py, the table in
+    docs/measured-figures.md): this checks that ``summarizer eval`` counts all of it, never
+    what it scores."""
     holdout = TRIALS / "holdout"
     ids = [json.loads(line)["id"] for line in (holdout / "meta.jsonl").read_text().splitlines()
            if line.strip()]

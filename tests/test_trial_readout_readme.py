@@ -1,4 +1,5 @@
-"""The README's trial-readout section: its example runs, its dev/tune rows are measured."""
+"""The trial-readout docs: the example of docs/tasks.md runs, the dev/tune rows of
+docs/measured-figures.md are what the reader measures."""
 
 from __future__ import annotations
 
@@ -9,15 +10,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from doc_pages import find, section
 
 from summarizer.tasks.trial_readout.scoring import METRICS
 
 ROOT = Path(__file__).parent.parent
 TRIALS = ROOT / "tests" / "data" / "trials"
-
-
-def _readme() -> str:
-    return (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _benchmark() -> ModuleType:
@@ -30,22 +28,20 @@ def _benchmark() -> ModuleType:
 
 
 def test_the_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = _readme()
-    start = text.index("## Trial readouts")
-    code = re.search(r"```python\n(.*?)```", text[start:], re.S)
+    code = re.search(r"```python\n(.*?)```", section("Trial readouts"), re.S)
     assert code is not None
     release = (TRIALS / "tune" / "docs" / "t001.txt").read_text(encoding="utf-8")
     (tmp_path / "release.txt").write_text(release, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     scope: dict[str, Any] = {}
-    exec(compile(code.group(1), "README.md", "exec"), scope)
+    exec(compile(code.group(1), "docs/tasks.md", "exec"), scope)
     assert scope["summary"].endpoint.outcome == "met"
 
 
 @pytest.mark.parametrize("split", ["dev", "tune"])
 def test_the_stated_rows_are_what_the_reader_measures(split: str) -> None:
-    row = re.search(rf"^\| {split} \(\d+\) \|(.*)\|$", _readme(), re.M)
-    assert row is not None, f"README lacks the {split} row of the trial-readout table"
+    row = find(rf"^\| {split} \(\d+\) \|(.*)\|$", re.M)
+    assert row is not None, f"no page has the {split} row of the trial-readout table"
     stated = [float(cell) for cell in row.group(1).split("|")]
     scores = _benchmark().run_reader(TRIALS / split)
     measured = [round(scores[m], 2) for m in (*METRICS, "overall")]
