@@ -134,7 +134,8 @@ def test_random_argument_lists_never_end_in_a_traceback(
     command: str, options: list[list[str]], files: list[tuple[bytes, bytes]], use_stdin: bool,
     stdin: bytes,
 ) -> None:
-    with _folder(files) as (_folder_path, paths):
+    # inside the temporary folder: a random word after -o names a file there, not in the checkout
+    with _folder(files) as (folder_path, paths), contextlib.chdir(folder_path):
         argv = [command] if command else []
         if command != "batch":  # batch would reach for the network
             argv += paths[:2] + (["-"] if use_stdin else [])
