@@ -359,7 +359,7 @@ class Summarizer:
         self._pipeline.close()
 
 
-#: the arbitration policy of each backend when none is given (measured: README, "Arbitration")
+#: the arbitration policy of each backend when none is given (measured: docs/measured-figures.md)
 DEFAULT_ARBITRATION = {"local": "overrule", "openai": "overrule", "rules": "off"}
 
 

@@ -14,7 +14,7 @@ The server runs as ``summarizer.llama_server``: llama_cpp.server with the gramma
 answer checked on the chosen token first, the same answer in less time
 (``SUMMARIZER_LOCAL_FAST_GRAMMAR=0`` runs the plain server). Prompt-lookup decoding (drafts
 copied from the prompt, ``SUMMARIZER_LOCAL_DRAFT``) is off by default: on a 2-core CPU it made
-generation two to four times slower (README, "Local model speed").
+generation slower (docs/backends.md, "Local model speed").
 """
 
 from __future__ import annotations

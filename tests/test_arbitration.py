@@ -13,7 +13,7 @@ from summarizer.errors import ConfigurationError
 from summarizer.evaluation import arbitration_counts
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.arbitration import arbitrate, replace_unnamed_agency
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
@@ -243,3 +243,34 @@ def test_eval_counts_what_arbitration_did() -> None:
         "kept": 2, "kept_wrong": 1, "overruled_right": 1, "overruled_wrong": 1,
         "flagged_right": 0, "flagged_wrong": 1}
     assert arbitration_counts(records[-1:], golds[-1:]) == {}
+
+
+def test_a_regulator_the_release_never_names_gives_way_once_the_corrections_are_spent() -> None:
+    text = corpus_text("d01")
+    answer = ceplene_answer()
+    answer["outcome"].update(agency="MHRA", agency_body="MHRA")
+    answer["outcome"]["evidence"] = {"quote": "not in this release at all"}  # names no one
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    reader = Reader(load(text), index=SourceIndex(text))
+    findings = replace_unnamed_agency(summary, reader)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, summary.outcome.agency_body) == ("EMA", "CHMP")
+    assert [f.rule for f in findings] == ["agency_arbitrated"] and "MHRA" in findings[0].message
+    # a regulator the release does name is the model's call, never replaced here
+    summary.outcome.agency, summary.outcome.agency_body = "EMA", "the Commission"
+    assert replace_unnamed_agency(summary, reader) == []
+    assert summary.outcome.agency_body == "the Commission"
+
+
+def test_the_pipeline_replaces_an_unnamed_regulator_the_model_kept() -> None:
+    text = corpus_text("d01")
+    answer = ceplene_answer()
+    answer["outcome"].update(agency="MHRA", agency_body=None)
+    answer["outcome"]["evidence"] = {"quote": "not in this release at all"}
+    for policy, agency in (("overrule", "EMA"), ("off", "MHRA")):
+        endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
+        result = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1,
+                            arbitration=policy).summarize(text, published="2008-03-20")
+        assert result.summary is not None and result.summary.outcome is not None
+        assert result.summary.outcome.agency == agency, policy
+        assert result.usage.reasks == 1  # the model was asked first

@@ -32,13 +32,13 @@ from typing import cast
 
 from summarizer.tasks.regulatory._decision import QuoteReading, read_quote, sentence_agency
 from summarizer.tasks.regulatory._reading import WeightedCue
-from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS
+from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding
 
-__all__ = ["ARBITRATION_POLICIES", "Verdict", "arbitrate", "judge"]
+__all__ = ["ARBITRATION_POLICIES", "Verdict", "arbitrate", "judge", "replace_unnamed_agency"]
 
 #: what arbitration may do: change the outcome, only report, or nothing
 ARBITRATION_POLICIES = ("overrule", "flag", "off")
@@ -302,3 +302,29 @@ def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding
     return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
                     message=f"the model said '{said}'; the decision sentence names "
                             f"{named[1] or named[0]} ('{named[0]}')")]
+
+
+def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
+    """Once the corrections are spent: a regulator the release never mentions (the model kept
+    it through its corrections) gives way to the regulator the release does name: the cue
+    reader's, when it reads an event, else the only regulator the release names. With no such
+    evidence it stays, and its ``agency_in_source`` error is reported."""
+    outcome = summary.outcome
+    if (outcome is None or not summary.is_regulatory_event or outcome.agency in _VAGUE_AGENCIES
+            or AGENCY_PATTERNS[outcome.agency].search(fallback.document.text)):
+        return []
+    ruled = fallback.ruled
+    named: tuple[str, str | None] | None = None
+    if ruled.is_event and ruled.agency not in _VAGUE_AGENCIES:
+        named = (ruled.agency, ruled.agency_body)
+    else:
+        codes = {m.code for m in find_agencies(fallback.document.text)} - _VAGUE_AGENCIES
+        if len(codes) == 1:
+            named = (codes.pop(), None)
+    if named is None:
+        return []
+    said = outcome.agency
+    outcome.agency, outcome.agency_body = named[0], named[1]
+    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
+                    message=f"the model said '{said}', which the release never mentions; the "
+                            f"release names {named[1] or named[0]} ('{named[0]}')")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from summarizer.document import Document
 from summarizer.grounding import ground
 from summarizer.task import SettleOptions
-from summarizer.tasks.regulatory.arbitration import arbitrate
+from summarizer.tasks.regulatory.arbitration import arbitrate, replace_unnamed_agency
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.repairs import Repairs
@@ -63,6 +63,8 @@ def settle(summary: RegulatorySummary, document: Document,
     findings = [] if options.arbitration == "overrule" else arbitrate(summary, reader,
                                                                        options.arbitration)
     findings.extend(repair(summary, document, options))
+    if options.arbitration == "overrule":  # after the corrections: the model had its chance
+        findings.extend(replace_unnamed_agency(summary, reader))
     for path in fill_gaps(summary, reader):
         findings.append(Finding(
             rule="filled_from_rules", severity="info", path=path,
