@@ -55,6 +55,11 @@ def test_every_recorded_release_replays_to_a_summary(holdout_run: EvalRun) -> No
     assert not failed, f"releases without a summary: {failed}"
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "not yet: with the 1.5B model the pipeline scores below the rules backend on agency (0.80 "
+    "vs 0.98), decision (0.84 vs 0.95), is_regulatory_event and direction, and equal on "
+    "rationale and next steps, which the model leaves empty and gap filling takes from the "
+    "rules (docs/measured-figures.md, issue 14); strict: it fails once the target is met"))
 def test_the_model_adds_to_the_rules_backend(holdout_run: EvalRun, rules_run: EvalRun) -> None:
     _complete(holdout_run)
     worse = {m: (holdout_run.scores[m], rules_run.scores[m]) for m in [*METRICS, "overall"]
