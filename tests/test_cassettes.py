@@ -47,19 +47,27 @@ def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
 
 
 @pytest.mark.vcr(str(RECORDED / "d20.yaml"), match_on=ORDER_MATCHED)
-def test_complete_response_letter_is_corrected_by_a_reask() -> None:
-    # recorded: the 1.5B model first answered 'refusal' and named a product the letter does not
-    # name; the rules' re-ask quoted "COMPLETE RESPONSE" and the model corrected itself
+def test_complete_response_letter_is_settled_by_evidence_and_one_partial_correction() -> None:
+    # recorded: the 1.5B model first answered 'refusal' by a notified body, quoting the FDA's
+    # complete response letter. Arbitration reads the decision in that sentence before the
+    # re-ask check (no request spent on it); the regulator, which the release never mentions,
+    # goes back alone; the model keeps it, and once the corrections are spent the regulator the
+    # release names replaces it
     result = _summarize("d20")
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "complete_response"
-    assert result.usage.reasks >= 1 and result.usage.attempts == result.usage.requests
+    assert result.summary.outcome.agency == "FDA"
+    assert result.usage.reasks == 1 and result.usage.attempts == result.usage.requests == 2
+    rules = {f.rule for f in result.findings}
+    assert {"decision_arbitrated", "agency_arbitrated"} <= rules
     interactions = yaml.safe_load((RECORDED / "d20.yaml").read_text())["interactions"]
     first = json.loads(json.loads(interactions[0]["response"]["body"]["string"])
                        ["choices"][0]["message"]["content"])
-    assert first["outcome"]["decision"] != "complete_response"
-    reask = json.loads(interactions[1]["request"]["body"])["messages"][-1]["content"]
-    assert "use 'complete_response'" in reask
+    assert first["outcome"]["decision"] == "refusal"
+    correction = json.loads(interactions[1]["request"]["body"])
+    schema = correction["response_format"]["schema"]
+    assert set(schema["$defs"]["OutcomeCorrection"]["properties"]) == {"agency", "agency_body"}
+    assert "never mentions a notified body" in correction["messages"][-1]["content"]
 
 
 @pytest.mark.vcr(str(RECORDED / "d12.yaml"), match_on=ORDER_MATCHED)

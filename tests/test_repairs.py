@@ -128,6 +128,30 @@ def test_an_invented_outcome_quote_becomes_the_decision_sentence(ceplene_text: s
     assert [f.rule for f in findings] == ["evidence_trimmed"]
 
 
+def test_an_invented_sentiment_quote_gives_way_to_the_readers_for_the_same_tone(
+    ceplene_text: str,
+) -> None:
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
+    read = fallback.summary.sentiment
+    assert read.evidence is not None and read.evidence.match != "none"
+    invented = {"quote": "Everyone at the company was heartbroken by the news today."}
+    for label, replaced in ((read.label, True),
+                            ("positive" if read.label != "positive" else "negative", False)):
+        data = ceplene_answer()
+        data["sentiment"].update(label=label, evidence=dict(invented))
+        summary = ground(RegulatorySummary.model_validate(data), ceplene_text)
+        findings = repair(summary, SourceIndex(ceplene_text), fallback=fallback)
+        evidence = summary.sentiment.evidence
+        assert evidence is not None
+        if replaced:
+            assert evidence.quote == read.evidence.quote and evidence.match != "none"
+            assert [(f.rule, f.path) for f in findings] == [
+                ("evidence_trimmed", "sentiment.evidence")]
+            assert "heartbroken" in findings[0].message
+        else:  # another tone: the reader's sentence is no evidence for it, the quote stays
+            assert evidence.match == "none" and not findings
+
+
 def test_a_product_spelling_is_repaired_and_repairing_twice_changes_nothing(
     ceplene_text: str,
 ) -> None:

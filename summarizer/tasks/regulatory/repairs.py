@@ -197,7 +197,9 @@ def _quotes(
     """Cut every quote the source does not hold down to the passage it does
     (``grounding.trim_quotes``): what is left out is reported, never silently lost. An outcome
     quote is replaced by the sentence the reader found stating the same decision, when there is
-    one: that is its evidence. A quote with no sentence found in the source stays as written.
+    one: that is its evidence. A sentiment quote with no sentence of the source in it gives way
+    to the reader's quote for the same label, when it has one. Any other quote with no sentence
+    found in the source stays as written.
     """
 
     def decision_sentence(path: str, evidence: Evidence) -> tuple[Evidence, str] | None:
@@ -209,4 +211,19 @@ def _quotes(
             return read.evidence, "the decision"
         return None
 
-    return trim_quotes(summary, index, decision_sentence)
+    findings = trim_quotes(summary, index, decision_sentence)
+    own = summary.sentiment.evidence
+    read = fallback.summary.sentiment if fallback is not None else None
+    if (own is not None and own.match == "none" and read is not None
+            and read.label == summary.sentiment.label and read.evidence is not None
+            and read.evidence.match != "none"):
+        left_out = own.quote
+        summary.sentiment.evidence = read.evidence.model_copy()
+        findings.append(Finding(
+            rule="evidence_trimmed", severity="warning", path="sentiment.evidence",
+            start=read.evidence.start, end=read.evidence.end,
+            message=f"the quote was not in the source as written and holds none of its "
+                    f"sentences; replaced by the release's sentence for the same "
+                    f"'{read.label}' tone; left out: {left_out!r}",
+        ))
+    return findings
