@@ -76,7 +76,9 @@ def request_bodies(doc_id: str, published: str | None, mode: str, scenario: str,
     endpoint = FakeEndpoint([Reply.answer(wrong), Reply.answer(good)])
     summarizer = Summarizer(client=endpoint.client(), async_client=endpoint.async_client(),
                             model="fake-model", mode=mode, max_retry_wait=0.0, max_reasks=1,
-                            arbitration="off")  # every wrong answer goes back: the bodies pinned
+                            # every wrong answer goes back (nothing settled before the
+                            # re-ask check): the bodies are what is pinned
+                            arbitration="off", trim_quotes=False)
     summarizer.summarize(text, published=published, source=doc_id)
     return endpoint.requests
 
