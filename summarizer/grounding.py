@@ -423,20 +423,24 @@ def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
 Replacement = Callable[[str, Evidence], "tuple[Evidence, str] | None"]
 
 
-def trim_quotes(summary: Answer, index: SourceIndex,
-                replace: Replacement | None = None) -> list[Finding]:
+def trim_quotes(summary: Answer, index: SourceIndex, replace: Replacement | None = None,
+                fallback: Replacement | None = None) -> list[Finding]:
     """Cut every quote the source does not hold down to the passage it does (``trim_to_source``),
     in place; an ``evidence_trimmed`` warning says what was left out, so nothing is lost.
 
     Run once the re-asks are spent: the model has had its chance to copy the passage. A task's
     ``replace`` may put a sentence of its own reading in place of a quote (the sentence stating
-    the decision the answer gives, for the quote of that decision).
+    the decision the answer gives, for the quote of that decision); its ``fallback`` does the
+    same only for a quote that holds no sentence of the source at all.
     """
     findings: list[Finding] = []
     for path, evidence in summary.evidence_items():
         if evidence.match != "none":
             continue
         swap = replace(path, evidence) if replace is not None else None
+        trim = trim_to_source(evidence.quote, index) if swap is None else None
+        if swap is None and trim is None and fallback is not None:
+            swap = fallback(path, evidence)
         if swap is not None:
             new, states = swap
             left_out = evidence.quote
@@ -449,7 +453,6 @@ def trim_quotes(summary: Answer, index: SourceIndex,
                         f"stating {states}; left out: {left_out!r}",
             ))
             continue
-        trim = trim_to_source(evidence.quote, index)
         if trim is None:
             continue
         evidence.quote = trim.quote

@@ -272,9 +272,8 @@ def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding
     the model's own decision sentence names (a regulator the vocabulary does not know stays
     OTHER)."""
     outcome = summary.outcome
-    if outcome is None or not summary.is_regulatory_event or (
-        outcome.agency not in _VAGUE_AGENCIES
-        and AGENCY_PATTERNS[outcome.agency].search(fallback.document.text)
+    if outcome is None or not summary.is_regulatory_event or not (
+        outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback)
     ):
         return []
     evidence = outcome.evidence
@@ -304,6 +303,12 @@ def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding
                             f"{named[1] or named[0]} ('{named[0]}')")]
 
 
+def _unnamed(agency: str, fallback: Reader) -> bool:
+    """Whether the release never mentions ``agency`` (what the ``agency_in_source`` rule
+    reports as an error)."""
+    return AGENCY_PATTERNS[agency].search(fallback.document.text) is None
+
+
 def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """Once the corrections are spent: a regulator the release never mentions (the model kept
     it through its corrections) gives way to the regulator the release does name: the cue
@@ -311,7 +316,7 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
     evidence it stays, and its ``agency_in_source`` error is reported."""
     outcome = summary.outcome
     if (outcome is None or not summary.is_regulatory_event or outcome.agency in _VAGUE_AGENCIES
-            or AGENCY_PATTERNS[outcome.agency].search(fallback.document.text)):
+            or not _unnamed(outcome.agency, fallback)):
         return []
     ruled = fallback.ruled
     named: tuple[str, str | None] | None = None

@@ -211,19 +211,11 @@ def _quotes(
             return read.evidence, "the decision"
         return None
 
-    findings = trim_quotes(summary, index, decision_sentence)
-    own = summary.sentiment.evidence
-    read = fallback.summary.sentiment if fallback is not None else None
-    if (own is not None and own.match == "none" and read is not None
-            and read.label == summary.sentiment.label and read.evidence is not None
-            and read.evidence.match != "none"):
-        left_out = own.quote
-        summary.sentiment.evidence = read.evidence.model_copy()
-        findings.append(Finding(
-            rule="evidence_trimmed", severity="warning", path="sentiment.evidence",
-            start=read.evidence.start, end=read.evidence.end,
-            message=f"the quote was not in the source as written and holds none of its "
-                    f"sentences; replaced by the release's sentence for the same "
-                    f"'{read.label}' tone; left out: {left_out!r}",
-        ))
-    return findings
+    def same_tone(path: str, evidence: Evidence) -> tuple[Evidence, str] | None:
+        read = fallback.summary.sentiment if fallback is not None else None
+        if (path != "sentiment.evidence" or read is None or read.evidence is None
+                or read.evidence.match == "none" or read.label != summary.sentiment.label):
+            return None
+        return read.evidence, f"the same '{read.label}' tone"
+
+    return trim_quotes(summary, index, decision_sentence, same_tone)
