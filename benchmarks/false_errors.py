@@ -114,6 +114,8 @@ def is_false(finding: Finding, answer: Mapping[str, Any], gold: Mapping[str, Any
         return right_decision and right_agency
     if finding.rule == "event_outcome":
         return event == gold.get("is_regulatory_event") and right_decision and right_agency
+    if finding.path == "outcome.decision_date":
+        return False  # a date after the release states a fact about the answer (docstring)
     if finding.path.startswith("outcome.decision"):
         return right_decision
     if finding.path.startswith("outcome.agency"):

@@ -22,6 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model, field_validator
 
+from summarizer.evidence import limit_lists
+
 __all__ = ["Corrections", "FieldSet", "correction_model", "merge", "same_answer"]
 
 _ROOT = re.compile(r"[A-Za-z_]+")
@@ -171,8 +173,14 @@ def correction_model(fields: FieldSet) -> type[BaseModel]:
             definitions[name] = (info.annotation, info)
         elif subs := fields.part(name):
             definitions[name] = (_part_model(plan.part_model(name), name, subs), ...)
+    limits = {n: most for n, most in getattr(plan.schema, "generation_limits", {}).items()
+              if n in fields.top}
+    def limited(schema: dict[str, Any]) -> None:  # the answer's generation limits, kept
+        limit_lists(schema, limits)
+
+    config = ConfigDict(extra="ignore", json_schema_extra=limited) if limits else _LENIENT
     model: type[BaseModel] = create_model(
-        "SummaryCorrection", __config__=_LENIENT, __doc__=plan.title, **definitions,
+        "SummaryCorrection", __config__=config, __doc__=plan.title, **definitions,
     )
     return model
 

@@ -11,7 +11,8 @@
     │   ├── BackendTimeoutError     the endpoint did not answer in time, after every retry
     │   ├── BackendConnectionError  connection refused/reset, after every retry
     │   ├── BackendStatusError      any other non-2xx answer (5xx after retries, 400, 404 ...)
-    │   └── OutputTruncatedError    the model stopped on its token limit (finish_reason="length")
+    │   └── OutputTruncatedError    the model stopped on its token limit (finish_reason="length"),
+    │                               also when asked once more for a shorter answer
     ├── InvalidOutputError          the model's answer never validated, after every re-ask
     ├── BatchNotReadyError          an OpenAI batch has not finished yet (nothing to collect)
     ├── CacheError                  the result cache cannot be read or written (a ``Summarizer``

@@ -15,7 +15,7 @@ import re
 import weakref
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -165,6 +165,16 @@ SOURCE_CHECK: ContextVar[Callable[[Any], str | None] | None] = ContextVar(
 _SCHEMAS: weakref.WeakKeyDictionary[type, dict[int, dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
+def limit_lists(schema: dict[str, Any], limits: dict[str, int]) -> dict[str, Any]:
+    """``schema`` with ``maxItems`` set on the top-level list properties ``limits`` names (in
+    place; returned for chaining)."""
+    properties = schema.get("properties", {})
+    for name, most in limits.items():
+        if name in properties:
+            properties[name]["maxItems"] = most
+    return schema
+
+
 class Answer(StrictModel):
     """The base of a task's answer schema (the model the model fills in).
 
@@ -172,6 +182,11 @@ class Answer(StrictModel):
     validation with their message and is sent back to the model; lists its evidence
     (``evidence_items``) for grounding, the rules and reports; and generates its JSON Schema once.
     """
+
+    #: the most items the model may give for these list fields: sent as ``maxItems`` in the
+    #: schema the model is asked with (a grammar-constrained local model then cannot list every
+    #: sentence and run out of output tokens), never a limit of a summary (gap filling may add)
+    generation_limits: ClassVar[dict[str, int]] = {}
 
     @model_validator(mode="after")
     def _source_checks(self, info: ValidationInfo) -> Answer:
@@ -194,7 +209,8 @@ class Answer(StrictModel):
         known = _SCHEMAS.setdefault(cls, {})
         schema = known.get(key)
         if schema is None:
-            schema = known[key] = super().model_json_schema(*args, **kwargs)
+            schema = known[key] = limit_lists(super().model_json_schema(*args, **kwargs),
+                                              cls.generation_limits)
         copied: dict[str, Any] = json.loads(json.dumps(schema))  # 3x faster than deepcopy
         return copied
 

@@ -352,6 +352,11 @@ def map_error(exc: BaseException, usage: Usage) -> errors.SummarizerError:
     return errors.BackendError(f"{type(exc).__name__}: {_short(str(exc))}", usage=usage)
 
 
+#: the note a request sent again after an answer cut off at the output limit ends with
+BRIEF = ("Your previous answer was cut off at the output token limit. Answer again, much "
+         "shorter: quote single sentences, never paragraphs, and keep every list short.")
+
+
 def _short(text: str, limit: int = 500) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -466,6 +471,16 @@ class _Call:
             kwargs["extra_body"] = extra
         return kwargs
 
+    def brief_request(self, messages: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """After a first answer cut off at the output limit (a small model quoting whole
+        paragraphs), the same request once more with a note asking for a shorter answer; a
+        re-ask, so only while re-asks are left (None otherwise)."""
+        if self.answers > self.settings.max_reasks:
+            return None
+        left = self.settings.max_reasks - (self.answers - 1)  # this request included
+        return self.request([*messages, {"role": "user", "content": BRIEF}],
+                            max_retries=left - 1)
+
     def correction_request(
         self, answer: Answer, correction: Correction
     ) -> tuple[FieldSet, dict[str, Any]]:
@@ -567,7 +582,12 @@ class Extractor:
 
         patched = instructor.patch(create=create, mode=_INSTRUCTOR_MODE[self.settings.mode])
         try:
-            answer: Answer = patched(**call.request(messages))
+            try:
+                answer: Answer = patched(**call.request(messages))
+            except IncompleteOutputException:
+                if (brief := call.brief_request(messages)) is None:
+                    raise
+                answer = patched(**brief)
             while (correction := call.correction(answer)) is not None:
                 fields, kwargs = call.correction_request(answer, correction)
                 try:
@@ -609,7 +629,12 @@ class Extractor:
             create=create, mode=_INSTRUCTOR_MODE[self.settings.mode]
         )
         try:
-            answer: Answer = await patched(**call.request(messages))
+            try:
+                answer: Answer = await patched(**call.request(messages))
+            except IncompleteOutputException:
+                if (brief := call.brief_request(messages)) is None:
+                    raise
+                answer = await patched(**brief)
             while (correction := call.correction(answer)) is not None:
                 fields, kwargs = call.correction_request(answer, correction)
                 try:

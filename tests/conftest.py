@@ -11,7 +11,7 @@ import pytest
 import vcr
 
 from summarizer import Summarizer
-from summarizer.evaluation import CorpusItem, EvalRun, evaluate
+from summarizer.evaluation import CorpusItem, EvalRun, evaluate, load_corpus
 from summarizer.recording import recorded_requests
 from summarizer.recording import vcr_config as recording_config
 from summarizer.tasks.regulatory.schema import RegulatorySummary
@@ -116,6 +116,19 @@ def replay_eval(items: list[CorpusItem], cassettes: Path, record_mode: str, labe
             return summarizers[reasks].summarize(text, **kwargs)
 
     return evaluate(items, summarize, label=label)
+
+
+def recorded_run(request: pytest.FixtureRequest, corpus: Path, cassettes: Path,
+                 label: str) -> EvalRun:
+    """A labelled set replayed from its cassettes (``replay_eval``): under ``--record-mode=none``
+    only the releases recorded so far (skipped when none is), recording otherwise."""
+    record_mode = request.config.getoption("--record-mode") or "none"
+    items = load_corpus(corpus)
+    if record_mode == "none":
+        items = [item for item in items if (cassettes / f"{item.id}.yaml").exists()]
+        if not items:
+            pytest.skip(f"no cassettes recorded yet in {cassettes.name}; see docs/testing.md")
+    return replay_eval(items, cassettes, record_mode, label)
 
 
 @pytest.fixture(scope="module")

@@ -92,7 +92,9 @@ def test_long_release_is_split_and_merged(ceplene_text: str) -> None:
     assert result.meta is not None and result.meta.chunks == len(endpoint.requests) > 1
     assert result.usage.requests == len(endpoint.requests)
     assert "part 1 of" in endpoint.requests[0]["messages"][-1]["content"]
-    assert result.summary is not None and len(result.summary.next_steps) == 1  # deduplicated
+    assert result.summary is not None
+    action = ceplene_answer()["next_steps"][0]["action"]
+    assert [s.action for s in result.summary.next_steps].count(action) == 1  # deduplicated
 
 
 def test_async_summarize_matches_sync(ceplene_text: str) -> None:

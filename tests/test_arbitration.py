@@ -151,11 +151,31 @@ def test_arbitration_can_be_switched_off(ceplene_text: str) -> None:
 def test_the_rules_summary_is_built_only_to_overrule_or_fill(ceplene_text: str) -> None:
     fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
     summary = ground(RegulatorySummary.model_validate(ceplene_answer()), ceplene_text)
-    assert arbitrate(summary, fallback) == [] and fill_gaps(summary, fallback) == []
-    assert "summary" not in vars(fallback)  # a backed, complete answer: the reading suffices
+    assert arbitrate(summary, fallback) == []
+    assert "summary" not in vars(fallback)  # a backed answer: the reading suffices
     summary.next_steps = []
-    assert fill_gaps(summary, fallback) == ["next_steps"] and "summary" in vars(fallback)
+    assert "next_steps" in fill_gaps(summary, fallback) and "summary" in vars(fallback)
     assert summary.next_steps == fallback.summary.next_steps
+
+
+def test_gap_filling_adds_what_the_model_left_out_and_nothing_it_said(
+        ceplene_text: str) -> None:
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
+    summary = ground(RegulatorySummary.model_validate(ceplene_answer()), ceplene_text)
+    mine = summary.rationale[0].evidence
+    assert mine is not None
+    filled = fill_gaps(summary, fallback)
+    added = [r for r in summary.rationale[1:]]
+    assert filled[: len(added)] == [f"rationale[{i}]" for i in range(1, len(added) + 1)]
+    assert added and all(r.evidence is not None and r.evidence.quote not in mine.quote
+                         and mine.quote not in r.evidence.quote for r in added)
+    # the model's next step stays first; the sentence its quote lies in is not added again
+    assert summary.next_steps[0].timing == "within 60 days"
+    first = summary.next_steps[0].evidence
+    assert first is not None and len(summary.next_steps) > 1
+    assert all(s.evidence is not None and first.quote not in s.evidence.quote
+               for s in summary.next_steps[1:])
+    assert fill_gaps(summary, fallback) == []  # what it added is covered now
 
 
 # -- the check is about the cited sentence ------------------------------------------------------
@@ -267,10 +287,195 @@ def test_the_pipeline_replaces_an_unnamed_regulator_the_model_kept() -> None:
     answer = ceplene_answer()
     answer["outcome"].update(agency="MHRA", agency_body=None)
     answer["outcome"]["evidence"] = {"quote": "not in this release at all"}
-    for policy, agency in (("overrule", "EMA"), ("off", "MHRA")):
+    for policy, agency, trim, reasks in (("overrule", "EMA", True, 0), ("off", "MHRA", True, 1),
+                                         ("overrule", "EMA", False, 1)):
         endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
         result = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1,
-                            arbitration=policy).summarize(text, published="2008-03-20")
+                            arbitration=policy, trim_quotes=trim).summarize(
+            text, published="2008-03-20")
         assert result.summary is not None and result.summary.outcome is not None
         assert result.summary.outcome.agency == agency, policy
-        assert result.usage.reasks == 1  # the model was asked first
+        # the quote trimmed to the release's decision sentence settles it before any re-ask;
+        # kept as written, the model is asked first
+        assert result.usage.reasks == reasks, (policy, trim)
+
+
+CANADA = (
+    "Velora Pharma Receives Notice of Compliance from Health Canada for VELTRA\n\nTORONTO, "
+    "May 6, 2025 -- Velora Pharma Inc. today announced that Health Canada has issued a Notice "
+    "of Compliance for VELTRA (veltrasib) for adults with plaque psoriasis. VELTRA was approved "
+    "by the U.S. Food and Drug Administration (FDA) in 2023. The company plans to launch VELTRA "
+    "in Canada in the third quarter of 2025.\n"
+)
+
+
+def test_a_regulator_the_decision_sentence_does_not_name_gives_way_to_the_one_it_does() -> None:
+    quote = "Health Canada has issued a Notice of Compliance for VELTRA (veltrasib)"
+    answer = _ruling_answer(quote, agency="FDA")
+    answer["outcome"].update(products=[{"name": "VELTRA", "generic_name": "veltrasib"}],
+                             indication="plaque psoriasis")
+    summary, findings = _arbitrated(answer, CANADA)
+    assert summary.outcome is not None and summary.outcome.agency == "HEALTH_CANADA"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "'FDA'" in findings[0].message
+    # the regulator the sentence names stands (a committee or a body written another way too)
+    answer["outcome"]["agency"] = "HEALTH_CANADA"
+    summary, findings = _arbitrated(answer, CANADA)
+    assert summary.outcome is not None and summary.outcome.agency == "HEALTH_CANADA"
+    assert findings == []
+
+
+CRL = (
+    "Orbix Bio Receives Complete Response Letter from FDA for ORBANEX\n\nCAMBRIDGE, Mass., "
+    "June 2, 2025 -- Orbix Bio, Inc. today announced that the U.S. Food and Drug "
+    "Administration (FDA) issued a Complete Response Letter for its New Drug Application for "
+    "ORBANEX (orbanexil) in migraine. The agency's letter concludes the review of the "
+    "application. Orbix plans to meet with the FDA in the third quarter.\n"
+)
+
+
+def _crl_answer(quote: str, decision: str) -> dict[str, Any]:
+    answer = _ruling_answer(quote, decision=decision, agency="FDA")
+    answer["outcome"].update(products=[{"name": "ORBANEX", "generic_name": "orbanexil"}],
+                             indication="migraine")
+    return answer
+
+
+def test_a_headline_stating_another_decision_asks_again_when_nothing_states_the_models() -> None:
+    from summarizer.tasks.regulatory.arbitration import front_contradicts
+
+    reader = Reader(load(CRL), index=SourceIndex(CRL))
+    unread = ground(RegulatorySummary.model_validate(_crl_answer(
+        "The agency's letter concludes the review of the application.", "approval")), CRL)
+    assert front_contradicts(unread, reader)
+    rules = [f for f in Summarizer(client=FakeEndpoint(
+        [Reply.answer(_crl_answer("The agency's letter concludes the review of the application.",
+                                  "approval"))], repeat_last=True).client(),
+        model="fake", mode="json", max_reasks=1, arbitration="off").summarize(CRL).findings
+        if f.rule == "decision_cue_conflict"]
+    assert rules and rules[0].severity == "error"
+    # the model's own decision read in its sentence: no re-ask, whatever the headline says
+    stated = ground(RegulatorySummary.model_validate(_crl_answer(
+        "the U.S. Food and Drug Administration (FDA) issued a Complete Response Letter",
+        "complete_response")), CRL)
+    assert not front_contradicts(stated, reader)
+
+
+ACCELERATED = (
+    "FDA Grants Accelerated Approval to NEVORA for Biliary Cancer\n\nBOSTON, April 8, 2025 -- "
+    "Nevora Bio, Inc. today announced that the U.S. Food and Drug Administration (FDA) has "
+    "granted accelerated approval to NEVORA (nevoratinib) for adults with biliary tract cancer. "
+    "Continued approval may be contingent on a confirmatory trial. The approval is based on the "
+    "response rate in the NOVA-2 study.\n"
+)
+
+
+@pytest.mark.parametrize("quote", [None, "The FDA approved NEVORA for biliary cancer today."])
+def test_a_generic_answer_without_its_sentence_gives_way_to_the_kind_the_front_states(
+        quote: str | None) -> None:
+    answer = _ruling_answer("x", agency="FDA")
+    answer["outcome"].update(evidence={"quote": quote} if quote else None,
+                             products=[{"name": "NEVORA", "generic_name": "nevoratinib"}])
+    summary, findings = _arbitrated(answer, ACCELERATED)
+    assert summary.outcome is not None and summary.outcome.decision == "accelerated_approval"
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "reports 'accelerated_approval'" in findings[0].message
+    # its own sentence quoted: the generic answer is the model's call unless that sentence
+    # names the kind (the cited-sentence check above)
+    answer["outcome"]["evidence"] = {"quote": "The approval is based on the response rate in "
+                                              "the NOVA-2 study."}
+    summary, findings = _arbitrated(answer, ACCELERATED)
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+
+
+def test_a_reason_whose_quote_stays_out_of_the_release_is_dropped(ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer["rationale"][0]["evidence"] = {"quote": "The committee found the trial perfectly "
+                                                   "designed in every single respect."}
+    for trim, kept in ((True, False), (False, True)):
+        endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
+        result = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
+                            trim_quotes=trim).summarize(ceplene_text, published="2008-03-20")
+        assert result.summary is not None
+        quotes = [r.evidence.quote for r in result.summary.rationale if r.evidence]
+        assert any("perfectly designed" in q for q in quotes) is kept, trim
+        rules = {f.rule for f in result.findings}
+        assert ("unquoted_item_dropped" in rules) is not kept
+        if not kept:  # what the release does state comes in its place, quoted
+            assert result.summary.rationale and all(
+                r.evidence is not None and r.evidence.match != "none"
+                for r in result.summary.rationale)
+            assert "evidence_grounded" not in {f.rule for f in result.findings
+                                              if (f.path or "").startswith("rationale")}
+
+
+def test_a_decision_its_regulator_never_takes_gives_way_to_the_releases_reading() -> None:
+    text = corpus_text("d08")  # an FDA meeting on a PMA application
+    quote = ("This meeting has provided the company with certainty on how to address the "
+             "deficiencies, with many of the issues already having been resolved.")
+    answer = _ruling_answer(quote, decision="positive_opinion", agency="FDA")
+    answer["outcome"].update(products=[{"name": "CelluSTAT", "generic_name": None}])
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
+    assert "does not take 'positive_opinion'" in findings[0].message
+    # the same regulator with a decision it does take is the model's call
+    answer["outcome"]["decision"] = "regulatory_feedback"
+    summary, findings = _arbitrated(answer, text)
+    assert findings == [] and summary.outcome is not None
+
+
+def test_a_decision_kept_through_the_reask_that_nothing_states_gives_way_to_the_headline() -> None:
+    unread = _crl_answer("The agency's letter concludes the review of the application.",
+                         "approval")
+    for policy, decision in (("overrule", "complete_response"), ("off", "approval")):
+        endpoint = FakeEndpoint([Reply.answer(unread)], repeat_last=True)
+        result = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=1,
+                            arbitration=policy).summarize(CRL)
+        assert result.summary is not None and result.summary.outcome is not None
+        assert result.summary.outcome.decision == decision, policy
+        assert result.usage.reasks == 1  # asked first, in both
+        if policy == "overrule":
+            arbitrated = [f for f in result.findings if f.rule == "decision_arbitrated"]
+            assert arbitrated and "nothing in it states 'approval'" in arbitrated[0].message
+
+
+FRANCE = (
+    "Lumora Bio Announces Lifting of Clinical Hold on LUM-101 Trial in France\n\nPARIS, June 3, "
+    "2025 -- Lumora Bio SA today announced that the French National Agency for the Safety of "
+    "Medicines and Health Products (ANSM) has lifted the clinical hold on its Phase 2 trial of "
+    "LUM-101 in Crohn's disease. Dosing will resume in the third quarter of 2025. The company "
+    "plans to discuss a U.S. trial with the FDA next year.\n"
+)
+
+
+def _france_answer(quote: str, agency: str) -> dict[str, Any]:
+    answer = _ruling_answer(quote, decision="hold_lifted", agency=agency)
+    answer["outcome"].update(products=[{"name": "LUM-101", "generic_name": None}])
+    return answer
+
+
+def test_an_unnamed_regulator_gives_way_to_one_the_vocabulary_does_not_know() -> None:
+    quote = ("the French National Agency for the Safety of Medicines and Health Products (ANSM) "
+             "has lifted the clinical hold on its Phase 2 trial of LUM-101")
+    summary = ground(RegulatorySummary.model_validate(_france_answer(quote, "MHRA")), FRANCE)
+    findings = replace_unnamed_agency(summary, Reader(load(FRANCE), index=SourceIndex(FRANCE)))
+    assert summary.outcome is not None  # the reader's act, by a regulator it does not know;
+    assert (summary.outcome.agency, summary.outcome.agency_body) == ("OTHER", "ANSM")  # not FDA
+    assert "ANSM" in findings[0].message
+
+
+def test_a_decision_sentence_naming_no_regulator_takes_the_one_the_releases_names() -> None:
+    summary, findings = _arbitrated(
+        _france_answer("Dosing will resume in the third quarter of 2025.", "FDA"), FRANCE)
+    # the reader's sentence for the same decision names ANSM, a regulator the vocabulary does
+    # not know: that is no evidence for a known one, so the model's answer stays
+    assert summary.outcome is not None and summary.outcome.agency == "FDA" and findings == []
+    quote = "Velora Pharma Inc. today announced that VELTRA is now available to patients."
+    text = CANADA.replace("The company plans", quote.replace("Velora Pharma Inc. ", "It ")
+                          + " The company plans")
+    answer = _ruling_answer("It today announced that VELTRA is now available to patients.",
+                            agency="FDA")
+    answer["outcome"].update(products=[{"name": "VELTRA", "generic_name": "veltrasib"}])
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.agency == "HEALTH_CANADA"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]

@@ -47,27 +47,22 @@ def test_ceplene_release_is_a_negative_chmp_opinion() -> None:
 
 
 @pytest.mark.vcr(str(RECORDED / "d20.yaml"), match_on=ORDER_MATCHED)
-def test_complete_response_letter_is_settled_by_evidence_and_one_partial_correction() -> None:
-    # recorded: the 1.5B model first answered 'refusal' by a notified body, quoting the FDA's
-    # complete response letter. Arbitration reads the decision in that sentence before the
-    # re-ask check (no request spent on it); the regulator, which the release never mentions,
-    # goes back alone; the model keeps it, and once the corrections are spent the regulator the
-    # release names replaces it
+def test_complete_response_letter_is_settled_by_evidence_without_a_reask() -> None:
+    # recorded: the 1.5B model answered 'refusal', quoting the FDA letter's own sentence ("we
+    # cannot approve this application in its present form"). Arbitration reads the complete
+    # response in that sentence before the re-ask check: no request is spent on it
     result = _summarize("d20")
     assert result.summary is not None and result.summary.outcome is not None
     assert result.summary.outcome.decision == "complete_response"
     assert result.summary.outcome.agency == "FDA"
-    assert result.usage.reasks == 1 and result.usage.attempts == result.usage.requests == 2
-    rules = {f.rule for f in result.findings}
-    assert {"decision_arbitrated", "agency_arbitrated"} <= rules
+    assert result.usage.reasks == 0 and result.usage.attempts == result.usage.requests == 1
+    arbitrated = [f for f in result.findings if f.rule == "decision_arbitrated"]
+    assert arbitrated and "'refusal'" in arbitrated[0].message
     interactions = yaml.safe_load((RECORDED / "d20.yaml").read_text())["interactions"]
     first = json.loads(json.loads(interactions[0]["response"]["body"]["string"])
                        ["choices"][0]["message"]["content"])
     assert first["outcome"]["decision"] == "refusal"
-    correction = json.loads(interactions[1]["request"]["body"])
-    schema = correction["response_format"]["schema"]
-    assert set(schema["$defs"]["OutcomeCorrection"]["properties"]) == {"agency", "agency_body"}
-    assert "never mentions a notified body" in correction["messages"][-1]["content"]
+    assert "cannot approve" in first["outcome"]["evidence"]["quote"]
 
 
 @pytest.mark.vcr(str(RECORDED / "d12.yaml"), match_on=ORDER_MATCHED)

@@ -127,10 +127,28 @@ def test_a_model_that_repeats_its_answer_is_not_asked_again() -> None:
     assert usage.attempts == 2 and usage.reasks == 1 and len(endpoint.requests) == 2
 
 
-def test_truncated_output_is_a_typed_error() -> None:
-    endpoint = FakeEndpoint([Reply.answer(ceplene_answer(), finish_reason="length")])
+@pytest.mark.parametrize("reasks", [0, 2])
+def test_truncated_output_is_a_typed_error(reasks: int) -> None:
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer(), finish_reason="length")],
+                            repeat_last=True)
     with pytest.raises(errors.OutputTruncatedError):
-        _extractor(endpoint).extract(MESSAGES, usage=Usage())
+        _extractor(endpoint, max_reasks=reasks).extract(MESSAGES, usage=Usage())
+    assert len(endpoint.requests) == min(reasks, 1) + 1  # asked once more only with re-asks left
+
+
+@pytest.mark.parametrize("run", ["sync", "async"])
+def test_an_answer_cut_off_is_asked_for_once_more_and_shorter(run: str) -> None:
+    from summarizer.extraction import BRIEF
+
+    endpoint = FakeEndpoint([Reply.answer(ceplene_answer(), finish_reason="length"),
+                             Reply.answer(ceplene_answer())])
+    usage = Usage()
+    extractor = _extractor(endpoint, max_reasks=2)
+    summary = (extractor.extract(MESSAGES, usage=usage) if run == "sync"
+               else asyncio.run(extractor.aextract(MESSAGES, usage=usage)))
+    assert summary.outcome is not None and usage.requests == 2 and usage.reasks == 1
+    first, second = (r["messages"] for r in endpoint.requests)
+    assert second[:-1] == first and second[-1] == {"role": "user", "content": BRIEF}
 
 
 def test_malformed_json_body_is_a_typed_error() -> None:

@@ -102,10 +102,13 @@ def test_malformed_json_body_is_an_invalid_output_error() -> None:
 
 
 def test_truncated_output_is_an_output_truncated_error_with_usage() -> None:
-    with LoopbackServer([Reply.answer(ceplene_answer(), finish_reason="length")]) as srv:
+    with LoopbackServer([Reply.answer(ceplene_answer(), finish_reason="length")],
+                        repeat_last=True) as srv:
         with pytest.raises(OutputTruncatedError) as info:
             _summarizer(srv).summarize(TEXT)
-    assert info.value.usage is not None and info.value.usage.completion_tokens == 50
+    # asked once more for a shorter answer, cut off again
+    assert info.value.usage is not None and info.value.usage.completion_tokens == 100
+    assert info.value.usage.requests == 2
 
 
 def test_answer_that_never_validates_uses_the_reask_budget() -> None:

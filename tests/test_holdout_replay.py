@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CASSETTES, DATA, replay_eval
+from conftest import CASSETTES, DATA, recorded_run
 from doc_pages import find
 
 from summarizer import Summarizer
@@ -29,13 +29,7 @@ MUST_IMPROVE = ("rationale", "next_steps")
 
 @pytest.fixture(scope="module")
 def holdout_run(request: pytest.FixtureRequest) -> EvalRun:
-    record_mode = request.config.getoption("--record-mode") or "none"
-    items = load_corpus(HOLDOUT)
-    if record_mode == "none":
-        items = [item for item in items if (CASSETTE_DIR / f"{item.id}.yaml").exists()]
-        if not items:
-            pytest.skip("no holdout cassettes recorded yet; see the module docstring")
-    return replay_eval(items, CASSETTE_DIR, record_mode, "local-1.5b holdout")
+    return recorded_run(request, HOLDOUT, CASSETTE_DIR, "local-1.5b holdout")
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +50,9 @@ def test_every_recorded_release_replays_to_a_summary(holdout_run: EvalRun) -> No
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "not yet: with the 1.5B model the pipeline scores below the rules backend on agency (0.80 "
-    "vs 0.98), decision (0.84 vs 0.95), is_regulatory_event and direction, and equal on "
-    "rationale and next steps, which the model leaves empty and gap filling takes from the "
-    "rules (docs/measured-figures.md, issue 14); strict: it fails once the target is met"))
+    "not yet: with the 1.5B model the pipeline scores below the rules backend on agency (0.82 "
+    "vs 0.98), decision (0.91 vs 0.95), is_regulatory_event and direction, equal on rationale "
+    "(docs/measured-figures.md, issue 14); strict: it fails once the target is met"))
 def test_the_model_adds_to_the_rules_backend(holdout_run: EvalRun, rules_run: EvalRun) -> None:
     _complete(holdout_run)
     worse = {m: (holdout_run.scores[m], rules_run.scores[m]) for m in [*METRICS, "overall"]

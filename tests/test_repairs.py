@@ -185,3 +185,15 @@ def test_a_decision_with_a_fixed_effect_gets_its_direction(ceplene_text: str) ->
     free = ground(_summary(decision="regulatory_feedback", direction="neutral"), ceplene_text)
     assert repair(free, SourceIndex(ceplene_text)) == []  # no fixed effect: the model's call
     assert free.outcome is not None and free.outcome.direction == "neutral"
+
+
+def test_a_timing_the_release_never_writes_is_removed(ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer["next_steps"].append({**answer["next_steps"][0], "timing": "within 90 days"})
+    summary = ground(RegulatorySummary.model_validate(answer), ceplene_text)
+    findings = repair(summary, SourceIndex(ceplene_text))
+    assert [(f.rule, f.path) for f in findings] == [("timing_removed", "next_steps[1].timing")]
+    assert [s.timing for s in summary.next_steps] == ["within 60 days", None]  # as written stays
+    assert repair(summary, SourceIndex(ceplene_text)) == []  # twice changes nothing
+    summary.next_steps[1].timing = "within 90 days"
+    assert repair(summary, SourceIndex(ceplene_text), repairs=Repairs(placeholders=False)) == []

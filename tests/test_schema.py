@@ -129,3 +129,26 @@ def test_real_values_that_contain_placeholder_words_are_kept() -> None:
     assert summary.outcome is not None
     assert summary.outcome.indication == "None-small-cell lung cancer"
     assert summary.next_steps[0].timing == "not before 2026"
+
+
+def test_the_model_is_asked_for_few_items_and_a_summary_may_hold_more() -> None:
+    from summarizer.corrections import correction_model
+    from summarizer.task import get_task
+    from summarizer.tasks.regulatory.schema import MAX_NEXT_STEPS, MAX_REASONS
+    from summarizer.types import result_schema
+
+    sent = strict_json_schema(RegulatorySummary)["properties"]
+    assert (sent["rationale"]["maxItems"], sent["next_steps"]["maxItems"]) == (
+        MAX_REASONS, MAX_NEXT_STEPS) == (3, 4)  # LABEL_SPEC.md: 1-3 reasons, 1-4 next steps
+    # a correction asking for the list again asks within the same limit
+    plan = get_task("regulatory").corrections
+    fields = plan.fields_for(["rationale[0].evidence"], RegulatorySummary.model_validate(
+        ceplene_answer()))
+    asked = strict_json_schema(correction_model(fields))
+    assert asked["properties"]["rationale"]["maxItems"] == MAX_REASONS
+    assert "next_steps" not in asked["properties"]
+    # not a limit of the summary: the record schema has none, and validation takes more
+    assert "maxItems" not in json.dumps(result_schema(RegulatorySummary))
+    answer = ceplene_answer()
+    answer["rationale"] = answer["rationale"] * (MAX_REASONS + 2)
+    assert len(RegulatorySummary.model_validate(answer).rationale) == MAX_REASONS + 2

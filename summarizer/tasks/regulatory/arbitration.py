@@ -7,10 +7,15 @@ is about that sentence (``judge``):
   planted in the text), current (not an earlier event recapped: "had approved", "in 2023",
   "follows the opinion adopted in March"), stated as a fact (not hedged, not negated) and about
   regulation (it names a regulator or a regulatory act);
-- the model's decision stands unless that check fails or the cue reader positively reads a
-  different decision in that same sentence ("received a complete response letter" quoted for
+- the model's decision stands unless that check fails, its regulator never takes that kind of
+  decision (the vocabulary: "the FDA does not issue opinions"), or the cue reader positively
+  reads a different decision in that same sentence ("received a complete response letter" quoted for
   "approval"; "510(k) clearance" for a generic "approval"). A wording the lexicon does not know
   is no contradiction.
+
+A decision nothing readable states, while the headline or lead states another unambiguously,
+is asked again (the model may know a wording the lexicon does not); kept through the
+corrections, it gives way to the headline's decision (``overrule_unstated``).
 
 When the check fails, the rules backend's decision for the release replaces the model's (a
 non-event when it reads none); when the sentence reads a different decision, that decision
@@ -30,7 +35,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from summarizer.tasks.regulatory._decision import QuoteReading, read_quote, sentence_agency
+from summarizer.tasks.regulatory._decision import (
+    QuoteReading,
+    has_front_cue,
+    read_quote,
+    sentence_agency,
+)
 from summarizer.tasks.regulatory._reading import WeightedCue
 from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
@@ -38,7 +48,10 @@ from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding
 
-__all__ = ["ARBITRATION_POLICIES", "Verdict", "arbitrate", "judge", "replace_unnamed_agency"]
+__all__ = [
+    "ARBITRATION_POLICIES", "Verdict", "arbitrate", "credited", "front_contradicts", "judge",
+    "overrule_unstated", "replace_unnamed_agency", "settle_agency",
+]
 
 #: what arbitration may do: change the outcome, only report, or nothing
 ARBITRATION_POLICIES = ("overrule", "flag", "off")
@@ -84,6 +97,36 @@ def _backed(fallback: Reader, decision: str) -> bool:
                for c in fallback.view.cues)
 
 
+def front_contradicts(summary: RegulatorySummary, fallback: Reader) -> bool:
+    """Whether the release's headline or lead unambiguously states another decision while
+    nothing the cue reader can read states the model's: not the sentence it quotes, not the
+    news anywhere. Evidence enough to ask the model again (it may know a wording the lexicon
+    does not), not to overrule it."""
+    predicted, reading = _decision(summary), fallback.reading
+    if predicted == _NONE or not reading.unambiguous or VOCABULARY.compatible(
+            predicted, reading.decision) or _backed(fallback, predicted):
+        return False
+    evidence = summary.outcome.evidence if summary.outcome is not None else None
+    if evidence is None or evidence.match == "none" or evidence.start is None:
+        return True
+    end = evidence.end if evidence.end is not None else evidence.start
+    quote = read_quote(fallback.view, evidence.start, end)
+    return not any(VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
+                   for c in quote.cues)
+
+
+def overrule_unstated(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
+    """Once the corrections are spent: a decision the release states nowhere the cue reader
+    can read, kept through a re-ask that quoted the headline's other decision
+    (``front_contradicts``), gives way to that decision."""
+    if not front_contradicts(summary, fallback):
+        return []
+    predicted, read = _decision(summary), fallback.reading.decision
+    verdict = Verdict(False, predicted, read, "the release's headline or lead reports "
+                                              f"'{read}' and nothing in it states '{predicted}'")
+    return [_overrule(summary, fallback, verdict), *settle_agency(summary, fallback)]
+
+
 def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     """A cue in the quoted sentence that positively states another decision, if any: a
     specific one (a generic word such as "approved" is said of many acts), or one naming the
@@ -120,11 +163,17 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     agrees = VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
     evidence = summary.outcome.evidence if summary.outcome is not None else None
     if evidence is None or evidence.match == "none" or evidence.start is None:
-        if agrees or _backed(fallback, predicted):
-            return Verdict(True, predicted, predicted)
         what = "no sentence is quoted" if evidence is None else "the quote is not in the release"
-        return Verdict(False, predicted, read, f"{what} and nothing in the release's news "
-                                               "reports that decision")
+        # the release's front states the specific kind of the model's generic answer
+        # ("accelerated approval" for "approval") and the model cites nothing against it
+        kind = VOCABULARY.decision(read)
+        specific = (kind is not None and VOCABULARY.refinement(predicted, read)
+                    and has_front_cue(fallback.view.cues, read, kind.refine_specificity))
+        if agrees or (_backed(fallback, predicted) and not specific):
+            return Verdict(True, predicted, predicted)
+        return Verdict(False, predicted, read, f"{what} and " + (
+            f"the release's headline or lead reports '{read}'" if specific
+            else "nothing in the release's news reports that decision"))
     start, end = evidence.start, evidence.end if evidence.end is not None else evidence.start
     document = fallback.document
     planted = any(evidence.start < b and a < end for a, b in fallback.view.injections)
@@ -134,6 +183,9 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     coded = _device_coding(summary, fallback, predicted, read)
     if coded is not None:
         return coded
+    misfit = _misfit(summary, predicted)
+    if misfit:
+        return _fails(predicted, read, agrees, misfit)
     quote = read_quote(fallback.view, start, end)
     cue = _contradiction(predicted, quote)
     if cue is not None:
@@ -172,6 +224,17 @@ def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
     return None
 
 
+def _misfit(summary: RegulatorySummary, predicted: str) -> str:
+    """Why the model's regulator never takes its decision, as the vocabulary says ("the FDA
+    does not issue opinions"), or "" (a kind the vocabulary calls a mere warning is no misfit)."""
+    agency = VOCABULARY.agency(summary.outcome.agency) if summary.outcome is not None else None
+    kind = VOCABULARY.decision(predicted)
+    if agency is None or kind is None or agency.takes(predicted) or (
+            kind.misfit_severity == "warning"):
+        return ""
+    return f"{agency.label} does not take '{predicted}' decisions"
+
+
 def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
     """The check failed: the rules backend's reading applies (unless it agrees anyway)."""
     if agrees:
@@ -193,10 +256,10 @@ def arbitrate(summary: RegulatorySummary, fallback: Reader,
     if not verdict.keep:
         if policy == "flag":
             return [_disputed(verdict)]
-        return [_overrule(summary, fallback, verdict), *_settle_agency(summary, fallback)]
+        return [_overrule(summary, fallback, verdict), *settle_agency(summary, fallback)]
     if policy == "flag":
         return []
-    return _settle_agency(summary, fallback)
+    return settle_agency(summary, fallback)
 
 
 def _message(verdict: Verdict) -> str:
@@ -267,20 +330,23 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
                    message=_message(verdict), start=cue.hit.start, end=cue.hit.end)
 
 
-def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
-    """A vague regulator (OTHER, NONE), or one the release never mentions, gives way to the one
-    the model's own decision sentence names (a regulator the vocabulary does not know stays
-    OTHER)."""
+def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
+    """The regulator the model's own decision sentence credits with the decision replaces a
+    vague one (OTHER, NONE), one the release never mentions, or one that sentence does not
+    name (a regulator the vocabulary does not know stays OTHER)."""
     outcome = summary.outcome
-    if outcome is None or not summary.is_regulatory_event or not (
-        outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback)
-    ):
+    if outcome is None or not summary.is_regulatory_event:
         return []
     evidence = outcome.evidence
     if evidence is None or evidence.start is None or evidence.match == "none":
         return []
     end = evidence.end if evidence.end is not None else evidence.start
     quote = read_quote(fallback.view, evidence.start, end)
+    named_there = {a.code for vs in quote.sentences for a in vs.agencies}
+    if not (outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback) or not (
+            outcome.agency in named_there or credited(outcome.agency, outcome.decision,
+                                                      named_there))):
+        return []
     cues = [c for c in quote.cues if VOCABULARY.compatible(outcome.decision, c.hit.decision)
             and _current(c) and c.attributed]
     named = None
@@ -294,13 +360,25 @@ def _settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding
                 named = (ruled.agency, ruled.agency_body)
         if named is not None:
             break
-    if named is None or named[0] in _VAGUE_AGENCIES:
+    if named is None and not named_there:  # the sentence names no regulator: the one the
+        ruled = fallback.ruled  # release's own sentence for the same decision names
+        if (ruled.is_event and ruled.decision == outcome.decision
+                and ruled.agency not in _VAGUE_AGENCIES and ruled.agency_body):
+            named = (ruled.agency, ruled.agency_body)
+    if named is None or named[0] in _VAGUE_AGENCIES or named[0] == outcome.agency:
         return []
     said = outcome.agency
     outcome.agency, outcome.agency_body = named[0], named[1] or outcome.agency_body
     return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
                     message=f"the model said '{said}'; the decision sentence names "
                             f"{named[1] or named[0]} ('{named[0]}')")]
+
+
+def credited(agency: str, decision: str, named: set[str]) -> bool:
+    """Whether a regulator named in a sentence defers ``decision`` to ``agency`` (an "EMA
+    approval" is the European Commission's)."""
+    return any(spec is not None and spec.defers.get(decision) == agency
+               for spec in map(VOCABULARY.agency, named))
 
 
 def _unnamed(agency: str, fallback: Reader) -> bool:
@@ -320,8 +398,8 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
         return []
     ruled = fallback.ruled
     named: tuple[str, str | None] | None = None
-    if ruled.is_event and ruled.agency not in _VAGUE_AGENCIES:
-        named = (ruled.agency, ruled.agency_body)
+    if ruled.is_event and ruled.agency != VOCABULARY.no_agency:  # "OTHER": the reader found
+        named = (ruled.agency, ruled.agency_body)  # the act by a regulator it does not know
     else:
         codes = {m.code for m in find_agencies(fallback.document.text)} - _VAGUE_AGENCIES
         if len(codes) == 1:

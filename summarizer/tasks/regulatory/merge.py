@@ -69,30 +69,66 @@ def merge_summaries(parts: Sequence[RegulatorySummary]) -> RegulatorySummary:
     )
 
 
-def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
-    """Fill lists the model left empty from the rules backend's summary, in place.
+def _words(*texts: str | None) -> set[str]:
+    return {w for t in texts if t for w in _WORDS.findall(t.lower())}
 
-    Small models often return no rationale, next steps or products although the release states
-    them; the rules backend's items quote the release verbatim, so they are grounded by
-    construction. Only empty lists are filled, and only when both agree there is an outcome
-    (the rules summary is built only when a list is empty). Returns the JSON paths that were
-    filled (reported as findings by the caller).
+
+def _covered(item: Reason | NextStep, held: list[tuple[str, set[str]]]) -> bool:
+    """Whether a rules item says what a model item already says: one's quote holds the
+    other's, or most of the words of its quote (or statement) are in one model item."""
+    quote = item.evidence.quote if item.evidence is not None else None
+    own = _words(quote) or _words(item.statement if isinstance(item, Reason) else item.action)
+    flat = _key(quote)
+    return any(
+        bool(flat and theirs and (theirs in flat or flat in theirs))
+        or len(own & words) >= _COVERED * len(own)
+        for theirs, words in held
+    )
+
+
+#: share of a rules item's words a model item must hold to say the same thing (a quote cut
+#: at another clause boundary, or the same sentence paraphrased in the statement)
+_COVERED = 0.6
+
+
+def _complete(mine: list[Reason] | list[NextStep], theirs: list[Reason] | list[NextStep],
+              name: str) -> list[str]:
+    """Append to ``mine`` the items of ``theirs`` it does not cover, in place; their paths."""
+    if not mine:
+        mine.extend(theirs)  # type: ignore[arg-type]  # the same item type on both sides
+        return [name] if theirs else []
+    held = [(_key(i.evidence.quote if i.evidence is not None else None),
+             _words(i.evidence.quote if i.evidence is not None else None,
+                    i.statement if isinstance(i, Reason) else f"{i.action} {i.timing or ''}"))
+            for i in mine]
+    paths = []
+    for item in theirs:
+        if not _covered(item, held):
+            paths.append(f"{name}[{len(mine)}]")
+            mine.append(item)  # type: ignore[arg-type]
+    return paths
+
+
+def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
+    """Complete the model's rationale and next steps from the rules backend's, and fill empty
+    products, in place.
+
+    Small models often return no rationale or next steps, or fewer than the release states;
+    the rules backend's items quote the release verbatim, so they are grounded by
+    construction. An empty list is filled whole (path "rationale"); a list the model filled
+    gets the rules' items none of its own covers appended ("rationale[2]"). Only when both
+    agree there is an outcome.
+    Returns the JSON paths that were filled (reported as findings by the caller).
     """
-    filled: list[str] = []
     outcome = summary.outcome
-    if outcome is None or (summary.rationale and summary.next_steps and outcome.products):
-        return filled
+    if outcome is None:
+        return []
     fallback = rules.summary
     if fallback.outcome is None:
-        return filled
-    rules_outcome = fallback.outcome
-    if not summary.rationale and fallback.rationale:
-        summary.rationale = list(fallback.rationale)
-        filled.append("rationale")
-    if not summary.next_steps and fallback.next_steps:
-        summary.next_steps = list(fallback.next_steps)
-        filled.append("next_steps")
-    if not outcome.products and rules_outcome.products:
-        outcome.products = list(rules_outcome.products)
+        return []
+    filled = _complete(summary.rationale, fallback.rationale, "rationale")
+    filled += _complete(summary.next_steps, fallback.next_steps, "next_steps")
+    if not outcome.products and fallback.outcome.products:
+        outcome.products = list(fallback.outcome.products)
         filled.append("outcome.products")
     return filled

@@ -55,15 +55,22 @@ def summarize_with_rules(
     """Build a summary without a model; every evidence quote is an exact substring of the text."""
     doc = document if isinstance(document, Document) else load(document, published=published)
     doc = doc.dated(published)
-    when = doc.published
     view = read_release(doc)
     reading = detect_decision(view)
+    ruled = read_outcome(view, reading) if reading.is_event else None
+    return _summarize(doc, view, reading, ruled, tone_lexicon)
+
+
+def _summarize(doc: Document, view: ZonedRelease, reading: CueVerdict,
+               ruled: ReaderOutcome | None, tone_lexicon: ToneLexicon | None) -> RegulatorySummary:
+    """The rules backend's summary from a reading already made (``ruled``: the outcome the
+    reading leads to, None for a non-event)."""
+    when = doc.published
     company = read_company(view)
     outcome: Outcome | None = None
     evidence_vs: ViewSentence | None = None
     direction = "neutral"
-    if reading.is_event:
-        ruled = read_outcome(view, reading)
+    if reading.is_event and ruled is not None:
         decision, evidence_vs = ruled.decision, ruled.evidence
         direction = read_direction(decision, view, evidence_vs, tone_lexicon)
         outcome = Outcome(
@@ -106,9 +113,9 @@ class Reader:
     ``view`` is the release's zoned sentences and weighted cues (``read_release``), ``reading``
     the decision its cues add up to (``detect_decision``), ``ruled`` the reader's outcome (the
     decision, the regulator and the sentence stating it: a few hundredths of a millisecond once
-    the release is read), and ``summary`` its whole summary (``summarize_with_rules``, grounded
-    in ``index`` when given: a millisecond or more, built only when arbitration or gap filling
-    overrule or fill something). ``published`` dates the release for this reading.
+    the release is read), and ``summary`` its whole summary (``summarize_with_rules`` from the
+    same reading, grounded in ``index`` when given: built when arbitration overrules or the
+    model's answer has an outcome to complete). ``published`` dates the release for this reading.
     """
 
     def __init__(self, document: Document, *, published: dt.date | None = None,
@@ -130,5 +137,6 @@ class Reader:
 
     @cached_property
     def summary(self) -> RegulatorySummary:
-        summary = summarize_with_rules(self.document)
+        summary = _summarize(self.document, self.view, self.reading,
+                             self.ruled if self.reading.is_event else None, None)
         return summary if self.index is None else ground(summary, self.index)

@@ -7,7 +7,8 @@ it writes "N/A" where null belongs, spells a product "ceftazidime and avibactam"
 release writes "ceftazidime-avibactam", stitches a paraphrase to a sentence it copied, or calls a
 designation "neutral" for the company. Each of these would cost a re-ask; here it is fixed in
 place instead, but only when exactly one fix is possible, and every fix is reported as a finding
-(``placeholder_removed``, ``product_respelled``, ``evidence_trimmed``, ``direction_set``).
+(``placeholder_removed``, ``timing_removed``, ``product_respelled``, ``evidence_trimmed``,
+``direction_set``).
 Anything ambiguous is left alone, for the rules to report and the model to correct. Repairing
 an answer twice changes nothing the second time.
 """
@@ -98,6 +99,7 @@ def repair(
     findings: list[Finding] = []
     if repairs.placeholders:
         findings.extend(_placeholders(summary))
+        findings.extend(_unwritten_timings(summary, index))
     if repairs.products:
         findings.extend(_products(summary, index))
     if repairs.quotes:
@@ -116,6 +118,20 @@ def _direction(summary: RegulatorySummary) -> list[Finding]:
     return [Finding(rule="direction_set", severity="info", path="outcome.direction",
                     message=f"outcome.direction was '{said}'; decision '{outcome.decision}' is "
                             f"{fixed} for the company")]
+
+
+def _unwritten_timings(summary: RegulatorySummary, index: SourceIndex) -> list[Finding]:
+    """A next step's timing is "exactly as written": one the release never writes (a small
+    model copies the prompt's "within 60 days" example) is removed."""
+    findings: list[Finding] = []
+    for i, step in enumerate(summary.next_steps):
+        if step.timing and step.timing.strip() and not index.contains(step.timing):
+            findings.append(Finding(
+                rule="timing_removed", severity="warning", path=f"next_steps[{i}].timing",
+                message=f"next_steps[{i}].timing '{step.timing}' is not written in the "
+                        "release; removed"))
+            step.timing = None
+    return findings
 
 
 def _is_placeholder(text: str | None) -> bool:

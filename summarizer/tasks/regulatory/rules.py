@@ -33,7 +33,7 @@ from summarizer.sentences import normalize_space, split_sentences
 from summarizer.tasks.regulatory._decision import CueVerdict, read_agency, read_quote
 from summarizer.tasks.regulatory._fields import guess_products
 from summarizer.tasks.regulatory._reading import ViewSentence, WeightedCue, ZonedRelease
-from summarizer.tasks.regulatory.arbitration import judge
+from summarizer.tasks.regulatory.arbitration import credited, front_contradicts, judge
 from summarizer.tasks.regulatory.lexicon import (
     AGENCY_NAMES,
     AGENCY_PATTERNS,
@@ -216,7 +216,11 @@ def _decision_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
             VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
         ):
             return
-        yield finding("decision_cue_conflict", "warning", "outcome.decision",
+        # an error (a re-ask) only when the front page states the other decision and nothing
+        # readable states the model's: the model may still know better, so it is asked
+        yield finding("decision_cue_conflict",
+                       "error" if front_contradicts(s, ctx.fallback) else "warning",
+                       "outcome.decision",
                        f"outcome.decision is '{predicted}' but the release says "
                        f"'{_cue_phrase(best)}' "
                        f"(\"{_around(best.sentence, best.hit.start, best.hit.end)}\"); "
@@ -313,14 +317,14 @@ def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
     if mention is None or evidence is None or expected in (o.agency, "OTHER"):
         return
     named_there = {a.code for a in evidence.agencies}
-    if o.agency in named_there or _credited(o.agency, o.decision, named_there):
+    if o.agency in named_there or credited(o.agency, o.decision, named_there):
         return  # the decision sentence names the extracted regulator too
     quoted = o.evidence
     if quoted is not None and quoted.match != "none" and quoted.start is not None:
         end = quoted.end if quoted.end is not None else quoted.start
         own = {a.code for vs in read_quote(ctx.view, quoted.start, end).sentences
                for a in vs.agencies}
-        if o.agency in own or _credited(o.agency, o.decision, own):
+        if o.agency in own or credited(o.agency, o.decision, own):
             return  # the answer's own decision sentence names it
     if not AGENCY_PATTERNS[o.agency].search(ctx.document.text):
         return  # agency_in_source reports it
@@ -332,13 +336,6 @@ def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
                    f"names '{normalize_space(name).strip('()')}' "
                    f"(\"{_around(evidence, mention.start, mention.end)}\"); "
                    f"use '{expected}'", mention.start, mention.end)
-
-
-def _credited(agency: str, decision: str, named: set[str]) -> bool:
-    """Whether a regulator named in a sentence defers ``decision`` to ``agency`` (an "EMA
-    approval" is the European Commission's)."""
-    return any(spec is not None and spec.defers.get(decision) == agency
-               for spec in map(VOCABULARY.agency, named))
 
 
 def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:

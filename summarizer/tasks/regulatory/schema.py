@@ -9,7 +9,7 @@ hidden from that schema (``SkipJsonSchema``), so the model is never asked for th
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -63,6 +63,12 @@ else:
 Direction = Literal["favorable", "unfavorable", "neutral"]
 Actor = Literal["company", "regulator", "other"]
 ReasonSource = Literal["regulator", "company"]
+
+#: the most reasons and next steps the model is asked for (LABEL_SPEC.md labels 1-3 and 1-4):
+#: sent in the schema, so a grammar-constrained small model cannot list every sentence of a
+#: long release; a summary may hold more (gap filling adds what the release states)
+MAX_REASONS = 3
+MAX_NEXT_STEPS = 4
 
 AGENCY_CODES: tuple[str, ...] = VOCABULARY.agency_codes
 DECISION_CODES: tuple[str, ...] = VOCABULARY.decision_codes
@@ -133,6 +139,9 @@ class RegulatorySummary(Answer):
     rationale: list[Reason]
     next_steps: list[NextStep]
     sentiment: Sentiment
+
+    generation_limits: ClassVar[dict[str, int]] = {
+        "rationale": MAX_REASONS, "next_steps": MAX_NEXT_STEPS}
 
     def evidence_items(self) -> list[tuple[str, Evidence]]:
         """Every evidence item with its JSON path, in document order of the schema (listed

@@ -11,16 +11,24 @@ report every change as a ``Finding``:
   release spells them, the direction a decision fixes, and quote trimming (a quote the source
   does not hold cut down to the passage it does; an outcome quote gives way to the sentence the
   reader found stating the same decision);
-- **gap filling** (``merge.fill_gaps``): lists the model left empty (rationale, next
-  steps, products) are filled from the rules backend's reading, which quotes the release.
+- **unquoted items dropped**: a reason or next step whose quote is still not in the release
+  once the corrections are spent;
+- **gap filling** (``merge.fill_gaps``): the rationale and next steps the release states and
+  the model left out, and products it left empty, come from the rules backend's reading,
+  which quotes the release.
 """
 
 from __future__ import annotations
 
 from summarizer.document import Document
-from summarizer.grounding import ground
+from summarizer.grounding import ground, ground_pending
 from summarizer.task import SettleOptions
-from summarizer.tasks.regulatory.arbitration import arbitrate, replace_unnamed_agency
+from summarizer.tasks.regulatory.arbitration import (
+    arbitrate,
+    overrule_unstated,
+    replace_unnamed_agency,
+    settle_agency,
+)
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.repairs import Repairs
@@ -48,27 +56,64 @@ def repair(summary: RegulatorySummary, document: Document,
     no re-ask), then placeholders and spellings with ``repair``, quotes with ``trim_quotes``
     and a decision's fixed direction always."""
     reader = fallback(document)
-    findings = (arbitrate(summary, reader, "overrule") if options.arbitration == "overrule"
-                else [])
+    overrule = options.arbitration == "overrule"
+    findings = arbitrate(summary, reader, "overrule") if overrule else []
     findings.extend(_repair(summary, document.index, fallback=reader, repairs=Repairs(
         placeholders=options.repair, products=options.repair, quotes=options.trim_quotes)))
+    if overrule and any(f.rule == "evidence_trimmed" and f.path == "outcome.evidence"
+                        for f in findings):  # the decision sentence is the release's now
+        findings.extend(settle_agency(summary, reader))
     return findings
 
 
 def settle(summary: RegulatorySummary, document: Document,
            options: SettleOptions) -> list[Finding]:
-    """Arbitrate the outcome, repair, fill empty lists (see the module doc)."""
+    """Arbitrate the outcome, repair, fill what the model left out (see the module doc)."""
     reader = fallback(document)
     # "overrule" arbitrates inside repair (the re-ask check makes the same repairs first)
     findings = [] if options.arbitration == "overrule" else arbitrate(summary, reader,
                                                                        options.arbitration)
     findings.extend(repair(summary, document, options))
     if options.arbitration == "overrule":  # after the corrections: the model had its chance
+        findings.extend(overrule_unstated(summary, reader))
         findings.extend(replace_unnamed_agency(summary, reader))
+    if options.trim_quotes:  # quotes are the model's as written when trimming is off
+        findings.extend(_drop_unquoted_items(summary, document))
     for path in fill_gaps(summary, reader):
         findings.append(Finding(
             rule="filled_from_rules", severity="info", path=path,
-            message=f"the model left {path} empty; filled from the rules backend",
+            message=(f"the model left {path} empty; filled from the rules backend"
+                     if "[" not in path else
+                     f"the model's list lacked what the release states here; {path} added "
+                     "from the rules backend"),
         ))
     ground(summary, document.index)
     return findings
+
+
+def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list[Finding]:
+    """Once the corrections are spent, a reason or next step whose quote is still not in the
+    release is dropped: a claim the release cannot back (gap filling may then supply what the
+    release does state). The outcome and the sentiment stay, with their errors reported."""
+    ground_pending(summary, document.index)
+    findings = []
+    dropped: dict[str, list[int]] = {}
+    for path, evidence in summary.evidence_items():
+        name, _, rest = path.partition("[")
+        if name in ("rationale", "next_steps") and evidence.match == "none":
+            index = int(rest.split("]")[0])
+            dropped.setdefault(name, []).append(index)
+            findings.append(Finding(
+                rule="unquoted_item_dropped", severity="warning", path=f"{name}[{index}]",
+                message=f"{name}[{index}] quotes \"{_snip(evidence.quote)}\", which is not in "
+                        "the release; the item is dropped"))
+    for name, indexes in dropped.items():
+        items = summary.rationale if name == "rationale" else summary.next_steps
+        for index in reversed(indexes):
+            del items[index]
+    return findings
+
+
+def _snip(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
