@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from summarizer.document import Document
 from summarizer.grounding import ground, ground_pending
+from summarizer.rulebook import snip
 from summarizer.task import SettleOptions
 from summarizer.tasks.regulatory.arbitration import (
     arbitrate,
@@ -105,7 +106,7 @@ def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list
             dropped.setdefault(name, []).append(index)
             findings.append(Finding(
                 rule="unquoted_item_dropped", severity="warning", path=f"{name}[{index}]",
-                message=f"{name}[{index}] quotes \"{_snip(evidence.quote)}\", which is not in "
+                message=f"{name}[{index}] quotes \"{snip(evidence.quote, 120)}\", which is not in "
                         "the release; the item is dropped"))
     for name, indexes in dropped.items():
         items = summary.rationale if name == "rationale" else summary.next_steps
@@ -113,7 +114,3 @@ def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list
             del items[index]
     return findings
 
-
-def _snip(text: str, limit: int = 120) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
