@@ -178,6 +178,19 @@ def test_gap_filling_adds_what_the_model_left_out_and_nothing_it_said(
     assert fill_gaps(summary, fallback) == []  # what it added is covered now
 
 
+def test_gap_filling_gives_a_step_without_timing_the_one_its_sentence_writes(
+        ceplene_text: str) -> None:
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
+    summary = ground(RegulatorySummary.model_validate(ceplene_answer()), ceplene_text)
+    step = summary.next_steps[0]
+    step.timing, step.due_date = None, None
+    ruled = next(s for s in fallback.summary.next_steps if s.timing and s.evidence is not None
+                 and step.evidence is not None and step.evidence.quote in s.evidence.quote)
+    assert "next_steps[0].timing" in fill_gaps(summary, fallback)
+    assert summary.next_steps[0].timing == ruled.timing
+    assert summary.next_steps[0].action == step.action  # the model's step, not replaced
+
+
 # -- the check is about the cited sentence ------------------------------------------------------
 
 RULING = (
@@ -479,3 +492,54 @@ def test_a_decision_sentence_naming_no_regulator_takes_the_one_the_releases_name
     summary, findings = _arbitrated(answer, text)
     assert summary.outcome is not None and summary.outcome.agency == "HEALTH_CANADA"
     assert [f.rule for f in findings] == ["agency_arbitrated"]
+
+
+def test_a_decision_sentence_naming_a_regulator_without_a_code_settles_other() -> None:
+    # the model's own sentence names ANSM (no code of its own) and not the MHRA it answered
+    quote = ("the French National Agency for the Safety of Medicines and Health Products (ANSM) "
+             "has lifted the clinical hold on its Phase 2 trial of LUM-101")
+    text = FRANCE.replace("plans to discuss a U.S. trial with the FDA",
+                          "plans to discuss a U.K. trial with the MHRA")
+    summary, findings = _arbitrated(_france_answer(quote, "MHRA"), text)
+    assert summary.outcome is not None and summary.outcome.agency == "OTHER"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "ANSM" in findings[0].message
+
+
+PROVISIONAL = (
+    "Harlow Bio Receives Provisional Registration for ZORVEX in Australia\n\nSYDNEY, 5 May 2025 -- "
+    "Harlow Bio Ltd today announced that the Therapeutic Goods Administration (TGA) has granted "
+    "provisional registration of ZORVEX (zorvetinib) for adults with refractory gout. The TGA's "
+    "decision rests on the ZORA-2 study, in which 61% of patients reached the urate target. "
+    "Harlow will launch ZORVEX in the third quarter of 2025.\n"
+)
+
+
+def test_a_generic_answer_citing_no_decision_takes_the_specific_kind_stated_up_front() -> None:
+    quote = "The TGA's decision rests on the ZORA-2 study"
+    summary, findings = _arbitrated(_ruling_answer(quote, agency="TGA"), PROVISIONAL)
+    assert summary.outcome is not None
+    assert summary.outcome.decision == "accelerated_approval"
+    assert "the specific kind" in findings[0].message
+    # a sentence stating the model's own decision keeps it, however specific the front is
+    summary, findings = _arbitrated(_ruling_answer(
+        "the Therapeutic Goods Administration (TGA) has granted provisional registration of "
+        "ZORVEX", decision="accelerated_approval", agency="TGA"), PROVISIONAL)
+    assert findings == [] and summary.outcome is not None
+
+
+def test_gap_filling_gives_a_quote_cut_short_its_whole_sentence(ceplene_text: str) -> None:
+    fallback = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
+    ruled = next(s for s in fallback.summary.next_steps
+                 if s.evidence is not None and len(s.evidence.quote.split()) > 12)
+    assert ruled.evidence is not None
+    clause = " ".join(ruled.evidence.quote.split()[2:9])  # a piece of the sentence
+    data = ceplene_answer()
+    data["next_steps"] = [{"actor": "company", "action": "the step", "timing": None,
+                           "due_date": None, "evidence": {"quote": clause}}]
+    summary = ground(RegulatorySummary.model_validate(data), ceplene_text)
+    filled = fill_gaps(summary, fallback)
+    assert "next_steps[0].evidence" in filled
+    mine = summary.next_steps[0]
+    assert mine.action == "the step" and mine.evidence is not None
+    assert mine.evidence.quote == ruled.evidence.quote

@@ -197,3 +197,26 @@ def test_a_timing_the_release_never_writes_is_removed(ceplene_text: str) -> None
     assert repair(summary, SourceIndex(ceplene_text)) == []  # twice changes nothing
     summary.next_steps[1].timing = "within 90 days"
     assert repair(summary, SourceIndex(ceplene_text), repairs=Repairs(placeholders=False)) == []
+
+
+def test_an_indication_copied_from_the_code_list_is_removed_and_filled_from_the_release(
+        ceplene_text: str) -> None:
+    from summarizer.tasks.regulatory.merge import fill_gaps
+
+    for echoed in ("other", "Full marketing approval, incl. supplemental/label expansion",
+                   "negative opinion"):
+        data = ceplene_answer()
+        data["outcome"]["indication"] = echoed
+        summary = ground(RegulatorySummary.model_validate(data), ceplene_text)
+        findings = repair(summary, SourceIndex(ceplene_text))
+        assert summary.outcome is not None and summary.outcome.indication is None, echoed
+        assert [(f.rule, f.path) for f in findings] == [("placeholder_removed",
+                                                         "outcome.indication")]
+        reader = Reader(load(ceplene_text), index=SourceIndex(ceplene_text))
+        assert "outcome.indication" in fill_gaps(summary, reader)
+        assert summary.outcome.indication == reader.summary.outcome.indication  # type: ignore[union-attr]
+    data = ceplene_answer()  # a real indication stays
+    summary = ground(RegulatorySummary.model_validate(data), ceplene_text)
+    kept = summary.outcome.indication if summary.outcome else None
+    repair(summary, SourceIndex(ceplene_text))
+    assert kept and summary.outcome is not None and summary.outcome.indication == kept

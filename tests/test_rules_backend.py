@@ -386,3 +386,39 @@ def test_a_rationale_need_not_be_introduced_by_based_on() -> None:
                     "ZORVEX produced an objective response rate of 46% by independent review.")
     text = " ".join(r.statement for r in summary.rationale)
     assert "on the strength of ZORA-2" in text and "46%" in text
+
+
+def test_a_bracketed_abbreviation_shares_its_cues_background() -> None:
+    # "Complete Response Letter (CRL)": the abbreviation is the same mention, background with it
+    summary = _read("Zoral Therapeutics today announced that the FDA has approved ZORVEX for "
+                    "adults with lupus nephritis.",
+                    "The approval arrives eight months after the FDA issued a Complete Response "
+                    "Letter (CRL) for the first application in June 2024.")
+    assert _decision(summary) == "approval"
+
+
+@pytest.mark.parametrize(("sentence", "agency", "decision"), [
+    ("Zoral Therapeutics today announced that the CHMP of the EMA has not recommended the "
+     "granting of a marketing authorisation for ZORVEX.", "EMA", "negative_opinion"),
+    ("Zoral Therapeutics today announced that the EMA has validated the Company's Marketing "
+     "Authorisation Application for ZORVEX.", "EMA", "filing_accepted"),
+    ("Zoral Therapeutics today announced that the Scottish Medicines Consortium has accepted "
+     "ZORVEX for restricted use within NHSScotland.", "OTHER", "positive_opinion"),
+    ("Zoral Therapeutics today announced that ZORVEX is not recommended for use within NHS "
+     "Scotland, the Scottish Medicines Consortium said.", "OTHER", "negative_opinion"),
+])
+def test_regulators_words_for_opinions_and_validation(sentence: str, agency: str,
+                                                      decision: str) -> None:
+    summary = _read(sentence)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
+
+
+def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
+    from summarizer.tasks.regulatory.lexicon import find_decision_cues
+
+    def kinds(text: str) -> set[str]:
+        return {hit.decision for hit in find_decision_cues(text)}
+
+    assert "other" not in kinds("The FDA classified the resubmission as a Class 2 resubmission.")
+    assert "other" in kinds("The FDA classified the field correction as a Class I recall.")

@@ -150,8 +150,16 @@ def read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
 
     A sentence counts as recapped, hedged or negated only when every act word in it is ("the
     FDA had approved ...", "if approved", "did not approve"); a cue's own flags are the cue
-    reader's.
+    reader's. Kept per span on the view: the view is read-only once built.
     """
+    known = view.quotes.get((start, end))
+    if isinstance(known, QuoteReading):
+        return known
+    reading = view.quotes[(start, end)] = _read_quote(view, start, end)
+    return reading
+
+
+def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     pool = ([view.headline] if view.headline else []) + view.sentences
     held = tuple(vs for vs in pool if vs.start < end and start < vs.end)
     cues = tuple(c for c in view.cues if c.sentence in held)

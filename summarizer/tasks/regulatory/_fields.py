@@ -385,6 +385,9 @@ def read_rationale(
     unfavorable = DECISION_DIRECTION.get(reading.decision) == "unfavorable"
     scored: list[tuple[float, ViewSentence]] = []
     for vs in view.sentences:
+        distance = abs(vs.index - anchor)
+        if distance > 25:
+            continue
         strong = len(RATIONALE_STRONG.findall(vs.text))
         weak = len(RATIONALE_WEAK.findall(vs.text))
         data = len(RATIONALE_DATA.findall(vs.text))
@@ -395,9 +398,6 @@ def read_rationale(
         if HYPOTHETICAL_BEFORE.search(vs.text[:40]) and FUTURE_CUE.search(vs.text[:60]):
             continue
         if evidence is not None and vs is evidence and not strong:
-            continue
-        distance = abs(vs.index - anchor)
-        if distance > 25:
             continue
         # trial data is the basis of a favourable decision; an unfavourable one has reasons
         score = min(3.0, 1.5 * strong + 0.75 * weak

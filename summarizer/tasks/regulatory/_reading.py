@@ -22,6 +22,7 @@ from summarizer.document import Document
 from summarizer.injection import find_injections
 from summarizer.sentences import Sentence, split_sentences
 from summarizer.tasks.regulatory.lexicon import (
+    AGENCY_PATTERNS,
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
     BACKGROUND_TITLE,
@@ -143,10 +144,22 @@ class ZonedRelease:
     agency_counts: Counter[str] = field(default_factory=Counter)
     lead_start: int = 0
     injections: tuple[tuple[int, int], ...] = ()
+    #: readings of quoted spans (``_decision.read_quote``), kept: arbitration, the repairs and
+    #: the rules read the same quote several times
+    quotes: dict[tuple[int, int], object] = field(default_factory=dict, repr=False,
+                                                  compare=False)
+    named: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    def mentions(self, agency: str) -> bool:
+        """Whether the release names ``agency`` anywhere (boilerplate too); kept per code."""
+        known = self.named.get(agency)
+        if known is None:
+            known = self.named[agency] = AGENCY_PATTERNS[agency].search(self.text) is not None
+        return known
 
 
 def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, int, int]:
@@ -341,6 +354,17 @@ def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> b
     return False
 
 
+def _abbreviates(text: str, spelled: CueHit | None, hit: CueHit) -> bool:
+    """Whether ``hit`` is the bracketed abbreviation of the cue just before it ("Complete
+    Response Letter (CRL)"): the same mention, whose clause (background, negation) is the
+    spelled-out cue's."""
+    return (spelled is not None and spelled.decision == hit.decision
+            and _ABBREVIATION_GAP.fullmatch(text[spelled.end:hit.start]) is not None)
+
+
+_ABBREVIATION_GAP = re.compile(r"[\w ]{0,12}\(\s*")
+
+
 class _Nearby:
     """A sentence's agency mentions by position: those close enough to a cue to act in it
     (``_agency_acts``) without walking every mention of the sentence for every cue."""
@@ -372,9 +396,13 @@ def _weigh_cues(
         # read once per sentence, not once per cue in it: a long one may hold thousands
         news = lo < hi and NEWS_CUE.search(vs.text) is not None
         near = _Nearby(vs.agencies) if lo < hi else None
+        spelled: CueHit | None = None  # the sentence's last cue, for "Letter (CRL)" repeats
         for hit in hits[lo:hi]:
             if hit.end > vs.end:
                 continue
+            if _abbreviates(text, spelled, hit):
+                continue  # "Complete Response Letter (CRL)": one mention, read once
+            spelled = hit
             # a cue is read in its neighbourhood: a huge sentence is not re-read for each cue
             before = text[max(vs.start, hit.start - CUE_WINDOW):hit.start]
             after = text[hit.end:min(vs.end, hit.end + CUE_WINDOW)]

@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from summarizer.rulebook import snip
 from summarizer.tasks.regulatory._decision import (
     QuoteReading,
     has_front_cue,
@@ -42,7 +43,7 @@ from summarizer.tasks.regulatory._decision import (
     sentence_agency,
 )
 from summarizer.tasks.regulatory._reading import WeightedCue
-from summarizer.tasks.regulatory.lexicon import AGENCY_PATTERNS, find_agencies
+from summarizer.tasks.regulatory.lexicon import find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
@@ -80,11 +81,6 @@ def _decision(summary: RegulatorySummary) -> str:
     """The model's decision: its outcome's (an event flag that disagrees is the rules' to
     report), "none" without an outcome."""
     return summary.outcome.decision if summary.outcome is not None else _NONE
-
-
-def _snip(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
 
 def _current(c: WeightedCue) -> bool:
@@ -166,9 +162,7 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         what = "no sentence is quoted" if evidence is None else "the quote is not in the release"
         # the release's front states the specific kind of the model's generic answer
         # ("accelerated approval" for "approval") and the model cites nothing against it
-        kind = VOCABULARY.decision(read)
-        specific = (kind is not None and VOCABULARY.refinement(predicted, read)
-                    and has_front_cue(fallback.view.cues, read, kind.refine_specificity))
+        specific = _front_refines(predicted, read, fallback)
         if agrees or (_backed(fallback, predicted) and not specific):
             return Verdict(True, predicted, predicted)
         return Verdict(False, predicted, read, f"{what} and " + (
@@ -190,15 +184,19 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     cue = _contradiction(predicted, quote)
     if cue is not None:
         return Verdict(False, predicted, cue.hit.decision,
-                       f"the sentence it quotes says '{_snip(cue.hit.text, 60)}'", cue)
+                       f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
+    if not own and _front_refines(predicted, read, fallback):
+        return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
+                                               f"and the release's headline or lead reports "
+                                               f"'{read}', the specific kind")
     if any(_current(c) for c in own):
         return Verdict(True, predicted, predicted)
     if own:  # the lexicon reads the model's decision there, but not as today's fact
         c = own[0]
         state = ("an earlier event" if c.background else "negated" if c.negated else "hedged")
         return _fails(predicted, read, agrees,
-                      f"the quoted sentence states it as {state} ('{_snip(c.hit.text, 60)}')")
+                      f"the quoted sentence states it as {state} ('{snip(c.hit.text, 60)}')")
     if not quote.in_news:
         return _fails(predicted, read, agrees, "the quoted sentence is not in the news part of "
                                                "the release")
@@ -210,6 +208,14 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         if flag:
             return _fails(predicted, read, agrees, f"the quoted sentence states it as {state}")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _front_refines(predicted: str, read: str, fallback: Reader) -> bool:
+    """Whether the release's headline or lead firmly states the specific kind (``read``) of
+    the model's generic decision ("accelerated approval" for "approval")."""
+    kind = VOCABULARY.decision(read)
+    return (kind is not None and VOCABULARY.refinement(predicted, read)
+            and has_front_cue(fallback.view.cues, read, kind.refine_specificity))
 
 
 def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
@@ -307,7 +313,7 @@ def _overrule(summary: RegulatorySummary, fallback: Reader, verdict: Verdict) ->
         outcome.application = outcome.application or ruled.application
     summary.is_regulatory_event = True
     evidence = ruled.evidence
-    where = f' (the release says "{_snip(evidence.quote)}")' if evidence is not None else ""
+    where = f' (the release says "{snip(evidence.quote)}")' if evidence is not None else ""
     return Finding(rule="decision_arbitrated", severity="warning", path="outcome.decision",
                    message=_message(verdict) + where,
                    start=evidence.start if evidence is not None else None,
@@ -333,7 +339,7 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
 def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """The regulator the model's own decision sentence credits with the decision replaces a
     vague one (OTHER, NONE), one the release never mentions, or one that sentence does not
-    name (a regulator the vocabulary does not know stays OTHER)."""
+    name; a regulator the sentence names that has no code of its own is "OTHER"."""
     outcome = summary.outcome
     if outcome is None or not summary.is_regulatory_event:
         return []
@@ -365,7 +371,9 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         if (ruled.is_event and ruled.decision == outcome.decision
                 and ruled.agency not in _VAGUE_AGENCIES and ruled.agency_body):
             named = (ruled.agency, ruled.agency_body)
-    if named is None or named[0] in _VAGUE_AGENCIES or named[0] == outcome.agency:
+    # "OTHER" is only taken from the quoted sentence itself: a regulator it names (Swissmedic,
+    # ANVISA) that the vocabulary has no code for
+    if named is None or named[0] == VOCABULARY.no_agency or named[0] == outcome.agency:
         return []
     said = outcome.agency
     outcome.agency, outcome.agency_body = named[0], named[1] or outcome.agency_body
@@ -384,7 +392,7 @@ def credited(agency: str, decision: str, named: set[str]) -> bool:
 def _unnamed(agency: str, fallback: Reader) -> bool:
     """Whether the release never mentions ``agency`` (what the ``agency_in_source`` rule
     reports as an error)."""
-    return AGENCY_PATTERNS[agency].search(fallback.document.text) is None
+    return not fallback.view.mentions(agency)
 
 
 def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:

@@ -73,17 +73,17 @@ def _words(*texts: str | None) -> set[str]:
     return {w for t in texts if t for w in _WORDS.findall(t.lower())}
 
 
-def _covered(item: Reason | NextStep, held: list[tuple[str, set[str]]]) -> bool:
-    """Whether a rules item says what a model item already says: one's quote holds the
-    other's, or most of the words of its quote (or statement) are in one model item."""
+def _covering(item: Reason | NextStep, held: list[tuple[str, set[str]]]) -> int | None:
+    """The index of the model item that says what a rules item says (one's quote holds the
+    other's, or most of the words of its quote or statement are in it), if any."""
     quote = item.evidence.quote if item.evidence is not None else None
     own = _words(quote) or _words(item.statement if isinstance(item, Reason) else item.action)
     flat = _key(quote)
-    return any(
-        bool(flat and theirs and (theirs in flat or flat in theirs))
+    return next((
+        i for i, (theirs, words) in enumerate(held)
+        if bool(flat and theirs and (theirs in flat or flat in theirs))
         or len(own & words) >= _COVERED * len(own)
-        for theirs, words in held
-    )
+    ), None)
 
 
 #: share of a rules item's words a model item must hold to say the same thing (a quote cut
@@ -93,7 +93,9 @@ _COVERED = 0.6
 
 def _complete(mine: list[Reason] | list[NextStep], theirs: list[Reason] | list[NextStep],
               name: str) -> list[str]:
-    """Append to ``mine`` the items of ``theirs`` it does not cover, in place; their paths."""
+    """Append to ``mine`` the items of ``theirs`` it does not cover, in place; an item of
+    ``mine`` that covers one of ``theirs`` takes the whole sentence its quote was cut from, and
+    a next step without a timing the timing read in the same sentence; the paths changed."""
     if not mine:
         mine.extend(theirs)  # type: ignore[arg-type]  # the same item type on both sides
         return [name] if theirs else []
@@ -103,21 +105,35 @@ def _complete(mine: list[Reason] | list[NextStep], theirs: list[Reason] | list[N
             for i in mine]
     paths = []
     for item in theirs:
-        if not _covered(item, held):
+        index = _covering(item, held)
+        if index is None:
             paths.append(f"{name}[{len(mine)}]")
             mine.append(item)  # type: ignore[arg-type]
+            continue
+        own = mine[index]
+        if isinstance(own, NextStep) and isinstance(item, NextStep) and not own.timing \
+                and item.timing:
+            own.timing, own.due_date = item.timing, own.due_date or item.due_date
+            paths.append(f"{name}[{index}].timing")
+        cut, whole = held[index][0], _key(item.evidence.quote if item.evidence else None)
+        if cut and cut != whole and cut in whole and item.evidence is not None:
+            own.evidence = item.evidence.model_copy()  # the sentence its quote was cut from
+            held[index] = (whole, held[index][1] | _words(item.evidence.quote))
+            paths.append(f"{name}[{index}].evidence")
     return paths
 
 
 def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     """Complete the model's rationale and next steps from the rules backend's, and fill empty
-    products, in place.
+    products and indication, in place.
 
     Small models often return no rationale or next steps, or fewer than the release states;
     the rules backend's items quote the release verbatim, so they are grounded by
     construction. An empty list is filled whole (path "rationale"); a list the model filled
-    gets the rules' items none of its own covers appended ("rationale[2]"). Only when both
-    agree there is an outcome.
+    gets the rules' items none of its own covers appended ("rationale[2]"); a model next step
+    without a timing takes the timing the rules read in the same sentence
+    ("next_steps[0].timing"), a quote cut short the whole sentence ("rationale[0].evidence").
+    Only when both agree there is an outcome.
     Returns the JSON paths that were filled (reported as findings by the caller).
     """
     outcome = summary.outcome
@@ -131,4 +147,7 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     if not outcome.products and fallback.outcome.products:
         outcome.products = list(fallback.outcome.products)
         filled.append("outcome.products")
+    if not outcome.indication and fallback.outcome.indication:
+        outcome.indication = fallback.outcome.indication
+        filled.append("outcome.indication")
     return filled

@@ -29,6 +29,7 @@ from summarizer.tasks.regulatory.schema import (
     RegulatorySummary,
     null_placeholder,
 )
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 from summarizer.types import Finding
 
 if TYPE_CHECKING:
@@ -139,7 +140,8 @@ def _is_placeholder(text: str | None) -> bool:
 
 
 def _placeholders(summary: RegulatorySummary) -> list[Finding]:
-    """Quotes, product names, reasons and next steps that are only "N/A", "None", "-" ...."""
+    """Quotes, product names, reasons and next steps that are only "N/A", "None", "-" ...; an
+    indication that is only a code or a line of the prompt's code list."""
     findings: list[Finding] = []
 
     def removed(path: str, what: str) -> None:
@@ -163,6 +165,10 @@ def _placeholders(summary: RegulatorySummary) -> list[Finding]:
             else:
                 removed(path, product.name)
         outcome.products = kept
+    if outcome is not None and outcome.indication and " ".join(
+            outcome.indication.lower().split()) in VOCABULARY.code_list:
+        removed("outcome.indication", outcome.indication)  # a code or the code list's words
+        outcome.indication = None
     reasons = [r for r in summary.rationale if not _is_placeholder(r.statement)]
     for i, reason in enumerate(summary.rationale):
         if _is_placeholder(reason.statement):

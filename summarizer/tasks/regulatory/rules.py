@@ -36,7 +36,6 @@ from summarizer.tasks.regulatory._reading import ViewSentence, WeightedCue, Zone
 from summarizer.tasks.regulatory.arbitration import credited, front_contradicts, judge
 from summarizer.tasks.regulatory.lexicon import (
     AGENCY_NAMES,
-    AGENCY_PATTERNS,
     Tone,
     find_agencies,
     tone,
@@ -299,10 +298,9 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
     if o is None or o.agency in ("NONE", "OTHER"):
         return
-    text = ctx.document.text
-    if AGENCY_PATTERNS[o.agency].search(text):
+    if ctx.view.mentions(o.agency):
         return
-    named = sorted({a.code for a in find_agencies(text)} - {"OTHER"})
+    named = sorted({a.code for a in find_agencies(ctx.document.text)} - {"OTHER"})
     also = f"; the release names: {', '.join(named)}" if named else ""
     yield finding("agency_in_source", "error", "outcome.agency",
                    f"outcome.agency is '{o.agency}' but the release never mentions "
@@ -326,7 +324,7 @@ def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
                for a in vs.agencies}
         if o.agency in own or credited(o.agency, o.decision, own):
             return  # the answer's own decision sentence names it
-    if not AGENCY_PATTERNS[o.agency].search(ctx.document.text):
+    if not ctx.view.mentions(o.agency):
         return  # agency_in_source reports it
     names = [a.text for a in evidence.agencies if a.code == expected]
     name = next((n for n in names if n in ("CHMP", "COMP", "PRAC")), mention.text)

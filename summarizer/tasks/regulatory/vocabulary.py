@@ -139,6 +139,17 @@ class Vocabulary:
         """The decision kinds of a regulatory event (all but ``no_decision``)."""
         return tuple(d for d in self.decisions if d.code != self.no_decision)
 
+    @cached_property
+    def code_list(self) -> frozenset[str]:
+        """The codes and the code list's own words (labels, notes, descriptions), lower-cased:
+        what a model copies from the prompt into a free-text field when it has nothing."""
+        words = {self.no_agency, self.no_decision}
+        for a in self.agencies:
+            words |= {a.code, a.label, a.prompt}
+        for d in self.decisions:
+            words |= {d.code, d.description, d.prompt, d.code.replace("_", " ")}
+        return frozenset(" ".join(w.lower().split()) for w in words if w)
+
     def agency(self, code: str) -> AgencySpec | None:
         return self._agency_index.get(code)
 
