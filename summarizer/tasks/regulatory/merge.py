@@ -95,7 +95,7 @@ def _complete(mine: list[Reason] | list[NextStep], theirs: list[Reason] | list[N
               name: str) -> list[str]:
     """Append to ``mine`` the items of ``theirs`` it does not cover, in place; an item of
     ``mine`` that covers one of ``theirs`` takes the whole sentence its quote was cut from, and
-    a next step without a timing the timing read in the same sentence; the paths changed."""
+    a next step without a timing the timing read for that step; the paths changed."""
     if not mine:
         mine.extend(theirs)  # type: ignore[arg-type]  # the same item type on both sides
         return [name] if theirs else []
@@ -131,7 +131,7 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     the rules backend's items quote the release verbatim, so they are grounded by
     construction. An empty list is filled whole (path "rationale"); a list the model filled
     gets the rules' items none of its own covers appended ("rationale[2]"); a model next step
-    without a timing takes the timing the rules read in the same sentence
+    without a timing takes the timing the rules read for the same step
     ("next_steps[0].timing"), a quote cut short the whole sentence ("rationale[0].evidence").
     Only when both agree there is an outcome.
     Returns the JSON paths that were filled (reported as findings by the caller).

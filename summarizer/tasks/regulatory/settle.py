@@ -85,8 +85,8 @@ def settle(summary: RegulatorySummary, document: Document,
             rule="filled_from_rules", severity="info", path=path,
             message=(f"the model left {path} empty; filled from the rules backend"
                      if "[" not in path else
-                     f"the model gave no timing; {path} is the one the release writes in the "
-                     "same sentence (from the rules backend)" if path.endswith(".timing") else
+                     f"the model gave no timing; {path} is the one the release writes for "
+                     "this step (from the rules backend)" if path.endswith(".timing") else
                      f"the model's quote was cut short; {path} is the whole sentence (from the "
                      "rules backend)" if path.endswith(".evidence") else
                      f"the model's list lacked what the release states here; {path} added "
