@@ -187,3 +187,16 @@ def test_the_shipped_vocabulary_loads_from_a_path_too() -> None:
     again = load_vocabulary(ROOT / "summarizer" / "tasks" / "regulatory" / "vocabulary.toml")
     assert again.agency_codes == VOCABULARY.agency_codes
     assert len(again.cues) == len(VOCABULARY.cues)
+
+
+def test_misfit_says_why_a_regulator_never_takes_a_decision_and_how_sure() -> None:
+    from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+
+    advice, severity = VOCABULARY.misfit("FDA", "positive_opinion") or ("", "")
+    assert severity == "error" and "does not issue opinions" in advice
+    assert VOCABULARY.misfit("EMA", "complete_response") == (
+        VOCABULARY.decision("complete_response").misfit, "warning")  # type: ignore[union-attr]
+    assert VOCABULARY.misfit("FDA", "approval") is None
+    assert VOCABULARY.misfit("OTHER", "positive_opinion") is None  # OTHER takes every kind
+    assert VOCABULARY.misfit("FDA", VOCABULARY.no_decision) is None
+    assert VOCABULARY.misfit("NOT_A_CODE", "approval") is None

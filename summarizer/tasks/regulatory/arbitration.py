@@ -233,10 +233,10 @@ def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
 def _misfit(summary: RegulatorySummary, predicted: str) -> str:
     """Why the model's regulator never takes its decision, as the vocabulary says ("the FDA
     does not issue opinions"), or "" (a kind the vocabulary calls a mere warning is no misfit)."""
-    agency = VOCABULARY.agency(summary.outcome.agency) if summary.outcome is not None else None
-    kind = VOCABULARY.decision(predicted)
-    if agency is None or kind is None or agency.takes(predicted) or (
-            kind.misfit_severity == "warning"):
+    outcome = summary.outcome
+    misfit = VOCABULARY.misfit(outcome.agency, predicted) if outcome is not None else None
+    agency = VOCABULARY.agency(outcome.agency) if outcome is not None else None
+    if misfit is None or misfit[1] == "warning" or agency is None:
         return ""
     return f"{agency.label} does not take '{predicted}' decisions"
 

@@ -340,13 +340,10 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
     if o is None:
         return
-    agency, decision = VOCABULARY.agency(o.agency), VOCABULARY.decision(o.decision)
-    if agency is not None and decision is not None and o.decision != VOCABULARY.no_decision and (
-        not agency.takes(o.decision)
-    ):
-        advice = (agency.advice.get(o.decision) or decision.misfit or agency.advice.get("*")
-                  or f"{agency.label} does not issue that kind of decision")
-        severity: Severity = "warning" if decision.misfit_severity == "warning" else "error"
+    misfit = VOCABULARY.misfit(o.agency, o.decision)
+    if misfit is not None:
+        advice = misfit[0]
+        severity: Severity = "warning" if misfit[1] == "warning" else "error"
         yield finding("agency_decision_fit", severity, "outcome.agency",
                        f"outcome.agency is '{o.agency}' with decision '{o.decision}', but "
                        f"{advice}")

@@ -153,6 +153,17 @@ class Vocabulary:
     def agency(self, code: str) -> AgencySpec | None:
         return self._agency_index.get(code)
 
+    def misfit(self, agency: str, decision: str) -> tuple[str, str] | None:
+        """Why regulator ``agency`` never takes ``decision``, and how sure that is ("error"; a
+        kind other regulators' acts are sometimes coded as: "warning"), or None when it does
+        (or either code is unknown, or there is no decision)."""
+        a, d = self.agency(agency), self.decision(decision)
+        if a is None or d is None or decision == self.no_decision or a.takes(decision):
+            return None
+        advice = (a.advice.get(decision) or d.misfit or a.advice.get("*")
+                  or f"{a.label} does not issue that kind of decision")
+        return advice, d.misfit_severity
+
     def decision(self, code: str) -> DecisionSpec | None:
         return self._decision_index.get(code)
 
