@@ -480,9 +480,11 @@ def test_an_unnamed_regulator_gives_way_to_one_the_vocabulary_does_not_know() ->
 def test_a_decision_sentence_naming_no_regulator_takes_the_one_the_releases_names() -> None:
     summary, findings = _arbitrated(
         _france_answer("Dosing will resume in the third quarter of 2025.", "FDA"), FRANCE)
-    # the reader's sentence for the same decision names ANSM, a regulator the vocabulary does
-    # not know: that is no evidence for a known one, so the model's answer stays
-    assert summary.outcome is not None and summary.outcome.agency == "FDA" and findings == []
+    # the release's own sentence for the same decision names ANSM, which has no code of its
+    # own: "OTHER" (the FDA is named only for next year's plans)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, summary.outcome.agency_body) == ("OTHER", "ANSM")
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
     quote = "Velora Pharma Inc. today announced that VELTRA is now available to patients."
     text = CANADA.replace("The company plans", quote.replace("Velora Pharma Inc. ", "It ")
                           + " The company plans")

@@ -422,3 +422,37 @@ def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
 
     assert "other" not in kinds("The FDA classified the resubmission as a Class 2 resubmission.")
     assert "other" in kinds("The FDA classified the field correction as a Class I recall.")
+
+
+@pytest.mark.parametrize(("sentence", "agency", "decision"), [
+    ("Zoral Therapeutics today announced that the FDA has accepted the Company's New Drug "
+     "Application for ZORVEX and set a goal date.", "FDA", "filing_accepted"),
+    ("Zoral Therapeutics today announced that the Medicines Evaluation Board has recommended "
+     "that the marketing authorisation of ZORVEX be suspended in the Netherlands.", "OTHER",
+     "other"),
+    ("Zoral Therapeutics today announced that the regulator has revoked the marketing "
+     "authorisation of ZORVEX; the Medicines Evaluation Board cited safety.", "OTHER", "other"),
+])
+def test_possessives_and_market_actions(sentence: str, agency: str, decision: str) -> None:
+    summary = _read(sentence)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
+
+
+def test_a_regulator_inside_the_cue_is_the_one_acting() -> None:
+    # the registering regulator is named inside the cue; a CE certificate is background state
+    summary = _read("Zoral Medical today announced that its ZORSCAN software has been registered "
+                    "by the Health Sciences Authority (HSA) as a Class B medical device.",
+                    "The software carries CE marking under the EU Medical Device Regulation, "
+                    "certified by BSI in 2022.")
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == ("OTHER", "clearance")
+
+
+def test_a_financing_release_recapping_an_opinion_is_no_event() -> None:
+    text = ("Zoral Therapeutics Secures $200 Million Term Loan Facility\n\nBOSTON, December 10, "
+            "2025 -- Zoral Therapeutics today announced a credit agreement for a term loan of up "
+            "to $200 million. In Europe, the CHMP adopted a positive opinion on ZORVEX in "
+            "October, and a European Commission decision is expected in early 2026.\n")
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 12, 10)))
+    assert _decision(summary) == "none"

@@ -47,7 +47,8 @@ __all__ = [
 _NON_NEWS_HEADLINE = re.compile(
     r"\b(?:results?|data|reports?|financial|quarter|earnings|topline|top-line|presents?"
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
-    r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication)\b",
+    r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
+    r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility))\b",
     re.I,
 )
 DEVICE = re.compile(

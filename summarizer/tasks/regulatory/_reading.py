@@ -341,8 +341,11 @@ _ACTOR_AFTER = re.compile(
 
 
 def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> bool:
-    """Whether a regulator named right next to a generic cue is the one acting."""
+    """Whether a regulator named right next to a generic cue, or inside its own wording
+    ("registered by the HSA as a medical device"), is the one acting."""
     for a in agencies:
+        if hit.start <= a.start and a.end <= hit.end:
+            return True
         if a.end <= hit.start and hit.start - a.end <= 40 and _ACTOR_GAP.match(
             text[a.end:hit.start]
         ):

@@ -367,9 +367,9 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         if named is not None:
             break
     if named is None and not named_there:  # the sentence names no regulator: the one the
-        ruled = fallback.ruled  # release's own sentence for the same decision names
-        if (ruled.is_event and ruled.decision == outcome.decision
-                and ruled.agency not in _VAGUE_AGENCIES and ruled.agency_body):
+        ruled = fallback.ruled  # release's own sentence for the same decision names ("OTHER"
+        if (ruled.is_event and ruled.decision == outcome.decision  # when it has no code: ANSM)
+                and ruled.agency != VOCABULARY.no_agency and ruled.agency_body):
             named = (ruled.agency, ruled.agency_body)
     # "OTHER" is only taken from the quoted sentence itself: a regulator it names (Swissmedic,
     # ANVISA) that the vocabulary has no code for
