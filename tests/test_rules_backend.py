@@ -406,9 +406,15 @@ def test_a_bracketed_abbreviation_shares_its_cues_background() -> None:
      "ZORVEX for restricted use within NHSScotland.", "OTHER", "positive_opinion"),
     ("Zoral Therapeutics today announced that ZORVEX is not recommended for use within NHS "
      "Scotland, the Scottish Medicines Consortium said.", "OTHER", "negative_opinion"),
+    ("Zoral Therapeutics today announced that the FDA has accepted the Company's New Drug "
+     "Application for ZORVEX and set a goal date.", "FDA", "filing_accepted"),
+    ("Zoral Therapeutics today announced that the Medicines Evaluation Board has recommended "
+     "that the marketing authorisation of ZORVEX be suspended in the Netherlands.", "OTHER",
+     "other"),
+    ("Zoral Therapeutics today announced that the regulator has revoked the marketing "
+     "authorisation of ZORVEX; the Medicines Evaluation Board cited safety.", "OTHER", "other"),
 ])
-def test_regulators_words_for_opinions_and_validation(sentence: str, agency: str,
-                                                      decision: str) -> None:
+def test_regulators_words_for_their_acts(sentence: str, agency: str, decision: str) -> None:
     summary = _read(sentence)
     assert summary.outcome is not None
     assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
@@ -422,21 +428,6 @@ def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
 
     assert "other" not in kinds("The FDA classified the resubmission as a Class 2 resubmission.")
     assert "other" in kinds("The FDA classified the field correction as a Class I recall.")
-
-
-@pytest.mark.parametrize(("sentence", "agency", "decision"), [
-    ("Zoral Therapeutics today announced that the FDA has accepted the Company's New Drug "
-     "Application for ZORVEX and set a goal date.", "FDA", "filing_accepted"),
-    ("Zoral Therapeutics today announced that the Medicines Evaluation Board has recommended "
-     "that the marketing authorisation of ZORVEX be suspended in the Netherlands.", "OTHER",
-     "other"),
-    ("Zoral Therapeutics today announced that the regulator has revoked the marketing "
-     "authorisation of ZORVEX; the Medicines Evaluation Board cited safety.", "OTHER", "other"),
-])
-def test_possessives_and_market_actions(sentence: str, agency: str, decision: str) -> None:
-    summary = _read(sentence)
-    assert summary.outcome is not None
-    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
 
 
 def test_a_regulator_inside_the_cue_is_the_one_acting() -> None:

@@ -153,10 +153,9 @@ def read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     FDA had approved ...", "if approved", "did not approve"); a cue's own flags are the cue
     reader's. Kept per span on the view: the view is read-only once built.
     """
-    known = view.quotes.get((start, end))
-    if isinstance(known, QuoteReading):
-        return known
-    reading = view.quotes[(start, end)] = _read_quote(view, start, end)
+    reading = view.quotes.get((start, end))
+    if reading is None:
+        reading = view.quotes[(start, end)] = _read_quote(view, start, end)
     return reading
 
 

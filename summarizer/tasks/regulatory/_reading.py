@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from summarizer.document import Document
 from summarizer.injection import find_injections
@@ -37,6 +38,9 @@ from summarizer.tasks.regulatory.lexicon import (
     find_agencies,
     find_decision_cues,
 )
+
+if TYPE_CHECKING:
+    from summarizer.tasks.regulatory._decision import QuoteReading
 
 __all__ = [
     "CUE_WINDOW",
@@ -146,8 +150,8 @@ class ZonedRelease:
     injections: tuple[tuple[int, int], ...] = ()
     #: readings of quoted spans (``_decision.read_quote``), kept: arbitration, the repairs and
     #: the rules read the same quote several times
-    quotes: dict[tuple[int, int], object] = field(default_factory=dict, repr=False,
-                                                  compare=False)
+    quotes: dict[tuple[int, int], QuoteReading] = field(default_factory=dict, repr=False,
+                                                        compare=False)
     named: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property

@@ -371,8 +371,7 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         if (ruled.is_event and ruled.decision == outcome.decision  # when it has no code: ANSM)
                 and ruled.agency != VOCABULARY.no_agency and ruled.agency_body):
             named = (ruled.agency, ruled.agency_body)
-    # "OTHER" is only taken from the quoted sentence itself: a regulator it names (Swissmedic,
-    # ANVISA) that the vocabulary has no code for
+    # "OTHER" is a regulator named there (Swissmedic, ANVISA) that has no code of its own
     if named is None or named[0] == VOCABULARY.no_agency or named[0] == outcome.agency:
         return []
     said = outcome.agency

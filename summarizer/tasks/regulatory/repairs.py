@@ -165,8 +165,8 @@ def _placeholders(summary: RegulatorySummary) -> list[Finding]:
             else:
                 removed(path, product.name)
         outcome.products = kept
-    if outcome is not None and outcome.indication and " ".join(
-            outcome.indication.lower().split()) in VOCABULARY.code_list:
+    if outcome is not None and outcome.indication and VOCABULARY.echoes_code_list(
+            outcome.indication):
         removed("outcome.indication", outcome.indication)  # a code or the code list's words
         outcome.indication = None
     reasons = [r for r in summary.rationale if not _is_placeholder(r.statement)]

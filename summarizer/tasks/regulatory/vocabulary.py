@@ -148,7 +148,11 @@ class Vocabulary:
             words |= {a.code, a.label, a.prompt}
         for d in self.decisions:
             words |= {d.code, d.description, d.prompt, d.code.replace("_", " ")}
-        return frozenset(" ".join(w.lower().split()) for w in words if w)
+        return frozenset(_flat(w) for w in words if w)
+
+    def echoes_code_list(self, text: str) -> bool:
+        """Whether ``text`` is only a code or a line of the code list (``code_list``)."""
+        return _flat(text) in self.code_list
 
     def agency(self, code: str) -> AgencySpec | None:
         return self._agency_index.get(code)
@@ -210,6 +214,10 @@ class Vocabulary:
 
 # --------------------------------------------------------------------------------------------
 # reading the data file
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _compile(alternatives: Iterable[str], fragments: Mapping[str, str], case: str,
