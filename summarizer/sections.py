@@ -484,6 +484,50 @@ def segment(text: str) -> tuple[Section, ...]:
     return _to_sections(text, bounds)
 
 
+def _title_like(t: str) -> bool:
+    """A paragraph that may be a headline: short, not a run of sentences, not a quote."""
+    return len(t) <= 300 and (t[-1] not in ".;," or t.count(". ") == 0) and not _is_quote(t)
+
+
+def _first_title(candidates: list[int], paras: list[_Para], default: int) -> int:
+    """The first of ``candidates`` (paragraphs before the dateline) that reads like a title,
+    six words or more and not a list item, after labels and the company's name; else
+    ``default``."""
+    return next((j for j in candidates[:4] if len(paras[j].text.split()) >= 6
+                 and paras[j].text[0] not in "•·▪‣◦-*" and not _ADDRESS_LINE.match(paras[j].text)
+                 and _title_like(paras[j].text)), default)
+
+
+_ADDRESS_LINE = re.compile(
+    r"(?:regd\.?|registered|corporate|head)\s+office\b|CIN\b"
+    r"|(?:ad[\s-]hoc|company|voluntary|stock exchange)\s+announcement\b|inside information\b"
+    r"|(?:press|media|news)\s+release\b", re.I)
+
+
+def _titled_after_date(
+    text: str, paras: list[_Para], real: list[int], k: int
+) -> tuple[int, tuple[int, int, int]] | None:
+    """A release that opens with a preamble (a label such as "ASX ANNOUNCEMENT", a date line,
+    the company's name or the exchange's office), then its title, then its wire dateline
+    ("SYDNEY, Australia, 22 October 2024 -"): (the title's paragraph, (the dateline's
+    paragraph, start, end)), else None. The title is the first paragraph after the date that
+    reads like one: six words or more, not a list item."""
+    if not all(len(paras[j].text) <= 60 and (paras[j].text.isupper() or _RELEASE_LINE.fullmatch(
+            paras[j].text)) for j in real[:k]):
+        return None
+    following = real[k + 1:k + 9]
+    title = _first_title(following[:3], paras, -1)
+    if title < 0:
+        return None
+    for j in following[following.index(title) + 1:]:
+        raw = text[paras[j].start:paras[j].end]
+        lead = len(raw) - len(raw.lstrip())
+        cut = _dateline_end(raw[lead:])
+        if cut is not None:
+            return title, (j, paras[j].start, paras[j].start + lead + cut)
+    return None
+
+
 def _opening(
     text: str, paras: list[_Para], bounds: list[tuple[int, SectionKind, str | None]]
 ) -> int:
@@ -494,13 +538,18 @@ def _opening(
         return len(paras)
     dl_idx: int | None = None
     dl_start = dl_end = 0
+    head_at: int | None = None  # the headline, when a preamble comes before it
     for i in real[:15]:
         p = paras[i]
         if p.start > 6000:
             break
         if _DATE_ONLY.fullmatch(p.text):
-            dl_idx, dl_start, dl_end = i, p.start, p.end
             k = real.index(i)
+            titled = _titled_after_date(text, paras, real, k)
+            if titled is not None:  # "ASX ANNOUNCEMENT / 22 October 2024 / <title> / SYDNEY, ..."
+                head_at, (dl_idx, dl_start, dl_end) = titled
+                break
+            dl_idx, dl_start, dl_end = i, p.start, p.end
             if k > 0 and _RELEASE_LINE.fullmatch(paras[real[k - 1]].text):
                 dl_start = paras[real[k - 1]].start
             break
@@ -510,13 +559,11 @@ def _opening(
         if cut is not None:
             dl_idx, dl_start, dl_end = i, p.start, p.start + lead + cut
             break
-    head = real[0]
+    head = real[0] if head_at is None else head_at
+    if head_at is None and dl_idx is not None:  # "ASX ANNOUNCEMENT / Acme Ltd (ASX: ACM) /
+        head = _first_title([j for j in real if j < dl_idx], paras, head)  # <title> / SYDNEY"
     has_headline = (dl_idx is not None and head < dl_idx and paras[head].start < dl_start) or (
-        dl_idx is None
-        and len(paras[head].text) <= 300
-        and len(real) > 1
-        and (paras[head].text[-1] not in ".;," or paras[head].text.count(". ") == 0)
-        and not _is_quote(paras[head].text)
+        dl_idx is None and len(real) > 1 and _title_like(paras[head].text)
     )
     if has_headline:
         bounds.append((0, "headline", " ".join(paras[head].text.split())))

@@ -82,17 +82,23 @@ def _is_decimal_point(unit: str, dot: int) -> bool:
             and unit[dot + 1].isdigit())
 
 
-def _joins(prev: str, nxt: str) -> bool:
-    """Whether a single line break between two lines is a soft wrap rather than a break."""
+def _joins(prev: str, nxt: str, listing: bool = False) -> bool:
+    """Whether a single line break between two lines is a soft wrap rather than a break.
+
+    ``listing``: the unit so far is a lead-in ending in a colon with its list ("concerning:"):
+    the next bullet is the list's next item. A bullet list under a heading ("HIGHLIGHTS") is
+    a list of statements, one sentence each."""
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
         return False
+    if n[0] in _BULLETS:
+        return listing or _JOIN_END.search(p) is not None
     if _TERMINAL_END.search(p):
         return True  # the splitter decides on the full stop itself
     if n[0].islower() or n[0] in ".,;:)]”’":
         return True
-    if _JOIN_END.search(p) or n[0] in _BULLETS:
-        return True  # an unfinished clause, or the next item of an unpunctuated list
+    if _JOIN_END.search(p):
+        return True  # an unfinished clause
     return len(p) >= 55 and not p.isupper()
 
 
@@ -110,14 +116,19 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         lines = [(s, e) for s, e in lines if s < e or s == b_start]
         u_start: int | None = None
         prev: tuple[int, int] | None = None
+        listing = False  # the unit is a lead-in ending in a colon and its bullet list
         for s, e in lines:
-            if not text[s:e].strip():
+            line = text[s:e]
+            if not line.strip():
                 continue
-            if u_start is None:
+            if u_start is None or prev is None:
                 u_start = s
-            elif prev is not None and not _joins(text[prev[0]:prev[1]], text[s:e]):
+            elif _joins(text[prev[0]:prev[1]], line, listing):
+                head = text[prev[0]:prev[1]].rstrip()
+                listing = listing or (line.lstrip()[0] in _BULLETS and head.endswith(":"))
+            else:
                 units.append((u_start, prev[1]))
-                u_start = s
+                u_start, listing = s, False
             prev = (s, e)
         if u_start is not None and prev is not None:
             units.append((u_start, prev[1]))

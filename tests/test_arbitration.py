@@ -13,7 +13,11 @@ from summarizer.errors import ConfigurationError
 from summarizer.evaluation import arbitration_counts
 from summarizer.grounding import SourceIndex, ground
 from summarizer.intake import load
-from summarizer.tasks.regulatory.arbitration import arbitrate, replace_unnamed_agency
+from summarizer.tasks.regulatory.arbitration import (
+    arbitrate,
+    overrule_unstated,
+    replace_unnamed_agency,
+)
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
@@ -374,6 +378,34 @@ def test_a_headline_stating_another_decision_asks_again_when_nothing_states_the_
     assert not front_contradicts(stated, reader)
 
 
+TWO_PRODUCTS = (
+    "Orbix Bio Provides Regulatory Update\n\nCAMBRIDGE, Mass., June 2, 2025 -- Orbix Bio, Inc. "
+    "today announced that it has submitted a Biologics License Application (BLA) to the U.S. "
+    "Food and Drug Administration (FDA) for ORBANEX in follicular lymphoma. ORBILIX has a PDUFA "
+    "date of December 19, 2025. \"Submitting our second BLA is a milestone for Orbix and we "
+    "look forward to working with the FDA,\" said the Chief Executive Officer.\n"
+)
+
+
+def test_an_unstated_decision_is_asked_again_though_the_front_holds_two_other_ones() -> None:
+    # the front states a submission and a PDUFA date (two other decisions, not settling which
+    # is the news) and nothing states the model's approval: a re-ask, not an overruling
+    from summarizer.tasks.regulatory.arbitration import front_contradicts
+
+    reader = Reader(load(TWO_PRODUCTS), index=SourceIndex(TWO_PRODUCTS))
+    assert not reader.reading.unambiguous
+    quote = ("\"Submitting our second BLA is a milestone for Orbix and we look forward to working "
+             "with the FDA,\" said the Chief Executive Officer.")
+    unread = ground(RegulatorySummary.model_validate(_crl_answer(quote, "approval")),
+                    TWO_PRODUCTS)
+    assert front_contradicts(unread, reader, unambiguous=False)
+    assert not front_contradicts(unread, reader)  # not enough to overrule it
+    assert overrule_unstated(unread, reader) == []
+    submitted = ground(RegulatorySummary.model_validate(_crl_answer(quote, "submission")),
+                       TWO_PRODUCTS)
+    assert not front_contradicts(submitted, reader, unambiguous=False)
+
+
 ACCELERATED = (
     "FDA Grants Accelerated Approval to NEVORA for Biliary Cancer\n\nBOSTON, April 8, 2025 -- "
     "Nevora Bio, Inc. today announced that the U.S. Food and Drug Administration (FDA) has "
@@ -545,3 +577,30 @@ def test_gap_filling_gives_a_quote_cut_short_its_whole_sentence(ceplene_text: st
     mine = summary.next_steps[0]
     assert mine.action == "the step" and mine.evidence is not None
     assert mine.evidence.quote == ruled.evidence.quote
+
+
+ACCEPTED_RELEASE = (
+    "BLA for ZORVEX Accepted by NMPA with Priority Review\n\n"
+    "SHANGHAI, April 14, 2026 -- Zoral Biologics today announced that the Biologics License "
+    "Application for ZORVEX, a bispecific antibody, for adults with ovarian cancer, has been "
+    "accepted by the National Medical Products Administration (NMPA) and granted priority "
+    "review. The CDE had granted Breakthrough Therapy Designation to ZORVEX for the same "
+    "indication in March 2025.\n"
+)
+
+
+@pytest.mark.parametrize("agency", ["NMPA", "NOTIFIED_BODY"])
+def test_an_earlier_designation_quoted_gives_way_to_todays_acceptance(agency: str) -> None:
+    # "designation" may be read with "filing_accepted", but the quoted sentence states it as an
+    # earlier event: the release's decision applies. A regulator that never takes that decision
+    # (NOTIFIED_BODY) does not spare the sentence its check.
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        agency=agency, agency_body=None, decision="designation", direction="favorable",
+        evidence={"quote": "The CDE had granted Breakthrough Therapy Designation to ZORVEX for "
+                           "the same indication in March 2025."})
+    summary, findings = _arbitrated(answer, ACCEPTED_RELEASE)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.agency) == ("filing_accepted", "NMPA")
+    assert findings[0].rule == "decision_arbitrated"
+    assert "earlier event" in findings[0].message

@@ -25,7 +25,7 @@ DOC = synthetic_release(1)
 class _NewVersion(RegulatoryTask):
     """The regulatory task with a new version number (its reader or rules changed)."""
 
-    version = "2"
+    version = RegulatoryTask.version + ".1"
 
 
 class _NewPrompt(RegulatoryTask):

@@ -64,10 +64,11 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
             if f.rule.endswith(("_arbitrated", "_disputed")) or f.severity == "error"]
 
 
-#: perfect holdout answers the pipeline still overrules or sends back (issue 14): two
-#: non-events of the stress set's third batch, counted on 2026-12-04 and not read; a change
-#: that fixes them must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 2
+#: perfect holdout answers the pipeline still overrules or sends back (issue 14), counted and
+#: not read: one of the stress set's third batch (of 13), two of the fourth (of 18) and two of
+#: the fifth (of 17), on 2026-12-04; a change that fixes one must lower this, one that adds a
+#: miss fails
+KNOWN_HOLDOUT_MISSES = 5
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

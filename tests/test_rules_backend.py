@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from summarizer.evaluation import CorpusItem, load_corpus
 from summarizer.grounding import ground
 from summarizer.intake import Document, load
+from summarizer.tasks.regulatory._reading import read_release
 from summarizer.tasks.regulatory.lexicon import load_tone_lexicon
 from summarizer.tasks.regulatory.reader import Reader, summarize_with_rules
 from summarizer.tasks.regulatory.rules import run_rules
@@ -265,6 +266,13 @@ def test_agency_patterns_avoid_lookalikes() -> None:
     assert codes("the Center for Drug Evaluation (CDE) of China") == ["NMPA", "NMPA"]
     assert codes("the FDA's Center for Drug Evaluation and Research") == ["FDA", "FDA"]
     assert codes("NON-SMALL CELL LUNG CANCER") == []
+    # another country's "FDA" is another regulator; the FDA's review divisions are its own
+    assert codes("the Thai FDA and the U.S. FDA") == ["OTHER", "FDA"]
+    assert codes("the Food and Drug Administration of the Philippines") == ["OTHER"]
+    assert codes("the Food and Drug Administration of the United States") == ["FDA"]
+    assert codes("Ghana's Food and Drugs Authority") == ["OTHER"]
+    assert codes("the Division of Oncology 2 wrote") == ["FDA"]
+    assert codes("the Division of Oncology at Massachusetts General Hospital") == []
 
 
 _WORDS = st.sampled_from([
@@ -413,6 +421,40 @@ def test_a_bracketed_abbreviation_shares_its_cues_background() -> None:
      "other"),
     ("Zoral Therapeutics today announced that the regulator has revoked the marketing "
      "authorisation of ZORVEX; the Medicines Evaluation Board cited safety.", "OTHER", "other"),
+    # a device registered by a regulator without a code of its own, the object between
+    ("Zoral Medical today announced that the Health Sciences Authority (HSA) of Singapore has "
+     "registered the Company's ZORSCAN test, together with its reader, as a Class C medical "
+     "device.", "OTHER", "clearance"),
+    ("Zoral Therapeutics today announced that ZORVEX has been registered by ANVISA, Brazil's "
+     "health regulator, for adults with lupus nephritis.", "OTHER", "approval"),
+    # the application's description set off by commas between it and "has been accepted"
+    ("Zoral Therapeutics today announced that the Biologics License Application for ZORVEX, a "
+     "bispecific antibody, for the treatment of adults with ovarian cancer who have received "
+     "one to three prior regimens, has been accepted by the NMPA.", "NMPA", "filing_accepted"),
+    # Germany's Federal Joint Committee rates the added benefit of a new medicine
+    ("Zoral Therapeutics today announced that the Federal Joint Committee (G-BA) found an "
+     "indication of a considerable added benefit for ZORVEX in lung cancer.", "OTHER", "other"),
+    # an FDA review division named without "FDA"
+    ("Zoral Therapeutics today announced that the Division of Oncology 2 notified the Company "
+     "that the Phase 1 trial of ZRX-5 is on full clinical hold.", "FDA", "clinical_hold"),
+    # another country's "FDA"
+    ("Zoral Therapeutics today announced that the Food and Drug Administration of Thailand (Thai "
+     "FDA) has approved ZORVEX for adults with lupus nephritis.", "OTHER", "approval"),
+    ("Zoral Therapeutics today announced that the Philippine FDA has issued a Certificate of "
+     "Product Registration for ZORVAX, its typhoid vaccine.", "OTHER", "approval"),
+    ("Zoral Therapeutics today announced that Argentina's National Administration of Drugs, "
+     "Foods and Medical Technology has granted marketing authorization to ZORVEX.", "OTHER",
+     "approval"),
+    # a listing in brackets between the verb and the application
+    ("The FDA has accepted Zoral Therapeutics, Inc.'s (NASDAQ: ZORL) Biologics License "
+     "Application for ZORVEX for review.", "FDA", "filing_accepted"),
+    # the end of an EU decentralised procedure: the member states agree, authorisations follow
+    ("Zoral Therapeutics announces that the decentralised procedure (DCP) for ZORVEX has "
+     "concluded positively, with the Health Products Regulatory Authority (HPRA) acting as "
+     "Reference Member State.", "OTHER", "positive_opinion"),
+    # a regulator grants reimbursement: neither an approval nor an opinion
+    ("Zoral Therapeutics announces that the Italian Medicines Agency (AIFA) has granted "
+     "reimbursement for ZORVEX with classification in class H.", "OTHER", "other"),
 ])
 def test_regulators_words_for_their_acts(sentence: str, agency: str, decision: str) -> None:
     summary = _read(sentence)
@@ -440,10 +482,94 @@ def test_a_regulator_inside_the_cue_is_the_one_acting() -> None:
     assert (summary.outcome.agency, _decision(summary)) == ("OTHER", "clearance")
 
 
-def test_a_financing_release_recapping_an_opinion_is_no_event() -> None:
-    text = ("Zoral Therapeutics Secures $200 Million Term Loan Facility\n\nBOSTON, December 10, "
-            "2025 -- Zoral Therapeutics today announced a credit agreement for a term loan of up "
-            "to $200 million. In Europe, the CHMP adopted a positive opinion on ZORVEX in "
-            "October, and a European Commission decision is expected in early 2026.\n")
-    summary = summarize_with_rules(load(text, published=dt.date(2025, 12, 10)))
+@pytest.mark.parametrize(("text", "published"), [
+    ("Zoral Therapeutics Secures $200 Million Term Loan Facility\n\nBOSTON, December 10, 2025 "
+     "-- Zoral Therapeutics today announced a credit agreement for a term loan of up to $200 "
+     "million. In Europe, the CHMP adopted a positive opinion on ZORVEX in October, and a "
+     "European Commission decision is expected in early 2026.\n", "2025-12-10"),
+    # a launch headline asks more of the cues; a recap in the lead and a standing condition
+    # ("remains subject to") are no news
+    ("Zoral Therapeutics launches ZORVEX in Switzerland and Austria\n\nBASEL, Switzerland, "
+     "October 2, 2025 -- Zoral Therapeutics today announced the commercial launch of ZORVEX in "
+     "Switzerland and Austria. The launch follows the European Commission's conditional "
+     "marketing authorisation, granted in March 2025.\n\nZoral plans to launch in Germany next "
+     "year. The conditional marketing authorisation remains subject to the completion of the "
+     "confirmatory ZORA-3 study.\n", "2025-10-02"),
+], ids=["financing", "launch"])
+def test_a_release_of_other_news_recapping_a_regulatory_act_is_no_event(
+    text: str, published: str,
+) -> None:
+    summary = summarize_with_rules(load(text, published=dt.date.fromisoformat(published)))
+    assert _decision(summary) == "none"
+
+
+def test_a_standing_state_is_no_act() -> None:
+    from summarizer.tasks.regulatory.lexicon import NOT_EVENT_AFTER
+
+    assert NOT_EVENT_AFTER.match(" remains subject to the completion of the study")
+    assert NOT_EVENT_AFTER.match(" is valid for one year")
+    assert not NOT_EVENT_AFTER.match(" was granted on March 3")
+
+
+def test_a_bare_year_in_brackets_dates_the_cue_before_it() -> None:
+    text = ("Zoral Medical registers ZORSCAN in Singapore\n\nSINGAPORE, October 22, 2024 -- "
+            "Zoral Medical today announced that the Health Sciences Authority (HSA) has "
+            "registered ZORSCAN as a Class C medical device. The registration leverages "
+            "existing CE marking and US FDA 510(k) clearance (2023).\n")
+    view = read_release(load(text, published=dt.date(2024, 10, 22)))
+    cues = {c.hit.text: c for c in view.cues}
+    assert cues["clearance"].background  # "(2023)": dated well before the release
+    assert not cues["registered ZORSCAN as a Class C medical device"].background
+
+
+def test_a_recap_up_front_does_not_make_a_later_mention_the_news() -> None:
+    # the lead only recaps the authorisation ("This follows ..."); a mention far below is no
+    # news up front either
+    filler = ("The company runs treatment centres in Zurich, Basel and Vienna and trains the "
+              "nursing teams that care for patients after infusion. ") * 12
+    text = ("Zoral Therapeutics Provides Update on ZORVEX\n\nBASEL, Switzerland, October 2, 2025 "
+            "-- Zoral Therapeutics today announced that the first patient was treated with ZORVEX "
+            "in Switzerland. This follows the European Commission's conditional marketing "
+            "authorisation for ZORVEX, granted in March 2025.\n\n" + filler + "\n\n"
+            "The conditional marketing authorisation covers adults with relapsed lymphoma.\n")
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 10, 2)))
+    assert _decision(summary) == "none"
+
+
+@pytest.mark.parametrize("title", ["ZORSCAN registered by Singapore's Health Sciences Authority",
+                                   "ZORAL RECEIVES HSA REGISTRATION FOR ZORSCAN IN SINGAPORE"])
+def test_the_headline_after_a_preamble_is_read_as_the_headline(title: str) -> None:
+    text = ("ASX ANNOUNCEMENT\n22 October 2024\n\n" + title + "\n\nSYDNEY, Australia, 22 "
+            "October 2024 \u2013 Zoral Medical Limited is pleased to advise that the Health "
+            "Sciences Authority has registered ZORSCAN as a Class C medical device.\n")
+    view = read_release(load(text, published=dt.date(2024, 10, 22)))
+    assert view.headline is not None
+    assert view.headline.text == title
+
+
+def test_a_date_at_the_end_of_the_cues_clause_dates_it() -> None:
+    text = ("Zoral Biologics Provides Update\n\nSHANGHAI, April 14, 2026 -- Zoral Biologics today "
+            "announced that its BLA for ZORVEX has been accepted by the NMPA. The CDE granted "
+            "Breakthrough Therapy Designation to ZORVEX for the same indication in March 2025.\n")
+    view = read_release(load(text, published=dt.date(2026, 4, 14)))
+    (designation,) = [c for c in view.cues if c.hit.decision == "designation"]
+    assert designation.background
+
+
+@pytest.mark.parametrize("headline", [
+    "Zoral Biotech earns CHF 25 million milestone following Japanese approval of ZORVEX",
+    "2025 ANNUAL GENERAL MEETING - CHAIR'S ADDRESS TO SHAREHOLDERS",
+])
+def test_a_partners_approval_recapped_in_a_milestone_or_meeting_release_is_no_event(
+    headline: str,
+) -> None:
+    # a background cue in the headline ("following ... approval") is no news of its own; the
+    # partner's announcement, narrated in the past perfect, is background
+    text = (f"Ad hoc announcement pursuant to Art. 53 LR\n\n{headline}\n\nZurich, "
+            "Switzerland, 30 June 2025 - Zoral Biotech AG (SIX: ZORL) today announced that it "
+            "has become entitled to a milestone payment of CHF 25 million from its licensee "
+            "Vossberg Pharma.\n\nOn 27 June 2025, Vossberg Pharma announced that Japan's "
+            "Ministry of Health, Labour and Welfare (MHLW) had approved ZORVEX for ulcerative "
+            "colitis.\n")
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 6, 30)))
     assert _decision(summary) == "none"

@@ -124,6 +124,31 @@ def test_wire_datelines() -> None:
     assert spans(corpus("d23"), "dateline") == []  # "On February 10, 2026, the FDA ..." is body
 
 
+@pytest.mark.parametrize(("preamble", "title"), [
+    # ASX, HKEX, TSE and SIX announcements open with a label, a date line, the company's name
+    # or the exchange's office before the title
+    ("ASX ANNOUNCEMENT\n22 October 2024\n\n",
+     "ZORSCAN registered by Singapore's Health Sciences Authority"),
+    ("22 October 2024\n\nZoral Medical Co., Ltd.\n\n",
+     "Zoral Medical Obtains Marketing Approval in Japan for ZORSCAN Tablets"),
+    ("22 October 2024\nASX Market Announcements Office\n\n",
+     "ZORAL MEDICAL RECEIVES TGA REGISTRATION FOR ZORSCAN"),
+    # no date line: a label of six words or more and the company's name are no title either
+    ("Ad hoc announcement pursuant to Art. 53 LR\n\nZoral Medical Ltd (ASX: ZRL)\n\n",
+     "Zoral Medical receives HSA registration for ZORSCAN in Singapore"),
+])
+def test_a_title_after_a_preamble_is_the_headline(preamble: str, title: str) -> None:
+    text = (preamble + title + "\n\nHIGHLIGHTS\n\u2022 Listed on the Singapore Medical "
+            "Device Register\n\nSYDNEY, Australia, 22 October 2024 \u2013 Zoral Medical "
+            "Limited is pleased to advise that the Health Sciences Authority has registered "
+            "ZORSCAN.\n")
+    sections = segment(text)
+    assert_covers(text, sections)
+    head = sections[0]
+    assert (head.kind, head.title) == ("headline", title)
+    assert spans(text, "dateline") == ["SYDNEY, Australia, 22 October 2024 \u2013 "]
+
+
 def test_inline_about_and_safe_harbor_paragraphs() -> None:
     d08 = corpus("d08")
     assert titles(d08, "about") == ["United Health Products"]

@@ -73,6 +73,18 @@ def test_unpunctuated_bullet_list_stays_with_its_lead_in() -> None:
     assert "stability data" in got[0]
 
 
+def test_a_bullet_list_under_a_heading_is_one_statement_per_item() -> None:
+    source = ("HIGHLIGHTS\n"
+              "\u2022 ZORSCAN listed on the Singapore Medical Device Register\n"
+              "\u2022 Registration leverages existing CE marking (2022)\n"
+              "\u2022 First sales expected in Q1 2025")
+    assert texts(source) == [
+        "HIGHLIGHTS", "\u2022 ZORSCAN listed on the Singapore Medical Device Register",
+        "\u2022 Registration leverages existing CE marking (2022)",
+        "\u2022 First sales expected in Q1 2025",
+    ]
+
+
 def test_corpus_documents_split_into_exact_substrings() -> None:
     for doc_id in ("d01", "d17", "d21"):
         text = corpus_text(doc_id)

@@ -9,6 +9,7 @@ reading the reader answers with.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.tasks.regulatory._reading import (
@@ -48,7 +49,9 @@ _NON_NEWS_HEADLINE = re.compile(
     r"\b(?:results?|data|reports?|financial|quarter|earnings|topline|top-line|presents?"
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
-    r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility))\b",
+    r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
+    r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
+    r"|annual general meeting|AGM|shareholders?|address(?:es)?)\b",
     re.I,
 )
 DEVICE = re.compile(
@@ -225,6 +228,14 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     return best(generic) >= max(best(specific), 2.5)
 
 
+def _other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
+    """Whether the headline announces news of another kind (results, financing, a launch, a
+    meeting) and states none of ``cues`` as an act of today itself."""
+    head = view.headline.text if view.headline else ""
+    return bool(head and _NON_NEWS_HEADLINE.search(head)) and not any(
+        c.sentence.zone == "headline" and c.firm and not c.background for c in cues)
+
+
 def detect_decision(view: ZonedRelease) -> CueVerdict:
     """The decision the release reports (``none`` when it reports no regulatory event)."""
     scores = _aggregate(view.cues)
@@ -243,14 +254,12 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
     cues = tuple(sorted((c for c in view.cues if c.hit.decision == decision),
                         key=lambda c: -c.weight))
     front = any(
-        c.sentence.zone in ("headline", "subhead", "lead") and c.firm and c.weight >= 1.0
+        c.sentence.zone in ("headline", "subhead", "lead") and c.firm and not c.background
+        and c.weight >= 1.0
         for c in cues
     )
     threshold = _EVENT_THRESHOLD
-    head = view.headline.text if view.headline else ""
-    if head and _NON_NEWS_HEADLINE.search(head) and not any(
-        c.sentence.zone == "headline" and c.firm for c in cues
-    ):
+    if _other_news_headline(view, cues):
         threshold *= 2.5
     is_event = front and score >= threshold
     return CueVerdict(

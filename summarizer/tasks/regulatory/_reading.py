@@ -166,15 +166,16 @@ class ZonedRelease:
         return known
 
 
-def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, int, int]:
-    """(headline span, where the lead starts, where the lead ends)."""
+def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, str | None, int, int]:
+    """(headline span, the headline's title, where the lead starts, where the lead ends)."""
     text = document.text
     headline: tuple[int, int] | None = None
+    title: str | None = None
     dateline_end: int | None = None
     first_body: int | None = None
     for s in document.sections:
         if s.kind == "headline" and headline is None:
-            headline = (s.start, s.end)
+            headline, title = (s.start, s.end), s.title
         elif s.kind == "dateline" and dateline_end is None and s.start < 4000:
             dateline_end = s.end
         elif s.kind in ("body", "quote") and first_body is None:
@@ -186,16 +187,21 @@ def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, int, int]:
     lead_start = dateline_end if dateline_end is not None else (
         headline[1] if headline else (first_body or 0)
     )
-    return headline, lead_start, lead_start + 1500
+    return headline, title, lead_start, lead_start + 1500
 
 
-def _headline_line(text: str, span: tuple[int, int]) -> Sentence | None:
-    """The headline's main line: the longest of its first lines that reads like a title."""
+def _headline_line(text: str, span: tuple[int, int], title: str | None) -> Sentence | None:
+    """The headline's main line: the first line of its title (after a preamble such as
+    "ASX ANNOUNCEMENT" and a date line), else the first of its lines that reads like a title."""
     best: Sentence | None = None
-    for m in re.finditer(r"[^\n]+", text[span[0]:span[1]]):
+    lines = list(re.finditer(r"[^\n]+", text[span[0]:span[1]]))
+    titled = [m for m in lines if title and len(m.group().strip()) >= 12
+              and title.startswith(" ".join(m.group().split()))]
+    for m in titled[:1] or lines:
         line = m.group()
         stripped = line.strip()
-        if len(stripped) < 12 or not re.search(r"[a-z]", stripped) or stripped.startswith("-"):
+        if len(stripped) < 12 or stripped.startswith("-") or not (
+                titled or re.search(r"[a-z]", stripped)):  # a title may be in capitals
             continue
         start = span[0] + m.start() + (len(line) - len(line.lstrip()))
         best = Sentence(start, start + len(stripped), stripped)
@@ -235,7 +241,7 @@ def read_release(document: Document) -> ZonedRelease:
 def _read_release(document: Document) -> ZonedRelease:
     text = document.text
     injected = tuple((i.start, i.end) for i in find_injections(text))
-    head_span, lead_start, lead_end = _zone_ranges(document)
+    head_span, head_title, lead_start, lead_end = _zone_ranges(document)
     sections = document.sections or ()
     sentences: list[ViewSentence] = []
     headline: ViewSentence | None = None
@@ -254,7 +260,7 @@ def _read_release(document: Document) -> ZonedRelease:
         return tuple(a for a in mentions[lo:hi] if a.end <= end)
 
     if head_span is not None:
-        line = _headline_line(text, head_span)
+        line = _headline_line(text, head_span, head_title)
         if line is not None:
             headline = ViewSentence(line, -1, "headline", "headline", None,
                                     agencies_in(line.start, line.end))
@@ -300,12 +306,29 @@ def is_background(
         return True
     if published is None:
         return False
+    # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it
+    bracket = _BRACKET_AFTER.match(after)
+    rest = after[bracket.end():] if bracket else after
     cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after"
-                    r"|for|to|as|with|in (?:adults|patients|children|people))\b", after)
+                    r"|as|with)\b", rest)
     opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", _clause(before),
-                      after[: cut.start()] if cut else after[:40]])
+                      _bracket_date(bracket.group()) if bracket else "",
+                      rest[: cut.start()] if cut else rest[:_DATE_REACH]])
     return _dated_earlier(scope, published)
+
+
+#: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
+#: Therapy designation to X for the same indication in March 2025")
+_DATE_REACH = 120
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_BARE_YEAR = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
+
+
+def _bracket_date(bracket: str) -> str:
+    """A bracket after a cue as a date: a bare year ("(2022)") reads as "in 2022"."""
+    year = _BARE_YEAR.fullmatch(bracket)
+    return f"in {year.group(1)}" if year else bracket
 
 
 @lru_cache(maxsize=256)

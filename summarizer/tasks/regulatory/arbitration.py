@@ -37,6 +37,7 @@ from typing import cast
 
 from summarizer.rulebook import snip
 from summarizer.tasks.regulatory._decision import (
+    CueVerdict,
     QuoteReading,
     has_front_cue,
     read_quote,
@@ -93,14 +94,22 @@ def _backed(fallback: Reader, decision: str) -> bool:
                for c in fallback.view.cues)
 
 
-def front_contradicts(summary: RegulatorySummary, fallback: Reader) -> bool:
+def front_contradicts(summary: RegulatorySummary, fallback: Reader,
+                      unambiguous: bool = True) -> bool:
     """Whether the release's headline or lead unambiguously states another decision while
     nothing the cue reader can read states the model's: not the sentence it quotes, not the
     news anywhere. Evidence enough to ask the model again (it may know a wording the lexicon
-    does not), not to overrule it."""
+    does not), not to overrule it.
+
+    ``unambiguous=False`` (enough for a re-ask): the front firmly states other decisions,
+    none of them the model's, though it does not settle which of them is the news."""
     predicted, reading = _decision(summary), fallback.reading
-    if predicted == _NONE or not reading.unambiguous or VOCABULARY.compatible(
-            predicted, reading.decision) or _backed(fallback, predicted):
+    if predicted == _NONE or VOCABULARY.compatible(predicted, reading.decision) or _backed(
+            fallback, predicted):
+        return False
+    if not reading.unambiguous and (unambiguous or not _front_states(reading) or (
+            reading.runner_up is not None
+            and VOCABULARY.compatible(predicted, reading.runner_up))):
         return False
     evidence = summary.outcome.evidence if summary.outcome is not None else None
     if evidence is None or evidence.match == "none" or evidence.start is None:
@@ -109,6 +118,13 @@ def front_contradicts(summary: RegulatorySummary, fallback: Reader) -> bool:
     quote = read_quote(fallback.view, evidence.start, end)
     return not any(VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
                    for c in quote.cues)
+
+
+def _front_states(reading: CueVerdict) -> bool:
+    """Whether the release's front firmly states its reading as today's news."""
+    best = reading.best
+    return (reading.is_event and best is not None and _current(best) and best.weight >= 1.0
+            and best.sentence.zone in ("headline", "subhead", "lead"))
 
 
 def overrule_unstated(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
@@ -178,8 +194,8 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if coded is not None:
         return coded
     misfit = _misfit(summary, predicted)
-    if misfit:
-        return _fails(predicted, read, agrees, misfit)
+    if misfit and not agrees:  # agreeing, the regulator is settled later; the sentence is
+        return _fails(predicted, read, agrees, misfit)  # still judged
     quote = read_quote(fallback.view, start, end)
     cue = _contradiction(predicted, quote)
     if cue is not None:
@@ -192,10 +208,10 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
                                                f"'{read}', the specific kind")
     if any(_current(c) for c in own):
         return Verdict(True, predicted, predicted)
-    if own:  # the lexicon reads the model's decision there, but not as today's fact
-        c = own[0]
+    if own:  # the lexicon reads the model's decision there, but not as today's fact: only
+        c = own[0]  # the same decision read elsewhere keeps it (not one merely compatible)
         state = ("an earlier event" if c.background else "negated" if c.negated else "hedged")
-        return _fails(predicted, read, agrees,
+        return _fails(predicted, read, predicted == read,
                       f"the quoted sentence states it as {state} ('{snip(c.hit.text, 60)}')")
     if not quote.in_news:
         return _fails(predicted, read, agrees, "the quoted sentence is not in the news part of "

@@ -170,10 +170,13 @@ HYPOTHETICAL_AFTER = re.compile(
     r"(?:submitted|filed))\b",
     _I,
 )
-#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV")
+#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV"), or a
+#: standing state ("the conditional marketing authorisation remains subject to ...")
 NOT_EVENT_AFTER = re.compile(
     r"^\s*(?:pathway|program(?:me)?|path|process|route|requirements?|regulations?|standards?"
-    r"|voucher|timeline|strategy|decision is expected|holders?|status of)\b",
+    r"|voucher|timeline|strategy|decision is expected|holders?|status of"
+    r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
+    r"|in (?:force|effect)))\b",
     _I,
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
@@ -193,7 +196,7 @@ BACKGROUND_CLAUSE = re.compile(
     r"|under (?:the|its|an?|their) (?:earlier |prior |previous |existing |original )?"
     r"|holds?|held"
     r"|originally|initially"
-    r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)\b[^,;:()]{0,60}$",
+    r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)(?:\b[^,;:()]{0,60})?$",
     _I,
 )
 #: section titles of recapped history ("Background", "Regulatory history", "Recent highlights")

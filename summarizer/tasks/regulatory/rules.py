@@ -218,7 +218,8 @@ def _decision_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
         # an error (a re-ask) only when the front page states the other decision and nothing
         # readable states the model's: the model may still know better, so it is asked
         yield finding("decision_cue_conflict",
-                       "error" if front_contradicts(s, ctx.fallback) else "warning",
+                       "error" if front_contradicts(s, ctx.fallback, unambiguous=False)
+                       else "warning",
                        "outcome.decision",
                        f"outcome.decision is '{predicted}' but the release says "
                        f"'{_cue_phrase(best)}' "
