@@ -494,11 +494,12 @@ def _first_title(candidates: list[int], paras: list[_Para], default: int) -> int
     six words or more and not a list item, after labels and the company's name; else
     ``default``."""
     return next((j for j in candidates[:4] if len(paras[j].text.split()) >= 6
-                 and paras[j].text[0] not in "•·▪‣◦-*" and not _ADDRESS_LINE.match(paras[j].text)
+                 and paras[j].text[0] not in "•·▪‣◦-*" and not _NOT_A_TITLE.match(paras[j].text)
                  and _title_like(paras[j].text)), default)
 
 
-_ADDRESS_LINE = re.compile(
+#: lines above a title that are no title: an address, a registration number, a release label
+_NOT_A_TITLE = re.compile(
     r"(?:regd\.?|registered|corporate|head)\s+office\b|CIN\b"
     r"|(?:ad[\s-]hoc|company|voluntary|stock exchange)\s+announcement\b|inside information\b"
     r"|(?:press|media|news)\s+release\b", re.I)

@@ -13,9 +13,10 @@ is about that sentence (``judge``):
   "approval"; "510(k) clearance" for a generic "approval"). A wording the lexicon does not know
   is no contradiction.
 
-A decision nothing readable states, while the headline or lead states another unambiguously,
-is asked again (the model may know a wording the lexicon does not); kept through the
-corrections, it gives way to the headline's decision (``overrule_unstated``).
+A decision nothing readable states, while the headline or lead states another (or two others,
+not settling which), is asked again (the model may know a wording the lexicon does not); kept
+through the corrections, it gives way to the headline's decision when that one is unambiguous
+(``overrule_unstated``).
 
 When the check fails, the rules backend's decision for the release replaces the model's (a
 non-event when it reads none); when the sentence reads a different decision, that decision
