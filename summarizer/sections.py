@@ -521,12 +521,19 @@ def _titled_after_date(
     if title < 0:
         return None
     for j in following[following.index(title) + 1:]:
-        raw = text[paras[j].start:paras[j].end]
-        lead = len(raw) - len(raw.lstrip())
-        cut = _dateline_end(raw[lead:])
-        if cut is not None:
-            return title, (j, paras[j].start, paras[j].start + lead + cut)
+        end = _wire_dateline(text, paras[j])
+        if end is not None:
+            return title, (j, paras[j].start, end)
     return None
+
+
+def _wire_dateline(text: str, p: _Para) -> int | None:
+    """Where a wire dateline opening paragraph ``p`` ends ("BOSTON, March 3, 2025 -- "), if
+    it opens with one."""
+    raw = text[p.start : p.end]
+    lead = len(raw) - len(raw.lstrip())
+    cut = _dateline_end(raw[lead:])
+    return None if cut is None else p.start + lead + cut
 
 
 def _opening(
@@ -554,11 +561,9 @@ def _opening(
             if k > 0 and _RELEASE_LINE.fullmatch(paras[real[k - 1]].text):
                 dl_start = paras[real[k - 1]].start
             break
-        raw = text[p.start : p.end]
-        lead = len(raw) - len(raw.lstrip())
-        cut = _dateline_end(raw[lead:])
-        if cut is not None:
-            dl_idx, dl_start, dl_end = i, p.start, p.start + lead + cut
+        end = _wire_dateline(text, p)
+        if end is not None:
+            dl_idx, dl_start, dl_end = i, p.start, end
             break
     head = real[0] if head_at is None else head_at
     if head_at is None and dl_idx is not None:  # "ASX ANNOUNCEMENT / Acme Ltd (ASX: ACM) /

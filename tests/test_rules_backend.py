@@ -359,13 +359,23 @@ def test_an_earlier_event_narrated_in_the_past_perfect_is_background() -> None:
     assert _decision(summary) == "hold_lifted"
 
 
-def test_a_decision_that_follows_an_earlier_one_is_the_news() -> None:
-    summary = _read("Zoral Therapeutics today announced that the European Commission has granted "
-                    "marketing authorisation for ZORVEX.",
-                    "The decision follows the positive opinion adopted by the CHMP in December "
-                    "2024.")
+@pytest.mark.parametrize(("lead", "recap", "agency", "decision"), [
+    # a decision that follows an earlier one is the news
+    ("Zoral Therapeutics today announced that the European Commission has granted marketing "
+     "authorisation for ZORVEX.",
+     "The decision follows the positive opinion adopted by the CHMP in December 2024.",
+     "EC", "approval"),
+    # the registering regulator is named inside the cue; a CE certificate is background state
+    ("Zoral Medical today announced that its ZORSCAN software has been registered by the Health "
+     "Sciences Authority (HSA) as a Class B medical device.",
+     "The software carries CE marking under the EU Medical Device Regulation, certified by BSI "
+     "in 2022.", "OTHER", "clearance"),
+], ids=["follows-an-opinion", "regulator-inside-the-cue"])
+def test_todays_act_is_read_past_a_recapped_one(lead: str, recap: str, agency: str,
+                                                 decision: str) -> None:
+    summary = _read(lead, recap)
     assert summary.outcome is not None
-    assert (summary.outcome.agency, _decision(summary)) == ("EC", "approval")
+    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
 
 
 def test_a_history_section_is_background() -> None:
@@ -470,16 +480,6 @@ def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
 
     assert "other" not in kinds("The FDA classified the resubmission as a Class 2 resubmission.")
     assert "other" in kinds("The FDA classified the field correction as a Class I recall.")
-
-
-def test_a_regulator_inside_the_cue_is_the_one_acting() -> None:
-    # the registering regulator is named inside the cue; a CE certificate is background state
-    summary = _read("Zoral Medical today announced that its ZORSCAN software has been registered "
-                    "by the Health Sciences Authority (HSA) as a Class B medical device.",
-                    "The software carries CE marking under the EU Medical Device Regulation, "
-                    "certified by BSI in 2022.")
-    assert summary.outcome is not None
-    assert (summary.outcome.agency, _decision(summary)) == ("OTHER", "clearance")
 
 
 @pytest.mark.parametrize(("text", "published"), [

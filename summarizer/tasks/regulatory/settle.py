@@ -80,20 +80,25 @@ def settle(summary: RegulatorySummary, document: Document,
         findings.extend(replace_unnamed_agency(summary, reader))
     if options.trim_quotes:  # quotes are the model's as written when trimming is off
         findings.extend(_drop_unquoted_items(summary, document))
-    for path in fill_gaps(summary, reader):
-        findings.append(Finding(
-            rule="filled_from_rules", severity="info", path=path,
-            message=(f"the model left {path} empty; filled from the rules backend"
-                     if "[" not in path else
-                     f"the model gave no timing; {path} is the one the release writes for "
-                     "this step (from the rules backend)" if path.endswith(".timing") else
-                     f"the model's quote was cut short; {path} is the whole sentence (from the "
-                     "rules backend)" if path.endswith(".evidence") else
-                     f"the model's list lacked what the release states here; {path} added "
-                     "from the rules backend"),
-        ))
+    findings.extend(Finding(rule="filled_from_rules", severity="info", path=path,
+                            message=_filled_message(path))
+                    for path in fill_gaps(summary, reader))
     ground(summary, document.index)
     return findings
+
+
+def _filled_message(path: str) -> str:
+    """What gap filling did at ``path`` (``merge.fill_gaps``'s paths say it)."""
+    if "[" not in path:
+        return f"the model left {path} empty; filled from the rules backend"
+    if path.endswith(".timing"):
+        return (f"the model gave no timing; {path} is the one the release writes for this step "
+                "(from the rules backend)")
+    if path.endswith(".evidence"):
+        return (f"the model's quote was cut short; {path} is the whole sentence (from the rules "
+                "backend)")
+    return (f"the model's list lacked what the release states here; {path} added from the rules "
+            "backend")
 
 
 def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list[Finding]:
