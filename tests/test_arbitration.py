@@ -387,9 +387,10 @@ TWO_PRODUCTS = (
 )
 
 
-def test_an_unstated_decision_is_asked_again_though_the_front_holds_two_other_ones() -> None:
+def test_an_unstated_decision_gives_way_though_the_front_holds_two_other_ones() -> None:
     # the front states a submission and a PDUFA date (two other decisions, not settling which
-    # is the news) and nothing states the model's approval: a re-ask, not an overruling
+    # is the news) and nothing states the model's approval: asked again, and once the
+    # corrections are spent, the reader's decision replaces it
     from summarizer.tasks.regulatory.arbitration import front_contradicts
 
     reader = Reader(load(TWO_PRODUCTS), index=SourceIndex(TWO_PRODUCTS))
@@ -399,8 +400,10 @@ def test_an_unstated_decision_is_asked_again_though_the_front_holds_two_other_on
     unread = ground(RegulatorySummary.model_validate(_crl_answer(quote, "approval")),
                     TWO_PRODUCTS)
     assert front_contradicts(unread, reader, unambiguous=False)
-    assert not front_contradicts(unread, reader)  # not enough to overrule it
-    assert overrule_unstated(unread, reader) == []
+    assert not front_contradicts(unread, reader)  # the headline does not settle it
+    findings = overrule_unstated(unread, reader)
+    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+    assert unread.outcome is not None and unread.outcome.decision == reader.reading.decision
     submitted = ground(RegulatorySummary.model_validate(_crl_answer(quote, "submission")),
                        TWO_PRODUCTS)
     assert not front_contradicts(submitted, reader, unambiguous=False)

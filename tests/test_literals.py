@@ -52,10 +52,13 @@ def test_filtered_and_unfiltered_scans_agree_on_the_corpus() -> None:
 def _resolve_unfiltered(text: str, start: int, end: int) -> list[object]:
     from summarizer.tasks.regulatory.lexicon import CueHit, _resolve_overlaps
 
+    # a regulator's own wording that needs it named is left out where the text never names it
     hits = [CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity,
                    cue.needs_agency)
             for cue in DECISION_CUES for m in cue.pattern.finditer(text, start, end)
-            if m.end() > m.start()]
+            if m.end() > m.start() and not (
+                cue.agency is not None and cue.needs_agency
+                and AGENCY_PATTERNS[cue.agency].search(text, start, end) is None)]
     return _resolve_overlaps(hits, lambda h: (-h.specificity, -(h.end - h.start), h.start))
 
 

@@ -65,10 +65,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 
 
 #: perfect holdout answers the pipeline still overrules or sends back (issue 14), counted and
-#: not read: one of the stress set's third batch (of 13), two of the fourth (of 18) and two of
-#: the fifth (of 17), on 2026-12-04; a change that fixes one must lower this, one that adds a
-#: miss fails
-KNOWN_HOLDOUT_MISSES = 5
+#: not read: one of the stress set's third batch (of 13), two of the fourth (of 18), none of
+#: the fifth (of 17; two on 2026-12-04) and three of the sixth (of 25, present when it was
+#: added), on 2026-12-05; a change that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 6
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

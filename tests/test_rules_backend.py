@@ -465,6 +465,51 @@ def test_a_bracketed_abbreviation_shares_its_cues_background() -> None:
     # a regulator grants reimbursement: neither an approval nor an opinion
     ("Zoral Therapeutics announces that the Italian Medicines Agency (AIFA) has granted "
      "reimbursement for ZORVEX with classification in class H.", "OTHER", "other"),
+    # a national registration granted to a medicine, with the regulator's own name in brackets
+    ("Zoral Therapeutics announced that Colombia's regulator (INVIMA) has granted sanitary "
+     "registration (registro sanitario) for ZORVEX tablets.", "OTHER", "approval"),
+    # a device's premarket approval; the FDA as Indian releases name it
+    ("Zoral Medical today announced that it has received premarket approval (PMA) from the FDA "
+     "for its ZORHEART valve.", "FDA", "approval"),
+    ("Zoral Pharma Limited has received final approval from the USFDA for its ANDA for "
+     "Zoralamine Tablets, 10 mg.", "FDA", "approval"),
+    # a regulator's own instruments: a permit licence, a consent to distribute, a certificate
+    ("Zoral Therapeutics announced that the Taiwan FDA (TFDA) has issued a drug permit licence "
+     "for ZORVEX.", "OTHER", "approval"),
+    ("Zoral Therapeutics advises that the New Zealand Medicines and Medical Devices Safety "
+     "Authority (Medsafe) has granted its consent for the supply of ZORVEX tablets.", "OTHER",
+     "approval"),
+    ("Zoral Medical has been issued an EU technical documentation assessment certificate by its "
+     "notified body for ZORSCAN, which may now bear the CE mark.", "NOTIFIED_BODY", "clearance"),
+    # conditional and provisional approvals in other words
+    ("Zoral Therapeutics announced that ZORVEX was approved with conditions by the NMPA for "
+     "adults with lupus nephritis.", "NMPA", "accelerated_approval"),
+    ("Zoral Therapeutics advises that ZORVEX has been provisionally registered by the TGA on the "
+     "ARTG.", "TGA", "accelerated_approval"),
+    ("Under the accelerated approval pathway, the FDA approved ZORVEX for adults with lupus "
+     "nephritis, Zoral Therapeutics said today.", "FDA", "accelerated_approval"),
+    # a 510(k) submitted; an application lodged; a Great Britain application submitted
+    ("Zoral Medical today announced that it has submitted a 510(k) premarket notification to "
+     "the FDA for ZORSCAN.", "FDA", "submission"),
+    ("Zoral Therapeutics advises that it has lodged a registration dossier with the TGA for "
+     "ZORVEX.", "TGA", "submission"),
+    # leave to resume a stopped trial; a clock stopped; a registration cancelled
+    ("Zoral Therapeutics received authorization from the FDA to resume dosing in its Phase 1 "
+     "trial of ZRX-5.", "FDA", "hold_lifted"),
+    ("Zoral Therapeutics announces that the MHRA has stopped the assessment clock on its "
+     "application for ZORVEX.", "MHRA", "review_extension"),
+    ("Zoral Medical advises that the TGA has cancelled the registration of ZORSCAN after a "
+     "post-market review.", "TGA", "other"),
+    # a reimbursement body's recommendation; the FDA's formula for a complete response
+    ("Zoral Therapeutics announced that the Pharmaceutical Benefits Advisory Committee did not "
+     "recommend the listing of ZORVEX.", "OTHER", "negative_opinion"),
+    ("Zoral Therapeutics announced that the FDA stated in an action letter that the "
+     "application for ZORVEX cannot be approved in its present form.", "FDA",
+     "complete_response"),
+    # an advisory committee named before, its tally in words
+    ("Zoral Therapeutics provided an update after the FDA advisory committee meeting on ZORVEX. "
+     "The committee voted 4 yes and 10 no on whether its benefits outweigh its risks.", "FDA",
+     "advisory_vote"),
 ])
 def test_regulators_words_for_their_acts(sentence: str, agency: str, decision: str) -> None:
     summary = _read(sentence)
@@ -522,6 +567,29 @@ def test_a_bare_year_in_brackets_dates_the_cue_before_it() -> None:
     assert not cues["registered ZORSCAN as a Class C medical device"].background
 
 
+@pytest.mark.parametrize("regulator", [
+    "the U.S. Food and Drug Administration (FDA)",
+    "Japan's Ministry of Health, Labour and Welfare",
+])
+def test_a_regulators_own_commas_and_ands_do_not_end_the_clause_a_date_is_read_in(
+    regulator: str,
+) -> None:
+    # "approved by the Food and Drug Administration in 2019": the date is the approval's
+    text = ("Zoral Therapeutics Wins Patent Ruling on ZORVEX\n\nBOSTON, July 30, 2024 -- Zoral "
+            "Therapeutics today announced that the court upheld two ZORVEX patents. ZORVEX was "
+            f"approved by {regulator} in 2019 for adults with lupus nephritis.\n")
+    view = read_release(load(text, published=dt.date(2024, 7, 30)))
+    assert [c.background for c in view.cues if c.hit.decision == "approval"] == [True]
+    assert _decision(summarize_with_rules(load(text, published=dt.date(2024, 7, 30)))) == "none"
+
+
+def test_an_approval_stayed_by_patent_litigation_is_no_act() -> None:
+    summary = _read("Zoral Therapeutics today announced that the court denied the generic "
+                    "maker's motion. The 30-month stay of FDA approval of the generic ZORVEX "
+                    "application runs until May 2026.")
+    assert _decision(summary) == "none"
+
+
 def test_a_recap_up_front_does_not_make_a_later_mention_the_news() -> None:
     # the lead only recaps the authorisation ("This follows ..."); a mention far below is no
     # news up front either
@@ -573,3 +641,31 @@ def test_a_partners_approval_recapped_in_a_milestone_or_meeting_release_is_no_ev
             "colitis.\n")
     summary = summarize_with_rules(load(text, published=dt.date(2025, 6, 30)))
     assert _decision(summary) == "none"
+
+
+@pytest.mark.parametrize(("patients", "indication"), [
+    ("adults with previously treated, unresectable or metastatic soft tissue sarcoma",
+     "soft tissue sarcoma"),
+    ("patients with relapsed or refractory, newly diagnosed multiple myeloma", "multiple myeloma"),
+    ("adults with lupus nephritis", "lupus nephritis"),
+])
+def test_the_indication_is_the_disease_past_its_stage(patients: str, indication: str) -> None:
+    summary = _read(f"Zoral Therapeutics today announced that the FDA has approved ZORVEX for "
+                    f"the treatment of {patients}.")
+    assert summary.outcome is not None and summary.outcome.indication == indication
+
+
+def test_a_participle_describing_a_thing_states_no_act() -> None:
+    summary = _read("Zoral Medical today announced that three health plans now cover ZORSCAN. "
+                    "Coverage is what turns a cleared device into one patients can get.")
+    assert _decision(summary) == "none"
+
+
+def test_a_regulators_own_wording_needs_that_regulator_named_in_the_text() -> None:
+    from summarizer.tasks.regulatory.lexicon import find_decision_cues
+
+    def agencies(text: str) -> set[str | None]:
+        return {h.agency for h in find_decision_cues(text) if h.decision == "negative_opinion"}
+
+    assert agencies("The PBAC did not recommend ZORVEX.") == {None}  # the generic cue
+    assert "NICE" in agencies("NICE did not recommend ZORVEX.")

@@ -19,6 +19,7 @@ from summarizer.tasks.regulatory._reading import (
     ZonedRelease,
     is_background,
     is_negated,
+    mask_agencies,
 )
 from summarizer.tasks.regulatory.lexicon import (
     HYPOTHETICAL_AFTER,
@@ -39,6 +40,7 @@ __all__ = [
     "detect_decision",
     "has_front_cue",
     "is_prose",
+    "other_news_headline",
     "read_agency",
     "read_outcome",
     "read_quote",
@@ -46,12 +48,14 @@ __all__ = [
 ]
 
 _NON_NEWS_HEADLINE = re.compile(
-    r"\b(?:results?|data|reports?|financial|quarter|earnings|topline|top-line|presents?"
+    r"\b(?:results?(?! of (?:the )?(?:[\w-]+ )?(?:consultation|meeting|inspection|review))|data"
+    r"|reports?|financial|quarter|earnings|topline|top-line|presents?"
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
     r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
-    r"|annual general meeting|AGM|shareholders?|address(?:es)?)\b",
+    r"|annual general meeting|AGM|shareholders?|address(?:es)?"
+    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict)\b",
     re.I,
 )
 DEVICE = re.compile(
@@ -178,7 +182,7 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
             flags.append((
-                is_background(vs, before, after, published),
+                is_background(vs, before, after, published, (m.start(), m.end())),
                 bool(HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)),
                 is_negated(before, after),
             ))
@@ -228,7 +232,7 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     return best(generic) >= max(best(specific), 2.5)
 
 
-def _other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
+def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
     """Whether the headline announces news of another kind (results, financing, a launch, a
     meeting) and states none of ``cues`` as an act of today itself."""
     head = view.headline.text if view.headline else ""
@@ -259,7 +263,7 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
         for c in cues
     )
     threshold = _EVENT_THRESHOLD
-    if _other_news_headline(view, cues):
+    if other_news_headline(view, cues):
         threshold *= 2.5
     is_event = front and score >= threshold
     return CueVerdict(
@@ -383,8 +387,8 @@ def read_outcome(view: ZonedRelease, reading: CueVerdict) -> ReaderOutcome:
         return ReaderOutcome(False, VOCABULARY.no_decision, VOCABULARY.no_agency, None, None)
     agency, mention, evidence = read_agency(view, reading)
     decision: Decision = reading.decision
-    about = " ".join([view.headline.text if view.headline else "",
-                      evidence.text if evidence else ""])
+    about = " ".join(mask_agencies(vs.text, vs, vs.start) for vs in (view.headline, evidence)
+                     if vs is not None)
     spec = VOCABULARY.agency(agency)
     if spec is not None and decision in spec.device_decisions and DEVICE.search(about):
         decision = spec.device_decisions[decision]  # a device "approval": a registration

@@ -224,7 +224,11 @@ _IND_WEAK = re.compile(
 _POPULATION = re.compile(
     r"^(?:(?:adult|adults|pediatric|paediatric|patients?|people|children|adolescents|individuals"
     r"|women|men|infants|newborns|subjects|aged|of|age|years?|old|older|and|or|the|a|an|to|kg"
-    r"|weigh(?:ing)?|at|least|who|have|has|with|living|from|\d+(?:\s*(?:to|-|–)\s*\d+)?)\b"
+    r"|weigh(?:ing)?|at|least|who|have|has|with|living|from|\d+(?:\s*(?:to|-|–)\s*\d+)?"
+    # the stage before the disease ("previously treated, unresectable or metastatic NSCLC"):
+    # its commas would otherwise end the indication before the disease is named
+    r"|previously|(?:un)?treated|relapsed|refractory|unresectable|metastatic|locally|advanced"
+    r"|recurrent|newly|diagnosed)\b"
     r"[\s,]*|\([^)]{0,60}\)\s*)+",
     re.I,
 )

@@ -33,6 +33,8 @@ from summarizer.tasks.regulatory.lexicon import (
     NEGATION_BEFORE,
     NEWS_CUE,
     NOT_EVENT_AFTER,
+    NOT_EVENT_BEFORE,
+    THING_AFTER_PARTICIPLE,
     AgencyMention,
     CueHit,
     find_agencies,
@@ -50,6 +52,7 @@ __all__ = [
     "ZonedRelease",
     "is_background",
     "is_negated",
+    "mask_agencies",
     "read_release",
 ]
 
@@ -295,12 +298,17 @@ def _clause(before: str) -> str:
 
 
 def is_background(
-    sentence: ViewSentence, before: str, after: str, published: dt.date | None
+    sentence: ViewSentence, before: str, after: str, published: dt.date | None,
+    span: tuple[int, int],
 ) -> bool:
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
     release (a date before the cue, or after it in its own clause)."""
-    if BACKGROUND_BEFORE.search(before[-60:]) or BACKGROUND_CLAUSE.search(_clause(before)):
+    if BACKGROUND_BEFORE.search(before[-60:]):
+        return True
+    before = mask_agencies(before, sentence, span[0] - len(before))
+    after = mask_agencies(after, sentence, span[1])
+    if BACKGROUND_CLAUSE.search(_clause(before)):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         return True
@@ -316,6 +324,28 @@ def is_background(
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
     return _dated_earlier(scope, published)
+
+
+def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
+    """``part`` (the text at offset ``at``) with the regulators' names the sentence holds blanked
+    out: their own commas and "and"s ("Food and Drug Administration", "Ministry of Health,
+    Labour and Welfare") and the bracketed abbreviation after them ("(FDA)") end no clause, and
+    their words ("Medical Devices Safety Authority") say nothing of the product. The names are
+    found by position: a sentence naming thousands of regulators is not walked for every cue."""
+    names, end = sentence.agencies, at + len(part)
+    lo = bisect_left(names, at, key=lambda a: a.start)
+    hi = bisect_left(names, end, key=lambda a: a.start)
+    if lo == hi:
+        return part
+    chars = list(part)
+    for a in names[lo:hi]:
+        a_start, a_end = a.start - at, min(a.end, end) - at
+        if a_start > 0 and part[a_start - 1] == "(":
+            a_start -= 1
+        if a_end < len(part) and part[a_end] == ")":
+            a_end += 1
+        chars[a_start:a_end] = "_" * (a_end - a_start)
+    return "".join(chars)
 
 
 #: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
@@ -452,14 +482,19 @@ def _weigh_cues(
                 w *= 0.25
             elif hit.needs_agency and actor:
                 w *= 2.0  # "the FDA has approved", "approval from the TGA"
-            if NOT_EVENT_AFTER.match(after):
+            # a process, a framework or a described thing ("a cleared device"): no act stated,
+            # so not firm either (a model's quote of it states no decision)
+            not_act = bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(before) or (
+                hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)))
+            if not_act:
                 w *= 0.1
             hedged = bool(
                 HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)
             )
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
-            background = is_background(vs, before, after, published)
+            hedged = hedged or not_act
+            background = is_background(vs, before, after, published, (hit.start, hit.end))
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)

@@ -41,6 +41,7 @@ from summarizer.tasks.regulatory._decision import (
     CueVerdict,
     QuoteReading,
     has_front_cue,
+    other_news_headline,
     read_quote,
     sentence_agency,
 )
@@ -130,9 +131,9 @@ def _front_states(reading: CueVerdict) -> bool:
 
 def overrule_unstated(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """Once the corrections are spent: a decision the release states nowhere the cue reader
-    can read, kept through a re-ask that quoted the headline's other decision
-    (``front_contradicts``), gives way to that decision."""
-    if not front_contradicts(summary, fallback):
+    can read, kept through a re-ask that quoted the headline's other decision, or the other
+    decisions the front states firmly (``front_contradicts``), gives way to the reader's."""
+    if not front_contradicts(summary, fallback, unambiguous=False):
         return []
     predicted, read = _decision(summary), fallback.reading.decision
     verdict = Verdict(False, predicted, read, "the release's headline or lead reports "
@@ -224,6 +225,11 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
                         (quote.hedged, "hedged")):
         if flag:
             return _fails(predicted, read, agrees, f"the quoted sentence states it as {state}")
+    if read == _NONE and other_news_headline(fallback.view, fallback.view.cues):
+        # the headline announces other news (an offering, results, a meeting) and states no
+        # act; a regulatory event in such a release must be stated in words the reader knows
+        return _fails(predicted, read, agrees, "the headline announces other news and the "
+                                               "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
 
 

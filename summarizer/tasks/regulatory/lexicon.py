@@ -45,11 +45,13 @@ __all__ = [
     "NEGATION_BEFORE",
     "NEWS_CUE",
     "NOT_EVENT_AFTER",
+    "NOT_EVENT_BEFORE",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
     "RATIONALE_STRONG",
     "RATIONALE_TITLE",
     "RATIONALE_WEAK",
+    "THING_AFTER_PARTICIPLE",
     "TIMING_CUE",
     "AgencyMention",
     "CueHit",
@@ -150,16 +152,18 @@ DecisionCue = CueSpec
 #: every decision cue of the vocabulary, generic and regulator-specific
 DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 
-#: hedges before a cue (same sentence, shortly before): the event has not happened
+#: hedges before a cue (same sentence, shortly before): the event has not happened (or is
+#: stayed: "the 30-month stay of FDA approval")
 HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
     r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
-    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|may|might|will|shall"
+    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|may(?! now\b)|might"
+    r"|will|shall"
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
     r"|intend(?:s|ed)? to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
-    r"|in order to|future|risks?)\b[^.;]{0,60}$"
+    r"|in order to|future|risks?|stay (?:of|on))\b[^.;]{0,60}$"
     r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
     r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
     _I,
@@ -170,18 +174,31 @@ HYPOTHETICAL_AFTER = re.compile(
     r"(?:submitted|filed))\b",
     _I,
 )
-#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV"), or a
-#: standing state ("the conditional marketing authorisation remains subject to ...")
+#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV"), is
+#: defined ("tentative approval means that ..."), or a standing state ("the conditional marketing
+#: authorisation remains subject to ...")
 NOT_EVENT_AFTER = re.compile(
     r"^\s*(?:pathway|program(?:me)?|path|process|route|requirements?|regulations?|standards?"
     r"|voucher|timeline|strategy|decision is expected|holders?|status of"
+    r"|indicates that|means that|signifies|is defined as|refers to"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
-    r"|in (?:force|effect)))\b",
+    r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect))\b",
     _I,
 )
+#: the thing a participle cue describes ("a cleared device", "the approved indication"): a state,
+#: not an act
+THING_AFTER_PARTICIPLE = re.compile(
+    r"^\s+(?:devices?|products?|drugs?|therap(?:y|ies)|medicines?|treatments?|indications?"
+    r"|labels?|labell?ing|uses?|doses?|dosages?|versions?|formulations?|options?)\b",
+    _I,
+)
+#: the cue names the framework another act falls under ("designation under the SAKIGAKE
+#: system", "filing under the conditional approval system"): not an act itself
+NOT_EVENT_BEFORE = re.compile(r"\bunder (?:the|its|an?|their|this) (?:[\w'’-]+ ){0,2}$", _I)
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
-    r"\b(?:previously|already|earlier|formerly|since|existing|prior|in (?:January|February|March"
+    r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior"
+    r"|in (?:January|February|March"
     r"|April|May|June|July|August|September|October|November|December)|in (?:19|20)\d\d"
     r"|last year)\b[^.;]{0,30}$",
     _I,
@@ -193,7 +210,7 @@ BACKGROUND_CLAUSE = re.compile(
     r"|follow(?:s|ed|ing)?(?: (?:on )?from)?|after|subsequent to|on the heels of|builds? on"
     r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
     r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
-    r"|under (?:the|its|an?|their) (?:earlier |prior |previous |existing |original )?"
+    r"|under (?:the|its|an?|their) (?:earlier|prior|previous|existing|original) "
     r"|holds?|held"
     r"|originally|initially"
     r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)(?:\b[^,;:()]{0,60})?$",
@@ -257,12 +274,24 @@ _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
 
 
 def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
-    """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins."""
+    """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins.
+
+    A regulator's own wording that needs its regulator named ("did not recommend" as NICE
+    words it) is left out where the text never names that regulator: the generic cue it
+    overlaps ("did not recommend", as the PBAC says it) is then read instead."""
     end = len(text) if end is None else end
+    named: dict[str, bool] = {}
+
+    def absent(code: str) -> bool:
+        if code not in named:
+            named[code] = AGENCY_PATTERNS[code].search(text, start, end) is not None
+        return not named[code]
+
     hits = [
         CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
                cue.agency)
         for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
+        if not (cue.agency is not None and cue.needs_agency and absent(cue.agency))
         for m in cue.pattern.finditer(text, start, end)
         if m.end() > m.start()
     ]

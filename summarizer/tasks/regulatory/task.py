@@ -57,7 +57,7 @@ class RegulatoryTask(Task):
     next steps with their timing, and the sentiment (LABEL_SPEC.md)."""
 
     name: ClassVar[str] = "regulatory"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     description: ClassVar[str] = (
         "Regulatory outcomes: agency, decision, product, indication, date; rationale, next "
         "steps with timing, sentiment"

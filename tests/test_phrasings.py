@@ -1,0 +1,56 @@
+"""The rules backend on the phrasing catalogue (tests/data/phrasings/README.md): short release
+openings in many regulators' own words, tune and holdout halves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.intake import load
+from summarizer.tasks.regulatory.reader import summarize_with_rules
+
+PHRASINGS = Path(__file__).parent / "data" / "phrasings"
+
+#: share of openings whose (regulator, decision) the rules backend reads right, measured on
+#: 2026-12-05 when the catalogue was added: before any change read from it 0.72 (tune) and
+#: 0.76 (holdout); after the changes read from the tune half's misses, these
+MEASURED = {"tune": 0.95, "holdout": 0.80}
+
+
+def _rows(half: str) -> list[dict[str, Any]]:
+    lines = (PHRASINGS / f"{half}.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _read(row: dict[str, Any]) -> tuple[str, str]:
+    text = row["headline"].strip() + "\n\n" + row["lead"].strip() + "\n"
+    summary = summarize_with_rules(load(text, published=dt.date.fromisoformat(row["published"])))
+    if summary.outcome is None or not summary.is_regulatory_event:
+        return ("NONE", "none")
+    return (summary.outcome.agency, summary.outcome.decision)
+
+
+def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
+    from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+
+    tune, holdout = _rows("tune"), _rows("holdout")
+    assert len(tune) == len(holdout) == 165
+    assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
+    codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
+    for row in tune + holdout:
+        assert row["decision"] in codes, row["id"]
+        assert (row["agency"] == "NONE") == (row["decision"] == "none"), row["id"]
+
+
+@pytest.mark.parametrize("half", ["tune", "holdout"])
+def test_the_rules_read_the_regulator_and_decision_of_each_opening(half: str) -> None:
+    rows = _rows(half)
+    misses = [row["id"] for row in rows if _read(row) != (row["agency"], row["decision"])]
+    share = 1 - len(misses) / len(rows)
+    # the holdout's misses are counted, never listed: nobody tunes on them
+    shown = misses if half == "tune" else f"{len(misses)} of {len(rows)}"
+    assert share >= MEASURED[half] - 0.005, shown
