@@ -669,3 +669,68 @@ def test_a_regulators_own_wording_needs_that_regulator_named_in_the_text() -> No
 
     assert agencies("The PBAC did not recommend ZORVEX.") == {None}  # the generic cue
     assert "NICE" in agencies("NICE did not recommend ZORVEX.")
+
+
+@pytest.mark.parametrize(("sentence", "published", "decision"), [
+    # "today" by the cue: today's act though its clause opens with "after"
+    ("Zoral Therapeutics said ZORVEX can now be prescribed to adults with lupus nephritis, after "
+     "the FDA earlier today approved a supplemental New Drug Application.", "2025-03-03",
+     "approval"),
+    # a month without a year is the last such month: "in March" for a May release is background
+    ("Zoral Therapeutics received a grant from the Government of Canada. It received IND "
+     "clearance from the FDA in March and plans to start enrolling in the summer.", "2025-05-16",
+     "none"),
+    # a date after two verbs of one subject dates both acts
+    ("The FDA has approved ZORVEX for adults with lupus nephritis, Zoral Therapeutics announced. "
+     "The application was accepted and granted priority review by the FDA in June 2024.",
+     "2025-03-03", "approval"),
+    # a hyphenated compound describes the product, it states no act
+    ("Zoral Medical today presented five-year data on the FDA-approved ZORHEART valve at a "
+     "cardiology congress.", "2025-03-03", "none"),
+    # the committee's own "for"s hedge nothing
+    ("Zoral Therapeutics said the Committee for Medicinal Products for Human Use did not "
+     "recommend approval of ZORVEX.", "2025-03-03", "negative_opinion"),
+])
+def test_todays_act_is_told_from_a_recap_by_its_clause(sentence: str, published: str,
+                                                        decision: str) -> None:
+    assert _decision(_read(sentence, published=published)) == decision
+
+
+@pytest.mark.parametrize(("sentence", "agency", "decision"), [
+    ("Zoral Medical said the FDA found its ZORSCAN device not substantially equivalent to its "
+     "predicate.", "FDA", "refusal"),
+    ("Zoral Pharma Limited has received the Establishment Inspection Report from the USFDA for "
+     "its Pune facility, classified as Voluntary Action Indicated.", "FDA", "other"),
+    ("Zoral Therapeutics welcomed the MHRA's grant today of a marketing authorisation for "
+     "ZORVEX.", "MHRA", "approval"),
+    ("The European Medicines Agency has validated Zoral Therapeutics B.V.'s Marketing "
+     "Authorisation Application for ZORVEX.", "EMA", "filing_accepted"),
+    ("Following a consultation with the PMDA, Zoral Therapeutics has reached agreement that its "
+     "global Phase 3 study can support an application in Japan.", "PMDA",
+     "regulatory_feedback"),
+    # a designation named by what the product becomes; a provisional consent
+    ("Zoral Therapeutics said ZRX-5 has been designated as a Global Innovative Fast Track "
+     "product by the Ministry of Food and Drug Safety.", "OTHER", "designation"),
+    ("Zoral Therapeutics said the provisional consent to distribute ZORVEX was notified in the "
+     "New Zealand Gazette after evaluation by Medsafe.", "OTHER", "accelerated_approval"),
+    # a committee recommends updating the product information; a body recommends funding
+    ("Zoral Therapeutics notes that the PRAC has recommended updating the product information "
+     "of ZORVEX to add a warning on liver injury.", "EMA", "other"),
+    ("Zoral Therapeutics announced that Canada's Drug Agency (CDA-AMC, formerly CADTH) has "
+     "issued a recommendation that public drug plans reimburse ZORVEX.", "OTHER",
+     "positive_opinion"),
+    # a decentralised procedure ends and the national authorisation is granted: an approval
+    ("Zoral Therapeutics reports that the decentralised procedure for ZORVEX has concluded "
+     "positively and the Danish Medicines Agency has granted the Danish marketing "
+     "authorisation.", "OTHER", "approval"),
+])
+def test_more_of_the_regulators_words(sentence: str, agency: str, decision: str) -> None:
+    summary = _read(sentence)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
+
+
+def test_a_ce_marking_application_is_no_ce_mark() -> None:
+    summary = _read("Zoral Medical announced that TÜV SÜD has certified its quality management "
+                    "system to ISO 13485, a prerequisite for its planned CE marking application.")
+    assert _decision(summary) == "none"

@@ -181,9 +181,10 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             # words is not re-read whole for each of them
             before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
+            plain = mask_agencies(before, vs, m.start() - len(before))
             flags.append((
                 is_background(vs, before, after, published, (m.start(), m.end())),
-                bool(HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)),
+                bool(HYPOTHETICAL_BEFORE.search(plain[-70:]) or HYPOTHETICAL_AFTER.match(after)),
                 is_negated(before, after),
             ))
         regulatory = regulatory or bool(

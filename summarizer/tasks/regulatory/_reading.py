@@ -69,6 +69,14 @@ _DATE_IN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?: (\d{1,2}))?,? ((?:19|20)\d\d)\b|\b(?:in|during) ((?:19|20)\d\d)\b"
 )
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|during) (January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?!,? (?:\d|of\b))"
+)
+#: "today" right by a cue: today's act, whatever clause it sits in
+_TODAY_BEFORE = re.compile(r"\b(?:earlier |later )?today\b[^.;,]*$|\bthis morning\b[^.;,]*$",
+                           re.I)
+_TODAY_AFTER = re.compile(r"^\s*(?:[\w-]+ ){0,2}?(?:today|this morning)\b", re.I)
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
@@ -304,10 +312,13 @@ def is_background(
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
     release (a date before the cue, or after it in its own clause)."""
-    if BACKGROUND_BEFORE.search(before[-60:]):
-        return True
+    recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
+    if _TODAY_BEFORE.search(before[-25:]) or _TODAY_AFTER.match(after):
+        return False  # "after the FDA earlier today approved": today's act, whatever its clause
+    if recap:
+        return True
     if BACKGROUND_CLAUSE.search(_clause(before)):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
@@ -317,8 +328,10 @@ def is_background(
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it
     bracket = _BRACKET_AFTER.match(after)
     rest = after[bracket.end():] if bracket else after
-    cut = re.search(r"[,;:()—–]|\b(?:and|but|which|while|whereas|based on|following|after"
-                    r"|as|with)\b", rest)
+    # "and" ends the clause, except before a second verb of the same subject ("was accepted and
+    # granted priority review ... in December 2023": the date is both acts')
+    cut = re.search(r"[,;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while|whereas|based on"
+                    r"|following|after|as|with)\b", rest)
     opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", _clause(before),
                       _bracket_date(bracket.group()) if bracket else "",
@@ -364,7 +377,13 @@ def _bracket_date(bracket: str) -> str:
 @lru_cache(maxsize=256)
 def _dated_earlier(text: str, published: dt.date) -> bool:
     """Whether ``text`` (a cue's clause) dates itself well before ``published``; cached: the
-    cues of one clause share it."""
+    cues of one clause share it. A month without a year ("in March") is the last such month up
+    to the release."""
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTH_NUM[m.group(1).lower()]
+        year = published.year if month <= published.month else published.year - 1
+        if (published - dt.date(year, month, 28)).days > 45:
+            return True
     for m in _DATE_IN.finditer(text):
         if m.group(4):
             if int(m.group(4)) < published.year:
@@ -388,7 +407,8 @@ def is_negated(before: str, after: str) -> bool:
 
 
 _ACTOR_GAP = re.compile(
-    r"^\)?(?:\s*\([^)]{1,40}\))?(?:\s+(?:has|have|had|today|officially|formally|also|now|recently"
+    r"^\)?(?:\s*\([^)]{1,40}\))?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
+    r"|officially|formally|also|now|recently"
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,
 )
@@ -484,12 +504,16 @@ def _weigh_cues(
                 w *= 2.0  # "the FDA has approved", "approval from the TGA"
             # a process, a framework or a described thing ("a cleared device"): no act stated,
             # so not firm either (a model's quote of it states no decision)
-            not_act = bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(before) or (
-                hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)))
+            # read with the regulators' names blanked: their "for"s and "and"s ("Committee for
+            # Medicinal Products for Human Use") hedge nothing
+            plain = mask_agencies(before, vs, hit.start - len(before))
+            not_act = bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain) or (
+                hit.text.endswith("ed") and (THING_AFTER_PARTICIPLE.match(after)
+                                             or before.endswith("-"))))  # "FDA-approved"
             if not_act:
                 w *= 0.1
             hedged = bool(
-                HYPOTHETICAL_BEFORE.search(before[-70:]) or HYPOTHETICAL_AFTER.match(after)
+                HYPOTHETICAL_BEFORE.search(plain[-70:]) or HYPOTHETICAL_AFTER.match(after)
             )
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
