@@ -734,3 +734,14 @@ def test_a_ce_marking_application_is_no_ce_mark() -> None:
     summary = _read("Zoral Medical announced that TÜV SÜD has certified its quality management "
                     "system to ISO 13485, a prerequisite for its planned CE marking application.")
     assert _decision(summary) == "none"
+
+
+@pytest.mark.parametrize(("published", "background"), [("2025-11-20", True), ("2025-02-10", False)])
+def test_the_releases_own_year_alone_dates_a_recap_once_the_year_is_under_way(
+    published: str, background: bool,
+) -> None:
+    text = ("Zoral Therapeutics Annual General Meeting Addresses\n\nSYDNEY, 2025 -- Zoral "
+            "Therapeutics today released the addresses to be given at its annual general "
+            "meeting. ZORVEX received approval from the TGA in 2025.\n")
+    view = read_release(load(text, published=dt.date.fromisoformat(published)))
+    assert [c.background for c in view.cues if c.hit.decision == "approval"] == [background]

@@ -329,7 +329,7 @@ def is_background(
     bracket = _BRACKET_AFTER.match(after)
     rest = after[bracket.end():] if bracket else after
     # "and" ends the clause, except before a second verb of the same subject ("was accepted and
-    # granted priority review ... in December 2023": the date is both acts')
+    # granted priority review ... in December 2023": the date is both acts)
     cut = re.search(r"[,;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while|whereas|based on"
                     r"|following|after|as|with)\b", rest)
     opening = _OPENING_DATE.match(sentence.text)
@@ -386,7 +386,10 @@ def _dated_earlier(text: str, published: dt.date) -> bool:
             return True
     for m in _DATE_IN.finditer(text):
         if m.group(4):
-            if int(m.group(4)) < published.year:
+            # a bare year: an earlier one, or the release's own once the year is well under
+            # way (today's act is not dated "in 2025" in a November release)
+            if int(m.group(4)) < published.year or (
+                    int(m.group(4)) == published.year and published.month >= 4):
                 return True
             continue
         year = int(m.group(3))
@@ -502,11 +505,11 @@ def _weigh_cues(
                 w *= 0.25
             elif hit.needs_agency and actor:
                 w *= 2.0  # "the FDA has approved", "approval from the TGA"
-            # a process, a framework or a described thing ("a cleared device"): no act stated,
-            # so not firm either (a model's quote of it states no decision)
             # read with the regulators' names blanked: their "for"s and "and"s ("Committee for
             # Medicinal Products for Human Use") hedge nothing
             plain = mask_agencies(before, vs, hit.start - len(before))
+            # a process, a framework or a described thing ("a cleared device"): no act stated,
+            # so not firm either (a model's quote of it states no decision)
             not_act = bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain) or (
                 hit.text.endswith("ed") and (THING_AFTER_PARTICIPLE.match(after)
                                              or before.endswith("-"))))  # "FDA-approved"
