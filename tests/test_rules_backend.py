@@ -719,6 +719,54 @@ def test_todays_act_is_told_from_a_recap_by_its_clause(sentence: str, published:
     ("Zoral Therapeutics announced that Canada's Drug Agency (CDA-AMC, formerly CADTH) has "
      "issued a recommendation that public drug plans reimburse ZORVEX.", "OTHER",
      "positive_opinion"),
+    # devices: a De Novo request filed, a humanitarian use designation, a certificate refused,
+    # a registration refused, a recall classified with a long object
+    ("Zoral Medical announced that it has filed a De Novo request with the FDA for ZORSCAN.",
+     "FDA", "submission"),
+    ("Zoral Medical announced that the FDA has granted Humanitarian Use Device (HUD) "
+     "designation to ZORHEART.", "FDA", "designation"),
+    ("Zoral Medical announces that its notified body, BSI, has refused to issue an MDR "
+     "certificate for ZORGEL.", "NOTIFIED_BODY", "refusal"),
+    ("Zoral Medical (ASX: CRL) advises that the TGA has decided not to include ZORSCAN in the "
+     "ARTG.", "TGA", "refusal"),
+    ("Zoral Medical confirmed that the FDA has designated its voluntary recall of two lots of "
+     "the ZORSCAN catheter as a Class II recall.", "FDA", "other"),
+    ("Zoral Medical said the FDA has given the green light to a feasibility study of ZORKID "
+     "under an approved IDE.", "FDA", "trial_authorization"),
+    # Europe: a variation validated, a validity confirmed, a clock stop extended, an orphan
+    # opinion, a temporary authorisation, a trial authorised through CTIS, restrictions
+    ("Zoral Therapeutics announced that the European Medicines Agency has validated the Type II "
+     "variation application for ZORVEX.", "EMA", "filing_accepted"),
+    ("Zoral Therapeutics announced that the EMA has confirmed the validity of its marketing "
+     "authorisation application for ZORVEX.", "EMA", "filing_accepted"),
+    ("Zoral Therapeutics announces that the CHMP has agreed to extend the clock stop in the "
+     "review of its application for ZORVEX.", "EMA", "review_extension"),
+    ("Zoral Therapeutics announced that the COMP issued a positive opinion on its application "
+     "for orphan designation of ZRX-5.", "EMA", "designation"),
+    ("Zoral Therapeutics announces that Swissmedic has granted a temporary authorisation for "
+     "ZORVEX.", "OTHER", "accelerated_approval"),
+    ("Zoral Therapeutics informs that the AEMPS, acting as reporting Member State, has "
+     "authorised through the Clinical Trials Information System its phase 3 study of ZORVEX.",
+     "OTHER", "trial_authorization"),
+    ("Zoral Therapeutics announces that the PRAC of the EMA has recommended restricting the use "
+     "of ZORVEX in patients over 75.", "EMA", "other"),
+    # committees that recommend, or not, the grant of a permission; the month May is no "may"
+    ("Zoral Pharma Limited informs that the Subject Expert Committee of CDSCO has recommended "
+     "the grant of permission to manufacture and market ZORVEX tablets.", "OTHER",
+     "positive_opinion"),
+    ("Zoral Pharma Limited informs that the Subject Expert Committee of CDSCO, at its meeting "
+     "held on 25 May 2023, did not recommend the grant of marketing permission for ZORVEX.",
+     "OTHER", "negative_opinion"),
+    # an orphan designation with the product described between; a drug registration
+    # certificate; a trial protocol authorised; a resumption agreed
+    ("Zoral Therapeutics announced that the MFDS designated ZRX-5, its gene therapy for "
+     "retinitis pigmentosa, as an orphan drug.", "OTHER", "designation"),
+    ("Zoral Pharma received the Drug Registration Certificate for ZORVEX injection issued by the "
+     "NMPA.", "NMPA", "approval"),
+    ("Zoral Biotech announced that COFEPRIS has issued the authorisation of the clinical "
+     "research protocol for its Phase III trial of ZRX-5.", "OTHER", "trial_authorization"),
+    ("Zoral Biotech announced that the CDE of the NMPA has agreed to the Company's application "
+     "for resumption of the Phase I trial of ZRX-5.", "NMPA", "hold_lifted"),
     # a decentralised procedure ends and the national authorisation is granted: an approval
     ("Zoral Therapeutics reports that the decentralised procedure for ZORVEX has concluded "
      "positively and the Danish Medicines Agency has granted the Danish marketing "
@@ -745,3 +793,12 @@ def test_the_releases_own_year_alone_dates_a_recap_once_the_year_is_under_way(
             "meeting. ZORVEX received approval from the TGA in 2025.\n")
     view = read_release(load(text, published=dt.date.fromisoformat(published)))
     assert [c.background for c in view.cues if c.hit.decision == "approval"] == [background]
+
+
+@pytest.mark.parametrize("lead", [
+    "Zoral Medical today agreed to acquire four 510(k)-cleared wound care devices from a peer.",
+    "Zoral Therapeutics Provides Regulatory Update on ZORSCAN 510(k). The company will meet "
+    "investors next week.",
+])
+def test_a_clearance_named_as_an_attribute_or_a_topic_is_no_act(lead: str) -> None:
+    assert _decision(_read(lead)) == "none"

@@ -157,7 +157,8 @@ DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
     r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
-    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|may(?! now\b)|might"
+    r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|might"
+    r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall"
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
     r"|intend(?:s|ed)? to"
@@ -174,13 +175,15 @@ HYPOTHETICAL_AFTER = re.compile(
     r"(?:submitted|filed))\b",
     _I,
 )
-#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV"), is
+#: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
+#: "510(k)-cleared"), is
 #: defined ("tentative approval means that ..."), or a standing state ("the conditional marketing
 #: authorisation remains subject to ...")
 NOT_EVENT_AFTER = re.compile(
     r"^\s*(?:pathway|program(?:me)?|path|process|route|requirements?|regulations?|standards?"
     r"|voucher|timeline|strategy|decision is expected|holders?|status of"
     r"|indicates that|means that|signifies|is defined as|refers to"
+    r"|-(?:cleared|approved|marked|certified|registered)\b"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
     r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect))\b",
     _I,
@@ -193,8 +196,15 @@ THING_AFTER_PARTICIPLE = re.compile(
     _I,
 )
 #: the cue names the framework another act falls under ("designation under the SAKIGAKE
-#: system", "filing under the conditional approval system"): not an act itself
-NOT_EVENT_BEFORE = re.compile(r"\bunder (?:the|its|an?|their|this) (?:[\w'’-]+ ){0,2}$", _I)
+#: system", "filing under the conditional approval system") or the topic of an update: not an
+#: act itself
+NOT_EVENT_BEFORE = re.compile(
+    r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
+    # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
+    r"|\b(?:update|updates|statement|comments?) (?:on|regarding|concerning|about)"
+    r" (?:[\w®™'’-]+ ){0,4}$",
+    _I,
+)
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior"
