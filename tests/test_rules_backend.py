@@ -680,6 +680,9 @@ def test_a_regulators_own_wording_needs_that_regulator_named_in_the_text() -> No
     ("Zoral Therapeutics received a grant from the Government of Canada. It received IND "
      "clearance from the FDA in March and plans to start enrolling in the summer.", "2025-05-16",
      "none"),
+    # the comma inside a US date does not end the clause that dates the cue
+    ("Zoral Medical reported its first sales of ZORSCAN in Canada. ZORSCAN received its Class II "
+     "Medical Device Licence from Health Canada on June 2, 2024.", "2024-09-12", "none"),
     # a date after two verbs of one subject dates both acts
     ("The FDA has approved ZORVEX for adults with lupus nephritis, Zoral Therapeutics announced. "
      "The application was accepted and granted priority review by the FDA in June 2024.",

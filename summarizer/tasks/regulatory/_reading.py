@@ -330,8 +330,9 @@ def is_background(
     rest = after[bracket.end():] if bracket else after
     # "and" ends the clause, except before a second verb of the same subject ("was accepted and
     # granted priority review ... in December 2023": the date is both acts)
-    cut = re.search(r"[,;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while|whereas|based on"
-                    r"|following|after|as|with)\b", rest)
+    # (nor does the comma inside a date: "on June 2, 2023")
+    cut = re.search(r",(?!\s*(?:19|20)\d\d\b)|[;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while"
+                    r"|whereas|based on|following|after|as|with)\b", rest)
     opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", _clause(before),
                       _bracket_date(bracket.group()) if bracket else "",
