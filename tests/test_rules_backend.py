@@ -805,3 +805,27 @@ def test_the_releases_own_year_alone_dates_a_recap_once_the_year_is_under_way(
 ])
 def test_a_clearance_named_as_an_attribute_or_a_topic_is_no_act(lead: str) -> None:
     assert _decision(_read(lead)) == "none"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab ,.()&-_", max_size=40), st.text(alphabet="ab ,.()&-_", max_size=40),
+       st.sampled_from(["Food and Drug Administration", "FDA", "Health Canada",
+                        "Ministry of Health, Labour and Welfare"]),
+       st.booleans())
+def test_masking_regulators_keeps_every_other_character_in_place(
+    head: str, tail: str, name: str, bracketed: bool,
+) -> None:
+    from summarizer.tasks.regulatory._reading import mask_agencies
+
+    named = f"({name})" if bracketed else name
+    text = f"Zoral said {head} {named} {tail}."
+    view = read_release(load(f"Zoral Update\n\nBOSTON, March 3, 2025 -- {text}\n"))
+    sentence = next(s for s in view.sentences if s.agencies)
+    part = view.text[sentence.start:sentence.end]
+    masked = mask_agencies(part, sentence, sentence.start)
+    assert len(masked) == len(part)
+    spans = [(a.start - sentence.start, a.end - sentence.start) for a in sentence.agencies]
+    for i, (was, now) in enumerate(zip(part, masked, strict=True)):
+        inside = any(s - 1 <= i <= e for s, e in spans)  # a name and a bracket around it
+        assert now == was or (inside and now == "_")
+    assert all(set(masked[s:e]) == {"_"} for s, e in spans)
