@@ -18,12 +18,11 @@ from summarizer.tasks.regulatory._reading import (
     WeightedCue,
     ZonedRelease,
     is_background,
+    is_hedged,
     is_negated,
     mask_agencies,
 )
 from summarizer.tasks.regulatory.lexicon import (
-    HYPOTHETICAL_AFTER,
-    HYPOTHETICAL_BEFORE,
     AgencyMention,
 )
 from summarizer.tasks.regulatory.schema import (
@@ -184,7 +183,7 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             plain = mask_agencies(before, vs, m.start() - len(before))
             flags.append((
                 is_background(vs, before, after, published, (m.start(), m.end())),
-                bool(HYPOTHETICAL_BEFORE.search(plain[-70:]) or HYPOTHETICAL_AFTER.match(after)),
+                is_hedged(plain, after),
                 is_negated(before, after),
             ))
         regulatory = regulatory or bool(

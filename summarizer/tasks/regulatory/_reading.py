@@ -51,6 +51,7 @@ __all__ = [
     "WeightedCue",
     "ZonedRelease",
     "is_background",
+    "is_hedged",
     "is_negated",
     "mask_agencies",
     "read_release",
@@ -405,6 +406,22 @@ def _dated_earlier(text: str, published: dt.date) -> bool:
     return False
 
 
+def is_hedged(plain_before: str, after: str) -> bool:
+    """Whether a cue is hedged in its clause ("plans to submit", "if approved"); ``plain_before``
+    is the text before it with the regulators' names blanked (``mask_agencies``): their "for"s
+    ("Committee for Medicinal Products for Human Use") hedge nothing."""
+    return bool(HYPOTHETICAL_BEFORE.search(plain_before[-70:]) or HYPOTHETICAL_AFTER.match(after))
+
+
+def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
+    """Whether a cue names a process, a framework, a topic or a described thing rather than an
+    act: "pathway", "under the SAKIGAKE system", "update on X 510(k)", "a cleared device",
+    "FDA-approved", "510(k)-cleared"."""
+    return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
+        hit.text.endswith("ed") and (THING_AFTER_PARTICIPLE.match(after)
+                                     or plain_before.endswith("-"))))
+
+
 def is_negated(before: str, after: str) -> bool:
     """Whether a cue is negated in its clause ("did not approve", "approval was not granted")."""
     return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after))
@@ -506,19 +523,13 @@ def _weigh_cues(
                 w *= 0.25
             elif hit.needs_agency and actor:
                 w *= 2.0  # "the FDA has approved", "approval from the TGA"
-            # read with the regulators' names blanked: their "for"s and "and"s ("Committee for
-            # Medicinal Products for Human Use") hedge nothing
             plain = mask_agencies(before, vs, hit.start - len(before))
             # a process, a framework or a described thing ("a cleared device"): no act stated,
             # so not firm either (a model's quote of it states no decision)
-            not_act = bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain) or (
-                hit.text.endswith("ed") and (THING_AFTER_PARTICIPLE.match(after)
-                                             or before.endswith("-"))))  # "FDA-approved"
+            not_act = _states_no_act(hit, plain, after)
             if not_act:
                 w *= 0.1
-            hedged = bool(
-                HYPOTHETICAL_BEFORE.search(plain[-70:]) or HYPOTHETICAL_AFTER.match(after)
-            )
+            hedged = is_hedged(plain, after)
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
