@@ -807,6 +807,49 @@ def test_a_clearance_named_as_an_attribute_or_a_topic_is_no_act(lead: str) -> No
     assert _decision(_read(lead)) == "none"
 
 
+def _release(headline: str, lead: str, published: str) -> RegulatorySummary:
+    text = f"{headline}\n\nBEIJING, {published} -- {lead}\n"
+    return summarize_with_rules(load(text, published=dt.date.fromisoformat(published)))
+
+
+@pytest.mark.parametrize("headline", [
+    "ZORVEX Included in China's National Reimbursement Drug List",
+    "Notice Regarding NHI Drug Price Listing of ZORVEX",
+    "ZORVEX Added to Ontario Drug Benefit Formulary",
+])
+def test_a_payers_list_is_other_news_even_with_a_recent_approval_recapped(headline: str) -> None:
+    lead = ("Zoral Pharma announced that ZORVEX will be reimbursed from January 1, 2026. ZORVEX "
+            "was approved by the NMPA in October 2025 for adults with chronic cough.")
+    assert _decision(_release(headline, lead, "2025-12-02")) == "none"
+    # the same recap under a neutral headline is still read: only the headline's news changed
+    assert _decision(_release("Zoral Pharma Provides Update", lead, "2025-12-02")) == "approval"
+
+
+def test_a_competition_authority_clearing_an_acquisition_is_no_regulatory_act() -> None:
+    deal = _release("European Commission clears Zoral's acquisition of Peer Bio",
+                    "Zoral Therapeutics announces that the European Commission has approved the "
+                    "proposed acquisition of Peer Bio AB under the EU Merger Regulation.",
+                    "2025-09-29")
+    assert _decision(deal) == "none"
+    product = _release("European Commission approves ZORVEX",
+                       "Zoral Therapeutics announces that the European Commission has approved "
+                       "ZORVEX for adults with chronic cough.", "2025-09-29")
+    assert _decision(product) == "approval"
+
+
+def test_an_act_the_lead_says_is_todays_is_news_under_a_launch_headline() -> None:
+    headline = "ZORVEX Now Available to Adults With Chronic Cough"
+    today = _release(headline, "Zoral Therapeutics said ZORVEX can now be prescribed after the "
+                     "U.S. Food and Drug Administration earlier today approved a supplemental "
+                     "New Drug Application.", "2025-07-22")
+    assert _decision(today) == "approval"
+    # "today" by a cue that needs a regulator and names none is not today's regulatory act
+    board = _release("Zoral Pharma: Unaudited Financial Results for Q3",
+                     "The Board of Directors at its meeting held today approved the results. "
+                     "Sales grew on exports of products approved by USFDA.", "2025-07-22")
+    assert _decision(board) == "none"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="ab ,.()&-_", max_size=40), st.text(alphabet="ab ,.()&-_", max_size=40),
        st.sampled_from(["Food and Drug Administration", "FDA", "Health Canada",

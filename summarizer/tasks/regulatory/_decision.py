@@ -54,7 +54,8 @@ _NON_NEWS_HEADLINE = re.compile(
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
     r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
     r"|annual general meeting|AGM|shareholders?|address(?:es)?"
-    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict)\b",
+    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict"
+    r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL)\b",
     re.I,
 )
 DEVICE = re.compile(
@@ -234,10 +235,13 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
 
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
     """Whether the headline announces news of another kind (results, financing, a launch, a
-    meeting) and states none of ``cues`` as an act of today itself."""
+    meeting) and states none of ``cues`` as an act of today itself, nor does the front say
+    one is today's ("Now Available ... after the FDA earlier today approved")."""
     head = view.headline.text if view.headline else ""
     return bool(head and _NON_NEWS_HEADLINE.search(head)) and not any(
-        c.sentence.zone == "headline" and c.firm and not c.background for c in cues)
+        c.firm and not c.background and (c.sentence.zone == "headline" or (
+            c.today and c.attributed and c.sentence.zone in ("subhead", "lead")))
+        for c in cues)
 
 
 def detect_decision(view: ZonedRelease) -> CueVerdict:

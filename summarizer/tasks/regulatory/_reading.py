@@ -134,6 +134,7 @@ class WeightedCue:
     background: bool
     actor: bool = False  # a regulator is named as the one acting ("the FDA approved")
     negated: bool = False  # "did not approve", "has not placed ... on hold"
+    today: bool = False  # "today" right by it: "the FDA earlier today approved"
 
     @property
     def firm(self) -> bool:
@@ -316,7 +317,7 @@ def is_background(
     recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
-    if _TODAY_BEFORE.search(before[-25:]) or _TODAY_AFTER.match(after):
+    if said_today(before, after):
         return False  # "after the FDA earlier today approved": today's act, whatever its clause
     if recap:
         return True
@@ -339,6 +340,12 @@ def is_background(
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
     return _dated_earlier(scope, published)
+
+
+def said_today(plain_before: str, plain_after: str) -> bool:
+    """Whether "today" (or "this morning") stands right by a cue: today's act, whatever its
+    clause; both parts with the regulators' names blanked."""
+    return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after))
 
 
 def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
@@ -543,7 +550,9 @@ def _weigh_cues(
                 w *= 1.3
             if vs.kind == "quote":
                 w *= 0.6
-            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated))
+            today = not background and said_today(
+                plain, mask_agencies(after, vs, hit.end))
+            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today))
     return out
 
 

@@ -176,7 +176,7 @@ HYPOTHETICAL_AFTER = re.compile(
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
-#: "510(k)-cleared"), is
+#: "510(k)-cleared", "clears the proposed acquisition"), is
 #: defined ("tentative approval means that ..."), or a standing state ("the conditional marketing
 #: authorisation remains subject to ...")
 NOT_EVENT_AFTER = re.compile(
@@ -185,7 +185,10 @@ NOT_EVENT_AFTER = re.compile(
     r"|indicates that|means that|signifies|is defined as|refers to"
     r"|-(?:cleared|approved|marked|certified|registered)\b"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
-    r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect))\b",
+    r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect)"
+    # a deal, not a product: a competition authority clearing an acquisition
+    r"|(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
+    r"(?:acquisition|merger|takeover|business combination)s?)\b",
     _I,
 )
 #: the thing a participle cue describes ("a cleared device", "the approved indication"): a state,
