@@ -216,7 +216,8 @@ _MONTH = (
 )
 _DATE = (
     rf"(?:(?<![A-Za-z]){_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?<![\d.])(?:19|20)\d\d[./]\d{{1,2}}[./]\d{{1,2}}(?![\d.]))"  # "2024.04.25" (East Asia)
 )
 _WIRE = (
     r"(?:\(\s*[^()\n]{0,40}?(?:wire|newswire|news|press\s*release)[^()\n]{0,20}\)"
@@ -449,14 +450,20 @@ def _dateline_end(s: str) -> int | None:
     parts = [part.strip() for part in loc.split(",")]
     if any(not part or not part[0].isupper() for part in parts):
         return None
-    if len(parts) == 1 and not (loc.isupper() and len(loc) >= 3):
+    # one place name in mixed case ("Mumbai, October 20, 2026:", "Oslo, 1 December 2022 –")
+    # only with a date and a dash or colon after it: a sentence may open "Tuesday, March 4"
+    single = len(parts) == 1 and not (loc.isupper() and len(loc) >= 3)
+    if single and (len(loc.split()) > 3 or not re.search(r"\d{4}", m.group())):
         return None
     pos = m.end()
     while more := _DATELINE_MORE.match(s, pos):
         if more.end() == pos:
             break
         pos = more.end()
-    if sep := _DATELINE_SEP.match(s, pos):
+    sep = _DATELINE_SEP.match(s, pos)
+    if single and (sep is None or not sep.group().strip()):
+        return None
+    if sep:
         pos = sep.end()
     while pos < len(s) and s[pos] != "\n" and s[pos].isspace():
         pos += 1
@@ -498,6 +505,16 @@ def _first_title(candidates: list[int], paras: list[_Para], default: int) -> int
                  and _title_like(paras[j].text)), default)
 
 
+#: a company's name or registration line above an exchange announcement ("Acme Therapeutics
+#: Limited", "ACN 609 511 374", "ASX: ACM")
+_COMPANY_LINE = re.compile(
+    r"[A-Z][\w&.'’ -]{1,50}\b(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.?|AG|SA"
+    r"|S\.A\.|plc|PLC|GmbH|N\.V\.|NV|AB|ASA|A/S|Berhad|Bhd\.?|Co\.?, Ltd\.?|K\.K\.)"
+    r"|(?:ACN|ABN|ARBN|CIN|ISIN)\b[\w :./-]{1,40}"
+    r"|\(?(?:ASX|NZX|TSX|TSXV|HKEX|SGX|SIX|LSE|AIM|KOSDAQ|KOSPI|NSE|BSE|TSE)"
+    r"(?:[ :]+[\w.]{1,10})?\)?")
+#: a release's own label line, after a filing's cover letter
+_RELEASE_LABEL = re.compile(r"\W*(?:press|media|news)\s+release\W*", re.I)
 #: lines above a title that are no title: an address, a registration number, a release label
 _NOT_A_TITLE = re.compile(
     r"(?:regd\.?|registered|corporate|head)\s+office\b|CIN\b"
@@ -514,7 +531,7 @@ def _titled_after_date(
     paragraph, start, end)), else None. The title is the first paragraph after the date that
     reads like one: six words or more, not a list item."""
     if not all(len(paras[j].text) <= 60 and (paras[j].text.isupper() or _RELEASE_LINE.fullmatch(
-            paras[j].text)) for j in real[:k]):
+            paras[j].text) or _COMPANY_LINE.fullmatch(paras[j].text)) for j in real[:k]):
         return None
     following = real[k + 1:k + 9]
     title = _first_title(following[:3], paras, -1)
@@ -567,7 +584,13 @@ def _opening(
             break
     head = real[0] if head_at is None else head_at
     if head_at is None and dl_idx is not None:  # "ASX ANNOUNCEMENT / Acme Ltd (ASX: ACM) /
-        head = _first_title([j for j in real if j < dl_idx], paras, head)  # <title> / SYDNEY"
+        before = [j for j in real if j < dl_idx]  # <title> / SYDNEY"
+        # a filing's cover letter ("To, BSE Limited ... Sub: ... Please find enclosed"): the
+        # release starts after its own label ("PRESS RELEASE")
+        labels = [k for k, j in enumerate(before) if _RELEASE_LABEL.fullmatch(paras[j].text)]
+        if labels:
+            before = before[labels[-1] + 1:]
+        head = _first_title(before, paras, head)
     has_headline = (dl_idx is not None and head < dl_idx and paras[head].start < dl_start) or (
         dl_idx is None and len(real) > 1 and _title_like(paras[head].text)
     )

@@ -607,3 +607,43 @@ def test_an_earlier_designation_quoted_gives_way_to_todays_acceptance(agency: st
     assert (summary.outcome.decision, summary.outcome.agency) == ("filing_accepted", "NMPA")
     assert findings[0].rule == "decision_arbitrated"
     assert "earlier event" in findings[0].message
+
+
+_QUARTERLY = (
+    "Zoral Therapeutics Quarterly Activities Report\n\n{bullet}BRISBANE, Australia, 30 January "
+    "2025 -- Zoral Therapeutics Limited today released its quarterly activities report for the "
+    "quarter ended 31 December 2024.\n\nEnrolment in the ZORA-2 study of ZRX-5 gathered pace "
+    "and cash stood at A$41 million.\n\n" + "The study enrolled patients at 40 sites in "
+    "Australia, Europe and North America during the quarter, and the independent data "
+    "monitoring committee met twice. " * 4 + "\n\nChief Executive Officer Jane Roe said: "
+    "\"With orphan drug designation in the US in hand for ZRX-5, we are well placed to move "
+    "quickly if the data are positive.\"\n"
+)
+
+
+def _orphan_answer() -> dict[str, Any]:
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        agency="FDA", agency_body="FDA", decision="approval", direction="favorable",
+        products=[{"name": "ZRX-5", "generic_name": None}], indication="pulmonary fibrosis",
+        application=None,
+        evidence={"quote": "With orphan drug designation in the US in hand for ZRX-5"})
+    answer["rationale"], answer["next_steps"] = [], []
+    return answer
+
+
+def test_a_decision_named_in_passing_in_a_release_of_other_news_is_no_event() -> None:
+    text = _QUARTERLY.format(bullet="")
+    summary, findings = _arbitrated(_orphan_answer(), text)
+    assert summary.outcome is None or not summary.is_regulatory_event
+    (finding,) = findings
+    assert "other news" in finding.message and "in passing" in finding.message
+
+
+def test_a_decision_the_front_states_is_read_even_in_a_release_of_other_news() -> None:
+    # the same quote, but a subheadline states the designation as today's news
+    text = _QUARTERLY.format(bullet="- FDA grants Orphan Drug Designation to ZRX-5\n\n")
+    summary, findings = _arbitrated(_orphan_answer(), text)
+    assert summary.outcome is not None and summary.is_regulatory_event
+    assert summary.outcome.decision == "designation"
+    assert [f.rule for f in findings] == ["decision_arbitrated"]

@@ -123,10 +123,25 @@ def _slow_first_answer(text: str) -> Any:
 
 def test_results_come_as_completed_or_in_input_order() -> None:
     ids = [(f"d{i}", d) for i, d in enumerate(DOCS[:6])]
-    with ScaleServer(answer=_slow_first_answer) as srv:
-        s = _summarizer(srv)
-        as_completed = _sources(list(s.summarize_many(ids, concurrency=6)))
-        srv._answers.clear()  # the slow answer is slow again
+    received = threading.Semaphore(0)  # one release per result the caller has in hand
+    gate = {"on": True}
+
+    def first_answer_last(text: str) -> Any:
+        # the first document is answered only once the caller holds the five others (no
+        # timing involved: a loaded machine cannot reorder it)
+        if "Norvale0 " in text and gate["on"]:
+            for _ in range(5):
+                assert received.acquire(timeout=30)
+        return rules_answer(text)
+
+    with ScaleServer(answer=first_answer_last) as srv:
+        s = _summarizer(srv, timeout=60.0)
+        as_completed: list[str | None] = []
+        for result in s.summarize_many(ids, concurrency=6):
+            as_completed.append(result.source)
+            received.release()
+        gate["on"] = False
+        srv._answers.clear()
         ordered = _sources(list(s.summarize_many(ids, concurrency=6, ordered=True)))
     assert ordered == [f"d{i}" for i in range(6)]
     assert sorted(as_completed) == ordered  # type: ignore[type-var]

@@ -774,6 +774,43 @@ def test_todays_act_is_told_from_a_recap_by_its_clause(sentence: str, published:
     ("Zoral Therapeutics reports that the decentralised procedure for ZORVEX has concluded "
      "positively and the Danish Medicines Agency has granted the Danish marketing "
      "authorisation.", "OTHER", "approval"),
+    # the regulator as the passive's agent acts; a comma before "granted" is no break
+    ("ZORVEX is now approved in Singapore for chronic cough. Approval was granted by the Health "
+     "Sciences Authority (HSA) through its priority review route.", "OTHER", "approval"),
+    ("The marketing authorization, granted by the Saudi Food and Drug Authority (SFDA) on 1 March "
+     "2025 under its priority review track, covers ZORVEX tablets.", "OTHER", "approval"),
+    ("Zoral Pharma has obtained the item permission from the Ministry of Food and Drug Safety "
+     "(MFDS) for ZORVEX tablets.", "OTHER", "approval"),
+    # devices: the FDA's De Novo words; a device registration named as such
+    ("The U.S. Food and Drug Administration today authorized marketing of the ZORSCAN earpiece "
+     "for motion sickness.", "FDA", "clearance"),
+    ("China's National Medical Products Administration has granted Class III medical device "
+     "registration for the ZORSCAN valve system.", "NMPA", "clearance"),
+    # other regulators' instruments
+    ("The ANMAT granted, through Disposition No. 1234/25, conditional registration to ZORVEX for "
+     "spinal muscular atrophy.", "OTHER", "accelerated_approval"),
+    ("COFEPRIS issued the authorization of the research protocol for the Phase 2 study of "
+     "ZRX-5.", "OTHER", "trial_authorization"),
+    ("The U.S. Drug Enforcement Administration (DEA) has published an interim final rule placing "
+     "ZORVEX in Schedule IV of the Controlled Substances Act.", "OTHER", "other"),
+    ("ANVISA has granted the classification as priority to the registration petition of "
+     "ZRX-5.", "OTHER", "designation"),
+    ("Health Canada has issued a Screening Rejection Letter for the New Drug Submission for "
+     "ZORVEX.", "HEALTH_CANADA", "refusal_to_file"),
+    # the review clock stopped longer at the company's request: the regulator's act
+    ("The CHMP has agreed to the Company's request to extend the clock stop in the review of "
+     "the marketing authorisation application for ZORVEX.", "EMA", "review_extension"),
+    # "not approved ... at this stage" is no refusal; the request for information is the news
+    ("The Therapeutic Goods Administration has not approved the registration of ZORVEX at this "
+     "stage but has issued a request for further information.", "TGA", "regulatory_feedback"),
+    # a hold the FDA keeps in place is no new hold; what it asked for is the news
+    ("Zoral received a letter from the FDA stating that the partial clinical hold on the ZRX-5 "
+     "study will remain in place. The FDA requested additional pharmacokinetic data.", "FDA",
+     "regulatory_feedback"),
+    # the national authorisations at the end of a decentralised procedure are the approval
+    ("The decentralised procedure for ZORVEX, with the Danish Medicines Agency as reference "
+     "member state, has ended positively, and national marketing authorisations have been "
+     "granted in 12 countries.", "OTHER", "approval"),
 ])
 def test_more_of_the_regulators_words(sentence: str, agency: str, decision: str) -> None:
     summary = _read(sentence)
@@ -848,6 +885,82 @@ def test_an_act_the_lead_says_is_todays_is_news_under_a_launch_headline() -> Non
                      "The Board of Directors at its meeting held today approved the results. "
                      "Sales grew on exports of products approved by USFDA.", "2025-07-22")
     assert _decision(board) == "none"
+
+
+@pytest.mark.parametrize("lead", [
+    # "not approved" while the review goes on states no decision
+    "The board wishes to clarify that, as at the date of this announcement, the NMPA has not "
+    "approved the New Drug Application for ZRX-5, which remains under review.",
+    # no hold was placed
+    "Zoral has notified the FDA of the event; no clinical hold has been placed, and enrollment "
+    "continues.",
+    # a pathway the FDA agreed on is no clearance
+    "Zoral Medical will follow the De Novo pathway for ZORSCAN, it said at its investor day.",
+])
+def test_what_is_not_done_is_no_act(lead: str) -> None:
+    assert _decision(_read(lead)) == "none"
+
+
+@pytest.mark.parametrize(("headline", "lead", "published", "decision"), [
+    # a relative clause with its own verb keeps its date ("placed in October 2024")
+    ("Dosing to Resume in ZORA-2 Study", "The U.S. Food and Drug Administration has lifted the "
+     "clinical hold it placed on the IND in October 2024, Zoral Bio announced today.",
+     "2025-01-14", "hold_lifted"),
+    # "on Tuesday" (or "yesterday") by the cue: the act of these days, not background
+    ("Zoral Outlines ZORVEX Launch Timing", "Following the U.S. Food and Drug Administration's "
+     "approval on Tuesday of ZORVEX for adults with chronic cough, Zoral said the drug will be "
+     "available within ten days.", "2025-03-12", "approval"),
+    # a day-first date dates its clause like a month-first one
+    ("Zoral Pharma Provides Update", "Since then, the CHMP adopted a positive "
+     "opinion on ZORVEX on 27 February 2025, and on 24 April 2025 the European Commission "
+     "granted marketing authorisation for ZORVEX.", "2025-06-12", "none"),
+    # recaps without a date
+    ("Zoral Announces First Prescriptions of ZORVEX in China", "As previously announced, ZORVEX "
+     "was granted marketing approval by the National Medical Products Administration (NMPA) for "
+     "multiple myeloma.", "2024-12-20", "none"),
+    ("Zoral Medical Reports Second Quarter 2025 Financial Results", "Revenue grew 9%. The company "
+     "received FDA 510(k) clearance for its ZORSCAN knee earlier in the quarter.", "2025-07-29",
+     "none"),
+    # an abbreviation in brackets does not end the clause its date is read in
+    ("Zoral Signs Global Licensing Deal for ZRX-5", "ZRX-5 was designated as a Global Innovative "
+     "Product on Fast Track (GIFT) by the Ministry of Food and Drug Safety in January.",
+     "2025-07-22", "none"),
+    # other news in the headline: a payer's decision, a stock exchange's letter
+    ("CMS Grants New Technology Add-on Payment for ZORSCAN", "The Centers for Medicare & "
+     "Medicaid Services has granted an add-on payment for ZORSCAN. ZORSCAN received FDA "
+     "premarket approval in June 2024.", "2024-08-05", "none"),
+    ("Zoral Receives Nasdaq Notification Regarding Minimum Bid Price Deficiency", "The notice has "
+     "no immediate effect on the listing, and the NDA for ZRX-5 remains under review by the FDA "
+     "with a PDUFA date of November 3, 2023.", "2023-09-05", "none"),
+    # "reaches agreement with" the regulator is its feedback, whatever the headline's "agreement"
+    ("ZORAL REACHES AGREEMENT WITH FDA ON PHASE 3 DESIGN FOR ZRX-5", "According to the official "
+     "meeting minutes, the FDA agreed with the key elements of the proposed Phase 3 trial.",
+     "2024-11-19", "regulatory_feedback"),
+])
+def test_todays_act_is_told_from_background_in_more_ways(
+    headline: str, lead: str, published: str, decision: str,
+) -> None:
+    assert _decision(_release(headline, lead, published)) == decision
+
+
+@pytest.mark.parametrize(("dated", "background"), [
+    ("On November 10, 2025", False),  # two days before the release: its news
+    ("On September 10, 2025", True),  # two months before: a recap
+])
+def test_a_highlights_section_recaps_unless_its_date_is_these_days(dated: str,
+                                                                    background: bool) -> None:
+    text = ("Zoral Therapeutics Provides Corporate Update\n\nTORONTO, Nov. 12, 2025 -- Zoral "
+            "Therapeutics today provided a corporate update.\n\nRegulatory Highlights\n\n"
+            f"{dated}, Health Canada issued a Notice of Compliance (NOC) for ZORVEX capsules.\n")
+    view = read_release(load(text, published=dt.date(2025, 11, 12)))
+    assert [c.background for c in view.cues if c.hit.decision == "approval"] == [background]
+
+
+def test_a_sentence_opening_with_a_full_date_dates_its_act() -> None:
+    view = read_release(load("Zoral Update\n\nBOSTON, March 3, 2025 -- On June 2, 2023, the FDA "
+                             "approved ZORVEX for adults with chronic cough.\n",
+                             published=dt.date(2025, 3, 3)))
+    assert [c.background for c in view.cues if c.hit.decision == "approval"] == [True]
 
 
 @settings(max_examples=150, deadline=None)

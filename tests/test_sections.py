@@ -149,6 +149,60 @@ def test_a_title_after_a_preamble_is_the_headline(preamble: str, title: str) -> 
     assert spans(text, "dateline") == ["SYDNEY, Australia, 22 October 2024 \u2013 "]
 
 
+@pytest.mark.parametrize("date_line", ["2024.04.25", "2024/04/25", "2024-04-25"])
+def test_a_numeric_date_line_after_the_title_ends_a_label_preamble(date_line: str) -> None:
+    # a Korean release: a label, its title and bullets, then the date line, then the body
+    title = "Zoral Pharm signs exclusive Korean distribution agreement for ZORVEX"
+    text = (f"[Press Release]\n\n{title}\n\n- Zoral obtains exclusive rights in Korea\n\n"
+            f"{date_line}\n\nZoral Pharm Co., Ltd. announced on the 25th that it has signed an "
+            "exclusive distribution agreement.\n")
+    sections = segment(text)
+    assert_covers(text, sections)
+    assert (sections[0].kind, sections[0].title) == ("headline", title)
+    assert spans(text, "dateline") == [date_line + "\n\n"]
+
+
+def test_a_filings_cover_letter_comes_before_the_release_and_its_title() -> None:
+    # an Indian Regulation 30 filing: the company's letter to the exchanges, then the release
+    title = "Zoral wins U.S. District Court ruling in patent litigation on generic ZORVEX XR"
+    text = ("Zoral Generics Limited\nRegd. Office: Zoral House, Andheri (East), Mumbai 400 093\n"
+            "CIN: L24230MH1994PLC081277\n\nTo,\nBSE Limited (Scrip Code: 532918)\n\nSub: "
+            "Disclosure under Regulation 30 - Outcome of patent litigation\n\nDear Sir/Madam,"
+            "\n\nPlease find enclosed the press release being issued by the Company.\n\n"
+            f"PRESS RELEASE\n\n{title}\n\nMumbai, October 20, 2026: Zoral Generics Limited "
+            "today announced that the court ruled in its favour.\n")
+    sections = segment(text)
+    assert_covers(text, sections)
+    assert (sections[0].kind, sections[0].title) == ("headline", title)
+    assert spans(text, "dateline") == ["Mumbai, October 20, 2026: "]
+
+
+def test_a_companys_name_and_numbers_above_the_date_are_a_preamble() -> None:
+    text = ("Zoral Therapeutics Limited\nACN 609 511 374\n\nASX: ZRL\n\n30 January 2025\n\n"
+            "QUARTERLY ACTIVITIES REPORT AND APPENDIX 4C\n\nBrisbane, Queensland, 30 January "
+            "2025: Zoral Therapeutics Limited provides its quarterly activities report.\n")
+    sections = segment(text)
+    assert_covers(text, sections)
+    assert (sections[0].kind, sections[0].title) == (
+        "headline", "QUARTERLY ACTIVITIES REPORT AND APPENDIX 4C")
+
+
+@pytest.mark.parametrize(("opening", "dateline"), [
+    ("Mumbai, October 20, 2026: Zoral announced", "Mumbai, October 20, 2026: "),
+    ("Oslo, 1 December 2022 \u2013 Zoral ASA announces", "Oslo, 1 December 2022 \u2013 "),
+    # one place name in mixed case needs a dash or a colon after its date
+    ("Tuesday, March 4, 2025 the company said", None),
+    ("Boston, in a statement, the company said", None),
+])
+def test_a_one_word_place_in_mixed_case_opens_a_dateline_only_with_date_and_dash(
+    opening: str, dateline: str | None,
+) -> None:
+    from summarizer.sections import _dateline_end
+
+    end = _dateline_end(opening)
+    assert (opening[:end] if end is not None else None) == dateline
+
+
 def test_inline_about_and_safe_harbor_paragraphs() -> None:
     d08 = corpus("d08")
     assert titles(d08, "about") == ["United Health Products"]

@@ -55,7 +55,9 @@ _NON_NEWS_HEADLINE = re.compile(
     r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
     r"|annual general meeting|AGM|shareholders?|address(?:es)?"
     r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict"
-    r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL)\b",
+    r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
+    r"|(?:add-on )?payments?|coverage|Nasdaq|NYSE|(?:minimum )?bid price"
+    r"|listing (?:rules?|requirements?|qualifications?))\b",
     re.I,
 )
 DEVICE = re.compile(

@@ -34,6 +34,7 @@ from summarizer.tasks.regulatory.lexicon import (
     NEWS_CUE,
     NOT_EVENT_AFTER,
     NOT_EVENT_BEFORE,
+    NOT_YET,
     THING_AFTER_PARTICIPLE,
     AgencyMention,
     CueHit,
@@ -67,21 +68,36 @@ _LABEL_TITLE = re.compile(
     re.I,
 )
 _DATE_IN = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?: (\d{1,2}))?,? ((?:19|20)\d\d)\b|\b(?:in|during) ((?:19|20)\d\d)\b"
+    r"\b(?:(?P<lead_day>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?"  # "24 April 2025" (day first)
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?: (?P<day>\d{1,2}))?,? (?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?:in|during) (?P<bare>(?:19|20)\d\d)\b"
 )
 _MONTH_ALONE = re.compile(
     r"\b(?:in|during) (January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?!,? (?:\d|of\b))"
 )
-#: "today" right by a cue: today's act, whatever clause it sits in
-_TODAY_BEFORE = re.compile(r"\b(?:earlier |later )?today\b[^.;,]*$|\bthis morning\b[^.;,]*$",
-                           re.I)
-_TODAY_AFTER = re.compile(r"^\s*(?:[\w-]+ ){0,2}?(?:today|this morning)\b", re.I)
+#: "today" (or "yesterday", "on Tuesday") right by a cue: today's act, whatever clause it sits
+#: in; a weekday with a date after it ("on Tuesday, March 4, 2024") is read as that date
+_JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )(?:Monday|Tuesday"
+             r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
+_TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
+_TODAY_AFTER = re.compile(rf"^\s*(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b", re.I)
+#: a sentence that recaps what the company announced before ("As previously announced, ...")
+_AS_ANNOUNCED = re.compile(
+    r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b",
+    re.I)
+#: a cue's clause dated before today's news without a date ("earlier this month", "last week",
+#: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
+_RECENT_PAST = re.compile(
+    r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
+    r"|last week|(?:\w+ )?(?:weeks|months) ago|already)\b", re.I)  # ("... already in hand")
+#: a bracketed abbreviation inside a clause ("designated as a ... (GIFT) by the MFDS in January")
+_ABBREVIATION = re.compile(r"\([A-Z][\w&.-]{1,12}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
-    r"[^,;]{0,40},",
+    r"[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,",  # (the comma inside "On June 2, 2023," too)
     re.I,
 )
 MONTH_NUM = {m: i for i, m in enumerate(
@@ -323,23 +339,32 @@ def is_background(
         return True
     if BACKGROUND_CLAUSE.search(_clause(before)):
         return True
-    if sentence.title and BACKGROUND_TITLE.search(sentence.title):
+    if _AS_ANNOUNCED.match(sentence.text):
         return True
-    if published is None:
-        return False
-    # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it
+    # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
+    # an abbreviation in brackets further on ("(GIFT)") ends nothing
     bracket = _BRACKET_AFTER.match(after)
     rest = after[bracket.end():] if bracket else after
+    rest = _ABBREVIATION.sub(lambda m: " " * len(m.group()), rest)
     # "and" ends the clause, except before a second verb of the same subject ("was accepted and
     # granted priority review ... in December 2023": the date is both acts)
-    # (nor does the comma inside a date: "on June 2, 2023")
+    # (nor does the comma inside a date: "on June 2, 2023"); a relative clause with a verb of
+    # its own ends it ("lifted the hold it placed in October 2024")
     cut = re.search(r",(?!\s*(?:19|20)\d\d\b)|[;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while"
-                    r"|whereas|based on|following|after|as|with)\b", rest)
+                    r"|whereas|based on|following|after|as|with"
+                    r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b",
+                    rest)
     opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", _clause(before),
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
-    return _dated_earlier(scope, published)
+    if _RECENT_PAST.search(scope):
+        return True
+    if sentence.title and BACKGROUND_TITLE.search(sentence.title):
+        # a section of highlights recaps, unless the clause dates its act to these days
+        # ("Regulatory Highlights: On November 10, 2025, Health Canada issued ...")
+        return published is None or not _dated_within(scope, published, _DAYS_OF_NEWS)
+    return published is not None and _dated_earlier(scope, published)
 
 
 def said_today(plain_before: str, plain_after: str) -> bool:
@@ -394,16 +419,16 @@ def _dated_earlier(text: str, published: dt.date) -> bool:
         if (published - dt.date(year, month, 28)).days > 45:
             return True
     for m in _DATE_IN.finditer(text):
-        if m.group(4):
+        if m.group("bare"):
             # a bare year: an earlier one, or the release's own once the year is well under
             # way (today's act is not dated "in 2025" in a November release)
-            if int(m.group(4)) < published.year or (
-                    int(m.group(4)) == published.year and published.month >= 4):
+            bare = int(m.group("bare"))
+            if bare < published.year or (bare == published.year and published.month >= 4):
                 return True
             continue
-        year = int(m.group(3))
-        month = MONTH_NUM[m.group(1).lower()]
-        day = int(m.group(2)) if m.group(2) else 28
+        year = int(m.group("year"))
+        month = MONTH_NUM[m.group("month").lower()]
+        day = int(m.group("day") or m.group("lead_day") or 28)
         try:
             when = dt.date(year, month, min(day, 28))
         except ValueError:
@@ -413,11 +438,38 @@ def _dated_earlier(text: str, published: dt.date) -> bool:
     return False
 
 
+#: how many days before the release a dated act is still its news (the label spec's "on or
+#: just before its date"): a week
+_DAYS_OF_NEWS = 7
+
+
+def _dated_within(text: str, published: dt.date, days: int) -> bool:
+    """Whether ``text`` gives a full date (with its day) at most ``days`` before ``published``."""
+    for m in _DATE_IN.finditer(text):
+        day = m.group("day") or m.group("lead_day")
+        if m.group("bare") or not day:
+            continue
+        try:
+            when = dt.date(int(m.group("year")), MONTH_NUM[m.group("month").lower()], int(day))
+        except ValueError:
+            continue
+        if 0 <= (published - when).days <= days:
+            return True
+    return False
+
+
 def is_hedged(plain_before: str, after: str) -> bool:
     """Whether a cue is hedged in its clause ("plans to submit", "if approved"); ``plain_before``
     is the text before it with the regulators' names blanked (``mask_agencies``): their "for"s
     ("Committee for Medicinal Products for Human Use") hedge nothing."""
     return bool(HYPOTHETICAL_BEFORE.search(plain_before[-70:]) or HYPOTHETICAL_AFTER.match(after))
+
+
+def is_not_yet(hit: CueHit, plain_before: str, after: str) -> bool:
+    """Whether a cue that says no ("has not approved") only says not yet: the review goes on
+    ("at this stage", "which remains under review"), so no decision is stated."""
+    return re.search(r"\bnot\b", hit.text, re.I) is not None and bool(
+        NOT_YET.search(plain_before[-100:]) or NOT_YET.search(after[:120]))
 
 
 def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
@@ -435,13 +487,15 @@ def is_negated(before: str, after: str) -> bool:
 
 
 _ACTOR_GAP = re.compile(
-    r"^\)?(?:\s*\([^)]{1,40}\))?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
+    r"^\)?(?:\s*\([^)]{1,40}\))?(?:'s|’s)?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
     r"|officially|formally|also|now|recently"
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,
 )
 _ACTOR_AFTER = re.compile(
-    r"^\s+(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
+    r"^\s+(?:(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:granted|issued|given|awarded)\s+)?"  # "Approval was granted by the HSA"
+    r"(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
 )
 
 
@@ -536,7 +590,7 @@ def _weigh_cues(
             not_act = _states_no_act(hit, plain, after)
             if not_act:
                 w *= 0.1
-            hedged = is_hedged(plain, after)
+            hedged = is_hedged(plain, after) or is_not_yet(hit, plain, after)
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act

@@ -46,6 +46,7 @@ __all__ = [
     "NEWS_CUE",
     "NOT_EVENT_AFTER",
     "NOT_EVENT_BEFORE",
+    "NOT_YET",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
     "RATIONALE_STRONG",
@@ -186,6 +187,8 @@ NOT_EVENT_AFTER = re.compile(
     r"|-(?:cleared|approved|marked|certified|registered)\b"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
     r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect)"
+    # a hold the regulator keeps: "the partial clinical hold on the study will remain in place"
+    r"|[^.;:]{0,100}?\b(?:will|would|is to|shall) remain in place"
     # a deal, not a product: a competition authority clearing an acquisition
     r"|(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
     r"(?:acquisition|merger|takeover|business combination)s?)\b",
@@ -236,9 +239,16 @@ BACKGROUND_TITLE = re.compile(
     r"|updates?|review)|highlights)\b",
     _I,
 )
+#: a "not" that is only "not yet": the review goes on ("has not approved ... at this stage",
+#: "as at the date of this announcement, ... has not approved ..., which remains under review")
+NOT_YET = re.compile(
+    r"\b(?:yet|at (?:this|the present) (?:stage|time|point)|as (?:at|of) the date|to date|so far"
+    r"|(?:remains?|is still|continues to be) under (?:review|evaluation|assessment))\b",
+    _I,
+)
 #: a negation right before a cue, in its clause ("did not approve", "has not placed ... on hold")
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not(?! only| just)|never|no longer|neither|nor|cannot|can't|won't"
+    r"\b(?:not(?! only| just)|never|no(?: longer)?|neither|nor|cannot|can't|won't"
     r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
     r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$",
     _I,
