@@ -807,6 +807,41 @@ def test_todays_act_is_told_from_a_recap_by_its_clause(sentence: str, published:
     ("Zoral received a letter from the FDA stating that the partial clinical hold on the ZRX-5 "
      "study will remain in place. The FDA requested additional pharmacokinetic data.", "FDA",
      "regulatory_feedback"),
+    # the regulator acts through a clause between its name and the verb
+    ("The Drug Control Authority (DCA), upon evaluation by the National Pharmaceutical "
+     "Regulatory Agency (NPRA), has approved the registration of ZORVEX capsules.", "OTHER",
+     "approval"),
+    # regulators' instruments and committees in their own words
+    ("The Ministry of Health, Labour and Welfare (MHLW) has designated ZRX-5, an autologous "
+     "cell sheet, for the SAKIGAKE designation system.", "PMDA", "designation"),
+    ("ZORSCAN has been approved to enter the Special Review Procedure for Innovative Medical "
+     "Devices of the National Medical Products Administration.", "NMPA", "designation"),
+    ("The Food and Drug Administration (FDA) Philippines has issued a Certificate of Product "
+     "Registration for ZORVEX.", "OTHER", "approval"),
+    ("The USFDA has issued a Refuse-to-Receive (RTR) letter for Zoral's Abbreviated New Drug "
+     "Application for ZORVEX.", "FDA", "refusal_to_file"),
+    ("Zoral said it has been notified by the Food and Drug Administration that the agency will "
+     "not file its supplemental New Drug Application for ZORVEX.", "FDA", "refusal_to_file"),
+    ("Zoral Pharmaceutical recently received the Notice of Approval for Drug Clinical Trial "
+     "issued by the National Medical Products Administration for ZRX-5 Injection.", "NMPA",
+     "trial_authorization"),
+    ("The Office for Registration of Medicinal Products (URPL) has issued a decision authorising "
+     "the conduct of the Phase 1 clinical trial of ZRX-5.", "OTHER", "trial_authorization"),
+    ("Swissmedic has extended the deadline for the company's response to the List of Questions "
+     "on the application for ZORVEX.", "OTHER", "review_extension"),
+    ("Zoral takes note of today's recommendation by the Pharmacovigilance Risk Assessment "
+     "Committee (PRAC) of the European Medicines Agency, following its Article 20 review, to "
+     "restrict the use of ZORVEX.", "EMA", "other"),
+    ("The Medicines and Healthcare products Regulatory Agency has issued a positive scientific "
+     "opinion for ZORVEX under the Early Access to Medicines Scheme (EAMS).", "MHRA",
+     "positive_opinion"),
+    ("The First Committee on New Drugs of the Pharmaceutical Affairs Council of the Ministry of "
+     "Health, Labour and Welfare deliberated and approved the marketing of ZORVEX.", "PMDA",
+     "positive_opinion"),
+    # a date before a comma dates another act ("initiated in March 2025, as a Class I recall")
+    ("On April 22, 2025 the U.S. Food and Drug Administration classified the company's "
+     "voluntary recall of ZORSCAN pumps, initiated in March 2025, as a Class I recall.", "FDA",
+     "other"),
     # the national authorisations at the end of a decentralised procedure are the approval
     ("The decentralised procedure for ZORVEX, with the Danish Medicines Agency as reference "
      "member state, has ended positively, and national marketing authorisations have been "
@@ -894,6 +929,18 @@ def test_an_act_the_lead_says_is_todays_is_news_under_a_launch_headline() -> Non
     # no hold was placed
     "Zoral has notified the FDA of the event; no clinical hold has been placed, and enrollment "
     "continues.",
+    # a board's resolution to file, a payer's funding
+    "The Board unanimously considered and approved the Proposal on Submitting a Marketing "
+    "Authorisation Application for ZRX-5 to the National Medical Products Administration.",
+    "Zoral Health advises that Pharmac has approved a proposal to fund ZORVEX ointment on the "
+    "Pharmaceutical Schedule from 1 April 2025.",
+    # rumours, meetings to come, a date unchanged, an act a lawsuit challenges
+    "With reference to media reports regarding an alleged import alert on its facility, Zoral "
+    "clarifies that the facility continues to supply the U.S. market.",
+    "A Type A meeting with the FDA has been scheduled for April 2025 to discuss ZRX-5.",
+    "The PDUFA target action date of June 18, 2025 is unchanged, Zoral said.",
+    "Zoral has filed a complaint in the U.S. District Court seeking to set aside the complete "
+    "response letter the FDA issued for its BLA.",
     # a pathway the FDA agreed on is no clearance
     "Zoral Medical will follow the De Novo pathway for ZORSCAN, it said at its investor day.",
 ])
@@ -921,6 +968,14 @@ def test_what_is_not_done_is_no_act(lead: str) -> None:
     ("Zoral Medical Reports Second Quarter 2025 Financial Results", "Revenue grew 9%. The company "
      "received FDA 510(k) clearance for its ZORSCAN knee earlier in the quarter.", "2025-07-29",
      "none"),
+    # a quarter dates its act; "In June," opens a dated sentence (capital or not)
+    ("Zoral Medical Reports Third Quarter 2024 Results", "Revenue grew 22%. In the third "
+     "quarter, the company received FDA 510(k) clearance for the ZORSCAN catheter.",
+     "2024-11-07", "none"),
+    ("Zoral Pharma Provides Update", "In June, the Therapeutic Goods Administration registered "
+     "ZORVEX on the Australian Register of Therapeutic Goods.", "2025-11-20", "none"),
+    ("Zoral Announces Type A Meeting Date with FDA", "Zoral said it looks forward to the "
+     "discussion of ZRX-5.", "2024-09-16", "none"),
     # an abbreviation in brackets does not end the clause its date is read in
     ("Zoral Signs Global Licensing Deal for ZRX-5", "ZRX-5 was designated as a Global Innovative "
      "Product on Fast Track (GIFT) by the Ministry of Food and Drug Safety in January.",

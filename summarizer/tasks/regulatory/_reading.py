@@ -71,10 +71,10 @@ _DATE_IN = re.compile(
     r"\b(?:(?P<lead_day>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?"  # "24 April 2025" (day first)
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?: (?P<day>\d{1,2}))?,? (?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?:in|during) (?P<bare>(?:19|20)\d\d)\b"
+    r"|\b(?i:in|during) (?P<bare>(?:19|20)\d\d)\b"
 )
 _MONTH_ALONE = re.compile(
-    r"\b(?:in|during) (January|February|March|April|May|June|July|August|September|October"
+    r"\b(?i:in|during) (January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?!,? (?:\d|of\b))"
 )
 #: "today" (or "yesterday", "on Tuesday") right by a cue: today's act, whatever clause it sits
@@ -91,7 +91,9 @@ _AS_ANNOUNCED = re.compile(
 #: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
 _RECENT_PAST = re.compile(
     r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
-    r"|last week|(?:\w+ )?(?:weeks|months) ago|already)\b", re.I)  # ("... already in hand")
+    r"|last week|(?:\w+ )?(?:weeks|months) ago|already"  # ("... already in hand")
+    r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
+    r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", re.I)
 #: a bracketed abbreviation inside a clause ("designated as a ... (GIFT) by the MFDS in January")
 _ABBREVIATION = re.compile(r"\([A-Z][\w&.-]{1,12}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
@@ -487,7 +489,7 @@ def is_negated(before: str, after: str) -> bool:
 
 
 _ACTOR_GAP = re.compile(
-    r"^\)?(?:\s*\([^)]{1,40}\))?(?:'s|’s)?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
+    r"^\)?(?:\s*\([^)]{1,40}\))?(?:'s|’s)?,?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
     r"|officially|formally|also|now|recently"
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,

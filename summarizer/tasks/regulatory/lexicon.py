@@ -165,7 +165,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|intend(?:s|ed)? to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
-    r"|in order to|future|risks?|stay (?:of|on))\b[^.;]{0,60}$"
+    r"|in order to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
+    r"|alleged(?:ly)?|rumou?red|purported|speculat(?:ion|ed|ive))\b[^.;]{0,60}$"
     r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
     r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
     _I,
@@ -173,7 +174,7 @@ HYPOTHETICAL_BEFORE = re.compile(
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted|to be "
-    r"(?:submitted|filed))\b",
+    r"(?:submitted|filed|held)|(?:has been |was |is )?scheduled (?:for|to|on))\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
@@ -187,11 +188,14 @@ NOT_EVENT_AFTER = re.compile(
     r"|-(?:cleared|approved|marked|certified|registered)\b"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
     r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect)"
+    r"|[^.;]{0,40}?\b(?:is|are|remains?) unchanged|dates?\b"
     # a hold the regulator keeps: "the partial clinical hold on the study will remain in place"
     r"|[^.;:]{0,100}?\b(?:will|would|is to|shall) remain in place"
-    # a deal, not a product: a competition authority clearing an acquisition
+    # a deal, not a product: a competition authority clearing an acquisition; a payer's
+    # funding ("approved a proposal to fund")
     r"|(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
-    r"(?:acquisition|merger|takeover|business combination)s?)\b",
+    r"(?:acquisition|merger|takeover|business combination)s?"
+    r"|(?:(?:the|its|an?) )?(?:proposal to (?:fund|list|reimburse)|funding|reimbursement))\b",
     _I,
 )
 #: the thing a participle cue describes ("a cleared device", "the approved indication"): a state,
@@ -208,15 +212,20 @@ NOT_EVENT_BEFORE = re.compile(
     r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
     # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
     r"|\b(?:update|updates|statement|comments?) (?:on|regarding|concerning|about)"
-    r" (?:[\w®™'’-]+ ){0,4}$",
+    r" (?:[\w®™'’-]+ ){0,4}$"
+    # the act a lawsuit challenges ("a complaint ... seeking to set aside the complete response")
+    r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
     _I,
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior"
-    r"|in (?:January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)|in (?:19|20)\d\d"
-    r"|last year)\b[^.;]{0,30}$",
+    r"|in (?:19|20)\d\d|last year)\b[^.;]{0,30}$"
+    # a month in the cue's own clause (one before a comma dates another act: "initiated in
+    # March 2025, as a Class I recall")
+    r"|\bin (?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b[^.;,]{0,30}$",
     _I,
 )
 #: background markers in the cue's own clause: an earlier event narrated or referred to
