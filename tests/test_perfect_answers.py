@@ -67,10 +67,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: perfect holdout answers the pipeline still overrules or sends back (issue 14), counted and
 #: not read: one of the stress set's third batch (of 13), three of the fourth (of 18; two
 #: before the changes of 2026-12-05's second session), none of the fifth (of 17; two on
-#: 2026-12-04), three of the sixth (of 25) and one of the seventh (of 24; both present when
-#: they were added), on 2026-12-05; a change that fixes one must lower this, one that adds a
-#: miss fails
-KNOWN_HOLDOUT_MISSES = 8
+#: 2026-12-04), three of the sixth (of 25), one of the seventh and one of the eighth (of 24
+#: each; all three present when they were added), on 2026-12-05; a change that fixes one must
+#: lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 9
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

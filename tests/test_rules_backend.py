@@ -976,6 +976,15 @@ def test_what_is_not_done_is_no_act(lead: str) -> None:
      "ZORVEX on the Australian Register of Therapeutic Goods.", "2025-11-20", "none"),
     ("Zoral Announces Type A Meeting Date with FDA", "Zoral said it looks forward to the "
      "discussion of ZRX-5.", "2024-09-16", "none"),
+    # under a neutral headline the lead's first sentence says what the news is
+    ("Zoral Therapeutics Provides Corporate Update", "Zoral today announced the pricing of an "
+     "underwritten public offering of $150 million. The proceeds will be used to fund "
+     "commercial launch preparations for ZORVEX, its lead product, for which the FDA has set a "
+     "PDUFA target action date of March 14, 2024.", "2024-02-06",
+     "none"),
+    ("Zoral Therapeutics Provides Corporate Update", "Zoral today announced that the FDA has "
+     "accepted its New Drug Application for ZORVEX and set a PDUFA target action date of March "
+     "14, 2025.", "2024-07-06", "filing_accepted"),
     # an abbreviation in brackets does not end the clause its date is read in
     ("Zoral Signs Global Licensing Deal for ZRX-5", "ZRX-5 was designated as a Global Innovative "
      "Product on Fast Track (GIFT) by the Ministry of Food and Drug Safety in January.",

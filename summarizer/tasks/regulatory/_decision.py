@@ -69,6 +69,9 @@ DEVICE = re.compile(
     r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
     re.I,
 )
+#: a headline that says only that there is news ("Provides Corporate Update")
+_NEUTRAL_HEADLINE = re.compile(
+    r"\b(?:corporate|business|company|operational|shareholder) update\b", re.I)
 _EVENT_THRESHOLD = 3.0
 
 @dataclass(frozen=True)
@@ -238,11 +241,21 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
     """Whether the headline announces news of another kind (results, financing, a launch, a
     meeting) and states none of ``cues`` as an act of today itself, nor does the front say
-    one is today's ("Now Available ... after the FDA earlier today approved")."""
+    one is today's ("Now Available ... after the FDA earlier today approved"). Under a neutral
+    headline ("Provides Corporate Update") the lead's first sentence is the announcement."""
     head = view.headline.text if view.headline else ""
-    return bool(head and _NON_NEWS_HEADLINE.search(head)) and not any(
-        c.firm and not c.background and (c.sentence.zone == "headline" or (
-            c.today and c.attributed and c.sentence.zone in ("subhead", "lead")))
+    first = next((vs for vs in view.sentences if vs.zone == "lead"), None)
+    if head and _NON_NEWS_HEADLINE.search(head):
+        opening = None
+    elif head and first is not None and _NEUTRAL_HEADLINE.search(head) and (
+            _NON_NEWS_HEADLINE.search(first.text)):
+        opening = first  # "Provides Corporate Update" / "today announced the pricing of ..."
+    else:
+        return False
+    return not any(
+        c.firm and not c.background and (c.sentence.zone == "headline" or c.sentence is opening
+                                         or (c.today and c.attributed
+                                             and c.sentence.zone in ("subhead", "lead")))
         for c in cues)
 
 
