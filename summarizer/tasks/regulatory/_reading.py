@@ -152,7 +152,7 @@ class WeightedCue:
     background: bool
     actor: bool = False  # a regulator is named as the one acting ("the FDA approved")
     negated: bool = False  # "did not approve", "has not placed ... on hold"
-    today: bool = False  # "today" right by it: "the FDA earlier today approved"
+    today: bool = False  # "today" (or "yesterday") right by it: "the FDA earlier today approved"
 
     @property
     def firm(self) -> bool:
@@ -370,8 +370,8 @@ def is_background(
 
 
 def said_today(plain_before: str, plain_after: str) -> bool:
-    """Whether "today" (or "this morning") stands right by a cue: today's act, whatever its
-    clause; both parts with the regulators' names blanked."""
+    """Whether "today" (or "this morning", "yesterday", "on Tuesday") stands right by a cue:
+    the act of these days, whatever its clause; both parts with the regulators' names blanked."""
     return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after))
 
 
@@ -428,16 +428,23 @@ def _dated_earlier(text: str, published: dt.date) -> bool:
             if bare < published.year or (bare == published.year and published.month >= 4):
                 return True
             continue
-        year = int(m.group("year"))
-        month = MONTH_NUM[m.group("month").lower()]
-        day = int(m.group("day") or m.group("lead_day") or 28)
-        try:
-            when = dt.date(year, month, min(day, 28))
-        except ValueError:
-            continue
-        if (published - when).days > 45:
+        when = _date_of(m)  # a month without its day counts from the 28th
+        if when is not None and (published - when).days > 45:
             return True
     return False
+
+
+def _date_of(m: re.Match[str], day_known: bool = False) -> dt.date | None:
+    """The date a ``_DATE_IN`` match (not a bare year) gives: its day, else the 28th of its
+    month; None when ``day_known`` and it names no day, or when it is no date."""
+    day = m.group("day") or m.group("lead_day")
+    if day_known and not day:
+        return None
+    try:
+        return dt.date(int(m.group("year")), MONTH_NUM[m.group("month").lower()],
+                       int(day) if day else 28)
+    except ValueError:
+        return None
 
 
 #: how many days before the release a dated act is still its news (the label spec's "on or
@@ -448,14 +455,8 @@ _DAYS_OF_NEWS = 7
 def _dated_within(text: str, published: dt.date, days: int) -> bool:
     """Whether ``text`` gives a full date (with its day) at most ``days`` before ``published``."""
     for m in _DATE_IN.finditer(text):
-        day = m.group("day") or m.group("lead_day")
-        if m.group("bare") or not day:
-            continue
-        try:
-            when = dt.date(int(m.group("year")), MONTH_NUM[m.group("month").lower()], int(day))
-        except ValueError:
-            continue
-        if 0 <= (published - when).days <= days:
+        when = None if m.group("bare") else _date_of(m, day_known=True)
+        if when is not None and 0 <= (published - when).days <= days:
             return True
     return False
 
