@@ -111,12 +111,14 @@ def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
     }
 
 
-def has_front_cue(cues: list[WeightedCue], decision: str, min_spec: float = 0.0) -> bool:
-    """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead."""
+def has_front_cue(cues: Sequence[WeightedCue], decision: str, min_spec: float = 0.0, *,
+                  quotes: bool = True) -> bool:
+    """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead
+    (with ``quotes=False``, not in an executive's words quoted in the lead)."""
     return any(
         c.hit.decision == decision and c.firm and not c.background
         and c.sentence.zone in ("headline", "subhead", "lead") and c.hit.specificity >= min_spec
-        and c.weight >= 1.0
+        and c.weight >= 1.0 and (quotes or c.sentence.kind != "quote")
         for c in cues
     )
 

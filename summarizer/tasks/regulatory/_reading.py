@@ -26,6 +26,8 @@ from summarizer.tasks.regulatory.lexicon import (
     AGENCY_PATTERNS,
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
+    BACKGROUND_OPENING,
+    BACKGROUND_RECENT,
     BACKGROUND_TITLE,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
@@ -83,17 +85,6 @@ _JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
 _TODAY_AFTER = re.compile(rf"^\s*(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b", re.I)
-#: a sentence that recaps what the company announced before ("As previously announced, ...")
-_AS_ANNOUNCED = re.compile(
-    r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b",
-    re.I)
-#: a cue's clause dated before today's news without a date ("earlier this month", "last week",
-#: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
-_RECENT_PAST = re.compile(
-    r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
-    r"|last week|(?:\w+ )?(?:weeks|months) ago|already"  # ("... already in hand")
-    r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
-    r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", re.I)
 #: a bracketed abbreviation inside a clause ("designated as a ... (GIFT) by the MFDS in January")
 _ABBREVIATION = re.compile(r"\([A-Z][\w&.-]{1,12}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
@@ -341,7 +332,7 @@ def is_background(
         return True
     if BACKGROUND_CLAUSE.search(_clause(before)):
         return True
-    if _AS_ANNOUNCED.match(sentence.text):
+    if BACKGROUND_OPENING.match(sentence.text):
         return True
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
     # an abbreviation in brackets further on ("(GIFT)") ends nothing
@@ -360,7 +351,7 @@ def is_background(
     scope = " ".join([opening.group() if opening else "", _clause(before),
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
-    if _RECENT_PAST.search(scope):
+    if BACKGROUND_RECENT.search(scope):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         # a section of highlights recaps, unless the clause dates its act to these days

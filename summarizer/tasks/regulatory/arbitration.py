@@ -200,7 +200,8 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, misfit)  # still judged
     quote = read_quote(fallback.view, start, end)
     cue = _contradiction(predicted, quote)
-    if cue is not None and read == _NONE and not _up_front(fallback, cue.hit.decision) and (
+    if cue is not None and read == _NONE and not has_front_cue(
+            fallback.view.cues, cue.hit.decision, quotes=False) and (
             other_news_headline(fallback.view, fallback.view.cues)):
         # another decision named only further down a release of other news (a quarterly
         # report's "with orphan drug designation already in hand") is no news of today either
@@ -269,15 +270,6 @@ def _misfit(summary: RegulatorySummary, predicted: str) -> str:
     if misfit is None or misfit[1] == "warning" or agency is None:
         return ""
     return f"{agency.label} does not take '{predicted}' decisions"
-
-
-def _up_front(fallback: Reader, decision: str) -> bool:
-    """Whether the headline, subheadline or lead states ``decision`` as a fact of today (an
-    executive's words quoted in the lead are no statement of the news)."""
-    return any(c.hit.decision == decision and c.firm and not c.background and (
-        c.sentence.zone in ("headline", "subhead")
-        or (c.sentence.zone == "lead" and c.sentence.kind != "quote"))
-        for c in fallback.view.cues)
 
 
 def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:

@@ -32,6 +32,8 @@ __all__ = [
     "APPLICATION",
     "BACKGROUND_BEFORE",
     "BACKGROUND_CLAUSE",
+    "BACKGROUND_OPENING",
+    "BACKGROUND_RECENT",
     "BACKGROUND_TITLE",
     "DECISION_CUES",
     "DECISION_DIRECTION",
@@ -228,6 +230,17 @@ BACKGROUND_BEFORE = re.compile(
     r"|December)\b[^.;,]{0,30}$",
     _I,
 )
+#: a sentence that recaps what the company announced before ("As previously announced, ...")
+BACKGROUND_OPENING = re.compile(
+    r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b",
+    _I)
+#: a cue's clause dated before today's news without a date ("earlier this month", "last week",
+#: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
+BACKGROUND_RECENT = re.compile(
+    r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
+    r"|last week|(?:\w+ )?(?:weeks|months) ago|already"  # ("... already in hand")
+    r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
+    r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", _I)
 #: background markers in the cue's own clause: an earlier event narrated or referred to
 #: ("had suspended", "follows the opinion", "converts the accelerated approval", "which was")
 BACKGROUND_CLAUSE = re.compile(
