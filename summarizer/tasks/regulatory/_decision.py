@@ -23,6 +23,8 @@ from summarizer.tasks.regulatory._reading import (
     mask_agencies,
 )
 from summarizer.tasks.regulatory.lexicon import (
+    NEUTRAL_TITLE,
+    OTHER_NEWS_TITLE,
     AgencyMention,
 )
 from summarizer.tasks.regulatory.schema import (
@@ -46,20 +48,6 @@ __all__ = [
     "sentence_agency",
 ]
 
-_NON_NEWS_HEADLINE = re.compile(
-    r"\b(?:results?(?! of (?:the )?(?:[\w-]+ )?(?:consultation|meeting|inspection|review))|data"
-    r"|reports?|financial|quarter|earnings|topline|top-line|presents?"
-    r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
-    r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
-    r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
-    r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
-    r"|annual general meeting|AGM|shareholders?|address(?:es)?"
-    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict"
-    r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
-    r"|(?:add-on )?payments?|coverage|Nasdaq|NYSE|(?:minimum )?bid price"
-    r"|listing (?:rules?|requirements?|qualifications?))\b",
-    re.I,
-)
 DEVICE = re.compile(
     r"\b(?:tests?(?! (?:results?|positive|negative))|device|devices|diagnostic|diagnostics|kit"
     r"|assay|catheter|implant|stent|software|monitor|scanner|instrument|IVD|self-test|sensor"
@@ -69,9 +57,6 @@ DEVICE = re.compile(
     r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
     re.I,
 )
-#: a headline that says only that there is news ("Provides Corporate Update")
-_NEUTRAL_HEADLINE = re.compile(
-    r"\b(?:corporate|business|company|operational|shareholder) update\b", re.I)
 _EVENT_THRESHOLD = 3.0
 
 @dataclass(frozen=True)
@@ -247,10 +232,10 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
     headline ("Provides Corporate Update") the lead's first sentence is the announcement."""
     head = view.headline.text if view.headline else ""
     first = next((vs for vs in view.sentences if vs.zone == "lead"), None)
-    if head and _NON_NEWS_HEADLINE.search(head):
+    if head and OTHER_NEWS_TITLE.search(head):
         opening = None
-    elif head and first is not None and _NEUTRAL_HEADLINE.search(head) and (
-            _NON_NEWS_HEADLINE.search(first.text)):
+    elif head and first is not None and NEUTRAL_TITLE.search(head) and (
+            OTHER_NEWS_TITLE.search(first.text)):
         opening = first  # "Provides Corporate Update" / "today announced the pricing of ..."
     else:
         return False

@@ -45,10 +45,12 @@ __all__ = [
     "HYPOTHETICAL_BEFORE",
     "NEGATION_AFTER",
     "NEGATION_BEFORE",
+    "NEUTRAL_TITLE",
     "NEWS_CUE",
     "NOT_EVENT_AFTER",
     "NOT_EVENT_BEFORE",
     "NOT_YET",
+    "OTHER_NEWS_TITLE",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
     "RATIONALE_STRONG",
@@ -261,6 +263,24 @@ BACKGROUND_TITLE = re.compile(
     r"|updates?|review)|highlights)\b",
     _I,
 )
+#: a headline of another kind of news (results, a financing, a launch, a listing notice)
+OTHER_NEWS_TITLE = re.compile(
+    r"\b(?:results?(?! of (?:the )?(?:[\w-]+ )?(?:consultation|meeting|inspection|review))|data"
+    r"|reports?|financial|quarter|earnings|topline|top-line|presents?"
+    r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
+    r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
+    r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
+    r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
+    r"|annual general meeting|AGM|shareholders?|address(?:es)?"
+    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict"
+    r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
+    r"|(?:add-on )?payments?|coverage|Nasdaq|NYSE|(?:minimum )?bid price"
+    r"|listing (?:rules?|requirements?|qualifications?))\b",
+    _I,
+)
+#: a headline that says only that there is news ("Provides Corporate Update")
+NEUTRAL_TITLE = re.compile(
+    r"\b(?:corporate|business|company|operational|shareholder) update\b", _I)
 #: a "not" that is only "not yet": the review goes on ("has not approved ... at this stage",
 #: "as at the date of this announcement, ... has not approved ..., which remains under review")
 NOT_YET = re.compile(
