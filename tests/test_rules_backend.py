@@ -1049,3 +1049,206 @@ def test_masking_regulators_keeps_every_other_character_in_place(
         inside = any(s - 1 <= i <= e for s, e in spans)  # a name and a bracket around it
         assert now == was or (inside and now == "_")
     assert all(set(masked[s:e]) == {"_"} for s, e in spans)
+
+
+@pytest.mark.parametrize(("sentence", "agency", "decision"), [
+    # a complete response letter in its own words, and a refusal worded as a decision
+    ("Zoral Bio said the FDA has informed it that it is unable to approve the Biologics License "
+     "Application for ZRX-5 in its current form.", "FDA", "complete_response"),
+    ("Zoral Therapeutics said the FDA did not approve the New Drug Application for ZORVEX in its "
+     "current form.", "FDA", "complete_response"),
+    ("Zoral plc announced that the European Commission has adopted a decision refusing the "
+     "granting of a conditional marketing authorisation for ZORVEX.", "EC", "refusal"),
+    # a trial described at length before "on hold"; an application not accepted
+    ("Zoral Bio announced that the U.S. FDA placed the Phase 1 trial of ZRX-5, a CD3xCLDN18.2 "
+     "bispecific antibody, on hold after a serious adverse event.", "FDA", "clinical_hold"),
+    ("Zoral Pharma has received a Notice of Non-Acceptance issued by the National Medical "
+     "Products Administration for the registration application of ZRX-5.", "NMPA",
+     "refusal_to_file"),
+    # an approval or a certificate withdrawn by its regulator; an indication by the company
+    ("Zoral said the FDA Commissioner has issued a final decision withdrawing the "
+     "accelerated approval of ZORVEX.", "FDA", "other"),
+    ("Zoral Medical announces that its notified body, BSI, has withdrawn the EU quality system "
+     "certificate covering the ZORSCAN catheter.", "NOTIFIED_BODY", "other"),
+    ("Zoral Oncology announced that, in consultation with the FDA, it is voluntarily withdrawing "
+     "the accelerated approval indication of ZORVEX for relapsed lymphoma.", "FDA", "withdrawal"),
+    # registers and designations named with the product described at length
+    ("The Therapeutic Goods Administration has included ZORSCAN, Zoral Health Ltd's (ASX: ZRL) "
+     "software that detects arrhythmia, on the Australian Register of Therapeutic Goods as a "
+     "Class IIa medical device.", "TGA", "clearance"),
+    ("The Ministry of Food and Drug Safety (MFDS) designated Zoral Robotics' catheter robot "
+     "'ZR-100' as an innovative medical device.", "OTHER", "designation"),
+    ("Zoral Medics said the Ministry of Food and Drug Safety (MFDS) has approved its clinical "
+     "trial plan for the confirmatory trial of ZORKID.", "OTHER", "trial_authorization"),
+    ("Zoral Therapeutics announces that it has completed a consultation with the Pharmaceuticals "
+     "and Medical Devices Agency (PMDA) regarding the development plan of ZRX-5.", "PMDA",
+     "regulatory_feedback"),
+    # a registration published in the official gazette; a marketing authorisation transferred
+    ("Zoral S.A. informs that the Brazilian Health Regulatory Agency (ANVISA) published today in "
+     "the Official Gazette of the Union (DOU) the registration of ZORVEX.", "OTHER", "approval"),
+    ("The European Commission has today adopted a decision approving the transfer of the "
+     "marketing authorisation for ZORVEX to Zoral Health Ireland Ltd.", "EC", "other"),
+    ("Health Canada has issued a Not Satisfactory Notice (NSN) in respect of Zoral's Clinical "
+     "Trial Application for a Phase 2 study of ZRX-5.", "HEALTH_CANADA", "refusal"),
+    # the FDA's letter lifting a hold: the complete response reviewed, the study may proceed
+    ("Zoral Neuro announced that the FDA has notified it that it has completed its review of the "
+     "Company's complete response and that the Phase 2 study of ZRX-5 may proceed.", "FDA",
+     "hold_lifted"),
+    # a hold lifted with its trial named; holds by request or by suspending the authorisation
+    ("Zoral Bio announced that the FDA has notified the company that the clinical hold on the "
+     "ZORA-1 trial of ZRX-5 has been lifted.", "FDA", "hold_lifted"),
+    ("Zoral Therapeutique announces that the French National Agency for Medicines and Health "
+     "Products Safety (ANSM) has requested the temporary suspension of enrolment and dosing in "
+     "the ZORA-3 trial.", "OTHER", "clinical_hold"),
+    ("The German Federal Institute for Drugs and Medical Devices (BfArM) has suspended the "
+     "authorisation of the ZORA-2 Phase 1/2 trial of ZRX-5 at German sites.", "OTHER",
+     "clinical_hold"),
+    # a trial's approval from a regulator named at length; an expert body advising a grant
+    ("Zoral Biosciences has received implied approval from the Center for Drug Evaluation of the "
+     "National Medical Products Administration (NMPA) for its Investigational New Drug (IND) "
+     "application to initiate a Phase 1 trial of ZRX-5.", "NMPA", "trial_authorization"),
+    ("Zoral Pharma announces that the Commission on Human Medicines (CHM) has advised the MHRA "
+     "that a marketing authorisation may be granted for ZORVEX in Great Britain.", "MHRA",
+     "positive_opinion"),
+    # "the approval of" a regulator; an earlier approval's year dates only its own clause
+    ("Zoral Pharmaceutical announces that it has obtained the approval of the Saudi Food and "
+     "Drug Authority (SFDA) for the registration of the ZORVEX pre-filled pen.", "OTHER",
+     "approval"),
+    ("Zoral Bio today announced that, following the U.S. Food and Drug Administration's approval "
+     "of ZORVEX in 2023, Health Canada has now authorised the product for adults.",
+     "HEALTH_CANADA", "approval"),
+    # the regulator after the act's bracketed abbreviation is the one acting
+    ("Zoral Medical Industries announces that it has obtained Medical Device Marketing "
+     "Authorization (MDMA) from the Saudi Food and Drug Authority (SFDA) for its safety "
+     "syringes.", "OTHER", "clearance"),
+    # the application's long description before "has been accepted by"
+    ('The Board is pleased to announce that the new drug application (the "NDA") for ZRX-5 for '
+     "the treatment of adult patients with relapsed or refractory peripheral T-cell lymphoma "
+     '("r/r PTCL") has been accepted by the National Medical Products Administration.', "NMPA",
+     "filing_accepted"),
+])
+def test_still_more_of_the_regulators_words(sentence: str, agency: str, decision: str) -> None:
+    summary = _read(sentence)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, _decision(summary)) == (agency, decision)
+
+
+@pytest.mark.parametrize("lead", [
+    # hearsay about a third party; a requirement the product is exempt from
+    "Zoral Gene Therapies today commented on reports that the FDA has placed a clinical hold on "
+    "a third party's high-dose AAV program.",
+    "Zoral Medical said ZORMOVE is a Class I device exempt from FDA 510(k) premarket "
+    "notification and can be sold immediately.",
+    # two things negated together
+    "Zoral has not received an approval letter or a Complete Response Letter from the FDA.",
+    # an act a lawsuit seeks to annul, dated by "of 2021"
+    "Zoral informs that the General Court of the European Union has dismissed its action for "
+    "annulment of the European Commission decision of 2021 refusing the marketing authorisation "
+    "for ZORVEX.",
+])
+def test_more_of_what_is_not_done_is_no_act(lead: str) -> None:
+    assert _decision(_read(lead)) == "none"
+
+
+@pytest.mark.parametrize(("headline", "lead", "published", "decision"), [
+    # in a release of other news, the release's own "also reports that" makes the act its news
+    ("Zoral Pharma Announces Results of Annual General Meeting", "Zoral announces that all "
+     "resolutions were passed. The Company also disclosed that the FDA has disapproved its "
+     "Investigational Device Exemption application for the ZORSCAN study.", "2023-06-28",
+     "refusal"),
+    ("Voluntary Announcement - Business Update", "The Board refers to the announcement of the "
+     "interim results of the Company published on the same date. The Board is pleased to further "
+     "announce that the New Drug Application for ZRX-5 for the treatment of adult patients with "
+     "moderate-to-severe plaque psoriasis who are candidates for systemic therapy has been "
+     "accepted by the Center for Drug Evaluation of the NMPA.", "2023-08-28", "filing_accepted"),
+    # ... but another announcement it recalls does not
+    ("Zoral Announces Pricing of $120 Million Public Offering", "Zoral Cell Therapeutics, which "
+     "yesterday announced that the U.S. Food and Drug Administration granted RMAT designation to "
+     "ZRX-5, today announced the pricing of an underwritten public offering.", "2025-04-10",
+     "none"),
+    # a headline of other news that also announces regulatory news
+    ("Zoral Bio Reports Second Quarter 2024 Financial Results and Provides Regulatory Update",
+     "Zoral Bio today reported financial results for the second quarter. On August 7, the FDA "
+     "notified Zoral that it has extended the PDUFA target action date for the BLA for ZRX-5 by "
+     "three months.", "2024-08-08", "review_extension"),
+    # a participle after a comma dates the act it follows
+    ("Zoral Surgical Reports Third Quarter 2023 Financial Results", "Zoral Surgical today "
+     "reported revenue of $18.4 million. Highlights include 510(k) clearance of the ZORFLEX "
+     "stapler reload, received in July 2023; the company continues to expect an FDA decision on "
+     "the PMA for ZORSEAL.", "2023-11-07", "none"),
+    # a payer's programme, a payer's price list, plans and a standing state
+    ("Ontario Adds ZORVEX to Public Drug Programs", "Zoral Pharma today announced that ZORVEX is "
+     "now covered under the Ontario Public Drug Programs. ZORVEX recently received approval "
+     "from Health Canada.", "2023-10-17", "none"),
+    ("Notice Regarding NHI Drug Price Listing of ZORVEX", "Zoral Pharmaceutical announces that "
+     "ZORVEX tablets, approved by the Ministry of Health, Labour and Welfare on June 24, 2024, "
+     "were approved for listing on the National Health Insurance (NHI) drug price list today.",
+     "2024-08-14", "none"),
+    ("Zoral Outlines 2024 Priorities, Including Planned BLA Submission for ZRX-5", "Zoral today "
+     "outlined its 2024 strategic priorities ahead of an investor conference this week.",
+     "2024-01-08", "none"),
+    ("Zoral Outlines Regulatory Path for ZRX-5; Pre-BLA Meeting Scheduled", "Zoral today "
+     "provided an update on its plans for ZRX-5. ZRX-5 holds Regenerative Medicine Advanced "
+     "Therapy and Orphan Drug designations from the FDA.", "2025-07-29", "none"),
+    # a sentence opening "Today," tells today's act in a release of other news
+    ("Zoral Pharma Announces Closing of $80 Million Private Placement", "Zoral Pharma today "
+     "announced the closing of a private placement. Today, Zoral submitted a Marketing "
+     "Authorisation Application to the European Medicines Agency for ZRX-5.", "2025-03-03",
+     "submission"),
+    # ... but not another party's act in a relative clause of the release's own news
+    ("Zoral Files Patent Infringement Suit Following Receipt of Paragraph IV Notice", "Zoral "
+     "Pharma today announced that it has filed a patent infringement lawsuit against a generic "
+     "manufacturer that submitted an Abbreviated New Drug Application to the FDA seeking "
+     "approval of a generic version of ZORVEX.", "2025-04-15", "none"),
+    # an anniversary recaps; a bracketed generic name does not end the clause its date is in
+    ("Zoral Marks One Year Since FDA Approval of ZORVEX", "Zoral Therapeutics today marked the "
+     "first anniversary of the U.S. Food and Drug Administration's approval of ZORVEX "
+     "(zoralitide) on June 12, 2023.", "2024-06-12", "none"),
+    # a milestone the company marks is a neutral headline; hosting an event is other news
+    ("Zoral Pharmaceutical Marks Milestone for Innovation in Kidney Disease", "Zoral "
+     "Pharmaceutical announced that the National Medical Products Administration (NMPA) has "
+     "approved the new drug application for ZORVEX tablets for chronic kidney disease.",
+     "2023-01-16", "approval"),
+    ("Zoral Therapeutics to Host R&D Day on September 24", "Zoral Therapeutics will host a "
+     "virtual R&D day on 24 September 2025. The event will review the EU launch preparations "
+     "for ZORVEX, for which the company responded to the CHMP's Day 120 list of questions in "
+     "August.", "2025-09-10", "none"),
+    # "NICE-Recommended X": a state; a letter the company addresses is the topic, not the news
+    ("NICE-Recommended ZORVEX Now Routinely Available on the NHS in England", "Zoral Pharma UK "
+     "today announced that NHS England has begun routine commissioning of ZORVEX, 90 days after "
+     "NICE published its final guidance recommending the medicine in June 2024.", "2024-09-03",
+     "none"),
+    ("Zoral Bio Addresses Complete Response Letter for ZRX-5", "Zoral Bio today announced that "
+     "it has resubmitted its Biologics License Application for ZRX-5 to the U.S. Food and Drug "
+     "Administration, addressing the observations cited in the Complete Response Letter "
+     "received in June 2023.", "2023-12-18", "submission"),
+    # a merger clearance with its regulation named first; a company's "advises that"
+    ("European Commission Clears Zoral Pharma's Acquisition of Peer Pharma", "Zoral Pharma N.V. "
+     "announces that the European Commission has approved, under the EU Merger Regulation, its "
+     "proposed acquisition of Peer Pharma N.V. The Commission's clearance satisfies the last "
+     "outstanding regulatory condition.", "2024-10-22", "none"),
+    ("ASX Announcement: TGA registration received for ZORSCAN", "Zoral Health Ltd (ASX: ZRL) "
+     "advises that the Therapeutic Goods Administration has granted registration of ZORSCAN, "
+     "the Company's skin lesion software, on the ARTG as a Class IIb medical device.",
+     "2024-02-20", "clearance"),
+    # "Decision on" a headline's topic is no act of the kind it names
+    ("Regulatory Update: European Commission Decision on Conditional Marketing Authorisation for "
+     "ZORVEX", "Zoral plc announced today that the European Commission has adopted a decision "
+     "refusing the granting of a conditional marketing authorisation for ZORVEX.", "2020-04-22",
+     "refusal"),
+])
+def test_todays_act_is_told_from_other_news_in_more_ways(
+    headline: str, lead: str, published: str, decision: str,
+) -> None:
+    assert _decision(_release(headline, lead, published)) == decision
+
+
+def test_an_approval_system_is_no_device() -> None:
+    """A drug approved "under the Conditional Early Approval System" is no device's
+    registration (the word "system" names a device only outside such procedures)."""
+    summary = _release("Zoral Obtains Approval in Japan for ZORVEX Tablets under the Conditional "
+                       "Early Approval System", "Zoral Pharmaceutical announced today that it has "
+                       "obtained manufacturing and marketing approval from the Ministry of "
+                       "Health, Labour and Welfare for ZORVEX Tablets.", "2025-09-19")
+    assert summary.outcome is not None and summary.outcome.agency == "PMDA"
+    assert _decision(summary) in ("approval", "accelerated_approval")

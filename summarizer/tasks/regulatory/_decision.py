@@ -25,6 +25,7 @@ from summarizer.tasks.regulatory._reading import (
 from summarizer.tasks.regulatory.lexicon import (
     NEUTRAL_TITLE,
     OTHER_NEWS_TITLE,
+    REGULATORY_TITLE,
     AgencyMention,
 )
 from summarizer.tasks.regulatory.schema import (
@@ -54,6 +55,7 @@ DEVICE = re.compile(
     r"|pump|(?<!nervous )(?<!immune )(?<!delivery )(?<!health )(?<!healthcare )(?<!care )"
     r"(?<!respiratory )(?<!digestive )(?<!cardiovascular )(?<!endocrine )(?<!reproductive )"
     r"(?<!classification )(?<!review )(?<!regulatory )(?<!reimbursement )(?<!lymphatic )"
+    r"(?<!approval )(?<!designation )(?<!authori[sz]ation )"
     r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
     re.I,
 )
@@ -225,6 +227,14 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     return best(generic) >= max(best(specific), 2.5)
 
 
+def _regulatory_title(headline: ViewSentence) -> bool:
+    """Whether the headline also says it brings regulatory news ("Provides Regulatory Update",
+    "Update Following FDA Action")."""
+    text = headline.text
+    return bool(REGULATORY_TITLE.search(text)) or any(
+        REGULATORY_TITLE.match(text[a.end - headline.start:]) for a in headline.agencies)
+
+
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
     """Whether the headline announces news of another kind (results, financing, a launch, a
     meeting) and states none of ``cues`` as an act of today itself, nor does the front say
@@ -232,6 +242,8 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
     headline ("Provides Corporate Update") the lead's first sentence is the announcement."""
     head = view.headline.text if view.headline else ""
     first = next((vs for vs in view.sentences if vs.zone == "lead"), None)
+    if view.headline is not None and _regulatory_title(view.headline):
+        return False
     if head and OTHER_NEWS_TITLE.search(head):
         opening = None
     elif head and first is not None and NEUTRAL_TITLE.search(head) and (

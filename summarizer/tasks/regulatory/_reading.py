@@ -73,7 +73,7 @@ _DATE_IN = re.compile(
     r"\b(?:(?P<lead_day>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?"  # "24 April 2025" (day first)
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?: (?P<day>\d{1,2}))?,? (?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?i:in|during) (?P<bare>(?:19|20)\d\d)\b"
+    r"|\b(?i:in|during|of) (?P<bare>(?:19|20)\d\d)\b"
 )
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|during) (January|February|March|April|May|June|July|August|September|October"
@@ -85,8 +85,9 @@ _JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
 _TODAY_AFTER = re.compile(rf"^\s*(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b", re.I)
-#: a bracketed abbreviation inside a clause ("designated as a ... (GIFT) by the MFDS in January")
-_ABBREVIATION = re.compile(r"\([A-Z][\w&.-]{1,12}\)")
+#: a bracketed abbreviation or name inside a clause ("designated as a ... (GIFT) by the MFDS in
+#: January", "approval of VANTORIS (pelagrutide) on June 12, 2023")
+_ABBREVIATION = re.compile(r"\([^()]{1,40}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
@@ -143,7 +144,8 @@ class WeightedCue:
     background: bool
     actor: bool = False  # a regulator is named as the one acting ("the FDA approved")
     negated: bool = False  # "did not approve", "has not placed ... on hold"
-    today: bool = False  # "today" (or "yesterday") right by it: "the FDA earlier today approved"
+    # marked as these days' news: "the FDA earlier today approved", "also reports that"
+    today: bool = False
 
     @property
     def firm(self) -> bool:
@@ -343,7 +345,10 @@ def is_background(
     # granted priority review ... in December 2023": the date is both acts)
     # (nor does the comma inside a date: "on June 2, 2023"); a relative clause with a verb of
     # its own ends it ("lifted the hold it placed in October 2024")
-    cut = re.search(r",(?!\s*(?:19|20)\d\d\b)|[;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while"
+    # (nor does a comma before a participle of the act itself: "510(k) clearance of the
+    # stapler reload, received in July 2023")
+    cut = re.search(r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded"
+                    r"|secured)\b)|[;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while"
                     r"|whereas|based on|following|after|as|with"
                     r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b",
                     rest)
@@ -452,6 +457,28 @@ def _dated_within(text: str, published: dt.date, days: int) -> bool:
     return False
 
 
+#: the release reports the act as its own news in this sentence, in a release of other news
+#: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
+#: the TGA approved ..."): the words a release uses for what it tells now
+_REPORTED_NOW = re.compile(
+    r"\b(?:(?:also|further|additionally|today) (?:announced|reported|disclosed|informed)"
+    r"|(?<!which )(?<!who )(?:announces|reports|discloses|informs)"
+    r"|is pleased to (?:further )?(?:announce|report|inform)) (?:(?:the )?(?:market|shareholders"
+    r"|investors) )?that\b(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
+    r"|\b(?:subsequent to|after|since) (?:the )?(?:end of the )?(?:quarter|period|half[- ]year"
+    r"|reporting period)(?:[- ]end)?\b"
+    # a sentence that opens by saying its news is today's ("Today, the company submitted")
+    r"|^\W*(?:(?:earlier|later) )?(?:today|this morning),",
+    re.I,
+)
+
+
+def reported_now(plain_before: str) -> bool:
+    """Whether a cue's sentence reports its act as the release's own news ("also reports
+    that", "is pleased to further announce that"): ``said_today``'s other half."""
+    return bool(_REPORTED_NOW.search(plain_before))
+
+
 def is_hedged(plain_before: str, after: str) -> bool:
     """Whether a cue is hedged in its clause ("plans to submit", "if approved"); ``plain_before``
     is the text before it with the regulators' names blanked (``mask_agencies``): their "for"s
@@ -471,8 +498,11 @@ def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
     act: "pathway", "under the SAKIGAKE system", "update on X 510(k)", "a cleared device",
     "FDA-approved", "510(k)-cleared"."""
     return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
-        hit.text.endswith("ed") and (THING_AFTER_PARTICIPLE.match(after)
-                                     or plain_before.endswith("-"))))
+        hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)) or (
+        _PARTICIPLE.match(hit.text) and plain_before.endswith("-")))  # "NICE-Recommended X"
+
+
+_PARTICIPLE = re.compile(r"\w+ed\b")
 
 
 def is_negated(before: str, after: str) -> bool:
@@ -487,9 +517,10 @@ _ACTOR_GAP = re.compile(
     re.I,
 )
 _ACTOR_AFTER = re.compile(
-    r"^\s+(?:(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"^(?:\s*\([^()]{1,20}\))?\s+"  # an abbreviation first: "Authorization (MDMA) from the"
+    r"(?:(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?:granted|issued|given|awarded)\s+)?"  # "Approval was granted by the HSA"
-    r"(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
+    r"(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
 )
 
 
@@ -598,8 +629,8 @@ def _weigh_cues(
                 w *= 1.3
             if vs.kind == "quote":
                 w *= 0.6
-            today = not background and said_today(
-                plain, mask_agencies(after, vs, hit.end))
+            today = not background and (said_today(plain, mask_agencies(after, vs, hit.end))
+                                         or reported_now(plain))
             out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today))
     return out
 

@@ -56,6 +56,7 @@ __all__ = [
     "RATIONALE_STRONG",
     "RATIONALE_TITLE",
     "RATIONALE_WEAK",
+    "REGULATORY_TITLE",
     "THING_AFTER_PARTICIPLE",
     "TIMING_CUE",
     "AgencyMention",
@@ -166,11 +167,15 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall"
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
+    r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
-    r"|in order to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
-    r"|alleged(?:ly)?|rumou?red|purported|speculat(?:ion|ed|ive))\b[^.;]{0,60}$"
+    r"|in order to|with a view to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
+    r"|alleged(?:ly)?|rumou?red|purported|speculat(?:ion|ed|ive)"
+    # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
+    r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
+    r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
     r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
     r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
     _I,
@@ -178,7 +183,7 @@ HYPOTHETICAL_BEFORE = re.compile(
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted|to be "
-    r"(?:submitted|filed|held)|(?:has been |was |is )?scheduled (?:for|to|on))\b",
+    r"(?:submitted|filed|held)|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$))\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
@@ -197,9 +202,14 @@ NOT_EVENT_AFTER = re.compile(
     r"|[^.;:]{0,100}?\b(?:will|would|is to|shall) remain in place"
     # a deal, not a product: a competition authority clearing an acquisition; a payer's
     # funding ("approved a proposal to fund")
-    r"|(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
+    r"|(?:,? under (?:the )?(?:[\w-]+ ){0,4}?(?:Regulation|Act|rules?),? )?"
+    r"(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
     r"(?:acquisition|merger|takeover|business combination)s?"
-    r"|(?:(?:the|its|an?) )?(?:proposal to (?:fund|list|reimburse)|funding|reimbursement))\b",
+    r"|(?:(?:the|its|an?) )?(?:proposal to (?:fund|list|reimburse)|funding|reimbursement)"
+    # a payer's list, not a market authorisation ("approved for listing on the NHI drug price
+    # list", "for inclusion in the PBS")
+    r"|for (?:listing|inclusion) (?:on|in) (?:the )?[^.;]{0,60}?\b(?:price|reimbursement"
+    r"|formulary|benefits?|NHI|PBS|NRDL)\b)\b",
     _I,
 )
 #: the thing a participle cue describes ("a cleared device", "the approved indication"): a state,
@@ -215,17 +225,30 @@ THING_AFTER_PARTICIPLE = re.compile(
 NOT_EVENT_BEFORE = re.compile(
     r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
     # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
-    r"|\b(?:update|updates|statement|comments?) (?:on|regarding|concerning|about)"
+    r"|\b(?:update|updates|statement|comments?|decision) (?:on|regarding|concerning|about)"
     r" (?:[\w®™'’-]+ ){0,4}$"
+    # an act the company answers ("Addresses Complete Response Letter", "responded to the
+    # CHMP's Day 120 list of questions", "its complete response to the clinical hold")
+    r"|\b(?:address(?:es|ed|ing)?|respond(?:s|ed|ing)? to|responses? to|appeal(?:s|ed|ing)?)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
     # the act a lawsuit challenges ("a complaint ... seeking to set aside the complete response")
-    r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?|annul(?:ment of)?)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+    # a requirement the product is exempt from ("a Class I device exempt from FDA 510(k)")
+    r"|\bexempt(?:ed|ion)? from\s+(?:(?:the|an?)\s+)?(?:[\w'’()-]+\s+){0,2}$",
     _I,
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior"
-    r"|in (?:19|20)\d\d|last year)\b[^.;]{0,30}$"
+    r"|anniversary of)\b[^.;]{0,30}$"
+    # a year in the cue's own clause (one before a comma dates another act: "following the FDA's
+    # approval in 2023, Health Canada has now authorised")
+    r"|\b(?:in (?:19|20)\d\d|last year)\b[^.;,]{0,30}$"
+    # ... and a year opening the sentence dates its main act ("In 2021, the FDA approved")
+    r"|^\W*(?:in|during) (?:19|20)\d\d,[^.;]{0,30}$"
+    # a standing state, not an act ("SKB-109 holds RMAT and Orphan Drug designations")
+    r"|\b(?:holds|carries|retains)\b(?:(?!\btoday\b)[^.;]){0,60}$"
     # a month in the cue's own clause (one before a comma dates another act: "initiated in
     # March 2025, as a Class I recall")
     r"|\bin (?:January|February|March|April|May|June|July|August|September|October|November"
@@ -270,17 +293,28 @@ OTHER_NEWS_TITLE = re.compile(
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
-    r"|launch(?:es|ed)?|(?:commercially |now )available|availability|milestones?"
+    r"|launch(?:es|ed)?|(?:commercially |now (?:\w+ )?)available|availability"
+    r"|(?<!\bmarks )(?<!\bmarks a )(?<!\bmarks another )milestones?"
+    r"|(?:R&D|investor|analyst|capital markets) (?:day|event)|to host|hosts?"
     r"|annual general meeting|AGM|shareholders?|address(?:es)?"
-    r"|patents?|litigation|lawsuit|settlement|court|ruling|verdict"
+    r"|patents?|litigation|lawsuit|settle(?:s|ment)?|class action|court|ruling|verdict"
     r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
+    r"|(?:public )?drug (?:programs?|plans?|benefits?)"
     r"|(?:add-on )?payments?|coverage|Nasdaq|NYSE|(?:minimum )?bid price"
     r"|listing (?:rules?|requirements?|qualifications?))\b",
     _I,
 )
+#: a headline that also announces regulatory news ("Reports Second Quarter Results and Provides
+#: Regulatory Update", "... Provides Update Following FDA Action"): not other news alone
+REGULATORY_TITLE = re.compile(
+    r"\bregulatory (?:update|news|decision|action|milestones?|progress)\b"
+    r"|^\s+(?:action|decision|ruling)\b",  # right after a regulator's name ("FDA Action")
+    _I,
+)
 #: a headline that says only that there is news ("Provides Corporate Update")
 NEUTRAL_TITLE = re.compile(
-    r"\b(?:corporate|business|company|operational|shareholder) update\b", _I)
+    r"\b(?:corporate|business|company|operational|shareholder) update\b"
+    r"|\bmarks (?:a |another )?(?:\w+ )?milestone\b", _I)
 #: a "not" that is only "not yet": the review goes on ("has not approved ... at this stage",
 #: "as at the date of this announcement, ... has not approved ..., which remains under review")
 NOT_YET = re.compile(
@@ -292,7 +326,13 @@ NOT_YET = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:not(?! only| just)|never|no(?: longer)?|neither|nor|cannot|can't|won't"
     r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
-    r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$",
+    r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$"
+    # an act whose object is the cue ("a decision refusing the granting of a conditional
+    # marketing authorisation", "denying the approval")
+    r"|\b(?:refusing|refusal of|denying|denial of|rejecting|rejection of)\s+(?:[\w-]+\s+){0,4}$"
+    # the second of two things negated together ("has not received an approval letter or a
+    # Complete Response Letter", "neither ... nor")
+    r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$",
     _I,
 )
 #: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
