@@ -16,6 +16,7 @@ from summarizer.intake import load
 from summarizer.tasks.regulatory.arbitration import (
     arbitrate,
     overrule_unstated,
+    replace_misfit_agency,
     replace_unnamed_agency,
 )
 from summarizer.tasks.regulatory.merge import fill_gaps
@@ -647,3 +648,53 @@ def test_a_decision_the_front_states_is_read_even_in_a_release_of_other_news() -
     assert summary.outcome is not None and summary.is_regulatory_event
     assert summary.outcome.decision == "designation"
     assert [f.rule for f in findings] == ["decision_arbitrated"]
+
+
+REFUSAL = (
+    "European Commission Refuses Marketing Authorisation for ZORVEX\n\nBRUSSELS, 12 May 2025 -- "
+    "Zoral Pharma plc today announced that the European Commission has adopted a decision "
+    "refusing the marketing authorisation for ZORVEX (zorvetinib) in gout. The decision "
+    "follows the negative opinion of the CHMP. \"The CHMP's critique of the size of the effect "
+    "has been built into our next trial,\" said the chief executive.\n"
+)
+
+
+def test_a_regulator_that_never_takes_the_decision_gives_way_once_the_corrections_are_spent(
+) -> None:
+    quote = "The CHMP's critique of the size of the effect has been built into our next trial"
+    summary = ground(RegulatorySummary.model_validate(
+        _ruling_answer(quote, decision="refusal", agency="EMA")), REFUSAL)
+    reader = Reader(load(REFUSAL), index=SourceIndex(REFUSAL))
+    findings = replace_misfit_agency(summary, reader)
+    assert summary.outcome is not None and summary.outcome.agency == "EC"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "never takes" in findings[0].message
+    # a regulator that does take the decision is the model's call
+    assert replace_misfit_agency(summary, reader) == []
+    # and without the reader's same decision there is no evidence for another regulator
+    summary.outcome.agency, summary.outcome.decision = "EMA", "withdrawal"
+    assert replace_misfit_agency(summary, reader) == []
+
+
+COMMENT = (
+    "Zoral Therapeutics Provides Update on ZORVEX\n\nBOSTON, March 3, 2025 -- Zoral "
+    "Therapeutics, Inc. today provided an update on ZORVEX (zorvetinib) in gout.\n\n\"The "
+    "Ruritanian Medicines Bureau has issued a Certificate of Pharmaceutical Product "
+    "Registration for ZORVEX,\" said Dr Ann Zoral, Chief Executive Officer.\n"
+)
+
+
+def test_an_executives_comment_backs_no_act_the_releases_own_sentences_do_not_state() -> None:
+    quote = ("The Ruritanian Medicines Bureau has issued a Certificate of Pharmaceutical Product "
+             "Registration for ZORVEX")
+    summary, findings = _arbitrated(_ruling_answer(quote), COMMENT)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "executive's comment" in findings[0].message
+    assert summary.is_regulatory_event is False
+    # the same words as the release's own sentence are the model's to read (a wording the
+    # lexicon does not know is no contradiction)
+    own = COMMENT.replace('"The', "The").replace('ZORVEX," said Dr Ann Zoral, Chief Executive '
+                                                 'Officer.', "ZORVEX, the company said.")
+    summary, findings = _arbitrated(_ruling_answer(quote), own)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == "approval"

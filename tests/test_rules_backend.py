@@ -1139,8 +1139,10 @@ def test_still_more_of_the_regulators_words(sentence: str, agency: str, decision
     "a third party's high-dose AAV program.",
     "Zoral Medical said ZORMOVE is a Class I device exempt from FDA 510(k) premarket "
     "notification and can be sold immediately.",
-    # two things negated together
+    # two things negated together; the last of a list a negation governs
     "Zoral has not received an approval letter or a Complete Response Letter from the FDA.",
+    "The FDA has not informed Zoral of any need for additional information, of any deficiencies "
+    "in the application, or of a revised action date.",
     # an act a lawsuit seeks to annul, dated by "of 2021"
     "Zoral informs that the General Court of the European Union has dismissed its action for "
     "annulment of the European Commission decision of 2021 refusing the marketing authorisation "

@@ -506,8 +506,18 @@ _PARTICIPLE = re.compile(r"\w+ed\b")
 
 
 def is_negated(before: str, after: str) -> bool:
-    """Whether a cue is negated in its clause ("did not approve", "approval was not granted")."""
-    return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after))
+    """Whether a cue is negated in its clause ("did not approve", "approval was not granted"),
+    or is the last of a list a negation governs ("has not informed it of any deficiencies, or
+    of a revised action date")."""
+    return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after)
+                or _NEGATED_LIST.search(before[-250:]))
+
+
+_NEGATED_LIST = re.compile(
+    r"\b(?:not|never|no)\s+[^.;]{0,200}?,\s*(?:or|nor)\s+(?:(?:of|to|in|for|about)\s+)?"
+    r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 
 _ACTOR_GAP = re.compile(

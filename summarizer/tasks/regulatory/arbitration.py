@@ -54,7 +54,7 @@ from summarizer.types import Finding
 
 __all__ = [
     "ARBITRATION_POLICIES", "Verdict", "arbitrate", "credited", "front_contradicts", "judge",
-    "overrule_unstated", "replace_unnamed_agency", "settle_agency",
+    "overrule_unstated", "replace_misfit_agency", "replace_unnamed_agency", "settle_agency",
 ]
 
 #: what arbitration may do: change the outcome, only report, or nothing
@@ -211,6 +211,11 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if cue is not None:
         return Verdict(False, predicted, cue.hit.decision,
                        f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)
+    if read == _NONE and quote.sentences and all(vs.kind == "quote" for vs in quote.sentences):
+        # an executive's comment, where the release's own news states no act: the speaker's
+        # view of the news, not the news
+        return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
+                                               "and the release's own sentences state no act")
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
     if not own and _front_refines(predicted, read, fallback):
         return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
@@ -449,3 +454,25 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
     return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
                     message=f"the model said '{said}', which the release never mentions; the "
                             f"release names {named[1] or named[0]} ('{named[0]}')")]
+
+
+def replace_misfit_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
+    """Once the corrections are spent: a regulator that never takes the model's decision (the
+    vocabulary's "the EMA/CHMP only gives opinions"), kept through the corrections, gives way to
+    the cue reader's regulator when the reader reads the same decision and its regulator takes
+    it. Without that evidence it stays, and its ``agency_decision_fit`` error is reported."""
+    outcome = summary.outcome
+    if outcome is None or not summary.is_regulatory_event:
+        return []
+    misfit = VOCABULARY.misfit(outcome.agency, outcome.decision)
+    ruled = fallback.ruled
+    if (misfit is None or misfit[1] == "warning" or not ruled.is_event
+            or ruled.decision != outcome.decision or ruled.agency in _VAGUE_AGENCIES
+            or not VOCABULARY.takes(ruled.agency, outcome.decision)):
+        return []
+    said = outcome.agency
+    outcome.agency, outcome.agency_body = ruled.agency, ruled.agency_body
+    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
+                    message=f"the model said '{said}', which never takes '{outcome.decision}' "
+                            f"decisions; the release's sentence for it names "
+                            f"{ruled.agency_body or ruled.agency} ('{ruled.agency}')")]

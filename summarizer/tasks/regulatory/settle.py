@@ -27,6 +27,7 @@ from summarizer.task import SettleOptions
 from summarizer.tasks.regulatory.arbitration import (
     arbitrate,
     overrule_unstated,
+    replace_misfit_agency,
     replace_unnamed_agency,
     settle_agency,
 )
@@ -78,6 +79,7 @@ def settle(summary: RegulatorySummary, document: Document,
     if options.arbitration == "overrule":  # after the corrections: the model had its chance
         findings.extend(overrule_unstated(summary, reader))
         findings.extend(replace_unnamed_agency(summary, reader))
+        findings.extend(replace_misfit_agency(summary, reader))
     if options.trim_quotes:  # quotes are the model's as written when trimming is off
         findings.extend(_drop_unquoted_items(summary, document))
     findings.extend(Finding(rule="filled_from_rules", severity="info", path=path,
