@@ -87,7 +87,7 @@ _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
 _TODAY_AFTER = re.compile(rf"^\s*(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b", re.I)
 #: a bracketed abbreviation or name inside a clause ("designated as a ... (GIFT) by the MFDS in
 #: January", "approval of VANTORIS (pelagrutide) on June 12, 2023")
-_ABBREVIATION = re.compile(r"\([^()]{1,40}\)")
+_INNER_BRACKET = re.compile(r"\([^()]{1,40}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
@@ -337,10 +337,10 @@ def is_background(
     if BACKGROUND_OPENING.match(sentence.text):
         return True
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
-    # an abbreviation in brackets further on ("(GIFT)") ends nothing
+    # a bracket further on (an abbreviation "(GIFT)", a generic name) ends nothing
     bracket = _BRACKET_AFTER.match(after)
     rest = after[bracket.end():] if bracket else after
-    rest = _ABBREVIATION.sub(lambda m: " " * len(m.group()), rest)
+    rest = _INNER_BRACKET.sub(lambda m: " " * len(m.group()), rest)
     # "and" ends the clause, except before a second verb of the same subject ("was accepted and
     # granted priority review ... in December 2023": the date is both acts)
     # (nor does the comma inside a date: "on June 2, 2023"); a relative clause with a verb of
