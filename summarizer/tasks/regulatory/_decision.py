@@ -23,6 +23,7 @@ from summarizer.tasks.regulatory._reading import (
     mask_agencies,
 )
 from summarizer.tasks.regulatory.lexicon import (
+    ACT_AFTER_REGULATOR,
     NEUTRAL_TITLE,
     OTHER_NEWS_TITLE,
     REGULATORY_TITLE,
@@ -232,7 +233,7 @@ def _regulatory_title(headline: ViewSentence) -> bool:
     "Update Following FDA Action")."""
     text = headline.text
     return bool(REGULATORY_TITLE.search(text)) or any(
-        REGULATORY_TITLE.match(text[a.end - headline.start:]) for a in headline.agencies)
+        ACT_AFTER_REGULATOR.match(text, a.end - headline.start) for a in headline.agencies)
 
 
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:

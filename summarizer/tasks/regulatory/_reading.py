@@ -31,12 +31,14 @@ from summarizer.tasks.regulatory.lexicon import (
     BACKGROUND_TITLE,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
+    NEGATED_LIST,
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NEWS_CUE,
     NOT_EVENT_AFTER,
     NOT_EVENT_BEFORE,
     NOT_YET,
+    REPORTED_NOW,
     THING_AFTER_PARTICIPLE,
     AgencyMention,
     CueHit,
@@ -457,26 +459,10 @@ def _dated_within(text: str, published: dt.date, days: int) -> bool:
     return False
 
 
-#: the release reports the act as its own news in this sentence, in a release of other news
-#: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
-#: the TGA approved ..."): the words a release uses for what it tells now
-_REPORTED_NOW = re.compile(
-    r"\b(?:(?:also|further|additionally|today) (?:announced|reported|disclosed|informed)"
-    r"|(?<!which )(?<!who )(?:announces|reports|discloses|informs)"
-    r"|is pleased to (?:further )?(?:announce|report|inform)) (?:(?:the )?(?:market|shareholders"
-    r"|investors) )?that\b(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
-    r"|\b(?:subsequent to|after|since) (?:the )?(?:end of the )?(?:quarter|period|half[- ]year"
-    r"|reporting period)(?:[- ]end)?\b"
-    # a sentence that opens by saying its news is today's ("Today, the company submitted")
-    r"|^\W*(?:(?:earlier|later) )?(?:today|this morning),",
-    re.I,
-)
-
-
 def reported_now(plain_before: str) -> bool:
     """Whether a cue's sentence reports its act as the release's own news ("also reports
     that", "is pleased to further announce that"): ``said_today``'s other half."""
-    return bool(_REPORTED_NOW.search(plain_before))
+    return bool(REPORTED_NOW.search(plain_before))
 
 
 def is_hedged(plain_before: str, after: str) -> bool:
@@ -510,14 +496,8 @@ def is_negated(before: str, after: str) -> bool:
     or is the last of a list a negation governs ("has not informed it of any deficiencies, or
     of a revised action date")."""
     return bool(NEGATION_BEFORE.search(_clause(before)) or NEGATION_AFTER.match(after)
-                or _NEGATED_LIST.search(before[-250:]))
+                or NEGATED_LIST.search(before[-250:]))
 
-
-_NEGATED_LIST = re.compile(
-    r"\b(?:not|never|no)\s+[^.;]{0,200}?,\s*(?:or|nor)\s+(?:(?:of|to|in|for|about)\s+)?"
-    r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
 
 
 _ACTOR_GAP = re.compile(

@@ -410,11 +410,19 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
     # "OTHER" is a regulator named there (Swissmedic, ANVISA) that has no code of its own
     if named is None or named[0] == VOCABULARY.no_agency or named[0] == outcome.agency:
         return []
+    return _reassign(summary, named[0], named[1] or outcome.agency_body,
+                     f"; the decision sentence names {named[1] or named[0]} ('{named[0]}')")
+
+
+def _reassign(summary: RegulatorySummary, agency: str, body: str | None,
+              why: str) -> list[Finding]:
+    """Give the outcome ``agency`` (and ``body``) and report it: "the model said X" + ``why``."""
+    outcome = summary.outcome
+    assert outcome is not None  # every caller settles an outcome's regulator
     said = outcome.agency
-    outcome.agency, outcome.agency_body = named[0], named[1] or outcome.agency_body
+    outcome.agency, outcome.agency_body = agency, body
     return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
-                    message=f"the model said '{said}'; the decision sentence names "
-                            f"{named[1] or named[0]} ('{named[0]}')")]
+                    message=f"the model said '{said}'{why}")]
 
 
 def credited(agency: str, decision: str, named: set[str]) -> bool:
@@ -449,11 +457,8 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
             named = (codes.pop(), None)
     if named is None:
         return []
-    said = outcome.agency
-    outcome.agency, outcome.agency_body = named[0], named[1]
-    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
-                    message=f"the model said '{said}', which the release never mentions; the "
-                            f"release names {named[1] or named[0]} ('{named[0]}')")]
+    return _reassign(summary, named[0], named[1], ", which the release never mentions; the "
+                     f"release names {named[1] or named[0]} ('{named[0]}')")
 
 
 def replace_misfit_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
@@ -464,15 +469,11 @@ def replace_misfit_agency(summary: RegulatorySummary, fallback: Reader) -> list[
     outcome = summary.outcome
     if outcome is None or not summary.is_regulatory_event:
         return []
-    misfit = VOCABULARY.misfit(outcome.agency, outcome.decision)
     ruled = fallback.ruled
-    if (misfit is None or misfit[1] == "warning" or not ruled.is_event
+    if (not _misfit(summary, outcome.decision) or not ruled.is_event
             or ruled.decision != outcome.decision or ruled.agency in _VAGUE_AGENCIES
             or not VOCABULARY.takes(ruled.agency, outcome.decision)):
         return []
-    said = outcome.agency
-    outcome.agency, outcome.agency_body = ruled.agency, ruled.agency_body
-    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
-                    message=f"the model said '{said}', which never takes '{outcome.decision}' "
-                            f"decisions; the release's sentence for it names "
-                            f"{ruled.agency_body or ruled.agency} ('{ruled.agency}')")]
+    return _reassign(summary, ruled.agency, ruled.agency_body,
+                     f", which never takes '{outcome.decision}' decisions; the release's sentence "
+                     f"for it names {ruled.agency_body or ruled.agency} ('{ruled.agency}')")

@@ -27,6 +27,7 @@ from summarizer.tone import Tone, ToneLexicon, load_tone_lexicon, weigh
 
 __all__ = [
     "ABOUT_REGULATORY",
+    "ACT_AFTER_REGULATOR",
     "AGENCY_NAMES",
     "AGENCY_PATTERNS",
     "APPLICATION",
@@ -43,6 +44,7 @@ __all__ = [
     "FUTURE_WEAK",
     "HYPOTHETICAL_AFTER",
     "HYPOTHETICAL_BEFORE",
+    "NEGATED_LIST",
     "NEGATION_AFTER",
     "NEGATION_BEFORE",
     "NEUTRAL_TITLE",
@@ -57,6 +59,7 @@ __all__ = [
     "RATIONALE_TITLE",
     "RATIONALE_WEAK",
     "REGULATORY_TITLE",
+    "REPORTED_NOW",
     "THING_AFTER_PARTICIPLE",
     "TIMING_CUE",
     "AgencyMention",
@@ -307,10 +310,9 @@ OTHER_NEWS_TITLE = re.compile(
 #: a headline that also announces regulatory news ("Reports Second Quarter Results and Provides
 #: Regulatory Update", "... Provides Update Following FDA Action"): not other news alone
 REGULATORY_TITLE = re.compile(
-    r"\bregulatory (?:update|news|decision|action|milestones?|progress)\b"
-    r"|^\s+(?:action|decision|ruling)\b",  # right after a regulator's name ("FDA Action")
-    _I,
-)
+    r"\bregulatory (?:update|news|decision|action|milestones?|progress)\b", _I)
+#: ... or names a regulator's act, right after the regulator's name ("FDA Action")
+ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling)\b", _I)
 #: a headline that says only that there is news ("Provides Corporate Update")
 NEUTRAL_TITLE = re.compile(
     r"\b(?:corporate|business|company|operational|shareholder) update\b"
@@ -335,9 +337,30 @@ NEGATION_BEFORE = re.compile(
     r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$",
     _I,
 )
+#: a list a negation governs: its last item is negated too ("has not informed it of any
+#: deficiencies, or of a revised action date")
+NEGATED_LIST = re.compile(
+    r"\b(?:not|never|no)\s+[^.;]{0,200}?,\s*(?:or|nor)\s+(?:(?:of|to|in|for|about)\s+)?"
+    r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 #: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
 NEGATION_AFTER = re.compile(
     r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b", _I)
+#: the release reports the act as its own news in this sentence, in a release of other news
+#: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
+#: the TGA approved ..."): the words a release uses for what it tells now
+REPORTED_NOW = re.compile(
+    r"\b(?:(?:also|further|additionally|today) (?:announced|reported|disclosed|informed)"
+    r"|(?<!which )(?<!who )(?:announces|reports|discloses|informs)"
+    r"|is pleased to (?:further )?(?:announce|report|inform)) (?:(?:the )?(?:market|shareholders"
+    r"|investors) )?that\b(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
+    r"|\b(?:subsequent to|after|since) (?:the )?(?:end of the )?(?:quarter|period|half[- ]year"
+    r"|reporting period)(?:[- ]end)?\b"
+    # a sentence that opens by saying its news is today's ("Today, the company submitted")
+    r"|^\W*(?:(?:earlier|later) )?(?:today|this morning),",
+    _I,
+)
 #: the sentence reports the news itself
 NEWS_CUE = re.compile(
     r"\btoday\b|\bannounce[sd]?\b|\bhas (?:been )?(?:granted|approved|cleared|issued|received"
