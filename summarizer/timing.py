@@ -36,7 +36,10 @@ FUTURE_WEAK = re.compile(
     r"\b(?:next steps?|upcoming|going forward|(?:are|is) required to|should be (?:provided"
     r"|submitted)|seek(?:s|ing)? to|prepar(?:e|es|ing) (?:for|to)|must|obliged to"
     r"|(?:as a|is a|the) condition of|specific obligations?|(?:usually|typically|generally"
-    r"|normally) (?:\w+ ){0,3}?within)\b",
+    r"|normally) (?:\w+ ){0,3}?within"
+    # a deadline ahead: "Consultees have 15 working days from publication to lodge an appeal"
+    r"|(?:has|have) (?:up to )?\w+ (?:business |calendar |working )?(?:days|weeks|months)"
+    r" (?:[^.;]{0,80}? )?to(?= \w))\b",
     _I,
 )
 FUTURE_CUE = re.compile(f"{FUTURE_STRONG.pattern}|{FUTURE_WEAK.pattern}", _I)
@@ -55,7 +58,7 @@ TIMING_CUE = re.compile(
     "|".join(
         [
             rf"\bwithin (?:approximately |about |the next )?{_NUM}(?:\s?[-–]\s?{_NUM})? "
-            r"(?:business |calendar )?(?:days?|weeks?|months?|years?)\b",
+            r"(?:business |calendar |working )?(?:days?|weeks?|months?|years?)\b",
             rf"\b(?:(?:in|during|by|before|for|through|until|end of) (?:the )?)?{_ORD} "
             r"(?:quarter|half)"
             rf"(?: of)?(?: (?:this|next) year|(?: (?:fiscal|calendar))? {_YEAR})?",
@@ -68,9 +71,10 @@ TIMING_CUE = re.compile(
             rf"\b(?:early|mid|late|end of|beginning of|the end of)[- ]{_YEAR}\b",
             rf"\b(?:in|by|during|throughout|before|from) (?:{_MONTHS} )?{_YEAR}\b",
             rf"\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{{1,2}})?,? {_YEAR}\b",
-            r"\b(?:take|takes|taking|in|over the next|for|about|approximately|up to) "
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS},? {_YEAR}\b",  # British: "14 November 2020"
+            r"\b(?:take|takes|taking|in|over the next|for|about|approximately|up to|has|have) "
             rf"(?:approximately |about |up to )?{_NUM}(?:\s?[-–]\s?{_NUM})? "
-            r"(?:days|weeks|months|years)\b",
+            r"(?:business |calendar |working )?(?:days|weeks|months|years)\b",
             r"\b(?:soon|shortly)\b",
         ]
     ),
@@ -131,21 +135,24 @@ def resolve_timing(phrase: str, published: dt.date | None) -> dt.date | None:
     """
     p = phrase.strip()
     low = p.lower()
-    explicit = re.search(rf"\b({_MONTHS}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({_YEAR})\b", p, _I)
-    if explicit:
+    explicit = re.search(rf"\b(?P<month>{_MONTHS}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? "
+                         rf"(?P<year>{_YEAR})\b", p, _I) or re.search(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTHS}),? (?P<year>{_YEAR})\b", p, _I)
+    if explicit:  # "March 3, 2026" or, British, "3 March 2026"
         try:
-            return dt.date(int(explicit.group(3)), _MONTH_NUM[explicit.group(1).lower()],
-                           int(explicit.group(2)))
+            return dt.date(int(explicit["year"]), _MONTH_NUM[explicit["month"].lower()],
+                           int(explicit["day"]))
         except ValueError:
             return None
     if published is None:
         return None
     span = re.search(
-        rf"\b({_NUM})(?:\s?[-–]\s?({_NUM}))? (?:business |calendar )?(day|week|month|year)s?\b",
+        rf"\b({_NUM})(?:\s?[-–]\s?({_NUM}))? (?:business |calendar |working )?"
+        r"(day|week|month|year)s?\b",
         low,
     )
-    if span and re.search(r"\b(?:within|take|takes|taking|in|over|for|about|approximately|up to)"
-                          r"\b", low):
+    if span and re.search(r"\b(?:within|take|takes|taking|in|over|for|about|approximately|up to"
+                          r"|has|have)\b", low):
         n = _num(span.group(2) or span.group(1))
         if n is None:
             return None
@@ -201,7 +208,7 @@ def _month_after(day: dt.date, months: int) -> tuple[int, int]:
 
 
 #: a verb or preposition a timing phrase may start with, dropped from the phrase as written
-_TIMING_VERB = re.compile(r"^(?:take|takes|taking|for)\s+", _I)
+_TIMING_VERB = re.compile(r"^(?:take|takes|taking|for|has|have)\s+", _I)
 
 
 def timing_phrases(sentence: str, published: dt.date | None) -> tuple[str | None, dt.date | None]:

@@ -198,6 +198,8 @@ PUB = dt.date(2008, 3, 20)
     ("approximately 6-7 months", dt.date(2008, 10, 20)),
     ("mid-2029", dt.date(2029, 6, 30)),
     ("March 27, 2026", dt.date(2026, 3, 27)),
+    ("27 March 2026", dt.date(2026, 3, 27)),  # British
+    ("within 15 working days", dt.date(2008, 4, 4)),
     ("within one year", dt.date(2009, 3, 20)),
     ("soon", None),
 ])
@@ -396,6 +398,21 @@ def test_a_pdufa_date_stated_as_a_fact_is_a_next_step() -> None:
                for step in summary.next_steps)
 
 
+@pytest.mark.parametrize(("sentence", "timing"), [
+    ("The new PDUFA goal date is 14 November 2025.", "14 November 2025"),  # a British date
+    # a deadline ahead, stated as a fact
+    ("Consultees have 15 working days from publication of the draft guidance to lodge an "
+     "appeal.", "15 working days"),
+    # a plan under its condition, with its timing
+    ("If the BLA is accepted, the company would expect a PDUFA goal date in the fourth quarter "
+     "of 2025.", "fourth quarter of 2025"),
+], ids=["british-date", "deadline", "condition-with-timing"])
+def test_more_next_steps_stated_as_facts_or_under_conditions(sentence: str, timing: str) -> None:
+    summary = _read("Zoral Therapeutics today announced that the FDA has extended the review of "
+                    "its New Drug Application for ZORVEX.", sentence)
+    assert any(timing in (step.timing or "") for step in summary.next_steps), summary.next_steps
+
+
 def test_a_rationale_need_not_be_introduced_by_based_on() -> None:
     summary = _read("Zoral Therapeutics today announced that the MHRA has granted a conditional "
                     "marketing authorisation for ZORVEX in cholangiocarcinoma.",
@@ -404,6 +421,93 @@ def test_a_rationale_need_not_be_introduced_by_based_on() -> None:
                     "ZORVEX produced an objective response rate of 46% by independent review.")
     text = " ".join(r.statement for r in summary.rationale)
     assert "on the strength of ZORA-2" in text and "46%" in text
+
+
+def _reasons(summary: RegulatorySummary) -> str:
+    return " ".join(f"{r.statement} {r.evidence.quote if r.evidence else ''}"
+                    for r in summary.rationale)
+
+
+@pytest.mark.parametrize("reason", [
+    "The Division's action followed the Company's report of a Grade 4 event of myocarditis in a "
+    "patient treated at the highest dose.",
+    "The hold follows the Company's reporting to the FDA of two cases of myocarditis among 61 "
+    "patients treated.",
+    "The FDA placed the hold on the grounds that two cases of myocarditis occurred at the "
+    "highest dose.",
+], ids=["action-followed-a-report", "hold-follows-reporting", "on-the-grounds"])
+def test_what_a_hold_follows_is_its_reason(reason: str) -> None:
+    summary = _read("Zoral Therapeutics today announced that the FDA has placed its Phase 1 "
+                    "trial of ZRX-7 on clinical hold.", reason)
+    assert _decision(summary) == "clinical_hold"
+    assert "myocarditis" in _reasons(summary)
+
+
+def test_further_reasons_are_read_and_what_was_not_raised_gives_way() -> None:
+    # a complete response letter's reasons, the last told with "also"; the sentences on what
+    # the letter did not object to are context and give way to the reasons
+    summary = _read(
+        "Zoral Therapeutics today announced that the FDA has issued a complete response letter "
+        "for its New Drug Application for ZORVEX.",
+        "The letter stated that the QT data were insufficient at the highest dose.",
+        "The CRL did not raise concerns about the efficacy results of the ZORA-3 trial.",
+        "The agency did not request an additional efficacy study and did not identify new "
+        "safety concerns.",
+        "The FDA also referred to observations from its inspection of a third-party fill-finish "
+        "facility.",
+        "The agency also pointed to an imbalance in falls among elderly patients.",
+    )
+    assert _decision(summary) == "complete_response"
+    text = _reasons(summary)
+    assert "QT data" in text and "fill-finish" in text and "falls" in text
+
+
+def test_a_reason_keeps_its_figures() -> None:
+    text = ("Zoral Therapeutics Announces TGA Registration of ZORVEX\n\nSYDNEY, March 3, 2025 -- "
+            "Zoral Therapeutics today announced that the TGA has registered ZORVEX for adults "
+            "with desmoid tumours.\n\nThe registration rests on the results of ZORA-2, a "
+            "single-arm Phase 2 trial. In ZORA-2, 72 adults received ZORVEX twice daily. The "
+            "objective response rate was 36.1%.\n\nThe company expects to launch ZORVEX in "
+            "the second half of 2025. Cash stood at A$84 million.\n")
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 3, 3)))
+    basis = [r for r in summary.rationale if "rests on" in r.statement]
+    assert len(basis) == 1 and basis[0].evidence is not None
+    assert basis[0].evidence.quote.endswith("The objective response rate was 36.1%.")
+    assert "launch" not in basis[0].evidence.quote  # the paragraph ends the reason
+
+
+def test_a_programmes_criteria_are_a_designations_reasons() -> None:
+    summary = _read("Zoral Therapeutics today announced that the TGA has granted orphan drug "
+                    "designation to ZRX-9 for facioscapulohumeral muscular dystrophy.",
+                    "To be eligible, a medicine must be intended to treat a life-threatening or "
+                    "seriously debilitating condition that affects fewer than 5 in 10,000 people "
+                    "in Australia.")
+    assert _decision(summary) == "designation"
+    assert "5 in 10,000" in _reasons(summary)
+
+
+@pytest.mark.parametrize(("lead", "reason", "word"), [
+    # what the decision recognises, said in a quote
+    ("Zoral Therapeutics today announced that the MHRA has granted a marketing authorisation for "
+     "ZORVEX.", '"The MHRA\'s decision recognises what we saw in ZORA-3: patients had 71% fewer '
+     'attacks than on placebo," said the Chief Executive Officer.', "71%"),
+    # an orphan criterion
+    ("Zoral Therapeutics today announced that the European Commission has granted orphan "
+     "designation to ZRX-5.", "In its application, Zoral presented the estimated prevalence of "
+     "the condition in the European Union, well below the threshold of 5 in 10,000 people.",
+     "5 in 10,000"),
+    # a defect's risk, a recall's reason
+    ("Zoral Medical today confirmed that the FDA has classified its field correction of the "
+     "ZORSCAN pump as a Class I recall.", "Under certain conditions the pump may fail to "
+     "generate an occlusion alarm, which can lead to under-infusion.", "occlusion alarm"),
+    # a further reason with "also"
+    ("Zoral Therapeutics today announced that the TGA has decided not to register ZORVEX.",
+     "The delegate was also not satisfied that the risk of bone loss had been characterised.",
+     "bone loss"),
+], ids=["decision-recognises", "prevalence", "may-fail", "also-not-satisfied"])
+def test_more_wordings_of_a_reason(lead: str, reason: str, word: str) -> None:
+    summary = _read(lead, reason)
+    assert word in _reasons(summary), summary.rationale
 
 
 def test_a_bracketed_abbreviation_shares_its_cues_background() -> None:
@@ -1254,3 +1358,253 @@ def test_an_approval_system_is_no_device() -> None:
                        "Health, Labour and Welfare for ZORVEX Tablets.", "2025-09-19")
     assert summary.outcome is not None and summary.outcome.agency == "PMDA"
     assert _decision(summary) in ("approval", "accelerated_approval")
+
+
+@pytest.mark.parametrize(("headline", "lead", "published", "agency", "decision"), [
+    # the refuse-to-file regulation's own words; "for X is" hedges nothing
+    ("Zoral Provides Update on NDA for ZRX-5", "Zoral Therapeutics today announced that the FDA "
+     "has informed the company that the New Drug Application for ZRX-5 is not sufficiently "
+     "complete to permit a substantive review.", "2025-03-03", "FDA", "refusal_to_file"),
+    # a complete response in the letter's own terms
+    ("Zoral Provides Regulatory Update", "Zoral Therapeutics today announced that it has received "
+     "a letter from the FDA outlining the items that must be addressed before the New Drug "
+     "Application for ZRX-5 can be approved.", "2025-03-03", "FDA", "complete_response"),
+    # "at this time" in another clause leaves the adopted opinion an act
+    ("Zoral Provides Update on EU Review of ZORVEX", "Zoral SA announces that the CHMP has "
+     "concluded that the benefit-risk balance of ZORVEX is not favourable at this time and has "
+     "adopted an opinion that does not recommend the granting of a marketing authorisation.",
+     "2025-03-03", "EMA", "negative_opinion"),
+    # a decision not to grant is an act, whatever its time words
+    ("Ad hoc announcement: Update on ZORVEX", "Zoral AG announces that Swissmedic has decided not "
+     "to grant marketing authorisation for ZORVEX at this time.", "2025-03-03", "OTHER",
+     "refusal"),
+    ("Ad hoc announcement: Update on ZORVEX", "Zoral AG announces that Swissmedic has issued a "
+     "preliminary decision indicating that it intends to reject the application for ZORVEX.",
+     "2025-03-03", "OTHER", "negative_opinion"),
+    ("Zoral Provides Trial Update", "Zoral plc announces that the MHRA has approved the "
+     "substantial amendment, permitting the restart of the ZORA-1 trial in the United "
+     "Kingdom.", "2025-03-03", "MHRA", "hold_lifted"),
+    ("Zoral Pharm Provides Pipeline Update", "Zoral Pharm said that ZRX-5 was "
+     "designated as a Global Innovative products on Fast Track (GIFT) by the Ministry of Food and "
+     "Drug Safety.", "2025-03-03", "OTHER", "designation"),
+    # the listing in the first sentence is the company's, not an exchange's notice
+    ("Zoral Bio Provides Business Update", "Zoral Bio, Inc. (Nasdaq: ZORL) today provided a "
+     "business update. The FDA has granted Orphan Drug Designation to ZRX-5 for Angelman "
+     "syndrome.", "2025-03-03", "FDA", "designation"),
+    # a headline act the lead tells only as earlier news, under a headline of other news
+    ("FDA IDE Approval Paves Way as Zoral Medical Enrolls First Patient in Pivotal Trial",
+     "Zoral Medical today announced the enrollment of the first patient in ZORA-ON. The FDA "
+     "approved the Investigational Device Exemption for the study in June 2024.", "2025-03-03",
+     "NONE", "none"),
+    ("First Patients Treated in Europe with CE-Marked ZORSCAN Catheter", "Zoral Medical AG today "
+     "announced that the first patients in Europe have been treated with ZORSCAN. The catheter "
+     "received CE mark certification in November 2024.", "2025-03-03", "NONE", "none"),
+    # an agreement reached with a regulator is no partnership
+    ("Zoral Announces Agreement With PMDA on Design of Pivotal Trial", "Zoral Inc. announced today "
+     "that, following a clinical trial consultation with the PMDA, it has reached agreement with "
+     "the agency on the design of a single pivotal Phase 3 trial of ZRX-5.", "2025-03-03",
+     "PMDA", "regulatory_feedback"),
+    # the regulator inside an aside is not the one acting
+    ("Zoral Receives EU Orphan Drug Designation for ZRX-5", "Zoral ASA informs that the European "
+     "Commission, following a positive opinion from the COMP of the European Medicines Agency in "
+     "January, has granted orphan drug designation for ZRX-5.", "2025-03-03", "EC",
+     "designation"),
+    # a date after a list of acts dates them all; "last year" dates its act
+    ("Zoral Responds to Media Speculation", "Zoral Limited refers to a media article. ZRX-5 was "
+     "granted Orphan Drug Designation and Rare Pediatric Disease Designation by the FDA for "
+     "Fragile X syndrome in 2021.", "2025-03-03", "NONE", "none"),
+    ("Zoral Passes Korea Exchange Listing Review", "Zoral Bio said that it has received approval "
+     "of its preliminary listing review from the Korea Exchange. The company, whose lead "
+     "candidate ZRX-5 received IND approval from the MFDS last year, plans to list in July.",
+     "2025-03-03", "NONE", "none"),
+    # regulators' words: mixed-case names, translated terms in brackets, registrations
+    ("Zoral Informs Rejection of Registration Request for ZORVEX", "Zoral S.A. communicates that "
+     "Anvisa has denied (indeferido) the registration request for ZORVEX.", "2025-03-03",
+     "OTHER", "refusal"),
+    ("Zoral Announces SFDA Registration of ZORVEX 5 mg Tablets", "Zoral Co. announces that it has "
+     "obtained the registration approval of the Saudi Food and Drug Authority (SFDA) for ZORVEX "
+     "5 mg film-coated tablets.", "2025-03-03", "OTHER", "approval"),
+    ("Zoral Announces Approval Recommendation in Japan for ZRX-5", "Zoral Inc. announces that "
+     "ZRX-5 was deliberated at the First Committee on New Drugs of the Pharmaceutical Affairs "
+     "Council of the MHLW held today.", "2025-03-03", "PMDA", "positive_opinion"),
+    ("ZORVEX Authorized by Health Canada With Conditions", "Zoral Oncologie Inc. is pleased to "
+     "announce the authorization of ZORVEX for relapsed mantle cell lymphoma.", "2025-03-03",
+     "HEALTH_CANADA", "accelerated_approval"),
+    ("Notice Concerning Filing of an Application for ZRX-5 in Japan", "Zoral Pharma announces "
+     "that it filed today an application with the Ministry of Health, Labour and Welfare for "
+     "manufacturing and marketing approval of ZRX-5.", "2025-03-03", "PMDA", "submission"),
+    ("Zoral Provides Update on TGA Evaluation Timeline", "Zoral Limited advises that the "
+     "Therapeutic Goods Administration has extended the evaluation timeframe for the "
+     "registration application for ZRX-5 by 90 working days.", "2025-03-03", "TGA",
+     "review_extension"),
+    ("Announcement on Suspension of Clinical Trial of ZRX-5", "The board of Zoral Biotech Limited "
+     "announces that the Company has received a notice from the CDE of the NMPA requiring the "
+     "suspension of the ongoing Phase 2 clinical trial of ZRX-5.", "2025-03-03", "NMPA",
+     "clinical_hold"),
+    # (a guard: a trading halt the company requests stops no trial)
+    ("Request for Trading Halt", "Zoral Limited requests a trading halt pending an announcement "
+     "regarding correspondence with the Therapeutic Goods Administration.", "2025-03-03", "NONE",
+     "none"),
+    ("ANMAT Grants Registration Under Special Conditions to ZORVEX", "Zoral S.A. announced today "
+     "that ANMAT has granted ZORVEX a registration under special conditions.", "2025-03-03",
+     "OTHER", "accelerated_approval"),
+    ("Anvisa Grants Priority Review to Zoral's Petition", "Zoral do Brasil announced today that "
+     "Anvisa has granted priority analysis to its registration petition for ZRX-5.",
+     "2025-03-03", "OTHER", "designation"),
+    # a regulator named by its country and kind
+    ("U.S. Regulator Approves Zoral's ZORVEX Tablets", "Zoral Therapeutics, Inc. today announced "
+     "that the Agency has approved its New Drug Application for ZORVEX.", "2025-03-03", "FDA",
+     "approval"),
+    ("Zoral Receives IND Clearance in China for ZRX-5", "Zoral Pharma announced that the "
+     "application for ZRX-5 has received implied approval from China's drug regulator. The "
+     "company previously received IND clearance from the U.S. FDA in March 2024.", "2025-03-03",
+     "NMPA", "trial_authorization"),
+    # an act told in a relative clause of a recapped one is that one's
+    ("Zoral Receives European Approval for ZORVEX", "Zoral A/S today announced that the European "
+     "Commission has granted marketing authorisation for ZORVEX. It follows the positive opinion "
+     "adopted by the CHMP on 16 December 2024, which recommended approval of ZORVEX.",
+     "2025-03-03", "EC", "approval"),
+    ("Zoral Confirms EU Safety Review of ZORVEX", "Zoral plc today confirms that the PRAC of the "
+     "European Medicines Agency has begun a review of ZORVEX tablets.", "2025-03-03", "EMA",
+     "other"),
+    # the FDA's offices and divisions by their own names
+    ("Zoral Withdraws NDA for ZRX-5", "Zoral Inc. today announced that it has voluntarily "
+     "withdrawn its New Drug Application for ZRX-5, following feedback from the Division of "
+     "Psychiatry at the late-cycle meeting.", "2025-03-03", "FDA", "withdrawal"),
+    ("Zoral Granted Orphan Drug Designation for ZRX-5", "Zoral Bio today announced that the "
+     "Office of Orphan Products Development has granted Orphan Drug Designation to ZRX-5.",
+     "2025-03-03", "FDA", "designation"),
+    ("Zoral Obtains Conditional, Time-Limited Approval in Japan for ZRX-5", "Zoral Co. announced "
+     "that Japan's Ministry of Health, Labour and Welfare has granted conditional and "
+     "time-limited approval for ZRX-5.", "2025-03-03", "PMDA", "accelerated_approval"),
+    ("Notice Regarding Favorable Deliberation on Domestic Approval of ZRX-5", "Zoral Pharma "
+     "Co., Ltd. hereby announces that, at the meeting held today of the First Committee on New "
+     "Drugs of the Pharmaceutical Affairs Council, the application for ZRX-5 (zoralimab) for the "
+     "prevention of acute attacks of hereditary angioedema was deliberated and it was concluded "
+     "that approval is acceptable. Zoral expects to obtain approval from the Ministry of Health, "
+     "Labour and Welfare after the necessary procedures are completed.", "2025-03-03", "PMDA",
+     "positive_opinion"),
+    # the review's clock in other words
+    ("Zoral plc - Update on MHRA review of ZORVEX", "Zoral plc announces that the MHRA has "
+     "stopped the clock on its assessment of the marketing authorisation application for "
+     "ZORVEX.", "2025-03-03", "MHRA", "review_extension"),
+    ("Zoral: EMA revises assessment timetable for ZORVEX", "Zoral SA informs that the European "
+     "Medicines Agency has adopted a revised timetable for the evaluation of the marketing "
+     "authorisation application for ZORVEX.", "2025-03-03", "EMA", "review_extension"),
+    # refusals to file in the regulator's words
+    ("FDA Declines to File Zoral's BLA for ZRX-5", "Zoral Bio today said the U.S. Food and Drug "
+     "Administration will not file its Biologics License Application for ZRX-5.", "2025-03-03",
+     "FDA", "refusal_to_file"),
+    ("Zoral Medical Receives Refuse to Accept Decision on 510(k) for ZORSCAN", "Zoral Medical AS "
+     "announces that the U.S. Food and Drug Administration has issued a Refuse to Accept (RTA) "
+     "notification for the company's 510(k) premarket notification for ZORSCAN.", "2025-03-03",
+     "FDA", "refusal_to_file"),
+    ("Zoral Reports Receipt of FDA Letter on ZORVEX NDA", "On March 1, 2025, Zoral Inc. received "
+     "a letter from the FDA stating that the FDA has refused to file the Company's New Drug "
+     "Application for ZORVEX.", "2025-03-03", "FDA", "refusal_to_file"),
+    ("Zoral: FDA Notifies Company It May Proceed With ZORA-2 Study", "Zoral Inc. today announced "
+     "that it received a letter from the FDA stating that all clinical hold issues for the ZORA-2 "
+     "study have been satisfactorily addressed and that the study may proceed.", "2025-03-03",
+     "FDA", "hold_lifted"),
+    # Health Canada's own instruments
+    ("Zoral Receives Screening Deficiency Notice from Health Canada", "Zoral Inc. announces that "
+     "Health Canada has issued a Screening Deficiency Notice for the company's New Drug "
+     "Submission for ZRX-5.", "2025-03-03", "HEALTH_CANADA", "regulatory_feedback"),
+    ("Health Canada Lists Type II Recall of Zoral Test Strips", "Zoral Diagnostics Inc. today "
+     "confirmed that Health Canada has classified the company's recall of certain lots of ZORSCAN "
+     "test strips as a Type II recall.", "2025-03-03", "HEALTH_CANADA", "other"),
+    # (a guard: the regulator named by its country, its "clears" a study is no device's)
+    ("UK Regulator Clears First-in-Human Study of Zoral's ZRX-5", "Zoral Ltd announced that the "
+     "Medicines and Healthcare products Regulatory Agency has approved its Clinical Trial "
+     "Application for a Phase 1 study of ZRX-5.", "2025-03-03", "MHRA", "trial_authorization"),
+    # a meeting requested to discuss an earlier letter; an acceptance still awaited
+    ("Zoral Requests Type A Meeting with FDA Following Complete Response Letter", "Zoral Inc. "
+     "today announced that it has submitted a request for a Type A meeting with the FDA to "
+     "discuss the complete response letter the company received on February 14, 2025.",
+     "2025-03-03", "NONE", "none"),
+    ("Zoral Provides Regulatory Update on ZRX-5", "Zoral Inc. today provided an update. The "
+     "company resubmitted its New Drug Application in December 2024; the agency has not yet "
+     "accepted the application for review, and Zoral expects to learn whether the filing is "
+     "accepted by April.", "2025-03-03", "NONE", "none"),
+    # a regulator's full name holds no device ("... Agency of Medicines and Medical Devices")
+    ("Zoral Concludes Decentralised Procedure for ZORVEX", "Zoral S.A. reports that the Spanish "
+     "Agency of Medicines and Medical Devices (AEMPS) has granted the Spanish marketing "
+     "authorisation for ZORVEX tablets.", "2025-03-03", "OTHER", "approval"),
+    # "the Commission" of a release that names the European Commission
+    ("Zoral Receives EU Orphan Designation for ZRX-5", "Zoral AB today announced that the "
+     "Commission has granted orphan medicinal product designation to ZRX-5, following a positive "
+     "opinion of the COMP in January. The designation by the European Commission brings ten "
+     "years of market exclusivity after approval.", "2025-03-03", "EC", "designation"),
+    # silence, a determination, a declined certificate, a terminated appraisal, a non-approval
+    ("Zoral Biopharma Provides Pipeline Update", "The Board of Zoral Biopharma is pleased to "
+     "announce that the Center for Drug Evaluation (CDE) of the National Medical Products "
+     "Administration (NMPA) did not raise any objection or query within 60 working days on the "
+     "clinical trial of ZRX-5.", "2025-03-03", "NMPA", "trial_authorization"),
+    ("Zoral Instruments Announces FDA Substantial Equivalence Determination for ZORSCAN", "Zoral "
+     "Instruments, Inc. today announced that the U.S. Food and Drug Administration has determined "
+     "that the ZORSCAN sensor is substantially equivalent to a legally marketed predicate "
+     "device.", "2025-03-03", "FDA", "clearance"),
+    ("Zoral Medizintechnik announces notified body decision on ZORSCAN", "Zoral Medizintechnik AG "
+     "informs that its notified body has declined to issue an EU MDR certificate for the ZORSCAN "
+     "implant.", "2025-03-03", "NOTIFIED_BODY", "refusal"),
+    ("NICE terminates appraisal of ZORVEX", "Zoral Pharma Ltd notes that the National Institute "
+     "for Health and Care Excellence has published a terminated appraisal for ZORVEX.",
+     "2025-03-03", "NICE", "other"),
+    ("[Disclosure] MFDS Decision on Product Approval Application for ZRX-5", "Zoral Pharm Co., "
+     "Ltd. hereby discloses that the Ministry of Food and Drug Safety (MFDS) has notified the "
+     "Company of non-approval of its product approval application for ZRX-5.", "2025-03-03",
+     "OTHER", "refusal"),
+    ("Zoral Vascular Receives Conditional IDE Approval to Begin Pivotal Trial", "Zoral Vascular, "
+     "Inc. today announced that the U.S. Food and Drug Administration has approved with "
+     "conditions its Investigational Device Exemption application for the pivotal ZORA-SAFE study.",
+     "2025-03-03", "FDA", "trial_authorization"),
+    ("Zoral Diagnostics Provides Update on 510(k) Submission for ZORSCAN", "Zoral Diagnostics, "
+     "Inc. today announced that its 510(k) premarket notification for ZORSCAN has been withdrawn, "
+     "as the Company was unable to answer the FDA's additional information request within 180 "
+     "days.", "2025-03-03", "FDA", "withdrawal"),
+    # hearsay and denials are no act; neither is a report's topic
+    ("Clarification Announcement", "The board of "
+     "Zoral Biopharm has noted certain media reports alleging that the NMPA has rejected the new "
+     "drug application for ZRX-5.", "2025-03-03", "NONE", "none"),
+    ("[Response to Inquiry Disclosure] Regarding Press Report on Withdrawal of US Application",
+     "Zoral Biologics hereby discloses that the Company has not withdrawn its Biologics License "
+     "Application for ZRX-5 submitted to the U.S. FDA.", "2025-03-03", "NONE", "none"),
+    # past perfect across a regulator's long name; a recent act highlighted in other news
+    ("Notice Regarding Approval for Manufacturing and Marketing of ZORVEX Capsules in Japan",
+     "Zoral Pharmaceutical Co., Ltd. hereby announces that it has obtained approval on March 3, "
+     "2025 from the Ministry of Health, Labour and Welfare (MHLW) for manufacturing and marketing "
+     "of ZORVEX Capsules. This approval builds on the orphan drug designation granted by MHLW in "
+     "June 2021, and the application had been reviewed by the Pharmaceuticals and Medical Devices "
+     "Agency (PMDA) under priority review.", "2025-03-03", "PMDA", "approval"),
+    ("Zoral Reports Fourth Quarter 2024 Financial Results and Highlights Recent FDA Approval of "
+     "ZORVEX", "Zoral Biosciences, Inc. today reported financial results for the fourth quarter. "
+     "On February 24, the FDA approved ZORVEX for adults with vasomotor symptoms.", "2025-03-03",
+     "NONE", "none"),
+    ("Notice Regarding Revision of Precautions for ZORVEX Tablets Following MHLW Instruction",
+     "Zoral Seiyaku announces that on February 28, 2025, the Ministry of Health, Labour and "
+     "Welfare (MHLW) instructed the revision of the Precautions section of the package insert of "
+     "ZORVEX Tablets.", "2025-03-03", "PMDA", "other"),
+    ("Zoral Licenses U.S. Rights to ZORVEX", "Zoral Pharma today announced an exclusive license "
+     "agreement for ZORVEX in the United States. ZORVEX was approved by China's National Medical "
+     "Products Administration last year; Zoral plans to discuss the U.S. development path with "
+     "the FDA at a pre-IND meeting later this year.", "2025-03-03", "NONE", "none"),
+])
+def test_regulators_words_asides_and_headline_recaps(headline: str, lead: str, published: str,
+                                                     agency: str, decision: str) -> None:
+    summary = _release(headline, lead, published)
+    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    assert (got, _decision(summary)) == (agency, decision)
+
+
+@pytest.mark.parametrize(("sentence", "decision"), [
+    ("The orphan status was confirmed by the COMP at the time of the opinion.", "designation"),
+    ("ZORVEX has been authorised in the European Union since 2020.", "approval"),
+    ("ZRX-5 received IND approval from the MFDS last year.", "trial_authorization"),
+], ids=["at-the-time-of", "since-a-year", "last-year"])
+def test_an_act_dated_by_another_act_or_a_year_past_is_background(sentence: str,
+                                                                   decision: str) -> None:
+    text = ("Zoral Therapeutics Provides Update\n\nLEIDEN, 3 March 2025 -- The European Commission "
+            f"has granted marketing authorisation for ZORVEX today. {sentence}\n")
+    view = read_release(load(text, published=dt.date(2025, 3, 3)))
+    cues = [c for c in view.cues if c.hit.decision == decision and c.sentence.text == sentence]
+    assert cues and all(c.background for c in cues)

@@ -133,6 +133,11 @@ def test_every_regulator_is_read_in_each_decision_kind_it_takes(agency: str) -> 
      "other"),
     ("the U.S. FDA has classified the recall of the ZoraPump as a Class I recall", "FDA",
      "other"),
+    # a regulator named by its country and kind (the vocabulary's {REGULATOR} fragment)
+    ("the U.S. drug regulator has approved ZORVEX for adults with lupus", "FDA", "approval"),
+    ("Japan's health ministry has approved ZORVEX for adults with lupus", "PMDA", "approval"),
+    ("Australia's medicines regulator has approved ZORVEX for adults with lupus", "TGA",
+     "approval"),
 ])
 def test_a_regulators_own_words_name_it(sentence: str, agency: str, decision: str) -> None:
     summary = summarize_with_rules(load(_release(sentence), published=dt.date(2025, 3, 3)))
@@ -172,6 +177,8 @@ def test_nothing_restates_the_code_lists() -> None:
     ("[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\nabbreviations = [\"X\"]\n"
      "decisions = [\"approve\"]\n", "unknown"),
     ("[[decision]]\ncode = \"none\"\n[[decision.cue]]\nany = ['(unclosed']\n", "bad pattern"),
+    ("[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\npatterns = ['{NOPE} x']\n"
+     "decisions = [\"*\"]\n", "fragment"),
     ("[[decision]]\ncode = \"yes\"\n", "no_decision"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(

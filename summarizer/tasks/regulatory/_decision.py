@@ -21,12 +21,12 @@ from summarizer.tasks.regulatory._reading import (
     is_hedged,
     is_negated,
     mask_agencies,
+    regulatory_title,
 )
 from summarizer.tasks.regulatory.lexicon import (
-    ACT_AFTER_REGULATOR,
+    ASIDE,
     NEUTRAL_TITLE,
     OTHER_NEWS_TITLE,
-    REGULATORY_TITLE,
     AgencyMention,
 )
 from summarizer.tasks.regulatory.schema import (
@@ -206,15 +206,24 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
         spec = VOCABULARY.agency(code)
         return VOCABULARY.takes(code, decision) or (spec is not None and decision in spec.defers)
 
-    mentions = sorted(
-        (a for a in vs.agencies if credited(a.code)),
-        key=lambda a: abs(a.start - cue.hit.start) + (0 if a.start < cue.hit.start else 15),
-    )
+    mentions = sorted((a for a in vs.agencies if credited(a.code)),
+                      key=lambda a: _distance(vs, a, cue.hit.start))
     if not mentions:
         return None
     spec = VOCABULARY.agency(mentions[0].code)
     code = spec.defers.get(decision, mentions[0].code) if spec is not None else mentions[0].code
     return code, mentions[0].text.strip("() ")
+
+
+def _distance(vs: ViewSentence, mention: AgencyMention, pos: int) -> int:
+    """How far a regulator's mention stands from a cue at ``pos``, for choosing the one that
+    acts: before the cue counts closer than after it; inside an aside the cue is not in, far."""
+    gap = abs(mention.start - pos) + (0 if mention.start < pos else 15)
+    for m in ASIDE.finditer(vs.text):
+        lo, hi = vs.start + m.start(), vs.start + m.end()
+        if lo <= mention.start < hi and not lo <= pos < hi:
+            return gap + 1000
+    return gap
 
 
 def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
@@ -228,14 +237,6 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     return best(generic) >= max(best(specific), 2.5)
 
 
-def _regulatory_title(headline: ViewSentence) -> bool:
-    """Whether the headline also says it brings regulatory news ("Provides Regulatory Update",
-    "Update Following FDA Action")."""
-    text = headline.text
-    return bool(REGULATORY_TITLE.search(text)) or any(
-        ACT_AFTER_REGULATOR.match(text, a.end - headline.start) for a in headline.agencies)
-
-
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:
     """Whether the headline announces news of another kind (results, financing, a launch, a
     meeting) and states none of ``cues`` as an act of today itself, nor does the front say
@@ -243,7 +244,7 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
     headline ("Provides Corporate Update") the lead's first sentence is the announcement."""
     head = view.headline.text if view.headline else ""
     first = next((vs for vs in view.sentences if vs.zone == "lead"), None)
-    if view.headline is not None and _regulatory_title(view.headline):
+    if view.headline is not None and regulatory_title(view.headline):
         return False
     if head and OTHER_NEWS_TITLE.search(head):
         opening = None
@@ -301,8 +302,10 @@ def is_prose(text: str) -> bool:
 
 
 def _evidence_sentence(view: ZonedRelease, reading: CueVerdict) -> ViewSentence | None:
-    """The body sentence that states the decision (the headline only when nothing else does)."""
-    body = [c for c in reading.cues if c.sentence.zone != "headline" and c.firm]
+    """The body sentence that states the decision (the headline only when nothing else does;
+    a recap of an earlier such act states none)."""
+    body = [c for c in reading.cues if c.sentence.zone != "headline" and c.firm
+            and not c.background]
     if body:
         best = max(body, key=lambda c: (c.weight + (0.5 if c.sentence.agencies else 0.0))
                    * (1.0 if is_prose(c.sentence.text) else 0.3))
@@ -320,7 +323,7 @@ def _pick_agency(
         candidates.append(sentence)
     if view.headline is not None:
         candidates.append(view.headline)
-    candidates += [c.sentence for c in reading.cues if c.firm]
+    candidates += [c.sentence for c in reading.cues if c.firm and not c.background]
     candidates += [s for s in view.sentences if s.zone in ("subhead", "lead")]
     for vs in candidates:
         mentions = [a for a in vs.agencies if VOCABULARY.takes(a.code, decision)]
@@ -328,7 +331,7 @@ def _pick_agency(
             continue
         if cue is not None and vs is sentence:
             pos = cue.hit.start
-            mentions.sort(key=lambda a: (abs(a.start - pos) + (0 if a.start < pos else 15)))
+            mentions.sort(key=lambda a: _distance(vs, a, pos))
         return mentions[0]
     if view.agency_counts:
         code = view.agency_counts.most_common(1)[0][0]
@@ -406,8 +409,10 @@ def read_outcome(view: ZonedRelease, reading: CueVerdict) -> ReaderOutcome:
         return ReaderOutcome(False, VOCABULARY.no_decision, VOCABULARY.no_agency, None, None)
     agency, mention, evidence = read_agency(view, reading)
     decision: Decision = reading.decision
-    about = " ".join(mask_agencies(vs.text, vs, vs.start) for vs in (view.headline, evidence)
-                     if vs is not None)
+    # what the act is about: the headline, the decision's sentence and the lead's first sentence
+    # (which names the product the headline shortens)
+    told = [view.headline, evidence, next((vs for vs in view.sentences if vs.zone == "lead"), None)]
+    about = " ".join(mask_agencies(vs.text, vs, vs.start) for vs in told if vs is not None)
     spec = VOCABULARY.agency(agency)
     if spec is not None and decision in spec.device_decisions and DEVICE.search(about):
         decision = spec.device_decisions[decision]  # a device "approval": a registration

@@ -23,6 +23,7 @@ from summarizer.tasks.regulatory.lexicon import (
     FUTURE_STRONG,
     HYPOTHETICAL_BEFORE,
     RATIONALE_DATA,
+    RATIONALE_NOT_RAISED,
     RATIONALE_STRONG,
     RATIONALE_TITLE,
     RATIONALE_WEAK,
@@ -30,6 +31,7 @@ from summarizer.tasks.regulatory.lexicon import (
     tone,
 )
 from summarizer.tasks.regulatory.schema import (
+    MAX_REASONS,
     Evidence,
     NextStep,
     Outcome,
@@ -387,6 +389,10 @@ def read_rationale(
 ) -> list[Reason]:
     anchor = evidence.index if evidence is not None else 0
     unfavorable = DECISION_DIRECTION.get(reading.decision) == "unfavorable"
+    # sentences that recap an earlier act only ("It received accelerated approval in 2021
+    # based on ..."): their reasons are that act's
+    recaps = {c.sentence.index for c in view.cues if c.background} - {
+        c.sentence.index for c in view.cues if not c.background}
     scored: list[tuple[float, ViewSentence]] = []
     for vs in view.sentences:
         distance = abs(vs.index - anchor)
@@ -414,7 +420,7 @@ def read_rationale(
             score *= 0.5  # the decision itself; its reasons are mostly elsewhere
         if vs.title and RATIONALE_TITLE.search(vs.title):
             score += 1.0  # a section about the decision's basis
-        elif vs.title and BACKGROUND_TITLE.search(vs.title):
+        elif (vs.title and BACKGROUND_TITLE.search(vs.title)) or vs.index in recaps:
             score *= 0.5  # history: the basis of an earlier decision
         if vs.agencies and (strong or unfavorable):
             score += 0.75  # the regulator's own reason
@@ -422,18 +428,55 @@ def read_rationale(
             score += 0.5
         if vs.kind == "quote":
             score *= 0.5
+        if unfavorable and RATIONALE_NOT_RAISED.search(vs.text):
+            score *= 0.6  # what the regulator did not object to is context, not a reason
         scored.append((score, vs))
     scored.sort(key=lambda t: -t[0])
-    chosen = sorted((vs for score, vs in scored[:3] if score >= 1.5), key=lambda v: v.start)
+    # the best reasons, each with the figures that follow it (a sentence of figures already
+    # inside a chosen reason is not a reason of its own)
+    chosen: dict[int, tuple[ViewSentence, int]] = {}
+    for score, vs in scored:
+        if len(chosen) == MAX_REASONS or score < 1.5:
+            break
+        if any(first.index < vs.index <= last for first, last in chosen.values()):
+            continue
+        figures = _figures_after(view, vs)
+        last = figures.index if figures is not None else vs.index
+        for inside in [i for i in chosen if vs.index < i <= last]:
+            del chosen[inside]
+        chosen[vs.index] = (vs, last)
     reasons: list[Reason] = []
-    for vs in chosen:
+    for index in sorted(chosen):
+        vs, last = chosen[index]
         regulator = bool(vs.agencies) or unfavorable
+        quote = view.text[vs.start:view.sentences[last].end]
         reasons.append(Reason(
-            statement=_clip(vs.text),
+            statement=_clip(quote),
             source="regulator" if regulator else "company",
-            evidence=Evidence(quote=vs.text),
+            evidence=Evidence(quote=quote),
         ))
     return reasons
+
+
+def _figures_after(view: ZonedRelease, vs: ViewSentence) -> ViewSentence | None:
+    """The last of the (at most two) sentences right after a reason, in its paragraph, that give
+    that reason's figures ("The approval rests on the X trial." + "In X, 72 adults ..." + "The
+    response rate was 44%."): one reason with its numbers, not several reasons."""
+    if not RATIONALE_STRONG.search(vs.text):
+        return None
+    last: ViewSentence | None = None
+    prev = vs
+    for nxt in view.sentences[vs.index + 1: vs.index + 3]:
+        if nxt.kind != vs.kind or nxt.title != vs.title:
+            break
+        if "\n" in view.text[prev.end:nxt.start]:
+            break  # the paragraph ends
+        if RATIONALE_STRONG.search(nxt.text) or FUTURE_STRONG.search(nxt.text):
+            break  # a reason of its own, or a plan
+        if not RATIONALE_DATA.search(nxt.text):
+            break
+        last = prev = nxt
+    return last
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -459,8 +502,9 @@ def read_next_steps(
             if due is None or published is None or due < published or schedule is None:
                 continue
             future = schedule
-        if re.search(r"\b(?:if|unless|whether)\b", vs.text[: future.start()], re.I):
-            continue
+        if not timing and re.search(r"\b(?:if|unless|whether)\b", vs.text[: future.start()],
+                                    re.I):
+            continue  # a bare hypothetical; one with its timing is a plan with its condition
         if vs.kind == "quote" and not timing and not _FIRST_PERSON_PLAN.search(vs.text):
             continue  # a quote's "will" is mostly colour, not a plan
         if vs is evidence and not timing:

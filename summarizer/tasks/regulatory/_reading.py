@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,12 +23,15 @@ from summarizer.document import Document
 from summarizer.injection import find_injections
 from summarizer.sentences import Sentence, split_sentences
 from summarizer.tasks.regulatory.lexicon import (
+    ACT_AFTER_REGULATOR,
     AGENCY_PATTERNS,
+    AGREED_WITH_REGULATOR,
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
     BACKGROUND_OPENING,
     BACKGROUND_RECENT,
     BACKGROUND_TITLE,
+    DECIDED_NOT,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
     NEGATED_LIST,
@@ -38,12 +41,15 @@ from summarizer.tasks.regulatory.lexicon import (
     NOT_EVENT_AFTER,
     NOT_EVENT_BEFORE,
     NOT_YET,
+    OTHER_NEWS_TITLE,
+    REGULATORY_TITLE,
     REPORTED_NOW,
     THING_AFTER_PARTICIPLE,
     AgencyMention,
     CueHit,
     find_agencies,
     find_decision_cues,
+    find_short_names,
 )
 
 if TYPE_CHECKING:
@@ -278,7 +284,8 @@ def _read_release(document: Document) -> ZonedRelease:
     ] if sections else [(0, len(text), "body", None)]
     spans = _clip_spans(news, _READ_LIMIT)
     scan = sorted({(a, b) for a, b, _, _ in spans} | ({head_span} if head_span else set()))
-    mentions = [m for a, b in scan for m in find_agencies(text, a, b)]
+    mentions = find_short_names(text, scan,
+                                [m for a, b in scan for m in find_agencies(text, a, b)])
     starts = [a.start for a in mentions]
 
     def agencies_in(start: int, end: int) -> tuple[AgencyMention, ...]:
@@ -310,7 +317,7 @@ def _read_release(document: Document) -> ZonedRelease:
     for vs in ([headline] if headline else []) + sentences:
         for a in vs.agencies:
             view.agency_counts[a.code] += 2 if vs.zone in ("headline", "lead") else 1
-    view.cues = _weigh_cues(view, lead_start, scan)
+    view.cues = _recapped_headline_cues(view, _weigh_cues(view, lead_start, scan))
     return view
 
 
@@ -334,7 +341,10 @@ def is_background(
         return False  # "after the FDA earlier today approved": today's act, whatever its clause
     if recap:
         return True
-    if BACKGROUND_CLAUSE.search(_clause(before)):
+    own = _clause(before)
+    if _RELATIVE_ONLY.fullmatch(own):  # "the opinion adopted on 24 April, which recommended X":
+        own = _clause(before[: len(before) - len(own) - 1]) + own  # read with what it tells of
+    if BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)):  # a long name is one word
         return True
     if BACKGROUND_OPENING.match(sentence.text):
         return True
@@ -343,19 +353,9 @@ def is_background(
     bracket = _BRACKET_AFTER.match(after)
     rest = after[bracket.end():] if bracket else after
     rest = _INNER_BRACKET.sub(lambda m: " " * len(m.group()), rest)
-    # "and" ends the clause, except before a second verb of the same subject ("was accepted and
-    # granted priority review ... in December 2023": the date is both acts)
-    # (nor does the comma inside a date: "on June 2, 2023"); a relative clause with a verb of
-    # its own ends it ("lifted the hold it placed in October 2024")
-    # (nor does a comma before a participle of the act itself: "510(k) clearance of the
-    # stapler reload, received in July 2023")
-    cut = re.search(r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded"
-                    r"|secured)\b)|[;:()—–]|\b(?:and(?! \w+ed\b)|but|which|while"
-                    r"|whereas|based on|following|after|as|with"
-                    r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b",
-                    rest)
+    cut = _CLAUSE_END.search(rest)
     opening = _OPENING_DATE.match(sentence.text)
-    scope = " ".join([opening.group() if opening else "", _clause(before),
+    scope = " ".join([opening.group() if opening else "", own,
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
     if BACKGROUND_RECENT.search(scope):
@@ -365,6 +365,33 @@ def is_background(
         # ("Regulatory Highlights: On November 10, 2025, Health Canada issued ...")
         return published is None or not _dated_within(scope, published, _DAYS_OF_NEWS)
     return published is not None and _dated_earlier(scope, published)
+
+
+def regulatory_title(headline: ViewSentence) -> bool:
+    """Whether the headline also says it brings regulatory news ("Provides Regulatory Update",
+    "Update Following FDA Action", "Agreement With PMDA on ...")."""
+    text = headline.text
+    return bool(REGULATORY_TITLE.search(text)) or any(
+        ACT_AFTER_REGULATOR.match(text, a.end - headline.start)
+        or AGREED_WITH_REGULATOR.search(text, 0, a.start - headline.start)
+        for a in headline.agencies)
+
+
+def _recapped_headline_cues(view: ZonedRelease, cues: list[WeightedCue]) -> list[WeightedCue]:
+    """Under a headline of other news ("... Pave Way as X Enrolls First Patient"), an act the
+    headline names is the lead's recap when the lead tells that act only as earlier news ("the
+    FDA approved the IDE in June 2023"): the headline's cue is background too."""
+    head = view.headline
+    if head is None or not OTHER_NEWS_TITLE.search(head.text) or regulatory_title(head):
+        return cues
+    front = [c for c in cues if c.sentence.zone in ("subhead", "lead")]
+    out: list[WeightedCue] = []
+    for c in cues:
+        told = [d for d in front if d.hit.decision == c.hit.decision]
+        if c.sentence is head and not c.background and told and all(d.background for d in told):
+            c = replace(c, weight=c.weight * _BACKGROUND_WEIGHT, background=True)
+        out.append(c)
+    return out
 
 
 def said_today(plain_before: str, plain_after: str) -> bool:
@@ -395,6 +422,20 @@ def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
     return "".join(chars)
 
 
+#: where a cue's clause ends after it. "and" ends it, except before a second verb of the same
+#: subject ("was accepted and granted priority review ... in December 2023": the date is both
+#: acts) or before another act of a list ("granted Orphan Drug Designation and Rare Pediatric
+#: Disease Designation by the FDA ... in 2021": the date after the list dates both); nor does
+#: the comma inside a date ("on June 2, 2023") or one before a participle of the act itself
+#: ("510(k) clearance of the stapler reload, received in July 2023"); a relative clause with a
+#: verb of its own ends it ("lifted the hold it placed in October 2024")
+_CLAUSE_END = re.compile(
+    r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded|secured)\b)"
+    r"|[;:()—–]"
+    r"|\b(?:and(?! \w+ed\b)(?! (?:an? |the )?(?:[A-Z][\w-]*\s+){1,5}(?:[Dd]esignations?"
+    r"|[Aa]pprovals?|[Ss]tatus)\b)"
+    r"|but|which|while|whereas|based on|following|after|as|with"
+    r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b")
 #: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
 #: Therapy designation to X for the same indication in March 2025")
 _DATE_REACH = 120
@@ -474,9 +515,21 @@ def is_hedged(plain_before: str, after: str) -> bool:
 
 def is_not_yet(hit: CueHit, plain_before: str, after: str) -> bool:
     """Whether a cue that says no ("has not approved") only says not yet: the review goes on
-    ("at this stage", "which remains under review"), so no decision is stated."""
-    return re.search(r"\bnot\b", hit.text, re.I) is not None and bool(
-        NOT_YET.search(plain_before[-100:]) or NOT_YET.search(after[:120]))
+    ("at this stage", "which remains under review"), so no decision is stated. A decision not
+    to ("decided not to grant ... at this time") is an act, whatever its time words."""
+    if re.search(r"\bnot\b", hit.text, re.I) is None or DECIDED_NOT.search(hit.text):
+        return False
+    # the time words of the cue's own clause: "... not favourable at this time and has adopted
+    # an opinion that does not recommend ...": the opinion is adopted
+    own = _AND_BUT.split(plain_before[-100:])[-1]
+    return bool(NOT_YET.search(own) or NOT_YET.search(after[:120]))
+
+
+_AND_BUT = re.compile(r"\b(?:and|but)\b", re.I)
+_MASKED = re.compile(r"_+(?: _+)*")
+#: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
+#: before the comma's
+_RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
 
 
 def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
@@ -485,10 +538,15 @@ def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
     "FDA-approved", "510(k)-cleared"."""
     return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
         hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)) or (
-        _PARTICIPLE.match(hit.text) and plain_before.endswith("-")))  # "NICE-Recommended X"
+        _PARTICIPLE.match(hit.text) and plain_before.endswith("-")) or (  # "NICE-Recommended X"
+        _COMPOUND_PARTICIPLE.search(hit.text) and _NAME_AFTER.match(after)))  # "CE-Marked X"
 
 
 _PARTICIPLE = re.compile(r"\w+ed\b")
+#: a hyphenated participle ("CE-Marked", "FDA-Approved") before a name describes the thing
+_COMPOUND_PARTICIPLE = re.compile(r"\w-\w+ed$", re.I)
+_NAME_AFTER = re.compile(
+    r"\s+(?!(?:For|By|In|On|Under|As|To|With|And|At|From|Of|Since|After|Following)\b)[A-Z]")
 
 
 def is_negated(before: str, after: str) -> bool:

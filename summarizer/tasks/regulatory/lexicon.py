@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -69,6 +69,7 @@ __all__ = [
     "ToneLexicon",
     "find_agencies",
     "find_decision_cues",
+    "find_short_names",
     "find_timing",
     "load_tone_lexicon",
     "resolve_timing",
@@ -149,6 +150,21 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
     return _resolve_overlaps(found, lambda a: (a.start - a.end, _AGENCY_ORDER[a.code], a.start))
 
 
+def find_short_names(text: str, spans: Sequence[tuple[int, int]],
+                     found: Sequence[AgencyMention]) -> list[AgencyMention]:
+    """``found`` with the short names ("the Commission") of the regulators it holds: a release
+    that has named the European Commission says "the Commission" for it after (text order)."""
+    named = {a.code for a in found}
+    taken = [(a.start, a.end) for a in found]
+    extra = [
+        AgencyMention(spec.code, m.start(), m.end(), m.group())
+        for spec in VOCABULARY.agencies if spec.short_names is not None and spec.code in named
+        for a, b in spans for m in spec.short_names.finditer(text, a, b)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+    return sorted([*found, *extra], key=lambda a: a.start) if extra else list(found)
+
+
 # --------------------------------------------------------------------------------------------
 # decisions
 
@@ -175,17 +191,19 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
     r"|in order to|with a view to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
-    r"|alleged(?:ly)?|rumou?red|purported|speculat(?:ion|ed|ive)"
+    r"|alleg(?:ed|edly|es|ing)|rumou?red|purported|speculat(?:ion|ed|ive)"
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
     r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
     r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
-    r"\s+(?:(?!(?:and|or|but|which|that|then)\b)[\w.-]+\s+){0,2}$",
+    # (two words at most, and no verb: "the NDA for PLH-4 is not sufficiently complete")
+    r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted|to be "
+    r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
+    r"|later this (?:year|month|quarter)|next (?:year|month|quarter)|to be "
     r"(?:submitted|filed|held)|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$))\b",
     _I,
 )
@@ -228,12 +246,18 @@ THING_AFTER_PARTICIPLE = re.compile(
 NOT_EVENT_BEFORE = re.compile(
     r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
     # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
-    r"|\b(?:update|updates|statement|comments?|decision) (?:on|regarding|concerning|about)"
+    r"|\b(?:update|updates|statement|comments?|decision|(?:press |media )?reports?)"
+    r" (?:on|regarding|concerning|about)"
     r" (?:[\w®™'’-]+ ){0,4}$"
     # an act the company answers ("Addresses Complete Response Letter", "responded to the
     # CHMP's Day 120 list of questions", "its complete response to the clinical hold")
-    r"|\b(?:address(?:es|ed|ing)?|respond(?:s|ed|ing)? to|responses? to|appeal(?:s|ed|ing)?)"
+    r"|\b(?:address(?:es|ed|ing)?|respond(?:s|ed|ing)? to|responses? to|appeal(?:s|ed|ing)?"
+    # ... or a meeting discusses ("a Type A meeting to discuss the complete response letter")
+    r"|discuss(?:es|ed|ing)?)"
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+    # an act or a meeting the company asks for ("Requests Type A Meeting", "requested Priority
+    # Review"; not what a regulator agrees to: "agreed to the request to extend the clock stop")
+    r"|\brequest(?:s|ed|ing)\s+(?!to\b)(?:an?\s+|the\s+)?(?:[\w'’-]+\s+)?$"
     # the act a lawsuit challenges ("a complaint ... seeking to set aside the complete response")
     r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?|annul(?:ment of)?)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
@@ -243,7 +267,7 @@ NOT_EVENT_BEFORE = re.compile(
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
-    r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior"
+    r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior|recent"
     r"|anniversary of)\b[^.;]{0,30}$"
     # a year in the cue's own clause (one before a comma dates another act: "following the FDA's
     # approval in 2023, Health Canada has now authorised")
@@ -266,7 +290,12 @@ BACKGROUND_OPENING = re.compile(
 #: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
 BACKGROUND_RECENT = re.compile(
     r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
-    r"|last week|(?:\w+ )?(?:weeks|months) ago|already"  # ("... already in hand")
+    r"|last week|(?:last|past|previous) year|(?:\w+ )?(?:weeks|months|years?) ago"
+    r"|since (?:\w+ )?(?:19|20)\d\d"  # a standing state ("authorised in the EU since 2020")
+    # dated by another act ("the orphan status was confirmed ... at the time of the opinion")
+    r"|at the time of (?:the|its|their) (?:\w+ )?(?:opinion|approval|decision|submission|filing"
+    r"|application|authori[sz]ation)"
+    r"|already"  # ("... already in hand")
     r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
     r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", _I)
 #: background markers in the cue's own clause: an earlier event narrated or referred to
@@ -303,7 +332,9 @@ OTHER_NEWS_TITLE = re.compile(
     r"|patents?|litigation|lawsuit|settle(?:s|ment)?|class action|court|ruling|verdict"
     r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
     r"|(?:public )?drug (?:programs?|plans?|benefits?)"
-    r"|(?:add-on )?payments?|coverage|Nasdaq|NYSE|(?:minimum )?bid price"
+    r"|first (?:patients?|participants?|subjects?)"
+    # the exchange's notice, not the company's listing ("(Nasdaq: ABCD)", "(NYSE American: X)")
+    r"|(?:add-on )?payments?|coverage|(?:Nasdaq|NYSE)(?!(?: [A-Z]\w+)*:)|(?:minimum )?bid price"
     r"|listing (?:rules?|requirements?|qualifications?))\b",
     _I,
 )
@@ -312,11 +343,22 @@ OTHER_NEWS_TITLE = re.compile(
 REGULATORY_TITLE = re.compile(
     r"\bregulatory (?:update|news|decision|action|milestones?|progress)\b", _I)
 #: ... or names a regulator's act, right after the regulator's name ("FDA Action")
-ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling)\b", _I)
+ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling|letter)\b", _I)
+#: ... or an agreement reached with a regulator, not a partner ("Announces Agreement With PMDA
+#: on Design of Pivotal Trial", "Alignment with FDA on ...")
+AGREED_WITH_REGULATOR = re.compile(
+    r"\b(?:agreement|alignment|consensus|agrees|aligns)\s+with\s+(?:the\s+)?$", _I)
 #: a headline that says only that there is news ("Provides Corporate Update")
 NEUTRAL_TITLE = re.compile(
     r"\b(?:corporate|business|company|operational|shareholder) update\b"
     r"|\bmarks (?:a |another )?(?:\w+ )?milestone\b", _I)
+#: a decision not to act is an act ("decided not to grant ... at this time"), not a "not yet"
+DECIDED_NOT = re.compile(r"\b(?:decided|decides|declined|chose|elected|decision) not\b", _I)
+#: an aside between commas that tells what the act follows ("the European Commission,
+#: following a positive opinion from the COMP of the EMA in July, has granted ..."): a
+#: regulator named inside it is not the one acting
+ASIDE = re.compile(
+    r",\s*(?:following|after|upon|based on|in line with|pursuant to)\b[^,;]{0,200},", _I)
 #: a "not" that is only "not yet": the review goes on ("has not approved ... at this stage",
 #: "as at the date of this announcement, ... has not approved ..., which remains under review")
 NOT_YET = re.compile(
@@ -439,7 +481,11 @@ RATIONALE_STRONG = re.compile(
     r"|\bin reaching\b|\bunresolved\b"
     r"|\brel(?:y|ies|ied) on\b|\brests? on\b|\bdr(?:aws?|ew) on\b|\bunderpinned by\b"
     r"|\binformed by\b|\bon the strength of\b|\bgrounded in\b|\bin light of\b|\bowing to\b"
-    r"|\bas a result of\b|\bwas not satisfied\b|\bnot convinced\b|\bconcluded\b"
+    r"|\bas a result\b|\bwas (?:also )?not (?:satisfied|convinced)\b|\bnot convinced\b"
+    r"|\bconcluded\b"
+    # what the decision recognises ("The MHRA's decision recognises what we saw in STRATUM")
+    r"|\b(?:decision|approval|opinion|authori[sz]ation|designation|classification|recommendation"
+    r"|registration|clearance)\s+(?:\w+\s+)?(?:reflects?|recogni[sz]es?|acknowledges?)\b"
     r"|\bdid not (?:demonstrate|show|establish|meet|achieve|support)\b|\bdoes not support\b"
     r"|\buncertaint(?:y|ies)\b|\b(?:includes?|included|including) (?:\w+ )?(?:results|data) from\b"
     r"|\bconsidered (?:that|the)\b|\b(?:noted|found|determined) that\b"
@@ -447,9 +493,14 @@ RATIONALE_STRONG = re.compile(
     r"|\b(?:letter|decision|opinion|guidance|committee|members|delegate|agency|regulator|FDA|EMA"
     r"|CHMP|MHRA|TGA|NICE|PMDA|NMPA|panel)\)?(?: \w+)? (?:states?|stated|noted|found|concluded"
     r"|considered|raised|identified|cited|highlighted|observed|questioned|determined|expressed"
-    r"|requested|required|asked|recommended|said)\b"
-    r"|\bfollow(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:adverse events?|deaths?|cases?"
-    r"|reports?|findings?|signals?|observations?|inspections?|results?)\b"
+    r"|requested|required|asked|recommended|said|cites|referenced|referred to)\b"
+    r"|\bfollow(?:s|ed|ing)? (?:a |an |the )?(?:[\w'’-]+ ){0,4}?(?:adverse events?|deaths?|cases?"
+    r"|report(?:s|ing)?|findings?|signals?|observations?|inspections?|results?)\b"
+    r"|\b(?:approval|authori[sz]ation|decision|designation|opinion|hold|clearance|action|letter"
+    r"|classification|recommendation|certification|registration|suspension|refusal|extension"
+    r"|determination|acceptance)(?: (?:of|to) (?:[\w()'’-]+ ){1,4}?)? ?(?:also )?follow(?:s|ed)\b"
+    r"|\bto be eligible\b|\bqualif(?:y|ies|ied) for\b"
+    r"|\bon the grounds (?:that|of)\b|\b(?:took|takes|taking|take) into account\b|\bpointed to\b"
     r"|\b(?:review|assessment|evaluation|submission|application|dossier) (?:included|includes|"
     r"contained|contains|comprised)\b",
     _I,
@@ -463,7 +514,11 @@ RATIONALE_DATA = re.compile(
     r"|\bstatistically significant\b|\bhazard ratio\b|\bresponse rate\b|\bp\s?[<=]\s?0?\.\d"
     r"|\b[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+ (?:\w+ )?(?:trial|study)\b"
     r"|\bcost[- ]effective\w*"
-    r"|\bunmet (?:medical )?need\b|\bseriousness\b|\bserious adverse event\b|\bbenefit[- ]risk\b"
+    r"|\bnon-?inferior(?:ity)?\b|\bbioequivalen\w+|\bcomparable (?:between|to|with)\b"
+    r"|\bunmet (?:medical )?need\b|\bseriousness\b|\blife-threatening\b|\bseriously debilitating\b"
+    r"|\bprevalence\b|\b\d+ in 10,000\b"
+    r"|\bno (?:approved|effective|satisfactory|adequate) (?:\w+ )?(?:treatments?|therap(?:y|ies)"
+    r"|alternatives?|options?)\b|\bserious adverse event\b|\bbenefit[- ]risk\b"
     r"|\b(?:technical documentation|clinical (?:evaluation|performance)|analytical performance)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)|\b(?:compared (?:with|to)|versus|vs\.?) (?:placebo|control"
     r"|standard)|\b(?:median|mean) (?:\w+ ){0,3}?(?:of|was|were)\b|\bat (?:week|month|year) \d+"
@@ -478,11 +533,25 @@ RATIONALE_TITLE = re.compile(
 )
 #: weaker reason wording (counts less)
 RATIONALE_WEAK = re.compile(
-    r"\bcited\b|\bdeficiencies\b|\breliability\b|\bvariability\b|\bfailed to\b"
+    r"\bcite[ds]\b|\bdeficiencies\b|\breliability\b|\bvariability\b|\bfailed to\b"
+    r"|\bobservations\b|\bimbalances?\b"
+    # a defect's risk, a recall's or a hold's reason ("the pump may fail to generate an alarm")
+    r"|\b(?:may|could|can) (?:fail|lead to|result in|cause)\b"
+    # a programme's criteria, a designation's reasons ("The programme is intended for ...")
+    r"|\bcriteria\b|\b(?:is|are) intended (?:for|to)\b|\bapplies to\b"
     r"|\bresults? (?:from|of) (?:the |a |an |its |our )?(?:\w+ ){0,3}?(?:trial|study|studies"
     r"|program)|\bfollow(?:s|ed|ing) (?:a |the )?(?:[\w-]+ ){0,3}?(?:review|inspection"
     r"|evaluation|process)\b|\bcompar(?:ed|ing)\b|\bassessed by\b"
     r"|\bdemonstrat(?:ed|es|ing)\b|\breinforc\w+|\bshowed\b",
+    _I,
+)
+#: a regulator's word on what it did not find or ask for: context of an unfavourable decision,
+#: not one of its reasons ("The letter did not identify new safety concerns")
+RATIONALE_NOT_RAISED = re.compile(
+    r"\b(?:did|does|has|have) not (?:\w+ )?(?:identify|raise|request|cite|require|communicate"
+    r"|express|question)\b|\bno (?:new |other |additional |further )?(?:safety |efficacy "
+    r"|clinical )?(?:concerns?|deficiencies|issues) (?:(?:were|was|have been|has been) )?"
+    r"(?:identified|raised|cited|noted)\b",
     _I,
 )
 RATIONALE_CUE = re.compile(f"{RATIONALE_STRONG.pattern}|{RATIONALE_WEAK.pattern}", _I)

@@ -62,6 +62,8 @@ class AgencySpec:
     any_decision: bool = False
     #: its short names as written ("FDA", "CHMP"): never a product name
     abbreviations: tuple[str, ...] = ()
+    #: what a release calls it once it has named it ("the Commission"): read only then
+    short_names: re.Pattern[str] | None = None
     #: how this regulator's decisions on a device are coded ("approval" -> "clearance")
     device_decisions: Mapping[str, str] = field(default_factory=dict)
     #: what to use instead of a decision kind it does not take (by decision, "*" for any)
@@ -246,11 +248,12 @@ def _bounded(word: str) -> str:
     return left + re.escape(word).replace("\\ ", " ") + right
 
 
-def _agency_pattern(raw: Mapping[str, Any], where: str) -> re.Pattern[str]:
+def _agency_pattern(raw: Mapping[str, Any], fragments: Mapping[str, str],
+                    where: str) -> re.Pattern[str]:
     parts = [_bounded(a) for a in raw.get("abbreviations", [])]
     parts += [f"(?i:{_bounded(n)})" for n in raw.get("names", [])]
-    parts += list(raw.get("patterns", []))
-    return _compile(parts, {}, "sensitive", where)
+    parts += list(raw.get("patterns", []))  # these may use the fragments ("{REGULATOR}")
+    return _compile(parts, fragments, "sensitive", where)
 
 
 def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
@@ -295,9 +298,11 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
         taken = list(raw.get("decisions", []))
         agencies.append(AgencySpec(
             code=code, label=raw.get("label", code), prompt=raw.get("prompt", ""),
-            region=raw.get("region", ""), pattern=_agency_pattern(raw, where),
+            region=raw.get("region", ""), pattern=_agency_pattern(raw, fragments, where),
             decisions=frozenset(t for t in taken if t != "*"), any_decision="*" in taken,
             abbreviations=tuple(raw.get("abbreviations", [])),
+            short_names=_compile([_bounded(n) for n in raw["short_names"]], {}, "sensitive",
+                                 where) if raw.get("short_names") else None,
             device_decisions=dict(raw.get("device_decisions", {})),
             advice=dict(raw.get("advice", {})),
             defers=dict(raw.get("defers", {})),
