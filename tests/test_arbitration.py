@@ -243,6 +243,17 @@ def test_a_hedged_recapped_or_boilerplate_sentence_does_not_back_a_decision(
     assert summary.is_regulatory_event is False  # the reader sees no decision it knows
 
 
+def test_an_approval_it_is_subject_to_backs_no_decision() -> None:
+    """"Subject to the FDA's approval, we intend to launch ..." states a condition, not an act."""
+    quote = "Subject to the FDA's approval, Zoral intends to launch ZORVEX in the United States."
+    text = RULING.replace(
+        "If approved in the United States, ZORVEX would be the first oral therapy of its kind.",
+        quote)
+    _, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), text)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "hedged" in findings[0].message
+
+
 def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")

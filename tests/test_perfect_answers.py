@@ -66,11 +66,12 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 
 #: perfect holdout answers the pipeline still overrules or sends back (issue 14), counted and
 #: not read: one of the stress set's fourth batch (of 18), one of the sixth (of 25), one of the
-#: eighth (of 24) and one of the tenth (of 23), on 2026-12-05 (nine of the first 188 before
-#: the changes of its eighth session, which fixed one each of the third, fourth, sixth and
-#: seventh; its ninth session's changes fixed one of the fourth and one of the ninth; none of
-#: them read); a change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 4
+#: eighth (of 24), one of the tenth (of 23) and three of the twelfth (of 22, first counted after
+#: the eleventh batch's changes), on 2026-12-05 (nine of the first 188 before the changes of its
+#: eighth session, which fixed one each of the third, fourth, sixth and seventh; its ninth
+#: session's changes fixed one of the fourth and one of the ninth; none of them read); a change
+#: that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 7
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -185,7 +185,7 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|might"
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall"
-    r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to"
+    r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
     r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
