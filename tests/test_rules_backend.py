@@ -1513,7 +1513,11 @@ def test_an_approval_system_is_no_device() -> None:
     ("Health Canada Lists Type II Recall of Zoral Test Strips", "Zoral Diagnostics Inc. today "
      "confirmed that Health Canada has classified the company's recall of certain lots of ZORSCAN "
      "test strips as a Type II recall.", "2025-03-03", "HEALTH_CANADA", "other"),
-    # (a guard: the regulator named by its country, its "clears" a study is no device's)
+    # (guards: a monitoring board that lets a study go on is no regulator; the regulator named
+    # by its country, its "clears" a study is no device's)
+    ("Zoral Announces Outcome of Interim Analysis", "Zoral Therapeutics today announced that the "
+     "independent Data Monitoring Committee cleared the ZORA-3 study to continue without "
+     "changes.", "2025-03-03", "NONE", "none"),
     ("UK Regulator Clears First-in-Human Study of Zoral's ZRX-5", "Zoral Ltd announced that the "
      "Medicines and Healthcare products Regulatory Agency has approved its Clinical Trial "
      "Application for a Phase 1 study of ZRX-5.", "2025-03-03", "MHRA", "trial_authorization"),

@@ -327,6 +327,13 @@ def _clause(before: str) -> str:
     return before[cut + 1:]
 
 
+#: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
+#: before the comma's
+_RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
+#: a regulator's name blanked out (``mask_agencies``), read as one word
+_MASKED = re.compile(r"_+(?: _+)*")
+
+
 def is_background(
     sentence: ViewSentence, before: str, after: str, published: dt.date | None,
     span: tuple[int, int],
@@ -526,10 +533,6 @@ def is_not_yet(hit: CueHit, plain_before: str, after: str) -> bool:
 
 
 _AND_BUT = re.compile(r"\b(?:and|but)\b", re.I)
-_MASKED = re.compile(r"_+(?: _+)*")
-#: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
-#: before the comma's
-_RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
 
 
 def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
