@@ -21,6 +21,7 @@ from summarizer.tasks.regulatory._reading import (
     is_hedged,
     is_negated,
     mask_agencies,
+    other_news_title,
     regulatory_title,
 )
 from summarizer.tasks.regulatory.lexicon import (
@@ -206,8 +207,7 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
         spec = VOCABULARY.agency(code)
         return VOCABULARY.takes(code, decision) or (spec is not None and decision in spec.defers)
 
-    mentions = sorted((a for a in vs.agencies if credited(a.code)),
-                      key=lambda a: _distance(vs, a, cue.hit.start))
+    mentions = _nearest_first(vs, [a for a in vs.agencies if credited(a.code)], cue.hit.start)
     if not mentions:
         return None
     spec = VOCABULARY.agency(mentions[0].code)
@@ -215,15 +215,19 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
     return code, mentions[0].text.strip("() ")
 
 
-def _distance(vs: ViewSentence, mention: AgencyMention, pos: int) -> int:
-    """How far a regulator's mention stands from a cue at ``pos``, for choosing the one that
-    acts: before the cue counts closer than after it; inside an aside the cue is not in, far."""
-    gap = abs(mention.start - pos) + (0 if mention.start < pos else 15)
-    for m in ASIDE.finditer(vs.text):
-        lo, hi = vs.start + m.start(), vs.start + m.end()
-        if lo <= mention.start < hi and not lo <= pos < hi:
-            return gap + 1000
-    return gap
+def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
+                   pos: int) -> list[AgencyMention]:
+    """``mentions`` ordered by how far they stand from a cue at ``pos``, for choosing the one
+    that acts: before the cue counts closer than after it; inside an aside the cue is not in,
+    last."""
+    asides = [(vs.start + m.start(), vs.start + m.end()) for m in ASIDE.finditer(vs.text)]
+
+    def distance(mention: AgencyMention) -> int:
+        gap = abs(mention.start - pos) + (0 if mention.start < pos else 15)
+        aside = any(lo <= mention.start < hi and not lo <= pos < hi for lo, hi in asides)
+        return gap + (1000 if aside else 0)
+
+    return sorted(mentions, key=distance)
 
 
 def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
@@ -246,7 +250,7 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
     first = next((vs for vs in view.sentences if vs.zone == "lead"), None)
     if view.headline is not None and regulatory_title(view.headline):
         return False
-    if head and OTHER_NEWS_TITLE.search(head):
+    if other_news_title(view.headline):
         opening = None
     elif head and first is not None and NEUTRAL_TITLE.search(head) and (
             OTHER_NEWS_TITLE.search(first.text)):
@@ -330,8 +334,7 @@ def _pick_agency(
         if not mentions:
             continue
         if cue is not None and vs is sentence:
-            pos = cue.hit.start
-            mentions.sort(key=lambda a: _distance(vs, a, pos))
+            mentions = _nearest_first(vs, mentions, cue.hit.start)
         return mentions[0]
     if view.agency_counts:
         code = view.agency_counts.most_common(1)[0][0]

@@ -384,12 +384,19 @@ def regulatory_title(headline: ViewSentence) -> bool:
         for a in headline.agencies)
 
 
+def other_news_title(headline: ViewSentence | None) -> bool:
+    """Whether the headline announces news of another kind (results, a financing, a launch)
+    and not also regulatory news."""
+    return headline is not None and OTHER_NEWS_TITLE.search(headline.text) is not None and (
+        not regulatory_title(headline))
+
+
 def _recapped_headline_cues(view: ZonedRelease, cues: list[WeightedCue]) -> list[WeightedCue]:
     """Under a headline of other news ("... Pave Way as X Enrolls First Patient"), an act the
     headline names is the lead's recap when the lead tells that act only as earlier news ("the
     FDA approved the IDE in June 2023"): the headline's cue is background too."""
     head = view.headline
-    if head is None or not OTHER_NEWS_TITLE.search(head.text) or regulatory_title(head):
+    if head is None or not other_news_title(head):
         return cues
     front = [c for c in cues if c.sentence.zone in ("subhead", "lead")]
     out: list[WeightedCue] = []
