@@ -21,7 +21,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from summarizer.evidence import Answer, Evidence, MatchKind
-from summarizer.sentences import split_sentences
+from summarizer.sentences import Sentence, split_sentences
 from summarizer.types import Finding
 
 __all__ = [
@@ -389,8 +389,9 @@ def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
     Small models stitch a real sentence to a paraphrase; the quote as a whole then aligns nowhere.
     Each sentence is aligned on its own (exact, normalised or fuzzy); the kept passage is the
     longest run of aligned sentences that sit next to each other in the source, copied from the
-    source itself, so the result is a verbatim quote. ``None`` when no sentence aligns, or the
-    passage would be too short to support a claim.
+    source itself, so the result is a verbatim quote. When no sentence aligns, the longest
+    beginning or end of one that the source holds word for word (``_verbatim_edge``). ``None``
+    when nothing is left, or the passage would be too short to support a claim.
     """
     if isinstance(index, str):
         index = SourceIndex(index)
@@ -408,13 +409,64 @@ def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
         else:
             runs.append([(start, end, number)])
     if not runs:
-        return None
+        return _verbatim_edge(sentences, index)
     best = max(runs, key=lambda run: run[-1][1] - run[0][0])
     start, end = best[0][0], best[-1][1]
     if end - start < _MIN_TRIM_CHARS:
         return None
     kept = {number for _, _, number in best}
     dropped = " ... ".join(s.text for i, s in enumerate(sentences) if i not in kept)
+    return Trim(text[start:end], start, end, dropped)
+
+
+def _verbatim_span(words: list[str], index: SourceIndex) -> tuple[int, int] | None:
+    """Where the words, joined, occur in the source up to normalisation (no fuzzy match)."""
+    phrase = " ".join(words)
+    found = index.text.find(phrase)
+    if found != -1:
+        return found, found + len(phrase)
+    needle = normalize(phrase)
+    at = index.norm.find(needle) if needle else -1
+    return index.to_original(at, at + len(needle)) if at != -1 else None
+
+
+def _longest_part(words: list[str], index: SourceIndex,
+                  from_end: bool) -> tuple[int, tuple[int, int] | None]:
+    """The most words (fewer than all) at the beginning, or the end, of ``words`` that the
+    source holds, and where. Bisection on the count: a passage's beginning (end) is in the
+    source whenever the passage is."""
+    low, high, span = 0, len(words) - 1, None
+    while low < high:
+        mid = (low + high + 1) // 2
+        found = _verbatim_span(words[len(words) - mid:] if from_end else words[:mid], index)
+        if found is None:
+            high = mid - 1
+        else:
+            low, span = mid, found
+    return low, span
+
+
+def _verbatim_edge(sentences: list[Sentence], index: SourceIndex) -> Trim | None:
+    """For a quote none of whose sentences the source holds: the longest beginning or end of one
+    of them that it holds word for word (a model copies a clause, then paraphrases the rest of
+    the sentence); ``None`` when no such part reaches ``_MIN_TRIM_CHARS``."""
+    text = index.text
+    best: tuple[int, int, str] | None = None  # (start, end, what was left out)
+    for sentence in sentences:
+        written = sentence.text.split()
+        words = [*written[:-1], written[-1].rstrip(".;:,!?") or written[-1]] if written else []
+        # (the last word without its stop: the source's sentence may go on)
+        for from_end in (False, True):
+            count, span = _longest_part(words, index, from_end)
+            if span is None:
+                continue
+            start, end = _word_bounds(text, *span)
+            if best is None or end - start > best[1] - best[0]:
+                rest = written[:len(written) - count] if from_end else written[count:]
+                best = (start, end, " ".join(rest))
+    if best is None or best[1] - best[0] < _MIN_TRIM_CHARS:
+        return None
+    start, end, dropped = best
     return Trim(text[start:end], start, end, dropped)
 
 

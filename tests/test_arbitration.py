@@ -709,3 +709,54 @@ def test_an_executives_comment_backs_no_act_the_releases_own_sentences_do_not_st
     summary, findings = _arbitrated(_ruling_answer(quote), own)
     assert findings == []
     assert summary.outcome is not None and summary.outcome.decision == "approval"
+
+
+HEADLINE_RELEASE = (
+    "Zoral Therapeutics Receives FDA Breakthrough Therapy Designation for ZORVEX\n\n"
+    "BOSTON, March 3, 2025 -- Zoral Therapeutics, Inc. today announced that the U.S. Food and "
+    "Drug Administration (FDA) has granted Breakthrough Therapy designation to ZORVEX "
+    "(zorvetinib) for refractory gout. The FDA has also lifted the partial clinical hold on the "
+    "company's study of ZORLIX in chronic kidney disease.\n"
+)
+
+
+def test_an_act_from_further_down_gives_way_to_the_one_the_headline_announces() -> None:
+    quote = ("The FDA has also lifted the partial clinical hold on the company's study of ZORLIX "
+             "in chronic kidney disease.")
+    answer = _ruling_answer(quote, decision="hold_lifted", agency="FDA")
+    summary, findings = _arbitrated(answer, HEADLINE_RELEASE)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "headline announces" in findings[0].message
+    assert summary.outcome is not None and summary.outcome.decision == "designation"
+    assert summary.outcome.evidence is not None and "Breakthrough Therapy designation" in (
+        summary.outcome.evidence.quote)
+
+
+def test_a_headline_that_announces_no_act_leaves_the_models_decision() -> None:
+    text = HEADLINE_RELEASE.replace(
+        "Zoral Therapeutics Receives FDA Breakthrough Therapy Designation for ZORVEX",
+        "Zoral Therapeutics Provides Regulatory Update on ZORVEX")
+    quote = ("The FDA has also lifted the partial clinical hold on the company's study of ZORLIX "
+             "in chronic kidney disease.")
+    summary, findings = _arbitrated(
+        _ruling_answer(quote, decision="hold_lifted", agency="FDA"), text)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
+
+
+def test_a_regulator_named_in_an_executives_comment_gives_way_to_the_releases_own() -> None:
+    text = ("Zoral Therapeutics Receives EU Orphan Designation for ZORVEX\n\n"
+            "LEIDEN, 3 March 2025 -- Zoral Therapeutics B.V. today announced that the European "
+            "Commission has granted orphan medicinal product designation to ZORVEX for the "
+            "treatment of refractory gout.\n\n"
+            "\"Having the designation confirmed by the Commission within a week of the COMP "
+            "opinion is a welcome start to the year,\" said Anna de Vries, Chief Executive "
+            "Officer of Zoral.\n")
+    quote = ("Having the designation confirmed by the Commission within a week of the COMP opinion "
+             "is a welcome start to the year,")
+    summary, findings = _arbitrated(_ruling_answer(quote, decision="designation", agency="EMA"),
+                                    text)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, summary.outcome.decision) == ("EC", "designation")
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "executive's comment" in findings[0].message

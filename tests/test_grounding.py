@@ -225,6 +225,29 @@ def test_neighbouring_sentences_stay_one_passage() -> None:
     assert trim.quote.endswith("third quarter.") and trim.dropped == _FABRICATED
 
 
+def test_a_sentence_copied_then_paraphrased_keeps_the_words_the_source_holds() -> None:
+    # one sentence: a clause copied word for word, then the model's own ending (or beginning)
+    trim = trim_to_source("EpiCept Corporation today announced that the CHMP has issued a "
+                          "negative opinion and will appeal it next year.", SOURCE)
+    assert trim is not None and SOURCE[trim.start:trim.end] == trim.quote
+    assert trim.quote == ("EpiCept Corporation today announced that the CHMP has issued a\n"
+                          "negative opinion")
+    assert trim.dropped == "and will appeal it next year."
+    source = ("On the call, Helsinn said the company plans to resubmit the application once the "
+              "second site has been inspected by the agency, and not before the third quarter.")
+    trim = trim_to_source("In a written statement released late on Friday, the group confirmed "
+                          "that the company plans to resubmit the application once the second "
+                          "site has been inspected by the agency.", source)
+    assert trim is not None and trim.quote == ("the company plans to resubmit the application once "
+                                               "the second site has been inspected by the agency")
+    assert trim.dropped.startswith("In a written statement") and trim.dropped.endswith("that")
+
+
+def test_a_copied_part_shorter_than_a_clause_is_no_evidence() -> None:
+    assert trim_to_source("EpiCept Corporation today praised the regulator for its speed.",
+                          SOURCE) is None
+
+
 def test_nothing_is_kept_from_an_invented_or_too_short_quote() -> None:
     assert trim_to_source(_FABRICATED, SOURCE) is None
     assert trim_to_source(f"the CEO. {_FABRICATED}", SOURCE) is None  # "the CEO" is no evidence

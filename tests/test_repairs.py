@@ -220,3 +220,23 @@ def test_an_indication_copied_from_the_code_list_is_removed_and_filled_from_the_
     kept = summary.outcome.indication if summary.outcome else None
     repair(summary, SourceIndex(ceplene_text))
     assert kept and summary.outcome is not None and summary.outcome.indication == kept
+
+
+def test_an_other_acts_direction_follows_its_quoted_wording() -> None:
+    text = ("Zoral Pharma Takes Note of PRAC Recommendation on ZORVEX\n\nLYON, 3 March 2025 -- "
+            "Zoral Pharma SA today takes note of the recommendation of the EMA's Pharmacovigilance "
+            "Risk Assessment Committee (PRAC) to suspend the marketing authorisations of ZORVEX. "
+            "Zoral will ask for a re-examination.\n")
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        evidence={"quote": "the recommendation of the EMA's Pharmacovigilance Risk Assessment "
+                           "Committee (PRAC) to suspend the marketing authorisations of ZORVEX"},
+        agency="EMA", agency_body="PRAC", decision="other", direction="favorable")
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    findings = repair(summary, SourceIndex(text), fallback=Reader(load(text)))
+    assert summary.outcome is not None and summary.outcome.direction == "unfavorable"
+    assert [f.rule for f in findings if f.path == "outcome.direction"] == ["direction_set"]
+    # without the release's reading there is no wording to go by: the model's direction stays
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    repair(summary, SourceIndex(text))
+    assert summary.outcome is not None and summary.outcome.direction == "favorable"

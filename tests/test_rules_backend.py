@@ -1612,3 +1612,137 @@ def test_an_act_dated_by_another_act_or_a_year_past_is_background(sentence: str,
     view = read_release(load(text, published=dt.date(2025, 3, 3)))
     cues = [c for c in view.cues if c.hit.decision == decision and c.sentence.text == sentence]
     assert cues and all(c.background for c in cues)
+
+
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # a hold denied, a trial clearance only expected, a competition clearance
+    ("Zoral Oncology Pauses Dosing in ZR-7 Study", "Zoral Oncology, Inc. today announced that it "
+     "has paused new enrolment in its Phase 1 study of ZR-7 after a serious adverse event. The "
+     "FDA has not placed the study on clinical hold.", "NONE", "none"),
+    ("Zoral Group Completes Review of Its Offer", "With clearance from the European Commission's "
+     "competition directorate received, the acquisition of Zoral Pharma is expected to close "
+     "next week.", "NONE", "none"),
+    # recommendations against a medicine's use or funding, in their bodies' words
+    ("EMA Safety Committee Recommends Restricting Use of ZORVEX", "The EMA's Pharmacovigilance "
+     "Risk Assessment Committee (PRAC) has recommended that ZORVEX no longer be used in patients "
+     "with severe renal impairment.", "EMA", "other"),
+    ("SMC Says No to ZORVEX", "The Scottish Medicines Consortium has not recommended ZORVEX "
+     "(zoralimab) for use within NHSScotland in moderate plaque psoriasis, Zoral Pharma said "
+     "today.", "OTHER", "negative_opinion"),
+    ("Expert Panel Declines to Back Zoral's ZRX-5 Without Local Data", "The Subject Expert "
+     "Committee of the Central Drugs Standard Control Organisation (CDSCO) has not recommended "
+     "the grant of marketing permission for ZRX-5, according to the minutes of its meeting.",
+     "OTHER", "negative_opinion"),
+    # today's act told by its day in an aside or after its abbreviation
+    ("Zoral Pharma Announces Restructuring", "Zoral Pharma, Inc. today announced a restructuring "
+     "after receiving a Complete Response Letter (CRL) yesterday from the U.S. Food and Drug "
+     "Administration for its NDA for ZRX-5.", "FDA", "complete_response"),
+    ("Zoral Therapeutics to Host Conference Call Today", "Zoral Therapeutics will host a "
+     "conference call and webcast at 8:30 a.m. ET to discuss the U.S. Food and Drug "
+     "Administration's approval, received late yesterday, of ZORVEX for adults with migraine.",
+     "FDA", "approval"),
+    # a regulator acting after its defined name in quotes; trials named by their phase
+    ("VOLUNTARY ANNOUNCEMENT", "The board of Zoral Biopharma (the \"Company\") is pleased to "
+     "announce that the National Medical Products Administration of the PRC (the \"NMPA\") has "
+     "approved the new drug application for ZRX-5.", "NMPA", "approval"),
+    ("Zoral Bio Receives MFDS Approval for Phase 1 Trial of ZRX-5", "Zoral Bio said on the 3rd "
+     "that the Ministry of Food and Drug Safety (MFDS) approved the investigational new drug (IND) "
+     "application for a Phase 1 clinical trial of ZRX-5.", "OTHER", "trial_authorization"),
+    # regulators by their full names
+    ("ZORVEX Approved in Hong Kong", "Zoral Biopharma announces that the Department of Health of "
+     "the Hong Kong Special Administrative Region has approved the registration of ZORVEX, "
+     "supported by its approval by the National Medical Products Administration in May 2023.",
+     "OTHER", "approval"),
+    ("ANMAT Approves Zoral's Biosimilar", "Laboratorio Zoral announced that the National "
+     "Administration of Drugs, Foods and Medical Devices (ANMAT) has authorised the registration "
+     "of ZORVIS, a biosimilar of adalimumab.", "OTHER", "approval"),
+    # the company's board approves, not a regulator
+    ("Outcome of Board Meeting held on March 3, 2025", "Zoral Pharma Limited informs that the "
+     "Board of Directors at its meeting held today approved the financial results for the quarter "
+     "and approved the filing of an application with the Drugs Controller General of India "
+     "(DCGI) for marketing permission of ZRX-5.", "NONE", "none"),
+    # a regulator's own recall types; a trial allowed by silence; a submission filed
+    ("Zoral Generics Recalls ZORVEX Tablets", "Zoral Generics Inc. announced today that, at the "
+     "request of Health Canada, it is recalling three lots of ZORVEX tablets. Health Canada has "
+     "classified the recall as Type II.", "HEALTH_CANADA", "other"),
+    ("Zoral Genomics Completes PMDA Review of Clinical Trial Notification", "Zoral Genomics today "
+     "announced that the 30-day review period for its Clinical Trial Notification to the "
+     "Pharmaceuticals and Medical Devices Agency (PMDA) has concluded without objection.",
+     "PMDA", "trial_authorization"),
+    ("Zoral Pharma Files in Canada", "Zoral Pharma Canada today announced that it has filed a "
+     "Supplemental New Drug Submission with Health Canada for ZORVEX.", "HEALTH_CANADA",
+     "submission"),
+    # designations worded at length or without an article
+    ("Zoral Bio's ZRX-5 Designated in Korea", "The Ministry of Food and Drug Safety (MFDS) has "
+     "designated Zoral Bio's ZRX-5 (zoralase alfa), an enzyme replacement candidate for a rare "
+     "lysosomal storage disorder that affects young children and adolescents, as an orphan drug, "
+     "the company said on the 3rd.", "OTHER", "designation"),
+    ("Notice Regarding Designation of ZRX-5 in Japan", "ZRX-5 has been designated today by the "
+     "Ministry of Health, Labour and Welfare as a specified-use drug (pediatric use) for "
+     "infantile spasms.", "PMDA", "designation"),
+    # a study published, with the product's approvals as a standing state
+    ("Study of ZORVEX Published in Peer-Reviewed Journal", "Zoral Biosciences today announced "
+     "publication of a real-world study of ZORVEX in 3,000 patients. ZORVEX is approved by the "
+     "FDA and the European Commission.", "NONE", "none"),
+], ids=["hold-not-placed", "competition-directorate", "prac-no-longer",
+        "smc-not-recommended", "panel-declines", "crl-yesterday", "approval-received-yesterday",
+        "defined-name", "phase-1-trial", "hong-kong", "anmat", "board-meeting",
+        "health-canada-recall", "ctn-silence", "snds-filed", "orphan-at-length",
+        "specified-use", "publication"])
+def test_round_ten_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    assert (got, _decision(summary)) == (agency, decision)
+
+
+def test_a_halt_of_sales_is_no_clinical_hold() -> None:
+    summary = _release("Zoral Pharmaceutical Ordered to Halt Sales of Cefazolin Injection After "
+                       "NMPA Inspection",
+                       "The National Medical Products Administration (NMPA) has issued a notice "
+                       "requiring Zoral Pharmaceutical to suspend production and sales of its "
+                       "cefazolin injection after an inspection.", "2025-03-03")
+    assert _decision(summary) != "clinical_hold"
+
+
+def test_a_trial_clearance_only_expected_is_none_granted() -> None:
+    summary = _release("Zoral Bio Provides Update on ZRX-9", "Zoral Bio said it has submitted the "
+                       "IND to the US FDA and expects clearance within 30 days, ahead of a first "
+                       "dose in the second quarter.", "2025-03-03")
+    assert _decision(summary) != "trial_authorization"
+
+
+@pytest.mark.parametrize(("headline", "lead", "direction"), [
+    ("Zoral Pharma Takes Note of PRAC Recommendation on ZORVEX", "Zoral Pharma SA today takes note "
+     "of the recommendation of the EMA's Pharmacovigilance Risk Assessment Committee (PRAC) to "
+     "suspend the marketing authorisations of ZORVEX. Zoral remains convinced of the medicine's "
+     "value and will ask for a re-examination.", "unfavorable"),
+    ("Zoral Generics Provides Update on Generic ZORVEX", "Zoral Generics, Inc. "
+     "today announced that the U.S. Food and Drug Administration has granted tentative approval "
+     "to its Abbreviated New Drug Application for zorvetinib tablets. Final approval is blocked "
+     "by patent litigation, which the company lost at first instance, and launch is delayed "
+     "until the patents expire.", "favorable"),
+], ids=["suspension", "tentative-approval"])
+def test_an_other_acts_wording_gives_its_direction(headline: str, lead: str,
+                                                   direction: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.decision == "other"
+    assert summary.outcome.direction == direction
+
+
+@pytest.mark.parametrize(("vote", "direction"), [
+    ("voted 9 to 4 that the benefits of ZORVEX do not outweigh its risks", "unfavorable"),
+    ("voted 5 to 11 against the question of whether the benefits of ZORVEX outweigh its risks",
+     "unfavorable"),
+    ("voted 10 to 3 that the data provide substantial evidence of effectiveness; the members who "
+     "voted against cited a single pivotal trial and liver enzyme elevations", "favorable"),
+    ("voted 8-5 in favor of approval", "favorable"),
+    ("voted 7 to 6 that the benefits outweigh the risks, while voting 4 to 9 on the adequacy of "
+     "the long-term data", "favorable"),
+], ids=["do-not-outweigh", "minority-first-against", "minority-cited", "in-favor",
+        "benefit-risk-vote"])
+def test_a_votes_count_gives_its_direction(vote: str, direction: str) -> None:
+    summary = _release("Zoral Provides Update on FDA Advisory Committee Meeting for ZORVEX",
+                       "Zoral Therapeutics, Inc. today announced that the FDA's Cardiovascular "
+                       f"and Renal Drugs Advisory Committee {vote}.", "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.decision == "advisory_vote"
+    assert summary.outcome.direction == direction

@@ -180,6 +180,8 @@ def test_nothing_restates_the_code_lists() -> None:
     ("[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\npatterns = ['{NOPE} x']\n"
      "decisions = [\"*\"]\n", "fragment"),
     ("[[decision]]\ncode = \"yes\"\n", "no_decision"),
+    ("[[decision]]\ncode = \"none\"\n[[decision.cue]]\ndirection = \"bad\"\nany = ['x']\n",
+     "cue's direction"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str
@@ -207,3 +209,11 @@ def test_misfit_says_why_a_regulator_never_takes_a_decision_and_how_sure() -> No
     assert VOCABULARY.misfit("OTHER", "positive_opinion") is None  # OTHER takes every kind
     assert VOCABULARY.misfit("FDA", VOCABULARY.no_decision) is None
     assert VOCABULARY.misfit("NOT_A_CODE", "approval") is None
+
+
+def test_only_decisions_whose_wording_decides_carry_a_direction_on_their_cues() -> None:
+    """A cue's own direction is for kinds without one ("other"): on a kind that fixes its
+    direction it could only contradict it."""
+    worded = [c for c in VOCABULARY.cues if c.direction is not None]
+    assert worded
+    assert all(VOCABULARY.direction(c.decision) is None for c in worded)

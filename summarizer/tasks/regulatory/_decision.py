@@ -321,7 +321,10 @@ def _pick_agency(
     view: ZonedRelease, reading: CueVerdict, sentence: ViewSentence | None
 ) -> AgencyMention | None:
     decision = reading.decision
-    cue = next((c for c in reading.cues if c.sentence is sentence), None)
+    # in the decision's sentence, the cue a regulator is named as doing ("the Commission, which
+    # granted orphan designation") over a stronger one it is not ("the COMP's positive opinion")
+    here = [c for c in reading.cues if c.sentence is sentence]
+    cue = next((c for c in here if c.actor), here[0] if here else None)
     candidates: list[ViewSentence] = []
     if sentence is not None:
         candidates.append(sentence)

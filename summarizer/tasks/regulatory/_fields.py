@@ -11,10 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from summarizer.sentences import normalize_space
 from summarizer.tasks.regulatory._decision import DEVICE, CueVerdict, is_prose
-from summarizer.tasks.regulatory._reading import MONTH_NUM, ViewSentence, ZonedRelease
+from summarizer.tasks.regulatory._reading import (
+    MONTH_NUM,
+    ViewSentence,
+    WeightedCue,
+    ZonedRelease,
+)
 from summarizer.tasks.regulatory.lexicon import (
     APPLICATION,
     BACKGROUND_TITLE,
@@ -619,12 +625,59 @@ def read_summary_text(view: ZonedRelease, evidence: ViewSentence | None) -> str:
 
 
 
+#: a committee's vote count and what it voted on ("voted 9 to 4 that the benefits do not
+#: outweigh the risks", "voted 10-3 in favor of approval")
+_VOTE = re.compile(
+    r"\bvot(?:ed|es?|ing)\s+(\d{1,2})\s*(?:to|-|–|—)\s*(\d{1,2})\b([^.;]{0,160})", re.I)
+#: the question voted on is put the negative way, or the majority voted against it
+_VOTED_NO = re.compile(
+    r"\b(?:against|not|no|insufficient|inadequate|fail(?:s|ed)?|unfavou?rabl\w*)\b", re.I)
+
+
+def _vote_direction(text: str) -> str | None:
+    """The direction a vote count gives: the majority for a question put positively is
+    favourable, for one put negatively ("do not outweigh", "against") unfavourable; of several
+    votes, the one on benefit and risk (else the first)."""
+    votes = list(_VOTE.finditer(text))
+    if not votes:
+        return None
+    vote = next((v for v in votes if re.search(r"\bbenefit", v.group(3), re.I)
+                 and re.search(r"\brisk", v.group(3), re.I)), votes[0])
+    yes, no = int(vote.group(1)), int(vote.group(2))
+    if yes == no:
+        return "neutral"
+    # "voted 9 to 4 against", "voted 5 to 11 against the question", "voted 10-3 in favor": the
+    # word after the count says how the majority voted, whichever number comes first
+    side = re.match(r"\s*(?:,\s*)?(against|in favou?r|for)\b", vote.group(3), re.I)
+    if side is not None:
+        return "unfavorable" if side.group(1).lower() == "against" else "favorable"
+    question = re.split(r"\b(?:while|whereas|but|although)\b|[(,]\s*(?:and|with)\b",
+                        vote.group(3))[0]
+    negative = _VOTED_NO.search(question) is not None
+    return "favorable" if (yes > no) != negative else "unfavorable"
+
+
+def stated_direction(decision: str, cues: Sequence[WeightedCue], text: str) -> str | None:
+    """The direction ``text`` states for a decision kind whose wording decides it: the
+    direction its wording of ``decision`` among ``cues`` gives, stated as today's fact (the
+    vocabulary's: a suspension is unfavourable), or a vote's count; None when neither says."""
+    said = {c.hit.direction for c in cues if c.hit.decision == decision and c.firm
+            and not c.background and c.hit.direction is not None}
+    if len(said) == 1:
+        return said.pop()
+    return _vote_direction(text) if decision == "advisory_vote" else None
+
+
 def read_direction(
     decision: str, view: ZonedRelease, evidence: ViewSentence | None, lexicon: ToneLexicon | None
 ) -> str:
     fixed = DECISION_DIRECTION.get(decision)
     if fixed is not None:
         return fixed
+    worded = stated_direction(decision, [c for c in view.cues if c.sentence is evidence],
+                              evidence.text if evidence is not None else "")
+    if worded is not None:
+        return worded
     pool = ([evidence.text] if evidence else []) + [
         s.text for s in view.sentences if s.zone in ("lead", "subhead")
     ]
@@ -632,6 +685,9 @@ def read_direction(
         pool.insert(0, view.headline.text)
     if decision == "advisory_vote":
         joined = " ".join(pool)
+        counted = _vote_direction(joined)
+        if counted is not None:
+            return counted
         if re.search(r"\bagainst\b|\bnot to recommend|\bunfavorabl|risks? outweigh", joined, re.I):
             return "unfavorable"
         if re.search(r"\bin favou?r\b|\bsupport(?:ed|s)?\b|\bfavorabl|\bpositive"

@@ -92,7 +92,12 @@ _MONTH_ALONE = re.compile(
 _JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )(?:Monday|Tuesday"
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
-_TODAY_AFTER = re.compile(rf"^\s*(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b", re.I)
+_TODAY_AFTER = re.compile(
+    # after the cue's abbreviation ("Complete Response Letter (CRL) yesterday") or in a short
+    # aside ("the FDA's approval, received late yesterday, of X")
+    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b"
+    rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published) (?:\w+ )?{_JUST_NOW}\b",
+    re.I)
 #: a bracketed abbreviation or name inside a clause ("designated as a ... (GIFT) by the MFDS in
 #: January", "approval of VANTORIS (pelagrutide) on June 12, 2023")
 _INNER_BRACKET = re.compile(r"\([^()]{1,40}\)")
@@ -569,7 +574,11 @@ def is_negated(before: str, after: str) -> bool:
 
 
 _ACTOR_GAP = re.compile(
-    r"^\)?(?:\s*\([^)]{1,40}\))?(?:'s|’s)?,?(?:\s+(?:has|have|had|today|earlier|later|this|morning"
+    r"^[\"”’]?\)?(?:\s*\([^)]{1,40}\))?(?:'s|’s)?,?"
+    # a relative clause it opens, dated or not ("the European Commission, which on 5 June 2025
+    # granted"): still the one acting
+    r"(?:\s+(?:which|who)(?:\s+on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4},?)?)?"
+    r"(?:\s+(?:has|have|had|today|earlier|later|this|morning"
     r"|officially|formally|also|now|recently"
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,

@@ -217,6 +217,12 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
                                                "and the release's own sentences state no act")
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
+    headline = _headline_states_other(predicted, read, fallback, quote) if any(
+        _current(c) for c in own) else None  # (a sentence stating nothing: asked again first)
+    if headline is not None:
+        return Verdict(False, predicted, read, "the release's headline announces "
+                                               f"'{snip(headline.hit.text, 60)}', and not the "
+                                               "quoted sentence's act")
     if not own and _front_refines(predicted, read, fallback):
         return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
                                                f"and the release's headline or lead reports "
@@ -244,6 +250,25 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _headline_states_other(predicted: str, read: str, fallback: Reader,
+                           quote: QuoteReading) -> WeightedCue | None:
+    """The headline's cue when the headline announces, as today's fact and naming its regulator,
+    the decision the release reads (``read``) and nothing the model's decision is compatible
+    with, while the model quotes another sentence that states its own decision: the release
+    says what its news is, and the other act the model chose from further down is not it."""
+    reading = fallback.reading
+    if read in (_NONE, predicted) or not reading.is_event or VOCABULARY.compatible(
+            predicted, read) or VOCABULARY.refinement(predicted, read):
+        return None  # (a generic answer its sentence states is the model's call: _front_refines)
+    head = [c for c in fallback.view.cues if c.sentence.zone == "headline"]
+    if not head or any(c.sentence.zone == "headline" for c in quote.cues) or any(
+            VOCABULARY.compatible(predicted, c.hit.decision) for c in head):
+        return None
+    stated = [c for c in head if c.hit.decision == read and _current(c) and c.attributed
+              and c.weight >= 1.0 and (c.actor or c.hit.specificity >= 2.5)]
+    return stated[0] if stated else None
 
 
 def _front_refines(predicted: str, read: str, fallback: Reader) -> bool:
@@ -375,7 +400,9 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
 def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """The regulator the model's own decision sentence credits with the decision replaces a
     vague one (OTHER, NONE), one the release never mentions, or one that sentence does not
-    name; a regulator the sentence names that has no code of its own is "OTHER"."""
+    name; a regulator the sentence names that has no code of its own is "OTHER". When that
+    sentence is an executive's comment, the regulator the release's own sentence for the same
+    decision names replaces the model's."""
     outcome = summary.outcome
     if outcome is None or not summary.is_regulatory_event:
         return []
@@ -384,6 +411,15 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         return []
     end = evidence.end if evidence.end is not None else evidence.start
     quote = read_quote(fallback.view, evidence.start, end)
+    ruled = fallback.ruled
+    if (quote.sentences and all(vs.kind == "quote" for vs in quote.sentences) and ruled.is_event
+            and ruled.decision == outcome.decision and ruled.agency not in _VAGUE_AGENCIES
+            and ruled.agency != outcome.agency):
+        # an executive's comment names the regulators loosely ("confirmed by the Commission
+        # ... as the COMP opinion"); the release's own sentence for the decision names who acted
+        return _reassign(summary, ruled.agency, ruled.agency_body,
+                         "; the quoted sentence is an executive's comment, and the release's own "
+                         f"sentence for the decision names {ruled.agency_body or ruled.agency}")
     named_there = {a.code for vs in quote.sentences for a in vs.agencies}
     if not (outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback) or not (
             outcome.agency in named_there or credited(outcome.agency, outcome.decision,
@@ -394,19 +430,17 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
     named = None
     for vs in quote.sentences:
         named = next((sentence_agency(vs, c) for c in cues if c.sentence is vs), None)
-        if named is None and vs.agencies:
-            ruled = fallback.ruled
-            if ruled.is_event and ruled.decision == outcome.decision and ruled.agency in {
-                a.code for a in vs.agencies
-            }:
-                named = (ruled.agency, ruled.agency_body)
+        if named is None and ruled.is_event and ruled.decision == outcome.decision and (
+                ruled.agency in {a.code for a in vs.agencies}):
+            named = (ruled.agency, ruled.agency_body)
         if named is not None:
             break
-    if named is None and not named_there:  # the sentence names no regulator: the one the
-        ruled = fallback.ruled  # release's own sentence for the same decision names ("OTHER"
-        if (ruled.is_event and ruled.decision == outcome.decision  # when it has no code: ANSM)
-                and ruled.agency != VOCABULARY.no_agency and ruled.agency_body):
-            named = (ruled.agency, ruled.agency_body)
+    # the sentence names no regulator: the one the release's own sentence for the same decision
+    # names ("OTHER" when it has no code: ANSM)
+    if (named is None and not named_there and ruled.is_event
+            and ruled.decision == outcome.decision and ruled.agency != VOCABULARY.no_agency
+            and ruled.agency_body):
+        named = (ruled.agency, ruled.agency_body)
     # "OTHER" is a regulator named there (Swissmedic, ANVISA) that has no code of its own
     if named is None or named[0] == VOCABULARY.no_agency or named[0] == outcome.agency:
         return []

@@ -226,6 +226,8 @@ NOT_EVENT_AFTER = re.compile(
     r"|(?:,? under (?:the )?(?:[\w-]+ ){0,4}?(?:Regulation|Act|rules?),? )?"
     r"(?:(?:the|its|an?) )?(?:proposed |planned |pending )?(?:[\w.'’-]+ ){0,3}?"
     r"(?:acquisition|merger|takeover|business combination)s?"
+    # ... or named by its source ("clearance from the Commission's competition directorate")
+    r"|from (?:the )?[^.;]{0,40}?\b(?:competition|antitrust|anti-trust|merger control)\b"
     r"|(?:(?:the|its|an?) )?(?:proposal to (?:fund|list|reimburse)|funding|reimbursement)"
     # a payer's list, not a market authorisation ("approved for listing on the NHI drug price
     # list", "for inclusion in the PBS")
@@ -261,6 +263,11 @@ NOT_EVENT_BEFORE = re.compile(
     # the act a lawsuit challenges ("a complaint ... seeking to set aside the complete response")
     r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?|annul(?:ment of)?)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+    # the company's own organs approve ("the Board of Directors at its meeting held today
+    # approved the filing of an application with the DCGI"): no regulator's act
+    r"|\b(?:Board(?: of Directors)?|directors|shareholders|stockholders|general meeting)"
+    r"(?: of the Company)?(?: (?:at|in) (?:its|the) (?:meeting|session)\b[^.;_]{0,40}?)?"
+    r"(?:\s+(?:has|have|had|today|also|unanimously|duly|hereby))*\s+$"
     # a requirement the product is exempt from ("a Class I device exempt from FDA 510(k)")
     r"|\bexempt(?:ed|ion)? from\s+(?:(?:the|an?)\s+)?(?:[\w'’()-]+\s+){0,2}$",
     _I,
@@ -324,11 +331,12 @@ OTHER_NEWS_TITLE = re.compile(
     r"|reports?|financial|quarter|earnings|topline|top-line|presents?"
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
+    r"|published in (?:(?:a|the) )?(?:[\w-]+ ){0,3}?(?:journal|Lancet|NEJM)"
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
     r"|launch(?:es|ed)?|(?:commercially |now (?:\w+ )?)available|availability"
     r"|(?<!\bmarks )(?<!\bmarks a )(?<!\bmarks another )milestones?"
     r"|(?:R&D|investor|analyst|capital markets) (?:day|event)|to host|hosts?"
-    r"|annual general meeting|AGM|shareholders?|address(?:es)?"
+    r"|annual general meeting|AGM|shareholders?|address(?:es)?|board meeting"
     r"|patents?|litigation|lawsuit|settle(?:s|ment)?|class action|court|ruling|verdict"
     r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
     r"|(?:public )?drug (?:programs?|plans?|benefits?)"
@@ -371,6 +379,9 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not(?! only| just)|never|no(?: longer)?|neither|nor|cannot|can't|won't"
     r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
     r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$"
+    # a hold not placed ("has not placed the study on clinical hold", "was not put on hold")
+    r"|\b(?:not|never)\s+(?:been\s+)?(?:placed|put|imposed)\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
+    r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
     # an act whose object is the cue ("a decision refusing the granting of a conditional
     # marketing authorisation", "denying the approval")
     r"|\b(?:refusing|refusal of|denying|denial of|rejecting|rejection of)\s+(?:[\w-]+\s+){0,4}$"
@@ -438,6 +449,7 @@ class CueHit:
     specificity: float
     needs_agency: bool
     agency: str | None = None  # the regulator whose own wording the cue is
+    direction: str | None = None  # what the wording means for the company, where it says
 
 
 _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
@@ -459,7 +471,7 @@ def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> lis
 
     hits = [
         CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
-               cue.agency)
+               cue.agency, cue.direction)
         for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
         if not (cue.agency is not None and cue.needs_agency and absent(cue.agency))
         for m in cue.pattern.finditer(text, start, end)

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from summarizer.grounding import SourceIndex, normalize, trim_quotes
 from summarizer.sentences import normalize_space
+from summarizer.tasks.regulatory._decision import read_quote
+from summarizer.tasks.regulatory._fields import stated_direction
 from summarizer.tasks.regulatory.lexicon import DECISION_DIRECTION
 from summarizer.tasks.regulatory.schema import (
     Evidence,
@@ -106,19 +108,31 @@ def repair(
     if repairs.quotes:
         findings.extend(_quotes(summary, index, fallback))
     if repairs.directions:
-        findings.extend(_direction(summary))
+        findings.extend(_direction(summary, fallback))
     return findings
 
 
-def _direction(summary: RegulatorySummary) -> list[Finding]:
+def _direction(summary: RegulatorySummary, fallback: Reader | None) -> list[Finding]:
+    """The direction a decision fixes ("complete_response" is unfavourable), or, for a kind
+    whose wording decides ("other", "advisory_vote"), the one the quoted sentence states (the
+    vocabulary's: "recommendation to suspend" is unfavourable; a vote's count)."""
     outcome = summary.outcome
-    fixed = DECISION_DIRECTION.get(outcome.decision) if outcome is not None else None
-    if outcome is None or fixed is None or outcome.direction == fixed:
+    if outcome is None:
+        return []
+    fixed, why = DECISION_DIRECTION.get(outcome.decision), f"decision '{outcome.decision}' is"
+    evidence = outcome.evidence
+    if (fixed is None and fallback is not None and evidence is not None
+            and evidence.start is not None and evidence.match != "none"):
+        end = evidence.end if evidence.end is not None else evidence.start
+        quote = read_quote(fallback.view, evidence.start, end)
+        fixed = stated_direction(outcome.decision, quote.cues,
+                                 " ".join(vs.text for vs in quote.sentences))
+        why = f"the quoted sentence's wording of '{outcome.decision}' is"
+    if fixed is None or outcome.direction == fixed:
         return []
     said, outcome.direction = outcome.direction, fixed  # type: ignore[assignment]
     return [Finding(rule="direction_set", severity="info", path="outcome.direction",
-                    message=f"outcome.direction was '{said}'; decision '{outcome.decision}' is "
-                            f"{fixed} for the company")]
+                    message=f"outcome.direction was '{said}'; {why} {fixed} for the company")]
 
 
 def _unwritten_timings(summary: RegulatorySummary, index: SourceIndex) -> list[Finding]:

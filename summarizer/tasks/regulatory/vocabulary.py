@@ -39,7 +39,9 @@ class CueSpec:
     """A wording that signals a decision; ``specificity`` ranks overlapping cues (1 .. 4).
 
     ``needs_agency``: it only counts in a sentence naming a regulator. ``agency``: the regulator
-    whose own wording it is (None: any regulator's).
+    whose own wording it is (None: any regulator's). ``direction``: what the wording means for
+    the company when its decision kind has none of its own ("other": a suspension is
+    unfavourable, a tentative approval favourable); None: the release's tone decides.
     """
 
     decision: str
@@ -47,6 +49,7 @@ class CueSpec:
     specificity: float
     needs_agency: bool = False
     agency: str | None = None
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,12 +262,17 @@ def _agency_pattern(raw: Mapping[str, Any], fragments: Mapping[str, str],
 def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
          fragments: Mapping[str, str], where: str) -> CueSpec:
     alternatives = raw.get("any") or []
+    direction = raw.get("direction")
+    if direction is not None and direction not in _DIRECTIONS:
+        raise ConfigurationError(f"{where}: a cue's direction must be one of "
+                                 f"{sorted(_DIRECTIONS)}")
     return CueSpec(
         decision=decision,
         pattern=_compile(alternatives, fragments, raw.get("case", "insensitive"), where),
         specificity=float(raw.get("specificity", 1.0)),
         needs_agency=bool(raw.get("needs_agency", False)),
         agency=agency,
+        direction=direction,
     )
 
 
