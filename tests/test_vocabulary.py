@@ -182,6 +182,8 @@ def test_nothing_restates_the_code_lists() -> None:
     ("[[decision]]\ncode = \"yes\"\n", "no_decision"),
     ("[[decision]]\ncode = \"none\"\n[[decision.cue]]\ndirection = \"bad\"\nany = ['x']\n",
      "cue's direction"),
+    ("[[decision]]\ncode = \"none\"\ndirection = \"neutral\"\n[[decision.cue]]\n"
+     "direction = \"favorable\"\nany = ['x']\n", "kinds without one"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str

@@ -259,13 +259,18 @@ def _agency_pattern(raw: Mapping[str, Any], fragments: Mapping[str, str],
     return _compile(parts, fragments, "sensitive", where)
 
 
+def _direction(raw: Mapping[str, Any], where: str) -> str | None:
+    """The ``direction`` of a decision kind or cue entry, checked against the schema's."""
+    direction = raw.get("direction")
+    if direction is not None and direction not in _DIRECTIONS:
+        raise ConfigurationError(f"{where} direction must be one of {sorted(_DIRECTIONS)}")
+    return direction
+
+
 def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
          fragments: Mapping[str, str], where: str) -> CueSpec:
     alternatives = raw.get("any") or []
-    direction = raw.get("direction")
-    if direction is not None and direction not in _DIRECTIONS:
-        raise ConfigurationError(f"{where}: a cue's direction must be one of "
-                                 f"{sorted(_DIRECTIONS)}")
+    direction = _direction(raw, f"{where}: a cue's")
     return CueSpec(
         decision=decision,
         pattern=_compile(alternatives, fragments, raw.get("case", "insensitive"), where),
@@ -283,9 +288,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
     for raw in data.get("decision", []):
         code = raw["code"]
         where = f"{origin}: decision {code}"
-        direction = raw.get("direction")
-        if direction is not None and direction not in _DIRECTIONS:
-            raise ConfigurationError(f"{where}: direction must be one of {sorted(_DIRECTIONS)}")
+        direction = _direction(raw, where + ":")
         decisions.append(DecisionSpec(
             code=code, description=raw.get("description", ""),
             prompt=raw.get("prompt", ""), direction=direction, phrase=raw.get("phrase", ""),
@@ -317,6 +320,12 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
         ))
         for c in raw.get("cue", []):
             cues.append(_cue(c, c.get("decision", ""), code, fragments, where))
+    fixed = {d.code for d in decisions if d.direction is not None}
+    for cue in cues:
+        if cue.direction is not None and cue.decision in fixed:
+            # the kind fixes its direction: a wording's own could only contradict it
+            raise ConfigurationError(f"{origin}: a cue of '{cue.decision}' has a direction; "
+                                     "a cue's direction is for kinds without one")
     no_agency, no_decision = data.get("no_agency", "NONE"), data.get("no_decision", "none")
     vocabulary = Vocabulary(
         tuple(agencies), tuple(decisions), tuple(cues), no_agency, no_decision,
