@@ -304,25 +304,30 @@ def _elided(quote: str, index: SourceIndex) -> Alignment:
     return _NONE
 
 
+def _verbatim(quote: str, index: SourceIndex) -> Alignment:
+    """``quote`` found as written (exact) or up to normalisation; no fuzzy match."""
+    if not quote.strip() or not index.text:
+        return _NONE
+    for candidate in (quote, quote.strip()):
+        found = index.text.find(candidate)
+        if found != -1:
+            return Alignment(found, found + len(candidate), "exact", 1.0)
+    nq = normalize(quote)
+    found = index.norm.find(nq) if nq else -1
+    if found == -1:
+        return _NONE
+    start, end = index.to_original(found, found + len(nq))
+    return Alignment(start, end, "normalized", 1.0)
+
+
 def align(quote: str, index: SourceIndex | str) -> Alignment:
     """Find ``quote`` in the source; ``match="none"`` (no offsets) when nothing fits."""
     if isinstance(index, str):
         index = SourceIndex(index)
-    text = index.text
-    stripped = quote.strip()
-    if not stripped or not text:
-        return _NONE
-    for candidate in (quote, stripped):
-        found = text.find(candidate)
-        if found != -1:
-            return Alignment(found, found + len(candidate), "exact", 1.0)
+    verbatim = _verbatim(quote, index)
     nq = normalize(quote)
-    if not nq:
-        return _NONE
-    found = index.norm.find(nq)
-    if found != -1:
-        start, end = index.to_original(found, found + len(nq))
-        return Alignment(start, end, "normalized", 1.0)
+    if verbatim.match != "none" or not nq or not index.text:
+        return verbatim
     if _ELISION.search(quote):
         elided = _elided(quote, index)
         if elided.match != "none":
@@ -419,17 +424,6 @@ def trim_to_source(quote: str, index: SourceIndex | str) -> Trim | None:
     return Trim(text[start:end], start, end, dropped)
 
 
-def _verbatim_span(words: list[str], index: SourceIndex) -> tuple[int, int] | None:
-    """Where the words, joined, occur in the source up to normalisation (no fuzzy match)."""
-    phrase = " ".join(words)
-    found = index.text.find(phrase)
-    if found != -1:
-        return found, found + len(phrase)
-    needle = normalize(phrase)
-    at = index.norm.find(needle) if needle else -1
-    return index.to_original(at, at + len(needle)) if at != -1 else None
-
-
 def _longest_part(words: list[str], index: SourceIndex,
                   from_end: bool) -> tuple[int, tuple[int, int] | None]:
     """The most words (fewer than all) at the beginning, or the end, of ``words`` that the
@@ -438,11 +432,11 @@ def _longest_part(words: list[str], index: SourceIndex,
     low, high, span = 0, len(words) - 1, None
     while low < high:
         mid = (low + high + 1) // 2
-        found = _verbatim_span(words[len(words) - mid:] if from_end else words[:mid], index)
-        if found is None:
+        found = _verbatim(" ".join(words[len(words) - mid:] if from_end else words[:mid]), index)
+        if found.start is None or found.end is None:
             high = mid - 1
         else:
-            low, span = mid, found
+            low, span = mid, (found.start, found.end)
     return low, span
 
 

@@ -148,6 +148,12 @@ class QuoteReading:
         """Whether the quote lies in the news part of the release (not boilerplate or label)."""
         return bool(self.sentences)
 
+    @property
+    def comment(self) -> bool:
+        """Whether the quote is an executive's comment (a quotation), not the release's own
+        sentence."""
+        return bool(self.sentences) and all(vs.kind == "quote" for vs in self.sentences)
+
 
 def read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     """How the release states what the sentence(s) holding ``[start, end)`` report.

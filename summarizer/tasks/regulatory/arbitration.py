@@ -211,7 +211,7 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if cue is not None:
         return Verdict(False, predicted, cue.hit.decision,
                        f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)
-    if read == _NONE and quote.sentences and all(vs.kind == "quote" for vs in quote.sentences):
+    if read == _NONE and quote.comment:
         # an executive's comment, where the release's own news states no act: the speaker's
         # view of the news, not the news
         return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
@@ -412,7 +412,7 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
     end = evidence.end if evidence.end is not None else evidence.start
     quote = read_quote(fallback.view, evidence.start, end)
     ruled = fallback.ruled
-    if (quote.sentences and all(vs.kind == "quote" for vs in quote.sentences) and ruled.is_event
+    if (quote.comment and ruled.is_event
             and ruled.decision == outcome.decision and ruled.agency not in _VAGUE_AGENCIES
             and ruled.agency != outcome.agency):
         # an executive's comment names the regulators loosely ("confirmed by the Commission
