@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from os import PathLike
@@ -56,15 +57,22 @@ def weigh(text: str, lex: ToneLexicon) -> Tone:
     words; ``score`` is (positive - negative) / (positive + negative + 1)."""
     low = text.lower()
     hits: list[tuple[int, int, str, float]] = []
-    covered: list[tuple[int, int]] = []
+    # phrase matches come from one ``finditer``: sorted and disjoint, so a word inside one is
+    # found by bisecting their starts (a scan of them all is quadratic on a phrase-dense text)
+    starts: list[int] = []
+    ends: list[int] = []
     pattern = _phrase_pattern(lex)
     if pattern is not None:
         for m in pattern.finditer(low):
             hits.append((m.start(), m.end(), m.group(), float(lex[m.group()])))
-            covered.append((m.start(), m.end()))
+            starts.append(m.start())
+            ends.append(m.end())
     for m in _TONE_WORD.finditer(low):
         value = lex.get(m.group())
-        if value is None or any(s <= m.start() < e for s, e in covered):
+        if value is None:
+            continue
+        at = bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < ends[at]:
             continue
         hits.append((m.start(), m.end(), m.group(), float(value)))
     pos = sum(v for *_, v in hits if v > 0)

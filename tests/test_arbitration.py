@@ -196,6 +196,75 @@ def test_gap_filling_gives_a_step_without_timing_the_one_its_sentence_writes(
     assert summary.next_steps[0].action == step.action  # the model's step, not replaced
 
 
+FEEDBACK_RELEASE = (
+    "Zoral Therapeutics Announces Alignment with FDA on Phase 3 Program for ZRX-5\n\n"
+    "BOSTON, March 3, 2025 -- Zoral Therapeutics, Inc. today announced that it has received the "
+    "final minutes of its End-of-Phase 2 meeting with the U.S. Food and Drug Administration (FDA), "
+    "in which the FDA agreed with the proposed design of the Phase 3 trial of ZRX-5 in adults with "
+    "chronic cough and confirmed that one positive trial could support a New Drug Application. "
+    "\"We are delighted with this clear and constructive feedback,\" said the Chief Executive "
+    "Officer. The company plans to start the Phase 3 trial in the second half of 2025.\n"
+)
+
+
+def _feedback_answer(decision: str, direction: str) -> RegulatorySummary:
+    data = ceplene_answer()
+    data["outcome"].update(
+        agency="FDA", agency_body="FDA", decision=decision, direction=direction,
+        products=[{"name": "ZRX-5", "generic_name": None}], indication="chronic cough",
+        application="NDA", evidence={"quote": "the FDA agreed with the proposed design of the "
+                                              "Phase 3 trial of ZRX-5"})
+    data["rationale"], data["next_steps"] = [], []
+    data["sentiment"]["evidence"] = None
+    return ground(RegulatorySummary.model_validate(data), FEEDBACK_RELEASE)
+
+
+def test_gap_filling_gives_a_direction_left_neutral_the_one_the_wording_decides() -> None:
+    fallback = Reader(load(FEEDBACK_RELEASE), index=SourceIndex(FEEDBACK_RELEASE))
+    assert fallback.summary.outcome is not None
+    assert fallback.summary.outcome.direction == "favorable"  # the release's reading
+    summary = _feedback_answer("regulatory_feedback", "neutral")
+    assert "outcome.direction" in fill_gaps(summary, fallback)
+    assert summary.outcome is not None and summary.outcome.direction == "favorable"
+
+
+@pytest.mark.parametrize(("decision", "direction"), [
+    ("regulatory_feedback", "unfavorable"),  # a direction the model gave is its call
+    ("other", "neutral"),  # the release reads another decision: nothing to fill from
+])
+def test_gap_filling_leaves_a_direction_the_model_gave_or_the_release_does_not_read(
+        decision: str, direction: str) -> None:
+    fallback = Reader(load(FEEDBACK_RELEASE), index=SourceIndex(FEEDBACK_RELEASE))
+    summary = _feedback_answer(decision, direction)
+    assert "outcome.direction" not in fill_gaps(summary, fallback)
+    assert summary.outcome is not None and summary.outcome.direction == direction
+
+
+RESUBMISSION_RELEASE = (
+    "Zoral Pharma Resubmits New Drug Application for ZRX-5 to the U.S. FDA\n\n"
+    "MUMBAI, March 3, 2025 -- Zoral Pharma Limited today announced that it has resubmitted its "
+    "New Drug Application for ZRX-5, a transdermal patch for acute migraine, to the U.S. Food and "
+    "Drug Administration (FDA), addressing the manufacturing issues the agency raised last year. "
+    "The company expects the FDA to classify the resubmission as a Class 2 response.\n\n"
+    "\"The issues raised in the CRL were about how we make the patch, not whether it works,\" "
+    "said the Managing Director.\n"
+)
+
+
+@pytest.mark.parametrize(("said", "settled"), [("approval", "submission"),
+                                               ("submission", "submission")])
+def test_an_executives_comment_naming_another_act_gives_way_to_the_releases_own_news(
+        said: str, settled: str) -> None:
+    data = ceplene_answer()
+    data["outcome"].update(agency="FDA", agency_body="FDA", decision=said, direction="neutral",
+                           evidence={"quote": "The issues raised in the CRL were about how we "
+                                              "make the patch, not whether it works"})
+    summary, findings = _arbitrated(data, RESUBMISSION_RELEASE)
+    assert summary.outcome is not None and summary.outcome.decision == settled  # not the CRL
+    assert [f.rule for f in findings] == (["decision_arbitrated"] if said != settled else [])
+    assert all("executive's comment" in f.message for f in findings)
+
+
 # -- the check is about the cited sentence ------------------------------------------------------
 
 RULING = (

@@ -21,9 +21,10 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: split, the next 440 0.82 and the next 440 0.91 (in 2026-12-05's eighth session); in the
 #: ninth, the next 440 read 0.84 (one file, whole, before any change) and 0.90 (the other
 #: three's holdout halves), the next 440 0.85 on their holdout halves; in the tenth, the last
-#: 440 read 0.91 on their holdout halves when split (and after the session's changes); after the
-#: changes read from the tune halves' misses, all 4,070 read these (0.973 and 0.887)
-MEASURED = {"tune": 0.97, "holdout": 0.88}
+#: 440 read 0.91 on their holdout halves when split (and after the session's changes); in the
+#: eleventh, the last 330 read 0.88 on their holdout halves when split (and after the changes);
+#: after the changes read from the tune halves' misses, all 4,400 read these (0.973 and 0.890)
+MEASURED = {"tune": 0.97, "holdout": 0.89}
 
 
 def _rows(half: str) -> list[dict[str, Any]]:
@@ -43,7 +44,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (2037, 2033)
+    assert (len(tune), len(holdout)) == (2205, 2195)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

@@ -1711,6 +1711,109 @@ def test_a_trial_clearance_only_expected_is_none_granted() -> None:
     assert _decision(summary) != "trial_authorization"
 
 
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # an IND cleared with a possessive between ("the company's"), a headline's "clears IND"
+    ("Zoral Bio: FDA Clears IND for ZRX-5", "Zoral Bio Limited is pleased to advise that the US "
+     "Food and Drug Administration has cleared the company's Investigational New Drug application "
+     "for ZRX-5 in glioblastoma.", "FDA", "trial_authorization"),
+    # a translated term glossed in brackets after the verb
+    ("Zoral Farmaceutica: Registration of ZORVEX Rejected", "Zoral Farmaceutica S.A. informs the "
+     "market that Brazil's National Health Surveillance Agency (ANVISA) has rejected (indeferido) "
+     "the registration application for ZORVEX.", "OTHER", "refusal"),
+    # the MHRA's recalls in its own words
+    ("Zoral Generics Recalls Two Batches of ZORVEX", "The Medicines and Healthcare products "
+     "Regulatory Agency (MHRA) has today issued a Class 2 Medicines Recall for two batches of "
+     "ZORVEX 40 mg tablets marketed by Zoral Generics Ltd.", "MHRA", "other"),
+    # no regulator named: the instrument names the one that acted
+    ("Zoral Spine Withdraws PMA Supplement for ZORVEX", "Zoral Spine, Inc. today announced that it "
+     "has withdrawn its PMA supplement seeking to expand the indication of the ZORVEX disc.",
+     "FDA", "withdrawal"),
+    # a product on the market restricted
+    ("Zoral Medical: TGA Imposes New Conditions on ZORVEX Implant", "Zoral Medical Limited advises "
+     "that the Therapeutic Goods Administration (TGA) has imposed new conditions on the ARTG entry "
+     "for the ZORVEX implant, restricting its supply to trained prescribers.", "TGA", "other"),
+    # a faster procedure granted for an application to come
+    ("Zoral Therapeutics Granted Swissmedic Fast-Track Procedure", "Zoral Therapeutics AG "
+     "announces that Swissmedic has approved its request for the fast-track authorisation "
+     "procedure for ZRX-5 in pulmonary hypertension.", "OTHER", "designation"),
+    # Canada's notice of deficiencies found in review: short of a decision
+    ("Zoral Pharma Receives Notice of Deficiency from Health Canada", "Zoral Pharma Inc. today "
+     "announced that it has received a Notice of Deficiency (NOD) from Health Canada regarding its "
+     "New Drug Submission for ZORVEX. Once a response is filed, Health Canada will review it and "
+     "either issue a Notice of Compliance (NOC) or a Notice of Non-Compliance.",
+     "HEALTH_CANADA", "regulatory_feedback"),
+    # a review period passed without a hold: the trial may go ahead
+    ("Zoral Bio Provides Regulatory Update", "On March 1, 2025, the 30-day review period for "
+     "the Investigational New Drug application for ZRX-5 expired without the U.S. Food and Drug "
+     "Administration imposing a clinical hold, and the IND is now in effect.", "FDA",
+     "trial_authorization"),
+    # a trial's authorisation suspended: a hold in the regulator's words
+    ("Zoral Bio plc - MHRA Notice on ZRX-5", "Zoral Bio plc announces that the Medicines and "
+     "Healthcare products Regulatory Agency (MHRA) has issued a notice suspending the clinical "
+     "trial authorisation for its Phase 1 study of ZRX-5.", "MHRA", "clinical_hold"),
+    # a trial application refused in the member states' decisions
+    ("Zoral Therapeutics: Trial Application for ZRX-5 Not Authorised", "Zoral Therapeutics S.p.A. "
+     "announces that the Member States concerned, with the Italian Medicines Agency (AIFA) as "
+     "reporting Member State, issued decisions refusing authorisation of its Phase 2 trial of "
+     "ZRX-5.", "OTHER", "refusal"),
+    # an application described at length before "has been accepted"
+    ("NEW DRUG APPLICATION FOR ZRX-5 ACCEPTED BY THE NMPA AND GRANTED PRIORITY REVIEW", "The "
+     "Board is pleased to announce that the new drug application "
+     "(the \"NDA\") for zoralitinib (ZRX-5), a Core Product of the Company, for the treatment of "
+     "adult patients with locally advanced or metastatic non-small cell lung cancer harbouring "
+     "EGFR exon 20 insertion mutations whose disease has progressed on or after platinum-based "
+     "chemotherapy, has been accepted by the National Medical Products Administration (the "
+     "\"NMPA\") and has been granted priority review.", "NMPA", "filing_accepted"),
+    # an act narrated as what the news came after, a week before it: the financing's background
+    ("Zoral Therapeutics Closes $120 Million Private Placement", "Zoral Therapeutics N.V. today "
+     "announced the closing of its private placement of $120 million. The financing follows the "
+     "positive opinion adopted by the CHMP on February 24, 2025 recommending approval of ZORVEX.",
+     "NONE", "none"),
+], ids=["ind-possessive", "bracketed-gloss", "mhra-recall", "pma-no-regulator-named",
+        "tga-conditions", "swissmedic-fast-track", "notice-of-deficiency", "ind-in-effect",
+        "cta-suspended", "ctr-refused", "accepted-after-long-description",
+        "narrated-week-before"])
+def test_round_eleven_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    assert (got, _decision(summary)) == (agency, decision)
+
+
+@pytest.mark.parametrize(("day", "background"), [("March 2", False), ("March 1", False),
+                                                  ("February 27", True), ("February 24", True)])
+def test_an_act_narrated_as_what_came_before_is_news_only_days_before(day: str,
+                                                                     background: bool) -> None:
+    text = ("Zoral Health Launches ZORVEX Monitor in the United States\n\nMINNEAPOLIS, March 3, "
+            "2025 -- Zoral Health, Inc. today announced the U.S. launch of the ZORVEX monitor. The "
+            "launch comes after the U.S. Food and Drug Administration (FDA) cleared the Company's "
+            f"510(k) premarket notification for ZORVEX on {day}, 2025.\n")
+    view = read_release(load(text, published=dt.date(2025, 3, 3)))
+    cues = [c for c in view.cues if c.hit.decision == "clearance"]
+    assert cues and all(c.background is background for c in cues)
+
+
+def test_a_notice_of_deficiency_withdrawal_is_no_feedback() -> None:
+    summary = _release("Zoral Pharma Receives Notice of Deficiency – Withdrawal Letter",
+                       "Health Canada has issued a Notice of Deficiency – Withdrawal (NOD/W) for "
+                       "the New Drug Submission for ZORVEX, as the response to the earlier notice "
+                       "did not resolve the quality concerns. The submission is therefore not "
+                       "approved.", "2025-03-03")
+    assert _decision(summary) != "regulatory_feedback"
+
+
+def test_an_instrument_names_its_regulator_only_when_none_is_named() -> None:
+    from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+
+    assert VOCABULARY.instrument_owner("withdrew its PMA supplement") == "FDA"
+    assert VOCABULARY.instrument_owner("filed a New Drug Submission") == "HEALTH_CANADA"
+    assert VOCABULARY.instrument_owner("its PMA and its NDS") is None  # two regulators' words
+    assert VOCABULARY.instrument_owner("submitted its marketing application") is None
+    summary = _release("Zoral Medical Withdraws ZORVEX Application", "Zoral Medical today "
+                       "announced that it has withdrawn its PMA application for ZORVEX from the "
+                       "Korean Ministry of Food and Drug Safety (MFDS).", "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.agency == "OTHER"  # a named one acts
+
+
 @pytest.mark.parametrize(("headline", "lead", "direction"), [
     ("Zoral Pharma Takes Note of PRAC Recommendation on ZORVEX", "Zoral Pharma SA today takes note "
      "of the recommendation of the EMA's Pharmacovigilance Risk Assessment Committee (PRAC) to "

@@ -174,28 +174,35 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     cues = tuple(c for c in view.cues if c.sentence in held)
     published = view.document.published
     text = view.text
-    flags: list[tuple[bool, bool, bool]] = []
+    # each flag holds when every act word has it: once an act word lacks it, it is settled
+    # false and not read again (a sentence full of act words stops at the first plain one)
+    background = hedged = negated = True
+    acts = False
     regulatory = bool(cues)
     for vs in held:
         regulatory = regulatory or bool(vs.agencies)
         for m in _ACTION.finditer(text, vs.start, vs.end):
+            acts = True
+            if not (background or hedged or negated):
+                break
             # read in its neighbourhood, as the cue reader does: a huge sentence full of act
             # words is not re-read whole for each of them
             before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
-            plain = mask_agencies(before, vs, m.start() - len(before))
-            flags.append((
-                is_background(vs, before, after, published, (m.start(), m.end())),
-                is_hedged(plain, after),
-                is_negated(before, after),
-            ))
+            if background:
+                background = is_background(vs, before, after, published, (m.start(), m.end()))
+            if hedged:
+                plain = mask_agencies(before, vs, m.start() - len(before))
+                hedged = is_hedged(plain, after)
+            if negated:
+                negated = is_negated(before, after)
         regulatory = regulatory or bool(
             _ACTION.search(vs.text) and _REGULATORY_NOUN.search(vs.text))
     return QuoteReading(
         held, cues,
-        background=bool(flags) and all(f[0] for f in flags),
-        hedged=bool(flags) and all(f[1] for f in flags),
-        negated=bool(flags) and all(f[2] for f in flags),
+        background=acts and background,
+        hedged=acts and hedged,
+        negated=acts and negated,
         regulatory=regulatory,
     )
 
@@ -317,8 +324,13 @@ def _evidence_sentence(view: ZonedRelease, reading: CueVerdict) -> ViewSentence 
     body = [c for c in reading.cues if c.sentence.zone != "headline" and c.firm
             and not c.background]
     if body:
+        # once per sentence: many cues may share one (a long one, on a text dense with cues)
+        prose: dict[int, bool] = {}
+        for c in body:
+            if id(c.sentence) not in prose:
+                prose[id(c.sentence)] = is_prose(c.sentence.text)
         best = max(body, key=lambda c: (c.weight + (0.5 if c.sentence.agencies else 0.0))
-                   * (1.0 if is_prose(c.sentence.text) else 0.3))
+                   * (1.0 if prose[id(c.sentence)] else 0.3))
         return best.sentence
     return reading.cues[0].sentence if reading.cues else None
 
@@ -382,7 +394,11 @@ def _agency_code(
     if owner is not None and (mention is None or mention.code == owner or owner in named
                               or not VOCABULARY.takes(mention.code, decision)):
         return owner
-    code = mention.code if mention is not None else "OTHER"
+    if mention is not None:
+        code = mention.code
+    else:  # no regulator named: one whose own instrument the sentence names, else "another"
+        code = (VOCABULARY.instrument_owner(evidence.text) if evidence is not None else None
+                ) or "OTHER"
     spec = VOCABULARY.agency(code)
     return spec.defers.get(decision, code) if spec is not None else code
 

@@ -356,9 +356,8 @@ def is_background(
     own = _clause(before)
     if _RELATIVE_ONLY.fullmatch(own):  # "the opinion adopted on 24 April, which recommended X":
         own = _clause(before[: len(before) - len(own) - 1]) + own  # read with what it tells of
-    if BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)):  # a long name is one word
-        return True
-    if BACKGROUND_OPENING.match(sentence.text):
+    narrated = BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)) is not None  # a long name is
+    if not narrated and BACKGROUND_OPENING.match(sentence.text):  # one word
         return True
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
     # a bracket further on (an abbreviation "(GIFT)", a generic name) ends nothing
@@ -370,6 +369,10 @@ def is_background(
     scope = " ".join([opening.group() if opening else "", own,
                       _bracket_date(bracket.group()) if bracket else "",
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
+    if narrated:
+        # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
+        # news when its clause dates it to the day or two before ("... on January 12, 2026")
+        return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE)
     if BACKGROUND_RECENT.search(scope):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
@@ -508,6 +511,10 @@ def _date_of(m: re.Match[str], day_known: bool = False) -> dt.date | None:
 #: how many days before the release a dated act is still its news (the label spec's "on or
 #: just before its date"): a week
 _DAYS_OF_NEWS = 7
+#: ... and how many for an act the release narrates as what came before its news ("follows",
+#: "had issued"): the label spec's "just before" (a week-old opinion behind a financing is its
+#: background)
+_DAYS_JUST_BEFORE = 3
 
 
 def _dated_within(text: str, published: dt.date, days: int) -> bool:

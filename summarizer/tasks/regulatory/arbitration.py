@@ -208,6 +208,15 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                f"quoted sentence names '{snip(cue.hit.text, 60)}' "
                                                "only in passing")
+    if cue is not None and quote.comment and fallback.ruled.is_event and (
+            read != cue.hit.decision):
+        # an executive's comment speaks of other acts loosely ("the issues raised in the CRL");
+        # the release's own sentences say what its news is
+        if agrees:
+            return Verdict(True, predicted, predicted)
+        return Verdict(False, predicted, read, "the sentence it quotes is an executive's comment "
+                                               f"(it says '{snip(cue.hit.text, 60)}'), and the "
+                                               f"release's own sentences report '{read}'")
     if cue is not None:
         return Verdict(False, predicted, cue.hit.decision,
                        f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)

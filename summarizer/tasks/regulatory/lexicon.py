@@ -184,7 +184,7 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
     r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|might"
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
-    r"|will|shall"
+    r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
     r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
@@ -381,6 +381,9 @@ NEGATION_BEFORE = re.compile(
     r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$"
     # a hold not placed ("has not placed the study on clinical hold", "was not put on hold")
     r"|\b(?:not|never)\s+(?:been\s+)?(?:placed|put|imposed)\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
+    r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
+    # ... or a period passed without it ("expired without the FDA imposing a clinical hold")
+    r"|\bwithout\s+(?:[\w.'’-]+\s+){0,8}?(?:imposing|placing|issuing|raising|putting)\s+"
     r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
     # an act whose object is the cue ("a decision refusing the granting of a conditional
     # marketing authorisation", "denying the approval")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from summarizer.tasks.regulatory.schema import NextStep, Reason, RegulatorySummary
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from summarizer.tasks.regulatory.reader import Reader
@@ -132,7 +133,8 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     construction. An empty list is filled whole (path "rationale"); a list the model filled
     gets the rules' items none of its own covers appended ("rationale[2]"); a model next step
     without a timing takes the timing the rules read for the same step
-    ("next_steps[0].timing"), a quote cut short the whole sentence ("rationale[0].evidence").
+    ("next_steps[0].timing"), a quote cut short the whole sentence ("rationale[0].evidence"),
+    a direction left "neutral" where the wording decides it the rules' ("outcome.direction").
     Only when both agree there is an outcome.
     Returns the JSON paths that were filled (reported as findings by the caller).
     """
@@ -150,4 +152,20 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     if not outcome.indication and fallback.outcome.indication:
         outcome.indication = fallback.outcome.indication
         filled.append("outcome.indication")
+    if _direction_left_open(summary, fallback):
+        outcome.direction = fallback.outcome.direction
+        filled.append("outcome.direction")
     return filled
+
+
+def _direction_left_open(summary: RegulatorySummary, fallback: RegulatorySummary) -> bool:
+    """Whether the model left open a direction the release's wording decides: "neutral" for a
+    decision kind the taxonomy gives no fixed direction (feedback, a vote, "other"), where the
+    rules backend reads the same decision and a direction for it. A direction the model did
+    give is its call."""
+    outcome, theirs = summary.outcome, fallback.outcome
+    if outcome is None or theirs is None or outcome.direction != "neutral":
+        return False
+    spec = VOCABULARY.decision(outcome.decision)
+    return (spec is not None and not spec.fixed_direction and fallback.is_regulatory_event
+            and theirs.decision == outcome.decision and theirs.direction != "neutral")

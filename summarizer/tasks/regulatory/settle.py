@@ -91,6 +91,9 @@ def settle(summary: RegulatorySummary, document: Document,
 
 def _filled_message(path: str) -> str:
     """What gap filling did at ``path`` (``merge.fill_gaps``'s paths say it)."""
+    if path == "outcome.direction":
+        return ("the model left the direction 'neutral' for a decision whose wording decides it; "
+                "filled from the rules backend's reading of the release")
     if "[" not in path:
         return f"the model left {path} empty; filled from the rules backend"
     if path.endswith(".timing"):

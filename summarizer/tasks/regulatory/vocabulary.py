@@ -73,6 +73,9 @@ class AgencySpec:
     advice: Mapping[str, str] = field(default_factory=dict)
     #: who formally takes a decision a release credits to this regulator ("EMA approval": EC)
     defers: Mapping[str, str] = field(default_factory=dict)
+    #: the names of instruments only this regulator uses ("PMA", "510(k)"): who acts in a
+    #: release that names no regulator at all
+    instruments: re.Pattern[str] | None = None
 
     def takes(self, decision: str) -> bool:
         """Whether this regulator makes decisions of kind ``decision``."""
@@ -212,6 +215,13 @@ class Vocabulary:
         spec = self.agency(agency)
         return spec is None or spec.takes(decision)
 
+    def instrument_owner(self, text: str) -> str | None:
+        """The one regulator whose own instruments ``text`` names ("withdrew its PMA
+        supplement": the FDA), or None when it names none or those of several."""
+        owners = {a.code for a in self.agencies
+                  if a.instruments is not None and a.instruments.search(text)}
+        return owners.pop() if len(owners) == 1 else None
+
     def cues_of(self, agency: str) -> tuple[CueSpec, ...]:
         """The cues a release about ``agency`` can be read with: generic ones and its own."""
         return tuple(c for c in self.cues if c.agency in (None, agency))
@@ -317,6 +327,8 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             device_decisions=dict(raw.get("device_decisions", {})),
             advice=dict(raw.get("advice", {})),
             defers=dict(raw.get("defers", {})),
+            instruments=_compile(raw["instruments"], fragments, "sensitive", where)
+            if raw.get("instruments") else None,
         ))
         for c in raw.get("cue", []):
             cues.append(_cue(c, c.get("decision", ""), code, fragments, where))
