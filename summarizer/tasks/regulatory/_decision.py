@@ -394,11 +394,9 @@ def _agency_code(
     if owner is not None and (mention is None or mention.code == owner or owner in named
                               or not VOCABULARY.takes(mention.code, decision)):
         return owner
-    if mention is not None:
-        code = mention.code
-    else:  # no regulator named: one whose own instrument the sentence names, else "another"
-        code = (VOCABULARY.instrument_owner(evidence.text) if evidence is not None else None
-                ) or "OTHER"
+    code = mention.code if mention is not None else "OTHER"
+    if mention is None and evidence is not None:  # no regulator named: the one whose own
+        code = VOCABULARY.instrument_owner(evidence.text) or code  # instrument it names
     spec = VOCABULARY.agency(code)
     return spec.defers.get(decision, code) if spec is not None else code
 

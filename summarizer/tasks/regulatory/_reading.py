@@ -356,8 +356,10 @@ def is_background(
     own = _clause(before)
     if _RELATIVE_ONLY.fullmatch(own):  # "the opinion adopted on 24 April, which recommended X":
         own = _clause(before[: len(before) - len(own) - 1]) + own  # read with what it tells of
-    narrated = BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)) is not None  # a long name is
-    if not narrated and BACKGROUND_OPENING.match(sentence.text):  # one word
+    # narrated as earlier in its own clause ("had approved", "follows the opinion"; a long name
+    # read as one word): settled below, once the clause's date is known
+    narrated = BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)) is not None
+    if not narrated and BACKGROUND_OPENING.match(sentence.text):
         return True
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
     # a bracket further on (an abbreviation "(GIFT)", a generic name) ends nothing
@@ -371,7 +373,7 @@ def is_background(
                       rest[: cut.start()] if cut else rest[:_DATE_REACH]])
     if narrated:
         # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
-        # news when its clause dates it to the day or two before ("... on January 12, 2026")
+        # news when its clause dates it to the few days before ("... on January 12, 2026")
         return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE)
     if BACKGROUND_RECENT.search(scope):
         return True
