@@ -208,8 +208,7 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                f"quoted sentence names '{snip(cue.hit.text, 60)}' "
                                                "only in passing")
-    if cue is not None and quote.comment and fallback.ruled.is_event and (
-            read != cue.hit.decision):
+    if cue is not None and quote.comment and read not in (_NONE, cue.hit.decision):
         # an executive's comment speaks of other acts loosely ("the issues raised in the CRL");
         # the release's own sentences say what its news is
         if agrees:
