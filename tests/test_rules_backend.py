@@ -1849,3 +1849,145 @@ def test_a_votes_count_gives_its_direction(vote: str, direction: str) -> None:
                        f"and Renal Drugs Advisory Committee {vote}.", "2025-03-03")
     assert summary.outcome is not None and summary.outcome.decision == "advisory_vote"
     assert summary.outcome.direction == direction
+
+
+# the twelfth catalogue round's tune misses, each in fresh words (and guards beside them)
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # Japan's minister signs the designation
+    ("Orphan Drug Designation Granted in Japan for ZRX-5", "Zoral Pharma K.K. announced that ZRX-5 "
+     "received orphan drug designation from the Minister of Health, Labour and Welfare on March "
+     "2.", "PMDA", "designation"),
+    # COFEPRIS by its full English name: "Risks" in a name is no hedge
+    ("Zoral Medica Obtains Mexican Registration for ZORVEX Pump", "Zoral Medica S.A. de C.V. "
+     "announced that the Federal Commission for the Protection against Sanitary Risks (COFEPRIS) "
+     "granted the sanitary registration for its ZORVEX insulin pump as a Class II medical device.",
+     "OTHER", "clearance"),
+    # designated "as a ... product" after a name with a hyphen and a bracket
+    ("Korea's MFDS Selects ZRX-5 for Fast-Track Review", "Zoral Bio said the Ministry of Food and "
+     "Drug Safety has designated its candidate ZRX-5 (zoralimab) as a GIFT (Global Innovative "
+     "products on Fast Track) product.", "OTHER", "designation"),
+    # the UK's provisional no
+    ("Zoral Pharma plc - Update on MHRA Review of ZORVEX", "Zoral Pharma plc announces that the "
+     "Medicines and Healthcare products Regulatory Agency has informed it that the Commission on "
+     "Human Medicines is not minded to recommend the grant of a UK marketing authorisation for "
+     "ZORVEX.", "MHRA", "negative_opinion"),
+    # a review's time limit extended, the words far apart
+    ("Announcement on Extension of Technical Review Period for ZRX-5", "Zoral Pharmaceutical Co., "
+     "Ltd. announces that the Center for Drug Evaluation of the National Medical Products "
+     "Administration has informed it that the review time limit for the marketing application of "
+     "ZRX-5 capsules in chronic gout has been extended.", "NMPA", "review_extension"),
+    # a regulator agreeing to a stopped trial's resumption
+    ("Announcement on Resumption of Clinical Trial of ZRX-5", "Zoral Pharmaceutical Co., Ltd. "
+     "announces that the National Medical Products Administration has agreed to the resumption "
+     "of the Phase 1 trial of ZRX-5, suspended in 2024.", "NMPA", "hold_lifted"),
+    # "Non-Approval": a word's own negative
+    ("Announcement Regarding Notice of Non-Approval of Clinical Trial Application for ZRX-5",
+     "Zoral Pharmaceutical Co., Ltd. announces that it has received a notice from the National "
+     "Medical Products Administration that its application for a trial of ZRX-5 was not approved.",
+     "NMPA", "refusal"),
+    # an 8-K's cover title is no other news; "refusing to file"
+    ("Zoral Therapeutics, Inc. - Current Report on Form 8-K - Item 8.01 Other Events",
+     "On March 1, 2025, Zoral Therapeutics, Inc. received a letter from the U.S. Food and Drug "
+     "Administration stating that the FDA is refusing to file its New Drug Application for "
+     "ZORVEX.", "FDA",
+     "refusal_to_file"),
+    # a boxed warning the FDA requires; the company's deadline is no submission today
+    ("Zoral Pharmaceuticals Statement on FDA-Required Boxed Warning for ZORVEX", "Zoral "
+     "Pharmaceuticals, Inc. said the U.S. Food and Drug Administration has notified it that a "
+     "Boxed Warning about serious liver injury must be added to the prescribing information for "
+     "ZORVEX. Zoral has 30 days to submit the labeling supplement.", "FDA", "other"),
+    # a resubmission acknowledged as a complete, Class 2 response
+    ("Zoral Announces FDA Acknowledgment of Class 2 Resubmission of ZORVEX NDA", "Zoral "
+     "Therapeutics, Inc. today announced that the FDA has acknowledged receipt of its resubmission "
+     "and considers it a complete, Class 2 response to the complete response letter.", "FDA",
+     "filing_accepted"),
+    # news not received, and a date that stays
+    ("Zoral Pharma AG Comments on Market Rumours", "Zoral Pharma AG confirms that it has not "
+     "received any notification from the U.S. Food and Drug Administration of an extension of the "
+     "review of its New Drug Application for ZORVEX. The PDUFA goal date remains 22 March 2025.",
+     "NONE", "none"),
+    # the FDA's advisory committee recommends by vote; another country's committee by opinion
+    ("FDA Advisory Committee Recommends Approval of ZORVEX", "Zoral Therapeutics, Inc. today "
+     "announced that the FDA's Dermatologic and Ophthalmic Drugs Advisory Committee voted 11 to 1 "
+     "in favor of approving ZORVEX cream.", "FDA", "advisory_vote"),
+    ("Zoral Biologics: PBAC Outcome for ZORVEX", "Zoral Biologics Ltd advises that the "
+     "Pharmaceutical Benefits Advisory Committee did not recommend the PBS listing of ZORVEX at "
+     "its meeting.", "OTHER", "negative_opinion"),
+    # a review extended, in the passive, and a goal date extended in a headline
+    ("PDUFA Date for ZORVEX BLA Extended to June 2025", "The review of the Biologics License "
+     "Application for ZORVEX (zoralimab) in lupus nephritis has been extended by the U.S. Food and "
+     "Drug Administration, Zoral Bio, Inc. announced today.", "FDA", "review_extension"),
+    # a regulator agreeing to extend a clock stop: the extension is the news, not "agreed to"
+    ("Zoral Biotech: TGA Agrees Extended Timeframe", "Zoral Biotech Limited advises that the "
+     "Therapeutic Goods Administration has agreed to extend the clock-stop period in its "
+     "evaluation of the registration application for ZORVEX.", "TGA", "review_extension"),
+    # the PRAC's safety recommendation endorsed by the CHMP; a label update it recommends
+    ("Zoral Pharma: CHMP Endorses PRAC Recommendation on ZORVEX", "Zoral Pharma B.V. informs that "
+     "the CHMP has endorsed the recommendation of the Pharmacovigilance Risk Assessment Committee "
+     "(PRAC) that ZORVEX must not be used in patients with severe renal impairment.", "EMA",
+     "other"),
+    ("Zoral Pharma Provides Safety Update on ZORVEX", "Zoral Pharma plc announces that the PRAC of "
+     "the European Medicines Agency has concluded its assessment of a signal and recommended an "
+     "update to the product information of ZORVEX. The PRAC did not recommend any restriction of "
+     "the indication.", "EMA", "other"),
+    # a programme's progress report is no other news
+    ("Zoral Bio - Progress Report on ZRX-5 Programme", "Zoral Bio Limited is pleased to advise "
+     "that the Therapeutic Goods Administration (TGA) has granted orphan drug designation to "
+     "ZRX-5.",
+     "TGA", "designation"),
+    # a site's GMP certificate
+    ("Zoral Biologics Limited - Outcome of Regulatory Inspection", "Zoral Biologics Limited "
+     "informs the exchanges that Brazil's National Health Surveillance Agency (ANVISA) has issued "
+     "a Certificate of Good Manufacturing Practices to its Pune facility.", "OTHER", "other"),
+    # a law's name is no device; a shunt is one
+    ("Notice Regarding Approval in Japan of ZORVEX Tablets", "Zoral Pharmaceutical Co., Ltd. "
+     "announces that the Ministry of Health, Labour and Welfare granted approval under the Act on "
+     "Pharmaceuticals and Medical Devices for ZORVEX tablets for gout.", "PMDA", "approval"),
+    ("Notice Regarding Approval of ZORVEX Micro-Shunt in Japan", "Zoral Ophthalmics Co., Ltd. "
+     "announces that it has acquired manufacturing and marketing approval under the "
+     "Pharmaceuticals and Medical Devices Act for its ZORVEX glaucoma micro-shunt.", "PMDA",
+     "clearance"),
+    # "the Commission" once the EMA's committee is named: the body that takes its decisions
+    ("Zoral Therapeutics Granted EU Orphan Designation for ZRX-5", "Zoral Therapeutics AB today "
+     "announced that the Commission has granted orphan medicinal product designation to ZRX-5 for "
+     "the treatment of Wilson's disease, following a positive COMP opinion in January.", "EC",
+     "designation"),
+], ids=["minister-designation", "cofepris-full-name", "designated-as-product", "not-minded-to",
+        "review-time-limit", "agreed-to-resumption", "non-approval", "8-k-cover-title",
+        "boxed-warning-required", "class-2-acknowledged", "not-received-any-notification",
+        "fda-adcom-recommends", "pbac-did-not-recommend", "review-extended-passive",
+        "agreed-to-extend-clock-stop", "chmp-endorses-prac", "prac-label-update",
+        "progress-report-title", "gmp-certificate", "pmd-act-drug", "pmd-act-shunt",
+        "commission-after-comp"])
+def test_round_twelve_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    assert (got, _decision(summary)) == (agency, decision)
+
+
+def test_an_act_told_at_that_time_is_background() -> None:
+    summary = _release("US FDA Removes Boxed Warning from ZORVEX Label", "Zoral Pharma AG "
+                       "announced today that the US Food and Drug Administration (FDA) has "
+                       "approved a supplemental New Drug Application updating the label of ZORVEX "
+                       "to remove the boxed warning for liver injury. ZORVEX was approved in the "
+                       "US in 2019. At that time, the FDA required a boxed warning for liver "
+                       "injury.",
+                       "2025-03-03")
+    assert _decision(summary) == "approval"
+
+
+@pytest.mark.parametrize(("said", "asks"), [
+    ("In those responses, the FDA advised that an additional adequate and well-controlled trial "
+     "will be needed before an NDA can be submitted.", True),
+    ("In those responses, the FDA agreed that the data could support an NDA without requiring an "
+     "additional confirmatory trial.", False),
+], ids=["asks-for-a-trial", "no-further-trial"])
+def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
+                                                                       asks: bool) -> None:
+    summary = _release("Zoral Pharmaceuticals Provides Regulatory Update", "Zoral "
+                       "Pharmaceuticals, Inc. today provided an update following written feedback "
+                       "from the U.S. Food and Drug Administration (FDA) on ZRX-5. The FDA "
+                       "provided written responses in place of a meeting on February 27, 2025. "
+                       + said, "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
+    assert (summary.outcome.direction == "unfavorable") is asks

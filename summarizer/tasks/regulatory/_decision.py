@@ -52,8 +52,11 @@ __all__ = [
 ]
 
 DEVICE = re.compile(
-    r"\b(?:tests?(?! (?:results?|positive|negative))|device|devices|diagnostic|diagnostics|kit"
-    r"|assay|catheter|implant|stent|software|monitor|scanner|instrument|IVD|self-test|sensor"
+    # (not a law's or an agency's name: "Act on Pharmaceuticals and Medical Devices")
+    r"\b(?:tests?(?! (?:results?|positive|negative))|(?<!pharmaceuticals and medical )"
+    r"(?<!medicines and medical )(?:device|devices)(?! (?:Act|Law|Agency)\b)"
+    r"|diagnostic|diagnostics|kit"
+    r"|assay|catheter|implant|stent|shunt|software|monitor|scanner|instrument|IVD|self-test|sensor"
     r"|pump|(?<!nervous )(?<!immune )(?<!delivery )(?<!health )(?<!healthcare )(?<!care )"
     r"(?<!respiratory )(?<!digestive )(?<!cardiovascular )(?<!endocrine )(?<!reproductive )"
     r"(?<!classification )(?<!review )(?<!regulatory )(?<!reimbursement )(?<!lymphatic )"

@@ -668,6 +668,20 @@ def stated_direction(decision: str, cues: Sequence[WeightedCue], text: str) -> s
     return _vote_direction(text) if decision == "advisory_vote" else None
 
 
+#: feedback asking for more evidence or naming deficiencies
+_ASKS_FOR_MORE = re.compile(
+    r"\b(?:more|additional|further) data\b"
+    r"|\b(?:additional|further|second) (?:[\w-]+ ){0,3}?(?:study|studies|trials?)\b"
+    r"|\bdeficienc", re.I)
+#: ... unless negated in its clause ("without requiring an additional overseas trial")
+_NEGATED_ASK = re.compile(r"\b(?:no|not|nor|never|without)\b[^.;,]{0,30}$", re.I)
+
+
+def _asks_for_more(text: str) -> bool:
+    """Whether ``text`` says the regulator asks for more (data, a trial) or found deficiencies."""
+    return any(not _NEGATED_ASK.search(text, 0, m.start()) for m in _ASKS_FOR_MORE.finditer(text))
+
+
 def read_direction(
     decision: str, view: ZonedRelease, evidence: ViewSentence | None, lexicon: ToneLexicon | None
 ) -> str:
@@ -698,10 +712,11 @@ def read_direction(
             return "favorable" if int(votes.group(1)) > int(votes.group(2)) else "unfavorable"
         return "neutral"
     t = tone(" ".join(pool), lexicon)
-    if decision == "regulatory_feedback" and re.search(
-        r"\b(?:more|additional|further) data\b|\badditional (?:study|studies|trial)\b"
-        r"|\bdeficienc", " ".join(pool), re.I
-    ):
+    # feedback that asks for more: what the regulator said is told in the sentence that states
+    # it or the one after ("In those responses, the FDA advised that an additional ... trial")
+    told = pool + ([view.sentences[evidence.index + 1].text]
+                   if evidence is not None and evidence.index + 1 < len(view.sentences) else [])
+    if decision == "regulatory_feedback" and _asks_for_more(" ".join(told)):
         return "unfavorable"
     if t.score > 0.2:
         return "favorable"

@@ -103,7 +103,8 @@ _TODAY_AFTER = re.compile(
 _INNER_BRACKET = re.compile(r"\([^()]{1,40}\)")
 #: a sentence that opens by dating its news ("In December 2022, ...", "On 3 March 2023, ...")
 _OPENING_DATE = re.compile(
-    r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in)\b"
+    r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in"
+    r"|at that time)\b"
     r"[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,",  # (the comma inside "On June 2, 2023," too)
     re.I,
 )

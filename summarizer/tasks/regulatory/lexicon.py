@@ -153,8 +153,12 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
 def find_short_names(text: str, spans: Sequence[tuple[int, int]],
                      found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` with the short names ("the Commission") of the regulators it holds: a release
-    that has named the European Commission says "the Commission" for it after (text order)."""
+    that has named the European Commission says "the Commission" for it; so does one that has
+    named a body whose decisions it takes (the EMA's committees: "the Commission has granted
+    orphan designation ..., following a positive COMP opinion")."""
     named = {a.code for a in found}
+    named |= {code for a in named if (spec := VOCABULARY.agency(a)) is not None
+              for code in spec.defers.values()}
     taken = [(a.start, a.end) for a in found]
     extra = [
         AgencyMention(spec.code, m.start(), m.end(), m.group())
@@ -188,6 +192,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
     r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
+    # a deadline for a later step ("has 30 days to submit the labeling supplement")
+    r"|\bha(?:s|ve|d) (?:\d+|\w+) (?:calendar |business |working )?(?:days|weeks|months) to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
     r"|in order to|with a view to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
@@ -219,6 +225,10 @@ NOT_EVENT_AFTER = re.compile(
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
     r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect)"
     r"|[^.;]{0,40}?\b(?:is|are|remains?) unchanged|dates?\b"
+    # a date that stays as it was ("the PDUFA goal date remains 22 March 2024")
+    r"|(?:remains?|is still|stays?) (?:set (?:for|at) |scheduled for |on )?(?:\d{1,2} )?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Q[1-4]|\d{4})\b"
     # a hold the regulator keeps: "the partial clinical hold on the study will remain in place"
     r"|[^.;:]{0,100}?\b(?:will|would|is to|shall) remain in place"
     # a deal, not a product: a competition authority clearing an acquisition; a payer's
@@ -303,6 +313,7 @@ BACKGROUND_RECENT = re.compile(
     r"|at the time of (?:the|its|their) (?:\w+ )?(?:opinion|approval|decision|submission|filing"
     r"|application|authori[sz]ation)"
     r"|already"  # ("... already in hand")
+    r"|at that time|back then"  # the time of an earlier act the release has told
     r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
     r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", _I)
 #: background markers in the cue's own clause: an earlier event narrated or referred to
@@ -328,7 +339,10 @@ BACKGROUND_TITLE = re.compile(
 #: a headline of another kind of news (results, a financing, a launch, a listing notice)
 OTHER_NEWS_TITLE = re.compile(
     r"\b(?:results?(?! of (?:the )?(?:[\w-]+ )?(?:consultation|meeting|inspection|review))|data"
-    r"|reports?|financial|quarter|earnings|topline|top-line|presents?"
+    # (not a filing's or a programme's own report: "Current Report on Form 8-K", "Progress
+    # Report on X")
+    r"|(?<!\bcurrent )(?<!\bprogress )reports?"
+    r"|financial|quarter|earnings|topline|top-line|presents?"
     r"|presentation|acquisition|acquire|agreement|partnership|collaboration|appoints?|offering"
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
     r"|published in (?:(?:a|the) )?(?:[\w-]+ ){0,3}?(?:journal|Lancet|NEJM)"
@@ -388,6 +402,13 @@ NEGATION_BEFORE = re.compile(
     # an act whose object is the cue ("a decision refusing the granting of a conditional
     # marketing authorisation", "denying the approval")
     r"|\b(?:refusing|refusal of|denying|denial of|rejecting|rejection of)\s+(?:[\w-]+\s+){0,4}$"
+    # a word's own negative ("Notice of Non-Approval"), and a regulator's provisional no ("is
+    # not minded to recommend the grant of")
+    r"|\bnon-$|\bnot minded to\s+(?:[\w-]+\s+){0,3}$"
+    # news not received ("has not received any notification from the FDA of an extension")
+    r"|\bnot\s+(?:yet\s+)?(?:received|been\s+(?:notified|informed|told))\s+(?:any\s+|an?\s+)?"
+    r"(?:notifications?|notices?|word|communications?|letters?|indications?)?\s*"
+    r"(?:from\s+[^;]{0,80}?\s+)?(?:of|about|regarding|concerning)\s+(?:an?\s+|the\s+|any\s+)?$"
     # the second of two things negated together ("has not received an approval letter or a
     # Complete Response Letter", "neither ... nor")
     r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$",
