@@ -157,8 +157,8 @@ def find_short_names(text: str, spans: Sequence[tuple[int, int]],
     named a body whose decisions it takes (the EMA's committees: "the Commission has granted
     orphan designation ..., following a positive COMP opinion")."""
     named = {a.code for a in found}
-    named |= {code for a in named if (spec := VOCABULARY.agency(a)) is not None
-              for code in spec.defers.values()}
+    deciders = (VOCABULARY.agency(code) for code in named)  # ... and those they defer to
+    named |= {code for spec in deciders if spec is not None for code in spec.defers.values()}
     taken = [(a.start, a.end) for a in found]
     extra = [
         AgencyMention(spec.code, m.start(), m.end(), m.group())
