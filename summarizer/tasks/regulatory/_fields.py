@@ -20,6 +20,7 @@ from summarizer.tasks.regulatory._reading import (
     ViewSentence,
     WeightedCue,
     ZonedRelease,
+    is_negated,
 )
 from summarizer.tasks.regulatory.lexicon import (
     APPLICATION,
@@ -673,13 +674,13 @@ _ASKS_FOR_MORE = re.compile(
     r"\b(?:more|additional|further) data\b"
     r"|\b(?:additional|further|second) (?:[\w-]+ ){0,3}?(?:study|studies|trials?)\b"
     r"|\bdeficienc", re.I)
-#: ... unless negated in its clause ("without requiring an additional overseas trial")
-_NEGATED_ASK = re.compile(r"\b(?:no|not|nor|never|without)\b[^.;,]{0,30}$", re.I)
 
 
 def _asks_for_more(text: str) -> bool:
-    """Whether ``text`` says the regulator asks for more (data, a trial) or found deficiencies."""
-    return any(not _NEGATED_ASK.search(text, 0, m.start()) for m in _ASKS_FOR_MORE.finditer(text))
+    """Whether ``text`` says the regulator asks for more (data, a trial) or found deficiencies,
+    not negated in its clause ("without requiring an additional overseas trial")."""
+    return any(not is_negated(text[:m.start()], text[m.end():])
+               for m in _ASKS_FOR_MORE.finditer(text))
 
 
 def read_direction(
