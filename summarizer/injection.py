@@ -24,8 +24,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      # lines from every line start in it (quadratic)
                      r"|\[/?(?:INST|SYS)\]|<</?SYS>>|^[^\S\n]*(?:system|assistant)[^\S\n]*:"),
         ("fence", r"</?\s*release\s*>"),
-        ("instruction", r"\b(?:you\s+(?:are|must|should|will)\s+now|as\s+an?\s+(?:AI|language\s+"
-                        r"model|assistant)|new\s+instructions?\s*:|(?:output|return|respond\s+"
+        # (the model addressed as one: "As an AI language model, ..."; not "as an aid", "as an
+        # AI-powered device", "as an assistant professor")
+        ("instruction", r"\b(?:you\s+(?:are|must|should|will)\s+now|as\s+an?\s+"
+                        r"(?:AI(?:\s+language)?\s+model\b|language\s+model\b|(?:AI\s+)?assistant\b(?!\s+(?-i:[a-z])|-)"
+                        r"|AI\b(?!-|\s+(?-i:[a-z])))"
+                        r"|new\s+instructions?\s*:|(?:output|return|respond\s+"
                         r"with|answer\s+with)\s+(?:the\s+following|this|only)\s+(?:json|answer|"
                         r"output))"),
         # a ready-made answer: a JSON object whose first key holds a JSON value, whatever the

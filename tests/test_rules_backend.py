@@ -1965,6 +1965,94 @@ def test_round_twelve_wordings(headline: str, lead: str, agency: str, decision: 
     assert (got, _decision(summary)) == (agency, decision)
 
 
+
+#: round thirteen of the catalogue and the sixteenth stress batch's tune half: wordings read
+#: right in their general form (each fails on 17e0147 but the TGA guard)
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision", "published"), [
+    # "the U.S. FDA of the Voluntary ..." in a notice's title is the US FDA, not another
+    # country's
+    ("Zoral Medical Co., Ltd.", "Notice Regarding Classification by the U.S. FDA of the "
+     "Voluntary Field Correction of ZORVEX Infusion Pumps\n\nZoral Medical Co., Ltd. announces "
+     "that the U.S. Food and Drug Administration has classified the voluntary correction of its "
+     "ZORVEX infusion pump as a Class II recall.", "FDA", "other", "2025-03-03"),
+    # a test that selects the patients is no device approved
+    ("ANVISA Approves ZORVEX for KRAS G12C-Mutated Colorectal Cancer", "Zoral Oncology SA "
+     "announced that Brazil's ANVISA has approved ZORVEX for adults with colorectal cancer whose "
+     "tumours carry a KRAS G12C mutation, as determined by a validated test.", "OTHER",
+     "approval", "2025-03-03"),
+    # an application's long description before "has been accepted by"
+    ("Voluntary Announcement - Regulatory Progress of ZRX-12", "The Board is pleased to announce "
+     "that the new drug application for the Company's in-house developed ZRX-12 for the "
+     "treatment of adult patients with relapsed or refractory peripheral T-cell lymphoma who "
+     "have received at least one prior line of systemic therapy including a CHOP-based regimen "
+     "has been accepted by the National Medical Products Administration of China.", "NMPA",
+     "filing_accepted", "2025-03-03"),
+    # a ministry that "designates" under a designation system
+    ("MHLW Designates Zoral's ZRX-5 Under the SAKIGAKE Designation System", "The Ministry of "
+     "Health, Labour and Welfare has designated ZRX-5, a gene therapy being developed by Zoral "
+     "Co., Ltd. (TSE Growth: 4999), under the SAKIGAKE Designation System for Wilson's disease.",
+     "PMDA", "designation", "2025-03-03"),
+    ("Saudi FDA Grants Breakthrough Medicine Designation to ZRX-5", "Zoral Arabia announced that "
+     "the Saudi Food and Drug Authority has granted Breakthrough Medicine designation to ZRX-5 "
+     "for Wilson's disease.", "OTHER", "designation", "2025-03-03"),
+    ("Zoral Farma Obtains Favourable Opinion From COFEPRIS Committee", "Zoral Farma informs that "
+     "the New Molecules Committee of COFEPRIS issued a favourable technical opinion on ZORVEX "
+     "for gout.", "OTHER", "positive_opinion", "2025-03-03"),
+    ("Zoral Farma receives Anvisa technical requirement on ZORVEX registration", "Zoral Farma "
+     "S.A. disclosed that Brazil's Anvisa has issued a technical requirement in the review of "
+     "its registration application for ZORVEX, requesting additional stability data.", "OTHER",
+     "regulatory_feedback", "2025-03-03"),
+    # "as an aid" is no model addressed ("as an AI"): the paragraph is news
+    ("Zoral Digital Announces Regulatory Milestone for ZORVEX Software", "Zoral Digital, Inc. "
+     "today provided an update on ZORVEX. The U.S. Food and Drug Administration has granted the "
+     "company's De Novo classification request, authorizing ZORVEX as a Class II device for use "
+     "as an aid in early sepsis identification.", "FDA", "clearance", "2025-03-03"),
+    # an act's "as a ..." does not end its clause: the date after it dates the act
+    ("Zoral Medical Granted U.S. Patent for ZORVEX Dosing Algorithm", "Zoral Medical, Inc. today "
+     "announced that the United States Patent and Trademark Office has issued a patent covering "
+     "the ZORVEX dosing algorithm. ZORVEX received FDA 510(k) clearance as an insulin dosing "
+     "controller in November 2020.", "NONE", "none", "2021-06-15"),
+    # the FDA not approving in plain words is its complete response; another regulator's, a
+    # refusal; an IDE disapproved, a refusal
+    ("FDA declines to approve Zoral's ZORVEX", "The U.S. Food and Drug Administration has "
+     "declined to approve Zoral Therapeutics' ZORVEX for gout and asked for an additional "
+     "trial.", "FDA", "complete_response", "2025-03-03"),
+    ("TGA declines to register Zoral's ZORVEX", "The Therapeutic Goods Administration has "
+     "declined to approve Zoral Therapeutics' ZORVEX for gout.", "TGA", "refusal", "2025-03-03"),
+    ("Zoral Neuro Says FDA Disapproved IDE for ZORVEX Study", "Zoral Neuro, Inc. disclosed that "
+     "the U.S. Food and Drug Administration has disapproved its investigational device "
+     "exemption application for a pivotal study of ZORVEX.", "FDA", "refusal", "2025-03-03"),
+    ("ZORVEX assay authorized by FDA through De Novo pathway", "Zoral Diagnostics' ZORVEX "
+     "antibody assay has been granted marketing authorization by the FDA through the De Novo "
+     "pathway, the company said Tuesday.", "FDA", "clearance", "2025-03-05"),
+    ("Zoral Dental plc - UKCA certification for ZORVEX implant", "Zoral Dental plc is pleased to "
+     "announce that BSI Assurance UK Ltd, acting as UK Approved Body, has granted UKCA "
+     "certification for its ZORVEX dental implant system.", "OTHER", "clearance", "2025-03-03"),
+    ("Zoral Medical Obtains Class II Registration for ZORVEX From Zhejiang Provincial Regulator",
+     "Zoral Medical Co., Ltd. announced that the Zhejiang Medical Products Administration has "
+     "issued a Class II medical device registration certificate for its ZORVEX compression "
+     "device.", "OTHER", "clearance", "2025-03-03"),
+    # a marketing application put on hold is no clinical hold
+    ("Zoral Health Provides Regulatory Update", "Zoral Health, Inc. disclosed that the U.S. Food "
+     "and Drug Administration has placed the PMA application for its ZORVEX pump on hold by "
+     "issuing a major deficiency letter.", "FDA", "regulatory_feedback", "2025-03-03"),
+    # a regulator named in a relative clause on the subject does not act in the main clause
+    ("Voluntary Announcement - ZORVEX Receives 510(k) Clearance from the U.S. FDA", "The Board "
+     "announces that the Company's ZORVEX stent, which obtained its NMPA registration "
+     "certificate in June 2023 and certification under the EU MDR in 2024, received 510(k) "
+     "clearance from the U.S. Food and Drug Administration on 17 November 2025.", "FDA",
+     "clearance", "2025-11-18"),
+], ids=["us-fda-of-the-title", "selecting-test", "long-subject-accepted", "sakigake-designates",
+       "breakthrough-medicine", "favourable-technical-opinion", "technical-requirement",
+       "as-an-aid", "clearance-as-a-dated", "fda-declined-to-approve", "tga-declined-to-approve",
+       "ide-disapproved", "de-novo-pathway", "ukca-certification", "provincial-regulator",
+       "application-on-hold", "regulator-in-relative-clause"])
+def test_round_thirteen_wordings(headline: str, lead: str, agency: str, decision: str,
+                                 published: str) -> None:
+    summary = _release(headline, lead, published)
+    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    assert (got, _decision(summary)) == (agency, decision)
+
 def test_an_act_told_at_that_time_is_background() -> None:
     summary = _release("US FDA Removes Boxed Warning from ZORVEX Label", "Zoral Pharma AG "
                        "announced today that the US Food and Drug Administration (FDA) has "

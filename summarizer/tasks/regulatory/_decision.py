@@ -64,6 +64,11 @@ DEVICE = re.compile(
     r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
     re.I,
 )
+#: a test that selects the patients a medicine treats ("as detected by a validated test", "as
+#: determined by an FDA-approved assay"): a companion diagnostic, not the product approved
+_SELECTING_TEST = re.compile(
+    r"\b(?:detected|determined|identified|confirmed|selected|measured|assessed) (?:by|with|using) "
+    r"(?:an? |the )?(?:[\w-]+ ){0,4}?(?:tests?|assays?|diagnostics?)\b", re.I)
 _EVENT_THRESHOLD = 3.0
 
 @dataclass(frozen=True)
@@ -231,12 +236,19 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
     return code, mentions[0].text.strip("() ")
 
 
+#: a relative clause set off by commas (", which obtained its CE mark in 2024,"): it tells of
+#: the subject, and a regulator named inside it is not the one acting in the main clause
+_RELATIVE_ASIDE = re.compile(r",\s*which\b[^,;]{0,200},")
+
+
 def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
                    pos: int) -> list[AgencyMention]:
     """``mentions`` ordered by how far they stand from a cue at ``pos``, for choosing the one
-    that acts: before the cue counts closer than after it; inside an aside the cue is not in,
+    that acts: before the cue counts closer than after it; inside an aside the cue is not in
+    (", following ...,", or a relative clause on the subject: ", which obtained ... in 2024,"),
     last."""
-    asides = [(vs.start + m.start(), vs.start + m.end()) for m in ASIDE.finditer(vs.text)]
+    asides = [(vs.start + m.start(), vs.start + m.end())
+              for pattern in (ASIDE, _RELATIVE_ASIDE) for m in pattern.finditer(vs.text)]
 
     def distance(mention: AgencyMention) -> int:
         gap = abs(mention.start - pos) + (0 if mention.start < pos else 15)
@@ -380,8 +392,9 @@ def read_agency(
 
 def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
     """The regulator whose own wording states the decision ("Notice of Compliance", "CE
-    mark"): of the decision sentence's cues first, then of the strongest ones."""
-    cues = [c for c in reading.cues if c.firm]
+    mark"): of the decision sentence's cues first, then of the strongest ones; a recapped act's
+    wording names an earlier regulator ("which obtained its MDR certificate in 2024")."""
+    cues = [c for c in reading.cues if c.firm and not c.background]
     for c in [c for c in cues if c.sentence is evidence] + cues[:3]:
         if c.hit.agency is not None:
             return c.hit.agency
@@ -441,7 +454,8 @@ def read_outcome(view: ZonedRelease, reading: CueVerdict) -> ReaderOutcome:
     # what the act is about: the headline, the decision's sentence and the lead's first sentence
     # (which names the product the headline shortens)
     told = [view.headline, evidence, next((vs for vs in view.sentences if vs.zone == "lead"), None)]
-    about = " ".join(mask_agencies(vs.text, vs, vs.start) for vs in told if vs is not None)
+    about = _SELECTING_TEST.sub(" ", " ".join(
+        mask_agencies(vs.text, vs, vs.start) for vs in told if vs is not None))
     spec = VOCABULARY.agency(agency)
     if spec is not None and decision in spec.device_decisions and DEVICE.search(about):
         decision = spec.device_decisions[decision]  # a device "approval": a registration

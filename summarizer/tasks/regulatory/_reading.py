@@ -453,13 +453,14 @@ def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
 #: Disease Designation by the FDA ... in 2021": the date after the list dates both); nor does
 #: the comma inside a date ("on June 2, 2023") or one before a participle of the act itself
 #: ("510(k) clearance of the stapler reload, received in July 2023"); a relative clause with a
-#: verb of its own ends it ("lifted the hold it placed in October 2024")
+#: verb of its own ends it ("lifted the hold it placed in October 2024"); "as" does, but not as
+#: the act's "as a ..." ("received 510(k) clearance as a glucose monitor in November 2020")
 _CLAUSE_END = re.compile(
     r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded|secured)\b)"
     r"|[;:()—–]"
     r"|\b(?:and(?! \w+ed\b)(?! (?:an? |the )?(?:[A-Z][\w-]*\s+){1,5}(?:[Dd]esignations?"
     r"|[Aa]pprovals?|[Ss]tatus)\b)"
-    r"|but|which|while|whereas|based on|following|after|as|with"
+    r"|but|which|while|whereas|based on|following|after|as(?! an? )|with"
     r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b")
 #: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
 #: Therapy designation to X for the same indication in March 2025")

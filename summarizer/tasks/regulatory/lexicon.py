@@ -324,7 +324,7 @@ BACKGROUND_CLAUSE = re.compile(
     r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
     r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
     r"|under (?:the|its|an?|their) (?:earlier|prior|previous|existing|original) "
-    r"|holds?|held"
+    r"|(?<!\bon )holds?|held"  # (a standing state, not a thing put "on hold")
     r"|originally|initially"
     r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)(?:\b[^,;:()]{0,60})?$",
     _I,
