@@ -829,3 +829,20 @@ def test_a_regulator_named_in_an_executives_comment_gives_way_to_the_releases_ow
     assert (summary.outcome.agency, summary.outcome.decision) == ("EC", "designation")
     assert [f.rule for f in findings] == ["agency_arbitrated"]
     assert "executive's comment" in findings[0].message
+
+
+def test_an_act_named_as_a_purpose_contradicts_nothing() -> None:
+    """"not sufficient ... for the purposes of a full authorization" names what the data were
+    for, not an act: it does not turn the model's unfavourable answer into an approval."""
+    quote = ("Health Canada indicated that a surrogate endpoint alone was not sufficient to "
+             "establish the clinical benefit of ZORVEX for the purposes of a full authorization.")
+    text = ("Zoral Provides Regulatory Update on ZORVEX in Canada\n\nTORONTO, March 3, 2025 /CNW/ "
+            "- Zoral Pharma Inc. today announced that Health Canada has issued a Notice of "
+            f"Non-compliance for its New Drug Submission for ZORVEX in gout. {quote}\n")
+    answer = _ruling_answer(quote, decision="negative_opinion", agency="HEALTH_CANADA")
+    answer["outcome"]["direction"] = "unfavorable"
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.direction) == ("negative_opinion",
+                                                                    "unfavorable")
+    assert "decision_arbitrated" not in [f.rule for f in findings]

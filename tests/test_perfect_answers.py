@@ -71,9 +71,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: eighth session, which fixed one each of the third, fourth, sixth and seventh; its ninth
 #: session's changes fixed one of the fourth and one of the ninth; none of them read; the
 #: thirteenth batch, added in the tenth session, has none of 22, nor the fourteenth, added in the
-#: eleventh, of 21, nor the fifteenth, added in the twelfth, of 22); a change that fixes one must
-#: lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 7
+#: eleventh, of 21, nor the fifteenth, added in the twelfth, of 22; the sixteenth, added in the
+#: thirteenth, has one of 23, first counted after that session's changes); a change that fixes
+#: one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 8
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -278,6 +278,9 @@ NOT_EVENT_BEFORE = re.compile(
     r"|\b(?:Board(?: of Directors)?|directors|shareholders|stockholders|general meeting)"
     r"(?: of the Company)?(?: (?:at|in) (?:its|the) (?:meeting|session)\b[^.;_]{0,40}?)?"
     r"(?:\s+(?:has|have|had|today|also|unanimously|duly|hereby))*\s+$"
+    # an act named as what something is for ("not sufficient ... for the purposes of a full
+    # authorization", "eligible for approval"): a purpose, not an act
+    r"|\bfor (?:the purposes? of )?(?:an? |the )?$"
     # a requirement the product is exempt from ("a Class I device exempt from FDA 510(k)")
     r"|\bexempt(?:ed|ion)? from\s+(?:(?:the|an?)\s+)?(?:[\w'’()-]+\s+){0,2}$",
     _I,
