@@ -28,6 +28,7 @@ from summarizer.tasks.regulatory.lexicon import (
     ASIDE,
     NEUTRAL_TITLE,
     OTHER_NEWS_TITLE,
+    RELATIVE_ASIDE,
     AgencyMention,
 )
 from summarizer.tasks.regulatory.schema import (
@@ -236,11 +237,6 @@ def sentence_agency(vs: ViewSentence, cue: WeightedCue) -> tuple[str, str | None
     return code, mentions[0].text.strip("() ")
 
 
-#: a relative clause set off by commas (", which obtained its CE mark in 2024,"): it tells of
-#: the subject, and a regulator named inside it is not the one acting in the main clause
-_RELATIVE_ASIDE = re.compile(r",\s*which\b[^,;]{0,200},")
-
-
 def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
                    pos: int) -> list[AgencyMention]:
     """``mentions`` ordered by how far they stand from a cue at ``pos``, for choosing the one
@@ -248,7 +244,7 @@ def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
     (", following ...,", or a relative clause on the subject: ", which obtained ... in 2024,"),
     last."""
     asides = [(vs.start + m.start(), vs.start + m.end())
-              for pattern in (ASIDE, _RELATIVE_ASIDE) for m in pattern.finditer(vs.text)]
+              for pattern in (ASIDE, RELATIVE_ASIDE) for m in pattern.finditer(vs.text)]
 
     def distance(mention: AgencyMention) -> int:
         gap = abs(mention.start - pos) + (0 if mention.start < pos else 15)

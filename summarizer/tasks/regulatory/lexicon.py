@@ -384,6 +384,9 @@ DECIDED_NOT = re.compile(r"\b(?:decided|decides|declined|chose|elected|decision)
 #: regulator named inside it is not the one acting
 ASIDE = re.compile(
     r",\s*(?:following|after|upon|based on|in line with|pursuant to)\b[^,;]{0,200},", _I)
+#: ... or a relative clause set off by commas that tells of the subject (", which obtained its CE
+#: mark in 2024,"): a regulator named inside it is not the one acting in the main clause
+RELATIVE_ASIDE = re.compile(r",\s*which\b[^,;]{0,200},", _I)
 #: a "not" that is only "not yet": the review goes on ("has not approved ... at this stage",
 #: "as at the date of this announcement, ... has not approved ..., which remains under review")
 NOT_YET = re.compile(
