@@ -345,6 +345,12 @@ def _decision(summary: RegulatorySummary) -> str:
     return summary.outcome.decision if summary.outcome and summary.is_regulatory_event else "none"
 
 
+def _codes(summary: RegulatorySummary) -> tuple[str, str]:
+    """The (regulator, decision) a summary reads: ("NONE", "none") for a non-event."""
+    agency = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
+    return agency, _decision(summary)
+
+
 def test_a_negated_decision_is_not_the_news() -> None:
     summary = _read("Zoral Therapeutics today announced that the German regulator PEI has ordered "
                     "a temporary halt of its Phase 2 trial of ZRX-5 in Germany.",
@@ -1596,8 +1602,7 @@ def test_an_approval_system_is_no_device() -> None:
 def test_regulators_words_asides_and_headline_recaps(headline: str, lead: str, published: str,
                                                      agency: str, decision: str) -> None:
     summary = _release(headline, lead, published)
-    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
-    assert (got, _decision(summary)) == (agency, decision)
+    assert _codes(summary) == (agency, decision)
 
 
 @pytest.mark.parametrize(("sentence", "decision"), [
@@ -1691,8 +1696,7 @@ def test_an_act_dated_by_another_act_or_a_year_past_is_background(sentence: str,
         "specified-use", "publication"])
 def test_round_ten_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
-    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
-    assert (got, _decision(summary)) == (agency, decision)
+    assert _codes(summary) == (agency, decision)
 
 
 def test_a_halt_of_sales_is_no_clinical_hold() -> None:
@@ -1775,8 +1779,7 @@ def test_a_trial_clearance_only_expected_is_none_granted() -> None:
         "narrated-week-before"])
 def test_round_eleven_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
-    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
-    assert (got, _decision(summary)) == (agency, decision)
+    assert _codes(summary) == (agency, decision)
 
 
 @pytest.mark.parametrize(("day", "background"), [("March 2", False), ("March 1", False),
@@ -1961,8 +1964,7 @@ def test_a_votes_count_gives_its_direction(vote: str, direction: str) -> None:
         "commission-after-comp"])
 def test_round_twelve_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
-    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
-    assert (got, _decision(summary)) == (agency, decision)
+    assert _codes(summary) == (agency, decision)
 
 
 
@@ -2050,8 +2052,7 @@ def test_round_twelve_wordings(headline: str, lead: str, agency: str, decision: 
 def test_round_thirteen_wordings(headline: str, lead: str, agency: str, decision: str,
                                  published: str) -> None:
     summary = _release(headline, lead, published)
-    got = summary.outcome.agency if summary.outcome and summary.is_regulatory_event else "NONE"
-    assert (got, _decision(summary)) == (agency, decision)
+    assert _codes(summary) == (agency, decision)
 
 def test_an_act_told_at_that_time_is_background() -> None:
     summary = _release("US FDA Removes Boxed Warning from ZORVEX Label", "Zoral Pharma AG "
