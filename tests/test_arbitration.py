@@ -236,8 +236,44 @@ def test_gap_filling_leaves_a_direction_the_model_gave_or_the_release_does_not_r
         decision: str, direction: str) -> None:
     fallback = Reader(load(FEEDBACK_RELEASE), index=SourceIndex(FEEDBACK_RELEASE))
     summary = _feedback_answer(decision, direction)
+    summary.sentiment.label = "neutral"  # no sign of the model's own to go by either
     assert "outcome.direction" not in fill_gaps(summary, fallback)
     assert summary.outcome is not None and summary.outcome.direction == direction
+
+
+
+FLAT_FEEDBACK_RELEASE = (
+    "Zoral Therapeutics Reports Written Responses from FDA on ZRX-5\n\n"
+    "BOSTON, March 3, 2025 -- Zoral Therapeutics, Inc. today reported that it has received "
+    "written responses from the U.S. Food and Drug Administration (FDA) to its Type C meeting "
+    "questions on the ZRX-5 program in chronic cough. The company will share details with its "
+    "quarterly report.\n"
+)
+
+
+@pytest.mark.parametrize(("decision", "sentiment", "direction"), [
+    ("regulatory_feedback", "positive", "favorable"),
+    ("other", "negative", "unfavorable"),
+    ("regulatory_feedback", "mixed", "neutral"),  # a mixed sentiment has no sign to give
+    ("submission", "positive", "neutral"),  # the taxonomy's direction for a submission
+])
+def test_a_direction_nothing_in_the_release_decides_takes_the_sign_of_the_sentiment(
+        decision: str, sentiment: str, direction: str) -> None:
+    fallback = Reader(load(FLAT_FEEDBACK_RELEASE), index=SourceIndex(FLAT_FEEDBACK_RELEASE))
+    ruled = fallback.summary.outcome
+    assert ruled is None or ruled.direction == "neutral"  # the wording decides nothing
+    data = ceplene_answer()
+    data["outcome"].update(
+        agency="FDA", agency_body="FDA", decision=decision, direction="neutral",
+        products=[{"name": "ZRX-5", "generic_name": None}], indication="chronic cough",
+        application=None, evidence={"quote": "it has received written responses from the U.S. "
+                                             "Food and Drug Administration (FDA)"})
+    data["rationale"], data["next_steps"] = [], []
+    data["sentiment"].update(label=sentiment, evidence=None)
+    summary = ground(RegulatorySummary.model_validate(data), FLAT_FEEDBACK_RELEASE)
+    filled = fill_gaps(summary, fallback)
+    assert summary.outcome is not None and summary.outcome.direction == direction
+    assert ("outcome.direction" in filled) == (direction != "neutral")
 
 
 RESUBMISSION_RELEASE = (
@@ -846,3 +882,39 @@ def test_an_act_named_as_a_purpose_contradicts_nothing() -> None:
     assert (summary.outcome.decision, summary.outcome.direction) == ("negative_opinion",
                                                                     "unfavorable")
     assert "decision_arbitrated" not in [f.rule for f in findings]
+
+
+DEVICE_REGISTRATION = (
+    "Zoral Medical Receives ANVISA Registration for ZORVEX Stent\n\nSAO PAULO, 5 May 2025 -- "
+    "Zoral Medical Ltd. today announced that Brazil's National Health Surveillance Agency "
+    "(ANVISA) has granted registration of the ZORVEX stent as a Class IV medical device for "
+    "intracranial aneurysms. ANVISA's decision followed its review of the ZORA-2 study, in which "
+    "88% of aneurysms were occluded at one year. Zoral plans to seek FDA approval in 2027.\n"
+)
+
+
+def test_a_generic_answer_gives_way_to_a_device_registration_told_as_such() -> None:
+    quote = "ANVISA's decision followed its review of the ZORA-2 study"
+    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), DEVICE_REGISTRATION)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, summary.outcome.decision) == ("OTHER", "clearance")
+    assert "the specific kind" in findings[0].message
+
+
+RECOMMENDATION = (
+    "Zoral Lifesciences Receives SEC Recommendation for ZORVEX\n\nMUMBAI, May 22, 2025 -- Zoral "
+    "Lifesciences Limited today announced that the Subject Expert Committee (SEC) of the Central "
+    "Drugs Standard Control Organisation has recommended the grant of permission to market "
+    "ZORVEX tablets in India. The SEC recommended grant of permission subject to a Phase IV "
+    "study whose protocol Zoral submits within three months of approval. The final approval is "
+    "to be issued by the Drugs Controller General of India.\n"
+)
+
+
+def test_an_approval_counted_from_or_still_to_be_issued_backs_no_approval() -> None:
+    quote = ("The SEC recommended grant of permission subject to a Phase IV study whose protocol "
+             "Zoral submits within three months of approval. The final approval is to be issued "
+             "by the Drugs Controller General of India.")
+    summary, findings = _arbitrated(_ruling_answer(quote), RECOMMENDATION)
+    assert summary.outcome is not None and summary.outcome.decision == "positive_opinion"
+    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]

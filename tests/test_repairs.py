@@ -240,3 +240,25 @@ def test_an_other_acts_direction_follows_its_quoted_wording() -> None:
     summary = ground(RegulatorySummary.model_validate(answer), text)
     repair(summary, SourceIndex(text))
     assert summary.outcome is not None and summary.outcome.direction == "favorable"
+
+
+def test_an_other_acts_direction_follows_the_releases_own_wording_of_it() -> None:
+    text = ("Zoral Pharma Provides Update on ZORVEX\n\nLYON, 3 March 2025 -- Zoral Pharma SA today "
+            "announced that the EMA's Pharmacovigilance Risk Assessment Committee (PRAC) has "
+            "recommended suspending the marketing authorisations of ZORVEX. The PRAC concluded "
+            "its review of ZORVEX at its March meeting. Zoral will ask for a re-examination.\n")
+    answer = ceplene_answer()
+    answer["outcome"].update(
+        evidence={"quote": "The PRAC concluded its review of ZORVEX at its March meeting."},
+        agency="EMA", agency_body="PRAC", decision="other", direction="favorable")
+    fallback = Reader(load(text))
+    assert fallback.ruled.decision == "other"  # the release's own sentence for the act
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    findings = repair(summary, SourceIndex(text), fallback=fallback)
+    assert summary.outcome is not None and summary.outcome.direction == "unfavorable"
+    assert [f.rule for f in findings if f.path == "outcome.direction"] == ["direction_set"]
+    # another decision read there says nothing about this one's direction
+    answer["outcome"].update(decision="regulatory_feedback")
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    repair(summary, SourceIndex(text), fallback=Reader(load(text)))
+    assert summary.outcome is not None and summary.outcome.direction == "favorable"

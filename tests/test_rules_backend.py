@@ -637,6 +637,20 @@ def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
     assert "other" in kinds("The FDA classified the field correction as a Class I recall.")
 
 
+@pytest.mark.parametrize(("text", "lifted"), [
+    ("Trading halt to be lifted on release of this announcement.", False),
+    ("The trading halt was lifted this morning.", False),
+    ("The ASX lifted the suspension of trading in the Company's shares.", False),
+    ("The FDA lifted the suspension of the ZORVEX trial.", True),
+    ("The suspension of the trial was lifted in March.", True),
+], ids=["trading-halt-to-be-lifted", "trading-halt-lifted", "suspension-of-trading",
+       "trial-suspension", "trial-hold"])
+def test_a_stock_exchange_trading_halt_lifted_is_no_hold_lifted(text: str, lifted: bool) -> None:
+    from summarizer.tasks.regulatory.lexicon import find_decision_cues
+
+    assert ("hold_lifted" in {hit.decision for hit in find_decision_cues(text)}) is lifted
+
+
 @pytest.mark.parametrize(("text", "published"), [
     ("Zoral Therapeutics Secures $200 Million Term Loan Facility\n\nBOSTON, December 10, 2025 "
      "-- Zoral Therapeutics today announced a credit agreement for a term loan of up to $200 "
@@ -2053,6 +2067,65 @@ def test_round_thirteen_wordings(headline: str, lead: str, agency: str, decision
                                  published: str) -> None:
     summary = _release(headline, lead, published)
     assert _codes(summary) == (agency, decision)
+
+
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision", "published"), [
+    # an abbreviation defined in brackets after a regulator's name is that regulator's, even one
+    # another regulator goes by (China's former "State Food and Drug Administration (SFDA)")
+    ("Zoral China Receives SFDA Approval for ZORVEX", "Zoral China Holdings, Inc. announced "
+     "that the State Food and Drug Administration (SFDA) has granted a new drug certificate and "
+     "production approval for ZORVEX capsules for chronic hepatitis C.", "NMPA",
+     "approval", "2010-06-01"),
+    # a trial notification's review completed without objection, however long its description
+    ("Notice of completion of review of clinical trial notification for ZRX-5", "Zoral Co., Ltd. "
+     "announces that the 30-day review period of the Pharmaceuticals and Medical Devices Agency "
+     "for the clinical trial notification it submitted for ZRX-5, an antisense oligonucleotide "
+     "being developed for amyotrophic lateral sclerosis with a rare gene variant, was completed "
+     "without objection.", "PMDA", "trial_authorization", "2025-03-03"),
+    # a supplement or label change approved is an approval, however the change is worded
+    ("FDA Approves Label Change for ZORVEX", "Zoral Pharma, Inc. said the U.S. Food and Drug "
+     "Administration has approved a supplemental Biologics License Application revising the "
+     "prescribing information of ZORVEX to include adolescents.", "FDA", "approval",
+     "2025-03-03"),
+    # "Determination on" names a topic; a De Novo request the company weighs is no clearance
+    ("Zoral Ortho Receives FDA Determination on ZORVEX 510(k)", "Zoral Ortho, Inc. said the U.S. "
+     "Food and Drug Administration found its ZORVEX bone screw not substantially equivalent to "
+     "the predicate device. The company is considering a De Novo request.", "FDA", "refusal",
+     "2025-03-03"),
+    # the filing review's finding in the refuse-to-file letter's words, not negated
+    ("Zoral Therapeutics Provides Update on BLA for ZRX-5", "Zoral Therapeutics, Inc. said the "
+     "FDA has determined that its Biologics License Application for ZRX-5 is sufficiently "
+     "complete to permit a substantive review.", "FDA", "filing_accepted", "2025-03-03"),
+    # a designation named before "has been granted", far from it
+    ("Zoral Bio Gains Second FDA Designation for ZRX-5", "Zoral Bio, Inc., which has held orphan "
+     "drug designation for ZRX-5 in Wilson's disease since 2021, said today that a further "
+     "designation, covering children under six with the hepatic form of the disease, has been "
+     "granted by the U.S. Food and Drug Administration.", "FDA", "designation", "2025-03-03"),
+    # the hold described, with its own date, before "has been lifted"
+    ("Zoral Gene, Inc. - Form 8-K - Item 8.01 Other Events", "On February 27, 2025, Zoral Gene, "
+     "Inc. was notified by the U.S. Food and Drug Administration that the clinical hold placed "
+     "on its Phase 1 study of ZRX-5 on October 4, 2024 has been lifted.", "FDA", "hold_lifted",
+     "2025-03-03"),
+    # the authorisations a committee recommends converting are what it recommends
+    ("Zoral Pharma: CHMP opinion on ZORVEX", "Zoral Pharma SA announced that the CHMP has "
+     "recommended converting the conditional marketing authorisation of ZORVEX into a standard "
+     "marketing authorisation.", "EMA", "positive_opinion", "2025-03-03"),
+    # an act a lawsuit is over is no act of today
+    ("Zoral Sues FDA Over Refusal to File ZORVEX Application", "Zoral Pharma, Inc. today filed a "
+     "complaint in federal court against the U.S. Food and Drug Administration; the FDA's letter "
+     "of January 6, 2025 is the subject of the complaint.", "NONE", "none", "2025-03-03"),
+    # a refusal of "the Company's application": a possessive between verb and object
+    ("Update on MHRA application for ZORVEX", "Zoral plc announces that the Medicines and "
+     "Healthcare products Regulatory Agency has refused the Company's application for a marketing "
+     "authorisation for ZORVEX.", "MHRA", "refusal", "2025-03-03"),
+], ids=["abbreviation-defined", "notification-review-completed", "labeling-supplement-approved",
+       "determination-on-a-510k", "sufficiently-complete", "designation-granted-after",
+       "hold-placed-on-lifted", "conversion-recommended", "suit-over-an-act", "refused-possessive"])
+def test_round_fourteen_wordings(headline: str, lead: str, agency: str, decision: str,
+                                 published: str) -> None:
+    summary = _release(headline, lead, published)
+    assert _codes(summary) == (agency, decision)
+
 
 def test_an_act_told_at_that_time_is_background() -> None:
     summary = _release("US FDA Removes Boxed Warning from ZORVEX Label", "Zoral Pharma AG "

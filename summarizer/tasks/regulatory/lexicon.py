@@ -147,7 +147,19 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         for m in AGENCY_PATTERNS[code].finditer(text, start, end)
     ]
     # the longest name wins ("Taiwan Food and Drug Administration" over the FDA's own name)
-    return _resolve_overlaps(found, lambda a: (a.start - a.end, _AGENCY_ORDER[a.code], a.start))
+    kept = _resolve_overlaps(found, lambda a: (a.start - a.end, _AGENCY_ORDER[a.code], a.start))
+    # an abbreviation defined in brackets right after a name is that regulator's ("the State
+    # Food and Drug Administration (SFDA)" is China's, whoever else goes by "SFDA")
+    for i in range(1, len(kept)):
+        named, short = kept[i - 1], kept[i]
+        if (short.code != named.code and _DEFINED.match(text, named.end, short.start)
+                and text.startswith(")", short.end)):
+            kept[i] = AgencyMention(named.code, short.start, short.end, short.text)
+    return kept
+
+
+#: what stands between a name and the abbreviation it defines: "... Administration ("
+_DEFINED = re.compile(r"\s*\(\s*$")
 
 
 def find_short_names(text: str, spans: Sequence[tuple[int, int]],
@@ -192,6 +204,10 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
     r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
+    # a step the company weighs ("The Company is evaluating a De Novo request")
+    r"|\b(?:is|are|was|were) (?:now )?(?:evaluating|considering|exploring|assessing)"
+    # a time counted from an act ("submits the protocol within three months of approval")
+    r"|\bwithin (?:[\w-]+ ){1,3}?(?:days|weeks|months|years) (?:of|after|from|following)"
     # a deadline for a later step ("has 30 days to submit the labeling supplement")
     r"|\bha(?:s|ve|d) (?:\d+|\w+) (?:calendar |business |working )?(?:days|weeks|months) to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
@@ -210,7 +226,8 @@ HYPOTHETICAL_BEFORE = re.compile(
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
     r"|later this (?:year|month|quarter)|next (?:year|month|quarter)|to be "
-    r"(?:submitted|filed|held)|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$))\b",
+    r"(?:submitted|filed|held|issued|granted|given|decided)"
+    r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$))\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
@@ -258,7 +275,8 @@ THING_AFTER_PARTICIPLE = re.compile(
 NOT_EVENT_BEFORE = re.compile(
     r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
     # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
-    r"|\b(?:update|updates|statement|comments?|decision|(?:press |media )?reports?)"
+    r"|\b(?:update|updates|statement|comments?|decision|determination"
+    r"|(?:press |media )?reports?)"
     r" (?:on|regarding|concerning|about)"
     r" (?:[\w®™'’-]+ ){0,4}$"
     # an act the company answers ("Addresses Complete Response Letter", "responded to the
@@ -273,11 +291,17 @@ NOT_EVENT_BEFORE = re.compile(
     # the act a lawsuit challenges ("a complaint ... seeking to set aside the complete response")
     r"|\b(?:challeng(?:e|es|ed|ing)|set aside|overturn(?:s|ed|ing)?|annul(?:ment of)?)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+    # ... or a suit is over ("Sues FDA Over Complete Response Letter")
+    r"|\b(?:su(?:es|ed|ing)|(?:law)?suit|complaint)\s+(?:[\w.'’-]+\s+){0,3}?(?:over|regarding)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$"
     # the company's own organs approve ("the Board of Directors at its meeting held today
     # approved the filing of an application with the DCGI"): no regulator's act
     r"|\b(?:Board(?: of Directors)?|directors|shareholders|stockholders|general meeting)"
     r"(?: of the Company)?(?: (?:at|in) (?:its|the) (?:meeting|session)\b[^.;_]{0,40}?)?"
     r"(?:\s+(?:has|have|had|today|also|unanimously|duly|hereby))*\s+$"
+    # the authorisations a committee recommends converting ("recommending the conversion of the
+    # conditional marketing authorisation into a standard one"): the recommendation is the act
+    r"|\brecommend(?:s|ed|ing)?\s+(?:the\s+)?conver(?:sion|ting)\b[^.;]{0,160}$"
     # an act named as what something is for ("not sufficient ... for the purposes of a full
     # authorization", "eligible for approval"): a purpose, not an act
     r"|\bfor (?:the purposes? of )?(?:an? |the )?$"

@@ -134,7 +134,8 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     gets the rules' items none of its own covers appended ("rationale[2]"); a model next step
     without a timing takes the timing the rules read for the same step
     ("next_steps[0].timing"), a quote cut short the whole sentence ("rationale[0].evidence"),
-    a direction left "neutral" where the wording decides it the rules' ("outcome.direction").
+    a direction left "neutral" where the wording decides it the rules', else the sign of the
+    model's own sentiment ("outcome.direction").
     Only when both agree there is an outcome.
     Returns the JSON paths that were filled (reported as findings by the caller).
     """
@@ -143,7 +144,7 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
         return []
     fallback = rules.summary
     if fallback.outcome is None:
-        return []
+        return _direction_as_sentiment(summary)
     filled = _complete(summary.rationale, fallback.rationale, "rationale")
     filled += _complete(summary.next_steps, fallback.next_steps, "next_steps")
     if not outcome.products and fallback.outcome.products:
@@ -155,7 +156,24 @@ def fill_gaps(summary: RegulatorySummary, rules: Reader) -> list[str]:
     if _direction_left_open(summary, fallback):
         outcome.direction = fallback.outcome.direction
         filled.append("outcome.direction")
-    return filled
+    return filled + _direction_as_sentiment(summary)
+
+
+def _direction_as_sentiment(summary: RegulatorySummary) -> list[str]:
+    """A direction still "neutral" for a decision kind the taxonomy gives no direction at all
+    (feedback, a vote, "other"), where neither the quoted wording nor the rules backend
+    decides it, takes the sign of the model's own sentiment: both say what the act means for
+    the company (in the dev and tune labels no such act is neutral, and each direction has its
+    sentiment's sign)."""
+    outcome = summary.outcome
+    if (outcome is None or outcome.direction != "neutral"
+            or VOCABULARY.direction(outcome.decision) is not None):
+        return []
+    signed = {"positive": "favorable", "negative": "unfavorable"}.get(summary.sentiment.label)
+    if signed is None:
+        return []
+    outcome.direction = signed  # type: ignore[assignment]
+    return ["outcome.direction"]
 
 
 def _direction_left_open(summary: RegulatorySummary, fallback: RegulatorySummary) -> bool:

@@ -115,7 +115,8 @@ def repair(
 def _direction(summary: RegulatorySummary, fallback: Reader | None) -> list[Finding]:
     """The direction a decision fixes ("complete_response" is unfavourable), or, for a kind
     whose wording decides ("other", "advisory_vote"), the one the quoted sentence states (the
-    vocabulary's: "recommendation to suspend" is unfavourable; a vote's count)."""
+    vocabulary's: "recommendation to suspend" is unfavourable; a vote's count), else the one
+    the release's own sentence for the same decision states."""
     outcome = summary.outcome
     if outcome is None:
         return []
@@ -128,6 +129,16 @@ def _direction(summary: RegulatorySummary, fallback: Reader | None) -> list[Find
         fixed = stated_direction(outcome.decision, quote.cues,
                                  " ".join(vs.text for vs in quote.sentences))
         why = f"the quoted sentence's wording of '{outcome.decision}' is"
+        ruled = fallback.ruled
+        if (fixed is None and ruled.is_event and ruled.decision == outcome.decision
+                and ruled.evidence is not None):
+            # the quote words the act no way that says; the release's own sentence for the
+            # same act may ("the FDA has issued a warning letter" is unfavourable)
+            told = ruled.evidence
+            fixed = stated_direction(outcome.decision,
+                                     [c for c in fallback.view.cues if c.sentence is told],
+                                     told.text)
+            why = f"the release's sentence for '{outcome.decision}' words it as"
     if fixed is None or outcome.direction == fixed:
         return []
     said, outcome.direction = outcome.direction, fixed  # type: ignore[assignment]
