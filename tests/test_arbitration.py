@@ -669,13 +669,31 @@ PROVISIONAL = (
 )
 
 
-def test_a_generic_answer_citing_no_decision_takes_the_specific_kind_stated_up_front() -> None:
-    quote = "The TGA's decision rests on the ZORA-2 study"
-    summary, findings = _arbitrated(_ruling_answer(quote, agency="TGA"), PROVISIONAL)
+DEVICE_REGISTRATION = (
+    "Zoral Medical Receives ANVISA Registration for ZORVEX Stent\n\nSAO PAULO, 5 May 2025 -- "
+    "Zoral Medical Ltd. today announced that Brazil's National Health Surveillance Agency "
+    "(ANVISA) has granted registration of the ZORVEX stent as a Class IV medical device for "
+    "intracranial aneurysms. ANVISA's decision followed its review of the ZORA-2 study, in which "
+    "88% of aneurysms were occluded at one year. Zoral plans to seek FDA approval in 2027.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "quote", "said", "settled"), [
+    (PROVISIONAL, "The TGA's decision rests on the ZORA-2 study", "TGA",
+     ("TGA", "accelerated_approval")),
+    # a device registered "as a Class IV medical device" names its kind as explicitly
+    (DEVICE_REGISTRATION, "ANVISA's decision followed its review of the ZORA-2 study", "FDA",
+     ("OTHER", "clearance")),
+], ids=["provisional-registration", "device-registration"])
+def test_a_generic_answer_citing_no_decision_takes_the_specific_kind_stated_up_front(
+        text: str, quote: str, said: str, settled: tuple[str, str]) -> None:
+    summary, findings = _arbitrated(_ruling_answer(quote, agency=said), text)
     assert summary.outcome is not None
-    assert summary.outcome.decision == "accelerated_approval"
+    assert (summary.outcome.agency, summary.outcome.decision) == settled
     assert "the specific kind" in findings[0].message
-    # a sentence stating the model's own decision keeps it, however specific the front is
+
+
+def test_a_sentence_stating_the_models_own_decision_keeps_it_however_specific_the_front() -> None:
     summary, findings = _arbitrated(_ruling_answer(
         "the Therapeutic Goods Administration (TGA) has granted provisional registration of "
         "ZORVEX", decision="accelerated_approval", agency="TGA"), PROVISIONAL)
@@ -884,23 +902,6 @@ def test_an_act_named_as_a_purpose_contradicts_nothing() -> None:
     assert "decision_arbitrated" not in [f.rule for f in findings]
 
 
-DEVICE_REGISTRATION = (
-    "Zoral Medical Receives ANVISA Registration for ZORVEX Stent\n\nSAO PAULO, 5 May 2025 -- "
-    "Zoral Medical Ltd. today announced that Brazil's National Health Surveillance Agency "
-    "(ANVISA) has granted registration of the ZORVEX stent as a Class IV medical device for "
-    "intracranial aneurysms. ANVISA's decision followed its review of the ZORA-2 study, in which "
-    "88% of aneurysms were occluded at one year. Zoral plans to seek FDA approval in 2027.\n"
-)
-
-
-def test_a_generic_answer_gives_way_to_a_device_registration_told_as_such() -> None:
-    quote = "ANVISA's decision followed its review of the ZORA-2 study"
-    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), DEVICE_REGISTRATION)
-    assert summary.outcome is not None
-    assert (summary.outcome.agency, summary.outcome.decision) == ("OTHER", "clearance")
-    assert "the specific kind" in findings[0].message
-
-
 RECOMMENDATION = (
     "Zoral Lifesciences Receives SEC Recommendation for ZORVEX\n\nMUMBAI, May 22, 2025 -- Zoral "
     "Lifesciences Limited today announced that the Subject Expert Committee (SEC) of the Central "
@@ -918,3 +919,60 @@ def test_an_approval_counted_from_or_still_to_be_issued_backs_no_approval() -> N
     summary, findings = _arbitrated(_ruling_answer(quote), RECOMMENDATION)
     assert summary.outcome is not None and summary.outcome.decision == "positive_opinion"
     assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+
+
+APPOINTMENT = (
+    "Zoral Therapeutics Appoints Chief Regulatory Officer\n\nBOSTON, Aug. 18, 2025 -- Zoral "
+    "Therapeutics, Inc. today announced the appointment of Dr. Ana Ruiz as Chief Regulatory "
+    "Officer. She led the regulatory work behind four approvals of gene therapies.\n\n"
+    "\"Ana has taken medicines from first regulatory interaction to approval in the United "
+    "States, Europe and Japan,\" said the Chief Executive Officer.\n"
+)
+
+
+@pytest.mark.parametrize(("lead_in", "comment"), [
+    (len("rapies.\n\n"), True),  # a sliver of the sentence before: the comment alone
+    (len("four approvals of gene therapies.\n\n"), False),  # words of it: both are quoted
+], ids=["sliver-before", "words-before"])
+def test_a_sliver_of_another_sentence_in_a_quotes_window_quotes_no_sentence(
+        lead_in: int, comment: bool) -> None:
+    from summarizer.tasks.regulatory._decision import read_quote
+
+    reader = Reader(load(APPOINTMENT), index=SourceIndex(APPOINTMENT))
+    start = APPOINTMENT.index("\"Ana has taken") - lead_in
+    end = APPOINTMENT.index(",\" said")
+    assert read_quote(reader.view, start, end).comment is comment
+
+
+def test_a_paraphrased_comment_whose_window_takes_in_a_sliver_backs_no_decision() -> None:
+    quote = ("Dr. Ruiz has taken medicines from first regulatory interaction to approval in the "
+             "United States, Europe and Japan")
+    grounded = ground(RegulatorySummary.model_validate(_ruling_answer(quote, agency="FDA")),
+                      APPOINTMENT)
+    evidence = grounded.outcome.evidence if grounded.outcome is not None else None
+    assert evidence is not None and evidence.match == "fuzzy" and evidence.start is not None
+    assert APPOINTMENT[evidence.start] != "\""  # the window starts in the sentence before
+    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), APPOINTMENT)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert summary.is_regulatory_event is False
+
+
+SUSPENSION = (
+    "Zoral Medical: Notified body suspends EU certificate for ZORVEX stent\n\nBERN, 12 February "
+    "2025 -- Zoral Medical AG today announced that its notified body has suspended the EU MDR "
+    "certificate covering the ZORVEX stent after an audit of its sterilisation process.\n\n"
+    "\"We take the notified body's findings seriously and expect to resolve them this year,\" "
+    "said the Chief Executive Officer.\n"
+)
+
+
+@pytest.mark.parametrize(("decision", "settled"), [("clearance", "other"), ("other", "other")])
+def test_an_executives_comment_stating_no_act_gives_way_to_the_releases_own_news(
+        decision: str, settled: str) -> None:
+    quote = "We take the notified body's findings seriously and expect to resolve them this year"
+    answer = _ruling_answer(quote, decision=decision, agency="NOTIFIED_BODY")
+    summary, findings = _arbitrated(answer, SUSPENSION)
+    assert summary.outcome is not None and summary.outcome.decision == settled
+    # the model's own reading of the release's act stands; another one gives way
+    assert [f.rule for f in findings][:1] == (["decision_arbitrated"] if decision != settled
+                                               else [])

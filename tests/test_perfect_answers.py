@@ -66,15 +66,17 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 
 #: perfect holdout answers the pipeline still overrules or sends back (issue 14), counted and
 #: not read: one of the stress set's fourth batch (of 18), one of the sixth (of 25), one of the
-#: eighth (of 24), one of the tenth (of 23) and three of the twelfth (of 22, first counted after
-#: the eleventh batch's changes), on 2026-12-05 (nine of the first 188 before the changes of its
-#: eighth session, which fixed one each of the third, fourth, sixth and seventh; its ninth
+#: eighth (of 24), one of the tenth (of 23), two of the twelfth (of 22, first counted after the
+#: eleventh batch's changes; three until the fourteenth session's changes sent one less back)
+#: and one of the sixteenth (of 23), on 2026-12-05 (nine of the first 188 before the changes of
+#: its eighth session, which fixed one each of the third, fourth, sixth and seventh; its ninth
 #: session's changes fixed one of the fourth and one of the ninth; none of them read; the
 #: thirteenth batch, added in the tenth session, has none of 22, nor the fourteenth, added in the
 #: eleventh, of 21, nor the fifteenth, added in the twelfth, of 22; the sixteenth, added in the
-#: thirteenth, has one of 23, first counted after that session's changes); a change that fixes
-#: one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 8
+#: thirteenth, has one of 23, first counted after that session's changes; the seventeenth,
+#: added in the fourteenth, none of 22, first counted after that session's changes); a change
+#: that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 7
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -212,25 +212,53 @@ def test_evidence_in_injection_flags_quotes_from_instruction_text() -> None:
     assert {f.rule for f in findings if f.severity == "error"} == {"evidence_in_injection"}
 
 
+def _device_answer(headline: str, product: str, **outcome: Any) -> dict[str, Any]:
+    """An answer on one device's act: ``outcome`` sets the regulator, decision and quote."""
+    a = _ema_approval_answer()
+    a["headline"] = headline
+    a["outcome"].update(products=[{"name": product, "generic_name": None}], indication=None,
+                        **outcome)
+    a["rationale"] = []
+    a["sentiment"]["evidence"] = None
+    return a
+
+
 def test_agency_decision_fit_device_and_notified_body() -> None:
     text = ("Acme Receives FDA 510(k) Clearance for CardioView\n\nBOSTON, June 2, 2025 -- Acme "
             "Inc. today announced that the U.S. Food and Drug Administration has granted 510(k) "
             "clearance for its CardioView ECG monitor.\n")
     doc = load(text, published=dt.date(2025, 6, 2))
-    a = _ema_approval_answer()
-    a["headline"] = "FDA clears CardioView."
-    a["outcome"].update(
-        evidence={"quote": "has granted 510(k) clearance for its CardioView ECG monitor"},
-        agency="FDA", agency_body="FDA", decision="approval",
-        products=[{"name": "CardioView", "generic_name": None}], indication=None,
-    )
-    a["rationale"] = []
-    a["sentiment"]["evidence"] = None
+    a = _device_answer("FDA clears CardioView.", "CardioView",
+                       evidence={"quote": "has granted 510(k) clearance for its CardioView ECG "
+                                          "monitor"},
+                       agency="FDA", agency_body="FDA", decision="approval")
     messages = [f.message for f in findings_for(a, doc) if f.rule == "agency_decision_fit"]
     assert any("'clearance'" in m and "510(k)" in m for m in messages)
     a["outcome"].update(agency="NOTIFIED_BODY", decision="approval")
     rules = {f.rule for f in findings_for(a, doc) if f.severity == "error"}
     assert "agency_decision_fit" in rules
+
+
+@pytest.mark.parametrize(("decision", "fires"), [("other", False), ("approval", True)])
+def test_a_kind_named_up_front_is_no_misfit_of_the_act_the_release_reads(
+        decision: str, fires: bool) -> None:
+    """A certificate the notified body "has suspended" names a clearance, but the release's
+    news is the suspension ("other"): only another answer is sent back for it."""
+    text = ("Zoral Medical: Notified body suspends EU certificate for ZORVEX balloon\n\nBERN, 12 "
+            "February 2025 -- Zoral Medical AG today announced that its notified body has "
+            "suspended the EU Medical Device Regulation (MDR) certificate covering the ZORVEX "
+            "balloon catheter after an audit. The audit found gaps in the sterilisation files "
+            "behind the MDR certificate.\n")
+    doc = load(text, published=dt.date(2025, 2, 12))
+    a = _device_answer("Notified body suspends ZORVEX certificate.", "ZORVEX",
+                       evidence={"quote": "its notified body has suspended the EU Medical Device "
+                                          "Regulation (MDR) certificate covering the ZORVEX "
+                                          "balloon catheter"},
+                       agency="NOTIFIED_BODY", agency_body="notified body", decision=decision,
+                       direction="unfavorable" if decision == "other" else "favorable")
+    sent_back = [f for f in findings_for(a, doc)
+                 if f.severity == "error" and f.path == "outcome.decision"]
+    assert bool(sent_back) is fires
 
 
 def test_messages_quote_the_source_and_say_what_to_use() -> None:

@@ -2118,9 +2118,14 @@ def test_round_thirteen_wordings(headline: str, lead: str, agency: str, decision
     ("Update on MHRA application for ZORVEX", "Zoral plc announces that the Medicines and "
      "Healthcare products Regulatory Agency has refused the Company's application for a marketing "
      "authorisation for ZORVEX.", "MHRA", "refusal", "2025-03-03"),
+    # a certificate suspended, its name holding an abbreviation in brackets
+    ("Zoral Medical AG: Update on ZORVEX stent", "Zoral Medical AG announced that its notified "
+     "body has suspended the EU Medical Device Regulation (MDR) certificate covering the ZORVEX "
+     "stent after an audit.", "NOTIFIED_BODY", "other", "2025-03-03"),
 ], ids=["abbreviation-defined", "notification-review-completed", "labeling-supplement-approved",
        "determination-on-a-510k", "sufficiently-complete", "designation-granted-after",
-       "hold-placed-on-lifted", "conversion-recommended", "suit-over-an-act", "refused-possessive"])
+       "hold-placed-on-lifted", "conversion-recommended", "suit-over-an-act", "refused-possessive",
+       "certificate-with-abbreviation-suspended"])
 def test_round_fourteen_wordings(headline: str, lead: str, agency: str, decision: str,
                                  published: str) -> None:
     summary = _release(headline, lead, published)

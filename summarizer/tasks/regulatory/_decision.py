@@ -177,9 +177,18 @@ def read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     return reading
 
 
+#: characters of a sentence a quote must cover for it to count as quoted (a word or two)
+_SLIVER = 12
+
+
 def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     pool = ([view.headline] if view.headline else []) + view.sentences
     held = tuple(vs for vs in pool if vs.start < end and start < vs.end)
+    # a fuzzy quote's window may take in a few characters of the sentence before or after it
+    # ("rapies.\n\n" before the comment it paraphrases): a sliver quotes no sentence
+    whole = tuple(vs for vs in held
+                  if min(end, vs.end) - max(start, vs.start) >= min(_SLIVER, vs.end - vs.start))
+    held = whole or held
     cues = tuple(c for c in view.cues if c.sentence in held)
     published = view.document.published
     text = view.text

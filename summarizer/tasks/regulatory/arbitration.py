@@ -225,6 +225,13 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
                                                "and the release's own sentences state no act")
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
+    if quote.comment and not own and read != _NONE and not agrees:
+        # an executive's comment that states no act ("We take the notified body's findings
+        # seriously"), where the release's own sentences report another: the speaker's view of
+        # the news is not the sentence stating it
+        return Verdict(False, predicted, read, "the quoted sentence is an executive's comment "
+                                               "that states no act, and the release's own "
+                                               f"sentences report '{read}'")
     headline = _headline_states_other(predicted, read, fallback, quote) if any(
         _current(c) for c in own) else None  # (a sentence stating nothing: asked again first)
     if headline is not None:

@@ -361,9 +361,11 @@ def _agency_decision_fit(ctx: RuleContext) -> Iterable[Finding]:
 
 def _named_kind(ctx: RuleContext, decision: str) -> WeightedCue | None:
     """An explicit, current cue up front for a specific kind the answer's decision is a
-    generic, sibling or catch-all version of ("510(k)" for "approval" or "other")."""
+    generic, sibling or catch-all version of ("510(k)" for "approval" or "other"); none when
+    the release's cues add up to the answer's own decision (a certificate the notified body
+    "has suspended" names a clearance, but the news is the suspension)."""
     stated = VOCABULARY.decision(decision)
-    if stated is None:
+    if stated is None or (ctx.reading.is_event and ctx.reading.decision == decision):
         return None
     for cue in ctx.view.cues:
         kind = VOCABULARY.decision(cue.hit.decision)
