@@ -138,6 +138,10 @@ _AGENCY_ORDER = {code: i for i, code in enumerate(AGENCY_PATTERNS)}
 _AGENCY_FILTERS = PrefilterSet(tuple(AGENCY_PATTERNS.values()))
 
 
+#: what stands between a name and the abbreviation it defines: "... Administration ("
+_DEFINED = re.compile(r"\s*\(\s*$")
+
+
 def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
     """Every agency mention in ``text[start:end]``, in text order (one code per position)."""
     end = len(text) if end is None else end
@@ -156,10 +160,6 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
                 and text.startswith(")", short.end)):
             kept[i] = AgencyMention(named.code, short.start, short.end, short.text)
     return kept
-
-
-#: what stands between a name and the abbreviation it defines: "... Administration ("
-_DEFINED = re.compile(r"\s*\(\s*$")
 
 
 def find_short_names(text: str, spans: Sequence[tuple[int, int]],

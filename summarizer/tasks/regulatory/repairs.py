@@ -132,8 +132,8 @@ def _direction(summary: RegulatorySummary, fallback: Reader | None) -> list[Find
         ruled = fallback.ruled
         if (fixed is None and ruled.is_event and ruled.decision == outcome.decision
                 and ruled.evidence is not None):
-            # the quote words the act no way that says; the release's own sentence for the
-            # same act may ("the FDA has issued a warning letter" is unfavourable)
+            # the quote's wording gives no direction; the release's own sentence for the same
+            # act may ("has recommended suspending the marketing authorisations" is unfavourable)
             told = ruled.evidence
             fixed = stated_direction(outcome.decision,
                                      [c for c in fallback.view.cues if c.sentence is told],
