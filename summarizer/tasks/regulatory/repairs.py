@@ -125,25 +125,26 @@ def _direction(summary: RegulatorySummary, fallback: Reader | None) -> list[Find
     if (fixed is None and fallback is not None and evidence is not None
             and evidence.start is not None and evidence.match != "none"):
         end = evidence.end if evidence.end is not None else evidence.start
-        quote = read_quote(fallback.view, evidence.start, end)
-        fixed = stated_direction(outcome.decision, quote.cues,
-                                 " ".join(vs.text for vs in quote.sentences))
+        fixed = _worded(fallback, outcome.decision, evidence.start, end)
         why = f"the quoted sentence's wording of '{outcome.decision}' is"
         ruled = fallback.ruled
         if (fixed is None and ruled.is_event and ruled.decision == outcome.decision
                 and ruled.evidence is not None):
             # the quote's wording gives no direction; the release's own sentence for the same
             # act may ("has recommended suspending the marketing authorisations" is unfavourable)
-            told = ruled.evidence
-            fixed = stated_direction(outcome.decision,
-                                     [c for c in fallback.view.cues if c.sentence is told],
-                                     told.text)
+            fixed = _worded(fallback, outcome.decision, ruled.evidence.start, ruled.evidence.end)
             why = f"the release's sentence for '{outcome.decision}' words it as"
     if fixed is None or outcome.direction == fixed:
         return []
     said, outcome.direction = outcome.direction, fixed  # type: ignore[assignment]
     return [Finding(rule="direction_set", severity="info", path="outcome.direction",
                     message=f"outcome.direction was '{said}'; {why} {fixed} for the company")]
+
+
+def _worded(fallback: Reader, decision: str, start: int, end: int) -> str | None:
+    """The direction the sentence(s) holding ``[start, end)`` word ``decision`` with, if any."""
+    quote = read_quote(fallback.view, start, end)
+    return stated_direction(decision, quote.cues, " ".join(vs.text for vs in quote.sentences))
 
 
 def _unwritten_timings(summary: RegulatorySummary, index: SourceIndex) -> list[Finding]:
