@@ -976,3 +976,24 @@ def test_an_executives_comment_stating_no_act_gives_way_to_the_releases_own_news
     # the model's own reading of the release's act stands; another one gives way
     assert [f.rule for f in findings][:1] == (["decision_arbitrated"] if decision != settled
                                                else [])
+
+
+@pytest.mark.parametrize("agency", ["FDA", "OTHER"])
+def test_a_device_approval_a_comment_names_is_coded_as_the_releases_own_regulator_codes_it(
+        agency: str) -> None:
+    """An executive's comment names the act loosely ("this approval lets us ..."); the
+    release's own sentence credits a ministry that registers devices, so a device's approval is
+    its clearance, whichever regulator the model named."""
+    text = ("Zoral Medical Receives Israeli Ministry of Health Approval for ZORSCAN\n\n"
+            "TEL AVIV, Israel, March 3, 2025 -- Zoral Medical Ltd. today announced that the "
+            "Israeli Ministry of Health has approved the ZORSCAN home monitoring device for "
+            "marketing in Israel. The company plans to submit a 510(k) to the FDA next year.\n\n"
+            "\"This approval lets us begin with the clinicians who helped us build ZORSCAN,\" "
+            "said Dana Levi, Chief Executive Officer of Zoral.\n")
+    quote = "This approval lets us begin with the clinicians who helped us build ZORSCAN,"
+    summary, findings = _arbitrated(_ruling_answer(quote, decision="approval", agency=agency),
+                                    text)
+    assert summary.outcome is not None
+    assert (summary.outcome.agency, summary.outcome.decision) == ("OTHER", "clearance")
+    assert findings[0].rule == "decision_arbitrated"
+    assert "executive's comment" in findings[0].message

@@ -2158,3 +2158,112 @@ def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
                        + said, "2025-03-03")
     assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
     assert (summary.outcome.direction == "unfavorable") is asks
+
+
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # a regulator agreeing to a request to extend: the extension is the act, not feedback
+    ("Zoral A/S: Update on MAA review", "Zoral A/S announces that the Committee for Medicinal "
+     "Products for Human Use (CHMP) has agreed to the Company's request to extend the clock stop "
+     "in the assessment of ZORVEX.", "EMA", "review_extension"),
+    # a trial application the regulator has not approved: its disapproval
+    ("Zoral Medical Provides Update on Pivotal Study", "Zoral Medical, Inc. said the FDA has "
+     "notified it that the agency has not approved the IDE for its ZORSCAN pivotal study and "
+     "has asked for more animal data.", "FDA", "refusal"),
+    # a goal date that passed without the regulator's action
+    ("Zoral Therapeutics Statement on ZRX-5", "Zoral Therapeutics, Inc. said the U.S. Food and "
+     "Drug Administration did not act on the Biologics License Application for ZRX-5 by the "
+     "February 28, 2025 PDUFA target action date; the review continues.", "FDA", "other"),
+    # a marketing request declined: its refusal, whatever classification it names
+    ("Zoral Digital: FDA Decision on ZORSLEEP", "Zoral Digital, Inc. said the U.S. Food and Drug "
+     "Administration has declined the company's De Novo request for ZORSLEEP, a sleep therapy "
+     "app.", "FDA", "refusal"),
+    # a regulator ordering a recall
+    ("Zoral Medical Statement on ZORPUMP", "Zoral Medical Inc. said Health Canada has ordered "
+     "the company to recall ZORPUMP infusion sets sold in Canada.", "HEALTH_CANADA", "other"),
+    # a 510(k) the regulator puts on hold with an Additional Information letter: feedback
+    ("Zoral Imaging Update on ZORSCAN", "Zoral Imaging, Inc. said the U.S. Food and Drug "
+     "Administration has placed its 510(k) submission for ZORSCAN on hold and issued an "
+     "Additional Information letter asking for more bench data.", "FDA", "regulatory_feedback"),
+    # a trial notification's investigation period ended with no change asked for
+    ("Notice Concerning Clinical Trial Notification for ZRX-5", "Zoral Co., Ltd. announces that "
+     "the 30-day investigation period for its clinical trial notification for ZRX-5, filed with "
+     "the Pharmaceuticals and Medical Devices Agency, has ended without instructions for "
+     "change.", "PMDA", "trial_authorization"),
+    # designated "as a ... drug" with the kind in quotation marks; designated "an" innovative device
+    ("Notice Regarding Designation of ZORVEX", "Zoral Pharma Co., Ltd. announces that the "
+     "Ministry of Health, Labour and Welfare has designated ZORVEX as an \u201corphan drug\u201d "
+     "for the treatment of a rare form of epilepsy.", "PMDA", "designation"),
+    ("Zoral Health's ZORMIND app designated by MFDS", "Zoral Health said its ZORMIND app for "
+     "panic disorder has been designated an innovative medical device by the Ministry of Food "
+     "and Drug Safety.", "OTHER", "designation"),
+    # a regulator telling the company enrolment must be suspended: a (partial) hold
+    ("INSIDE INFORMATION - ZRX-5 PHASE I TRIAL", "The Company was informed by the NMPA that "
+     "enrolment of new patients in its Phase I trial of ZRX-5 must be paused pending review of "
+     "a safety case.", "NMPA", "clinical_hold"),
+    # a regulator's order suspending manufacture
+    ("Zoral Pharmaceutical discloses MFDS action", "Zoral Pharmaceutical said the Ministry of "
+     "Food and Drug Safety issued an order suspending the manufacture of two of its antibiotic "
+     "products for one month.", "OTHER", "other"),
+    # an instruction to revise the package insert
+    ("Revision of Precautions for ZORVEX", "Zoral Co., Ltd. announces that the Ministry of "
+     "Health, Labour and Welfare today issued an instruction to revise the package insert of "
+     "ZORVEX to add a warning on hepatitis.", "PMDA", "other"),
+    # a refusal maintained on appeal
+    ("Zoral S.A.: Anvisa decision on ZORVEX", "Zoral S.A. announces that Anvisa's collegiate "
+     "board upheld the rejection of the registration application for ZORVEX after hearing "
+     "the Company's appeal.", "OTHER", "refusal"),
+    # an expert committee recommending registration
+    ("Committee backs ZORVEX", "Zoral Ltd (ASX: ZRL) advises that the TGA's Advisory Committee "
+     "on Medicines has recommended the registration of ZORVEX for severe gout.", "TGA",
+     "positive_opinion"),
+    # the study itself authorised
+    ("Zoral Therapeutics study cleared to start", "Zoral Therapeutics Ltd said its Phase 2 "
+     "study of ZRX-5 in adults with asthma has been authorised by the MHRA.", "MHRA",
+     "trial_authorization"),
+    # an application that did not pass the regulator's validation
+    ("Zoral plc - MAA update", "Zoral plc announces that its marketing authorisation "
+     "application for ZORVEX failed validation at the MHRA because data were missing from "
+     "Module 3.", "MHRA", "refusal_to_file"),
+    # an application said to be approved; a registration approved by a council of regulators
+    ("Zoral Group - Business Update", "Zoral Group Limited (HKEX: 9999) updates shareholders "
+     "on ZORVEX. The new drug application for ZORVEX in adults with gout was approved by the "
+     "NMPA on 2 March 2025.", "NMPA", "approval"),
+    ("Zoral Pharma obtains GCC registration", "Zoral Pharma said the Gulf Health Council "
+     "approved the registration of ZORVEX tablets, to be followed by national authorisations.",
+     "OTHER", "approval"),
+    # the review clock's long name between "extended" and "date"
+    ("Zoral Announces Extension of ZRX-5 Review", "Zoral Inc. said the U.S. Food and Drug "
+     "Administration has extended the Prescription Drug User Fee Act (PDUFA) target action "
+     "date for ZRX-5 by three months.", "FDA", "review_extension"),
+    # an approval that leaves out one strength and comes with a REMS is an approval
+    ("Zoral Announces FDA Action on ZORVEX", "Zoral Inc. said the U.S. Food and Drug "
+     "Administration has approved ZORVEX 5 mg tablets with a Risk Evaluation and Mitigation "
+     "Strategy. The FDA did not approve the proposed 10 mg strength.", "FDA", "approval"),
+    # the refuse-to-file letter in the passive
+    ("Zoral Pharma: FDA will not review ZORVEX NDA", "Zoral Pharma plc said the FDA notified it "
+     "that its New Drug Application for ZORVEX will not be filed for review.", "FDA",
+     "refusal_to_file"),
+], ids=["agreed-to-extend", "ide-not-approved", "goal-date-passed", "de-novo-declined",
+       "recall-ordered", "510k-on-hold-with-ai-letter", "notification-ended-without-change",
+       "designated-as-quoted-kind", "designated-an-innovative-device", "enrolment-must-pause",
+       "manufacture-suspended-by-order", "instruction-to-revise-insert", "rejection-upheld",
+       "committee-recommends-registration", "study-authorised", "failed-validation",
+       "application-was-approved", "registration-approved-by-council",
+       "pdufa-date-long-name-extended", "approval-without-a-strength",
+       "will-not-be-filed"])
+def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    assert _codes(summary) == (agency, decision)
+
+
+@pytest.mark.parametrize(("said", "direction"), [
+    ("the FDA agreed with the proposed design of the Phase 3 trial, including its primary "
+     "endpoint.", "favorable"),
+    ("the FDA did not agree with the proposed primary endpoint.", "neutral"),
+], ids=["agreed", "did-not-agree"])
+def test_feedback_agreeing_with_the_plan_is_favourable(said: str, direction: str) -> None:
+    summary = _release("Zoral Therapeutics Provides Regulatory Update", "Zoral Therapeutics, "
+                       "Inc. today said that, in the official minutes of its End-of-Phase 2 "
+                       "meeting, " + said, "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
+    assert summary.outcome.direction == direction

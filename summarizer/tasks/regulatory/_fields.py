@@ -676,11 +676,20 @@ _ASKS_FOR_MORE = re.compile(
     r"|\bdeficienc", re.I)
 
 
+#: feedback agreeing with the company's plan ("the FDA agreed with the proposed design")
+_AGREES = re.compile(r"\b(?:agreed|agrees|concurred|concurs)\b", re.I)
+
+
 def _asks_for_more(text: str) -> bool:
     """Whether ``text`` says the regulator asks for more (data, a trial) or found deficiencies,
     not negated in its clause ("without requiring an additional overseas trial")."""
     return any(not is_negated(text[:m.start()], text[m.end():])
                for m in _ASKS_FOR_MORE.finditer(text))
+
+
+def _agrees(text: str) -> bool:
+    """Whether ``text`` says the regulator agreed (not "did not agree")."""
+    return any(not is_negated(text[:m.start()], text[m.end():]) for m in _AGREES.finditer(text))
 
 
 def read_direction(
@@ -719,6 +728,8 @@ def read_direction(
                    if evidence is not None and evidence.index + 1 < len(view.sentences) else [])
     if decision == "regulatory_feedback" and _asks_for_more(" ".join(told)):
         return "unfavorable"
+    if decision == "regulatory_feedback" and _agrees(" ".join(told)):
+        return "favorable"  # agreement with the plan, asking for nothing more
     if t.score > 0.2:
         return "favorable"
     if t.score < -0.2:

@@ -192,7 +192,8 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if planted or document.in_boilerplate(start, end):
         where = "an instruction planted in the release" if planted else "boilerplate"
         return _fails(predicted, read, agrees, f"the quoted sentence is {where}, not the news")
-    coded = _device_coding(summary, fallback, predicted, read)
+    coded = _device_coding(summary, fallback, predicted, read,
+                           read_quote(fallback.view, start, end).comment)
     if coded is not None:
         return coded
     misfit = _misfit(summary, predicted)
@@ -295,14 +296,21 @@ def _front_refines(predicted: str, read: str, fallback: Reader) -> bool:
 
 
 def _device_coding(summary: RegulatorySummary, fallback: Reader, predicted: str,
-                   read: str) -> Verdict | None:
+                   read: str, comment: bool) -> Verdict | None:
     """A regulator's decision on a device is coded as the vocabulary says ("approval" by the
-    TGA of a test is a "clearance"): the release is about a device and the reader coded it."""
-    agency = VOCABULARY.agency(summary.outcome.agency) if summary.outcome is not None else None
+    TGA of a test is a "clearance"): the release is about a device and the reader coded it.
+    When the model quotes an executive's comment ("this approval lets us ..."), the regulator
+    is the one the release's own sentence for the act credits, not the model's."""
+    if fallback.reading.decision != predicted:
+        return None
+    code = fallback.ruled.agency if comment else (
+        summary.outcome.agency if summary.outcome is not None else None)
+    agency = VOCABULARY.agency(code) if code is not None else None
     if (agency is not None and agency.device_decisions.get(predicted) == read
-            and fallback.reading.decision == predicted and fallback.ruled.agency == agency.code):
-        return Verdict(False, predicted, read, f"{agency.label} registers devices: a device's "
-                                               f"'{predicted}' is coded '{read}'")
+            and fallback.ruled.agency == agency.code):
+        said = "the quoted sentence is an executive's comment; " if comment else ""
+        return Verdict(False, predicted, read, f"{said}{agency.label} registers devices: a "
+                                               f"device's '{predicted}' is coded '{read}'")
     return None
 
 

@@ -276,6 +276,8 @@ NOT_EVENT_BEFORE = re.compile(
     r"\bunder (?:(?:the|its|an?|their|this) )?(?:[\w'’-]+ ){0,2}$"
     # the topic of an update ("Regulatory Update on SepsiQuant 510(k)")
     r"|\b(?:update|updates|statement|comments?|decision|determination"
+    # ... or of a regulator's letter or question ("Additional Information Request on 510(k)")
+    r"|requests?|letters?|questions?|feedback|advice"
     r"|(?:press |media )?reports?)"
     r" (?:on|regarding|concerning|about)"
     r" (?:[\w®™'’-]+ ){0,4}$"
@@ -296,7 +298,9 @@ NOT_EVENT_BEFORE = re.compile(
     r"(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$"
     # the company's own organs approve ("the Board of Directors at its meeting held today
     # approved the filing of an application with the DCGI"): no regulator's act
-    r"|\b(?:Board(?: of Directors)?|directors|shareholders|stockholders|general meeting)"
+    # (Anvisa's "collegiate board", its Diretoria Colegiada, is the regulator's)
+    r"|\b(?<!collegiate )"
+    r"(?:Board(?: of Directors)?|directors|shareholders|stockholders|general meeting)"
     r"(?: of the Company)?(?: (?:at|in) (?:its|the) (?:meeting|session)\b[^.;_]{0,40}?)?"
     r"(?:\s+(?:has|have|had|today|also|unanimously|duly|hereby))*\s+$"
     # the authorisations a committee recommends converting ("recommending the conversion of the
