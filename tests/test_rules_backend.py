@@ -2239,6 +2239,11 @@ def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
     ("Zoral Announces FDA Action on ZORVEX", "Zoral Inc. said the U.S. Food and Drug "
      "Administration has approved ZORVEX 5 mg tablets with a Risk Evaluation and Mitigation "
      "Strategy. The FDA did not approve the proposed 10 mg strength.", "FDA", "approval"),
+    # what a late-cycle meeting brings is the regulator's feedback
+    ("Zoral Therapeutics Provides Update on ZRX-5 BLA", "Zoral Therapeutics, Inc. said that at "
+     "its late-cycle meeting held yesterday the U.S. Food and Drug Administration raised no "
+     "major deficiencies in the Biologics License Application for ZRX-5.", "FDA",
+     "regulatory_feedback"),
     # the refuse-to-file letter in the passive
     ("Zoral Pharma: FDA will not review ZORVEX NDA", "Zoral Pharma plc said the FDA notified it "
      "that its New Drug Application for ZORVEX will not be filed for review.", "FDA",
@@ -2249,7 +2254,7 @@ def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
        "manufacture-suspended-by-order", "instruction-to-revise-insert", "rejection-upheld",
        "committee-recommends-registration", "study-authorised", "failed-validation",
        "application-was-approved", "registration-approved-by-council",
-       "pdufa-date-long-name-extended", "approval-without-a-strength",
+       "pdufa-date-long-name-extended", "approval-without-a-strength", "late-cycle-meeting",
        "will-not-be-filed"])
 def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")

@@ -117,6 +117,7 @@ def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
 
 
 def _catch_all(decision: str) -> bool:
+    """Whether ``decision`` is the vocabulary's catch-all kind ("other")."""
     kind = VOCABULARY.decision(decision)
     return kind is not None and kind.catch_all
 
