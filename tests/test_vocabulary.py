@@ -219,3 +219,8 @@ def test_only_decisions_whose_wording_decides_carry_a_direction_on_their_cues() 
     worded = [c for c in VOCABULARY.cues if c.direction is not None]
     assert worded
     assert all(VOCABULARY.direction(c.decision) is None for c in worded)
+
+
+def test_only_other_is_the_catch_all_kind() -> None:
+    assert [d.code for d in VOCABULARY.decisions if VOCABULARY.catch_all(d.code)] == ["other"]
+    assert not VOCABULARY.catch_all("no-such-kind")

@@ -105,21 +105,15 @@ def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
     A catch-all kind's cue ("other": a REMS) in a sentence that states a specific act as today's
     ("has approved X ... with a REMS") is part of that act and does not count."""
     stated = {id(c.sentence) for c in cues if c.firm and not c.background and c.weight >= 1.0
-              and not _catch_all(c.hit.decision)}
+              and not VOCABULARY.catch_all(c.hit.decision)}
     by: dict[str, list[float]] = {}
     for c in cues:
-        if _catch_all(c.hit.decision) and id(c.sentence) in stated:
+        if VOCABULARY.catch_all(c.hit.decision) and id(c.sentence) in stated:
             continue
         by.setdefault(c.hit.decision, []).append(c.weight)
     return {
         d: sum(w * 0.5**i for i, w in enumerate(sorted(ws, reverse=True))) for d, ws in by.items()
     }
-
-
-def _catch_all(decision: str) -> bool:
-    """Whether ``decision`` is the vocabulary's catch-all kind ("other")."""
-    kind = VOCABULARY.decision(decision)
-    return kind is not None and kind.catch_all
 
 
 def has_front_cue(cues: Sequence[WeightedCue], decision: str, min_spec: float = 0.0, *,

@@ -192,14 +192,13 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if planted or document.in_boilerplate(start, end):
         where = "an instruction planted in the release" if planted else "boilerplate"
         return _fails(predicted, read, agrees, f"the quoted sentence is {where}, not the news")
-    coded = _device_coding(summary, fallback, predicted, read,
-                           read_quote(fallback.view, start, end).comment)
+    quote = read_quote(fallback.view, start, end)
+    coded = _device_coding(summary, fallback, predicted, read, quote.comment)
     if coded is not None:
         return coded
     misfit = _misfit(summary, predicted)
     if misfit and not agrees:  # agreeing, the regulator is settled later; the sentence is
         return _fails(predicted, read, agrees, misfit)  # still judged
-    quote = read_quote(fallback.view, start, end)
     cue = _contradiction(predicted, quote)
     if cue is not None and read == _NONE and not has_front_cue(
             fallback.view.cues, cue.hit.decision, quotes=False) and (

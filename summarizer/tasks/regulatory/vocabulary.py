@@ -184,6 +184,11 @@ class Vocabulary:
         spec = self.decision(decision)
         return spec.direction if spec is not None else None
 
+    def catch_all(self, decision: str) -> bool:
+        """Whether ``decision`` is the catch-all kind ("other"): any specific kind is better."""
+        spec = self.decision(decision)
+        return spec is not None and spec.catch_all
+
     def with_direction(self, direction: str) -> frozenset[str]:
         """The event decisions whose direction is always ``direction``."""
         return frozenset(d.code for d in self.event_decisions
