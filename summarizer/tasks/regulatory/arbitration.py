@@ -208,30 +208,13 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                f"quoted sentence names '{snip(cue.hit.text, 60)}' "
                                                "only in passing")
-    if cue is not None and quote.comment and read not in (_NONE, cue.hit.decision):
-        # an executive's comment speaks of other acts loosely ("the issues raised in the CRL");
-        # the release's own sentences say what its news is
-        if agrees:
-            return Verdict(True, predicted, predicted)
-        return Verdict(False, predicted, read, "the sentence it quotes is an executive's comment "
-                                               f"(it says '{snip(cue.hit.text, 60)}'), and the "
-                                               f"release's own sentences report '{read}'")
+    own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
+    commented = _comment(predicted, read, agrees, quote, cue, bool(own)) if quote.comment else None
+    if commented is not None:
+        return commented
     if cue is not None:
         return Verdict(False, predicted, cue.hit.decision,
                        f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)
-    if read == _NONE and quote.comment:
-        # an executive's comment, where the release's own news states no act: the speaker's
-        # view of the news, not the news
-        return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
-                                               "and the release's own sentences state no act")
-    own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
-    if quote.comment and not own and read != _NONE and not agrees:
-        # an executive's comment that states no act ("We take the notified body's findings
-        # seriously"), where the release's own sentences report another: the speaker's view of
-        # the news is not the sentence stating it
-        return Verdict(False, predicted, read, "the quoted sentence is an executive's comment "
-                                               "that states no act, and the release's own "
-                                               f"sentences report '{read}'")
     headline = _headline_states_other(predicted, read, fallback, quote) if any(
         _current(c) for c in own) else None  # (a sentence stating nothing: asked again first)
     if headline is not None:
@@ -265,6 +248,35 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _comment(predicted: str, read: str, agrees: bool, quote: QuoteReading,
+             cue: WeightedCue | None, states_own: bool) -> Verdict | None:
+    """An executive's comment is the speaker's view of the news, not the sentence stating it:
+    the release's own sentences (``read``) say what the news is. None: the comment does not
+    settle it (the other decision it names is the release's reading, or it states the model's).
+
+    - it names another act loosely ("the issues raised in the CRL") while the release's own
+      sentences report a third: their reading applies (or the model's, when compatible);
+    - the release's own sentences state no act: the check fails;
+    - it states no act ("We take the notified body's findings seriously") while the release's
+      own sentences report another: theirs applies."""
+    if cue is not None:
+        if read in (_NONE, cue.hit.decision):
+            return None  # the cue it names is the release's own reading: the cue applies
+        if agrees:
+            return Verdict(True, predicted, predicted)
+        return Verdict(False, predicted, read, "the sentence it quotes is an executive's comment "
+                                               f"(it says '{snip(cue.hit.text, 60)}'), and the "
+                                               f"release's own sentences report '{read}'")
+    if read == _NONE:
+        return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
+                                               "and the release's own sentences state no act")
+    if not states_own and not agrees:
+        return Verdict(False, predicted, read, "the quoted sentence is an executive's comment "
+                                               "that states no act, and the release's own "
+                                               f"sentences report '{read}'")
+    return None
 
 
 def _headline_states_other(predicted: str, read: str, fallback: Reader,
