@@ -2261,6 +2261,84 @@ def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision:
     assert _codes(summary) == (agency, decision)
 
 
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # a regulator's permission to market, and to run a trial, named by the form it is given in
+    ("Quillon Pharma receives permission for QLX-3", "Quillon Pharma Limited informs the "
+     "exchange that it has received permission from the Central Drugs Standard Control "
+     "Organisation to import and market QLX-3 capsules in India.", "OTHER", "approval"),
+    ("Quillon Lifesciences: trial permission", "Quillon Lifesciences Limited informs the "
+     "exchange that the Drugs Controller General of India has granted permission under Rule 22 "
+     "to conduct a Phase 2, open-label, multicentre study of QLX-3 in adults.", "OTHER",
+     "trial_authorization"),
+    # a trial approved by its phase, in a headline
+    ("Health Canada approves Quillon's Phase 1 psoriasis study", "Quillon Bio Inc. said the "
+     "study of QLX-3 will enrol 40 adults at three sites.", "HEALTH_CANADA",
+     "trial_authorization"),
+    # the Commission amending an authorisation's terms; a committee recommending an extension
+    ("Quillon: Commission widens QLX-3 label", "Quillon A/S said the European Commission has "
+     "issued a decision amending the marketing authorisation of QLX-3 so that it may be used "
+     "in children from six years.", "EC", "approval"),
+    ("CHMP supports wider use of QLX-3", "Quillon SE said the CHMP has recommended extending "
+     "the indication of QLX-3 to adolescents with severe asthma.", "EMA", "positive_opinion"),
+    # the FDA "has filed" the application: the acceptance
+    ("Quillon Announces FDA Filing of QLX-3 NDA", "Quillon Inc. said the U.S. Food and Drug "
+     "Administration has filed the New Drug Application for QLX-3 and set a goal date in "
+     "October.", "FDA", "filing_accepted"),
+    # no objection to the plan, and a headline agreement: the regulator's feedback
+    ("Quillon Provides Regulatory Update", "Quillon Inc. said the FDA did not object to the "
+     "company's proposal to file on the basis of one Phase 3 trial.", "FDA",
+     "regulatory_feedback"),
+    ("Quillon Aligns With FDA on Phase 3 Design for QLX-3", "Quillon Inc. said the Phase 3 "
+     "trial will start in the second half of the year.", "FDA", "regulatory_feedback"),
+    # a hold lifted, with what it was on told at length between
+    ("Quillon Bio - Form 8-K", "Quillon Bio, Inc. said the clinical hold on its IND for QLX-3, "
+     "an oral kinase inhibitor for myelofibrosis, has been lifted by the FDA.", "FDA",
+     "hold_lifted"),
+    # a CLIA waiver; a signal assessment started; sales suspended by a published notice; an
+    # authorisation renewed
+    ("Quillon Dx Receives CLIA Waiver", "Quillon Dx, Inc. said the U.S. Food and Drug "
+     "Administration has granted a CLIA waiver for its QLX strep A test.", "FDA", "other"),
+    ("Quillon AG: PRAC review", "Quillon AG said the EMA's PRAC has started an assessment of a "
+     "signal of pancreatitis with QLX-3.", "EMA", "other"),
+    ("Quillon Holdings announcement", "The board announces that the NMPA issued a notice "
+     "suspending the sales of QLX-3 injection in the PRC.", "NMPA", "other"),
+    ("Quillon S.p.A.: QLX-3 authorisation renewed", "Quillon S.p.A. said the European "
+     "Commission has renewed the conditional marketing authorisation of QLX-3 for a further "
+     "year.", "EC", "other"),
+    # a review clock paused until the company answers a request: the request is the news
+    ("Quillon Robotics Update on QLX Spine 510(k)", "Quillon Robotics, Inc. received an "
+     "Additional Information request from the FDA on its 510(k) submission. The FDA review "
+     "clock is paused until Quillon submits a complete response.", "FDA",
+     "regulatory_feedback"),
+    # non-events: a results release's period recap, a certificate still under assessment, a
+    # list of letters not received, a review put on hold by a request for information
+    ("Quillon Medical Reports Third Quarter Results", "Quillon Medical, Inc. reported revenue "
+     "of $12 million. During the quarter, the company received FDA 510(k) clearance for its "
+     "QLX catheter.", "NONE", "none"),
+    ("Quillon Medical AB: quality certificate", "Quillon Medical AB said its notified body "
+     "issued an ISO 13485 certificate for its plant; the MDR certificate for the QLX sensor "
+     "remains under assessment.", "NONE", "none"),
+    ("Quillon Pharma Update", "Quillon Pharma said the FDA inspected its plant in May. It "
+     "has not received a warning letter, untitled letter or any other notice from the FDA.",
+     "NONE", "none"),
+], ids=["permission-to-import-and-market", "permission-under-rule-to-conduct-trial",
+       "approves-phase-1-study", "decision-amending-authorisation",
+       "recommended-extending-indication", "fda-has-filed", "did-not-object",
+       "aligns-with-fda", "hold-on-ind-lifted-at-length", "clia-waiver",
+       "signal-assessment-started", "notice-suspending-sales", "authorisation-renewed",
+       "clock-paused-until-response",
+       "during-the-quarter", "certificate-under-assessment", "letters-not-received"])
+def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    assert _codes(summary) == (agency, decision)
+
+
+def test_a_safety_review_started_is_unfavourable() -> None:
+    summary = _release("Quillon AG: PRAC review", "Quillon AG said the EMA's PRAC has started "
+                       "an assessment of a signal of pancreatitis with QLX-3.", "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.direction == "unfavorable"
+
+
 @pytest.mark.parametrize(("said", "direction"), [
     ("the FDA agreed with the proposed design of the Phase 3 trial, including its primary "
      "endpoint.", "favorable"),

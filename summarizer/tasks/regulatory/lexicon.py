@@ -227,7 +227,10 @@ HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
     r"|later this (?:year|month|quarter)|next (?:year|month|quarter)|to be "
     r"(?:submitted|filed|held|issued|granted|given|decided)"
-    r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$))\b",
+    r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)|(?:is|are) (?:\w+ )?imminent"
+    # a thing still awaited ("the product-level MDR certificate ... remains under assessment")
+    r"|(?:remains?|is still|continues to be) (?:pending|under (?:review|evaluation|assessment"
+    r"|consideration)))\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
@@ -346,7 +349,12 @@ BACKGROUND_RECENT = re.compile(
     r"|already"  # ("... already in hand")
     r"|at that time|back then"  # the time of an earlier act the release has told
     r"|(?:in|during) the (?:first|second|third|fourth|last|prior|previous) (?:quarter|half)"
-    r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b)\b", _I)
+    r"|(?:in|during) (?:the )?(?:Q[1-4]|H[12])\b"
+    # a results release's period ("During the quarter, the company received ...", "During the
+    # reporting period, the Group obtained ...")
+    r"|during the (?:reporting |review |financial |fiscal )?"
+    r"(?:quarter|period|half[- ]year|year))\b",
+    _I)
 #: background markers in the cue's own clause: an earlier event narrated or referred to
 #: ("had suspended", "follows the opinion", "converts the accelerated approval", "which was")
 BACKGROUND_CLAUSE = re.compile(
@@ -449,10 +457,13 @@ NEGATION_BEFORE = re.compile(
     _I,
 )
 #: a list a negation governs: its last item is negated too ("has not informed it of any
-#: deficiencies, or of a revised action date")
+#: deficiencies, or of a revised action date"), and a middle one of things not received ("has
+#: not received a warning letter, untitled letter or any other notice")
 NEGATED_LIST = re.compile(
     r"\b(?:not|never|no)\s+[^.;]{0,200}?,\s*(?:or|nor)\s+(?:(?:of|to|in|for|about)\s+)?"
-    r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:received|been\s+(?:issued|sent))\s+(?:an?\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:an?\s+|any\s+)?$",
     _I,
 )
 #: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
