@@ -75,9 +75,11 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: eleventh, of 21, nor the fifteenth, added in the twelfth, of 22; the sixteenth, added in the
 #: thirteenth, has one of 23, first counted after that session's changes; the seventeenth,
 #: added in the fourteenth, none of 22, first counted after that session's changes; the
-#: eighteenth, added in the fifteenth, none of 23, counted after that session's changes); a
-#: change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 7
+#: eighteenth, added in the fifteenth, none of 23, counted after that session's changes; the
+#: nineteenth, added in the sixteenth, two of 23, both perfect "other" answers overruled, counted
+#: at its split and again after that session's changes, the same); a change that fixes one
+#: must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 9
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
