@@ -227,7 +227,8 @@ HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
     r"|later this (?:year|month|quarter)|next (?:year|month|quarter)|to be "
     r"(?:submitted|filed|held|issued|granted|given|decided)"
-    r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)|(?:is|are) (?:\w+ )?imminent"
+    r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)"
+    r"|(?:is|are) (?:\w+ )?imminent"  # said to be coming ("an FDA warning letter is imminent")
     # a thing still awaited ("the product-level MDR certificate ... remains under assessment")
     r"|(?:remains?|is still|continues to be) (?:pending|under (?:review|evaluation|assessment"
     r"|consideration)))\b",
