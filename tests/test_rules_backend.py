@@ -2305,6 +2305,10 @@ def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision:
     ("Quillon S.p.A.: QLX-3 authorisation renewed", "Quillon S.p.A. said the European "
      "Commission has renewed the conditional marketing authorisation of QLX-3 for a further "
      "year.", "EC", "other"),
+    # a product allowed on the market short of its registration (named-patient access)
+    ("Quillon Pharma AG: access authorisation", "Quillon Pharma AG said Swissmedic has "
+     "authorised it to supply the unregistered medicine QLX-3 to named patients with severe "
+     "lupus.", "OTHER", "other"),
     # a review clock paused until the company answers a request: the request is the news
     ("Quillon Robotics Update on QLX Spine 510(k)", "Quillon Robotics, Inc. received an "
      "Additional Information request from the FDA on its 510(k) submission. The FDA review "
@@ -2326,7 +2330,7 @@ def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision:
        "recommended-extending-indication", "fda-has-filed", "did-not-object",
        "aligns-with-fda", "hold-on-ind-lifted-at-length", "clia-waiver",
        "signal-assessment-started", "notice-suspending-sales", "authorisation-renewed",
-       "clock-paused-until-response",
+       "named-patient-access", "clock-paused-until-response",
        "during-the-quarter", "certificate-under-assessment", "letters-not-received"])
 def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
