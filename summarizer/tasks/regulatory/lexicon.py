@@ -222,6 +222,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
+#: a state that goes on, and a review still going on ("which remains under review")
+_STILL = r"(?:remains?|is still|continues to be)"
+_STILL_UNDER_REVIEW = rf"{_STILL} under (?:review|evaluation|assessment)"
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
@@ -230,8 +233,7 @@ HYPOTHETICAL_AFTER = re.compile(
     r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)"
     r"|(?:is|are) (?:\w+ )?imminent"  # said to be coming ("an FDA warning letter is imminent")
     # a thing still awaited ("the product-level MDR certificate ... remains under assessment")
-    r"|(?:remains?|is still|continues to be) (?:pending|under (?:review|evaluation|assessment"
-    r"|consideration)))\b",
+    rf"|{_STILL_UNDER_REVIEW}|{_STILL} (?:pending|under consideration))\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
@@ -428,7 +430,7 @@ RELATIVE_ASIDE = re.compile(r",\s*which\b[^,;]{0,200},", _I)
 #: "as at the date of this announcement, ... has not approved ..., which remains under review")
 NOT_YET = re.compile(
     r"\b(?:yet|at (?:this|the present) (?:stage|time|point)|as (?:at|of) the date|to date|so far"
-    r"|(?:remains?|is still|continues to be) under (?:review|evaluation|assessment))\b",
+    rf"|{_STILL_UNDER_REVIEW})\b",
     _I,
 )
 #: a negation right before a cue, in its clause ("did not approve", "has not placed ... on hold")
