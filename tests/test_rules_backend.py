@@ -1169,8 +1169,17 @@ def test_masking_regulators_keeps_every_other_character_in_place(
     masked = mask_agencies(part, sentence, sentence.start)
     assert len(masked) == len(part)
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in sentence.agencies]
+
+    def opening(s: int, e: int) -> int:
+        """Where the bracket closing right after a name opens, a few characters before it
+        ("(U.S. FDA)"), else the name's start."""
+        j = part.rfind("(", max(0, s - 8), s)
+        closes = e < len(part) and part[e] == ")" and not (s > 0 and part[s - 1] == "(")
+        return j if closes and j >= 0 and ")" not in part[j:s] else s
+
     for i, (was, now) in enumerate(zip(part, masked, strict=True)):
-        inside = any(s - 1 <= i <= e for s, e in spans)  # a name and a bracket around it
+        # a name and a bracket around it
+        inside = any(min(s - 1, opening(s, e)) <= i <= e for s, e in spans)
         assert now == was or (inside and now == "_")
     assert all(set(masked[s:e]) == {"_"} for s, e in spans)
 
@@ -1623,7 +1632,10 @@ def test_regulators_words_asides_and_headline_recaps(headline: str, lead: str, p
     ("The orphan status was confirmed by the COMP at the time of the opinion.", "designation"),
     ("ZORVEX has been authorised in the European Union since 2020.", "approval"),
     ("ZRX-5 received IND approval from the MFDS last year.", "trial_authorization"),
-], ids=["at-the-time-of", "since-a-year", "last-year"])
+    # the regulator's abbreviation in brackets, country and all, ends no clause
+    ("ZORVEX was approved by the U.S. Food and Drug Administration (U.S. FDA) on May 2, 2023 "
+     "for adults.", "approval"),
+], ids=["at-the-time-of", "since-a-year", "last-year", "abbreviation-with-country"])
 def test_an_act_dated_by_another_act_or_a_year_past_is_background(sentence: str,
                                                                    decision: str) -> None:
     text = ("Zoral Therapeutics Provides Update\n\nLEIDEN, 3 March 2025 -- The European Commission "
@@ -2335,6 +2347,145 @@ def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision:
 def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
     assert _codes(summary) == (agency, decision)
+
+
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    # a hold lifted, told at length in the passive, or with who placed it and on what
+    ("Tessarine Bio Provides Program Update", "The partial clinical hold on the Phase 2a "
+     "QUENSTAD study of TSR-41 (oral 20 mg and 40 mg twice daily), an investigational "
+     "allosteric modulator in development for refractory focal epilepsy, which had limited new "
+     "enrolment to the lower dose since October, has been removed by the U.S. Food and Drug "
+     "Administration, Tessarine Bio, Inc. announced today.", "FDA", "hold_lifted"),
+    ("Notice Concerning Program Update on TSR-41", "Tessarine Pharma Co., Ltd. hereby "
+     "announces that the clinical hold placed by the U.S. Food and Drug Administration (FDA) "
+     "on the Phase 1 study of TSR-41, an autologous islet cell therapy, in type 1 diabetes has "
+     "been lifted.", "FDA", "hold_lifted"),
+    # a hold lifted in other verbs; a hold not placed, so the IND is in effect
+    ("FDA frees Tessarine's TSR-41 from clinical hold", "Tessarine Genetics, Inc. said dosing "
+     "will restart under a revised protocol.", "FDA", "hold_lifted"),
+    ("Tessarine Therapeutics, Inc. - Current Report on Form 8-K", "On March 1, 2025, the "
+     "30-day review period for the IND for TSR-41 expired without the FDA placing the IND on "
+     "clinical hold, and the IND is now in effect.", "FDA", "trial_authorization"),
+    # a trial authorised with an aside, or its notification's review completed; a trial
+    # authorised with an ethics committee's favourable opinion (the committee's is no
+    # application's opinion); a trial approved by a review board, no regulator named
+    ("Tessarine Biotech: regulatory update", "Tessarine Biotech S.A. announced that ANMAT has "
+     "authorised, by Disposición, the Phase 2 clinical study of TSR-41 in 300 adults.",
+     "OTHER", "trial_authorization"),
+    ("Notice Concerning TSR-41", "Tessarine Co., Ltd. announces that the 30-day review by the "
+     "Pharmaceuticals and Medical Devices Agency (PMDA) of the clinical trial plan "
+     "notification for TSR-41 has been completed.", "PMDA", "trial_authorization"),
+    ("Tessarine Therapeutics plc: regulatory update", "Tessarine Therapeutics plc announces "
+     "that the MHRA has authorised the Company's Clinical Trial Application for the Phase 1 "
+     "study of TSR-41, and that the study has received a favourable opinion from the Research "
+     "Ethics Committee. The favourable opinion of the Research Ethics Committee covers all "
+     "three sites.", "MHRA", "trial_authorization"),
+    ("Tessarine Receives IRB Approval", "Tessarine Bio, Inc. said the institutional review "
+     "board at its first clinical site has approved the Phase 1 trial of TSR-41.", "NONE",
+     "none"),
+    # a committee's deliberation put off to a later meeting
+    ("Notice Regarding Deliberation on TSR-41", "At the Second Committee on Drugs of the "
+     "Pharmaceutical Affairs Council held today, the deliberation on TSR-41 was postponed to a "
+     "later meeting, and the committee asked for additional data.", "PMDA",
+     "regulatory_feedback"),
+    # consent given in the passive; an application for a product's approval; a request for a
+    # faster review granted; a registration file accepted
+    ("Gazette notice: TSR-41", "Tessarine Limited advises that consent to the distribution of "
+     "TSR-41 tablets has been given under section 20 of the Medicines Act 1981 and was notified "
+     "by Medsafe.", "OTHER", "approval"),
+    ("Tessarine Bio: TSR-41 in Korea", "Tessarine Bio said it has applied to the Ministry of "
+     "Food and Drug Safety for item approval of TSR-41.", "OTHER", "submission"),
+    ("Tessarine Pharmaceutical: material information", "Tessarine Pharmaceutical Co., Ltd. "
+     "said the Taiwan Food and Drug Administration has approved the company's request for "
+     "priority review of the new drug application for TSR-41.", "OTHER", "designation"),
+    ("Tessarine Pharma: SFDA review", "Tessarine Pharma disclosed that the Saudi Food and Drug "
+     "Authority (SFDA) has accepted the registration file for TSR-41 for review.", "OTHER",
+     "filing_accepted"),
+    # setbacks in other words: a draft view, an application that will not be filed, refusal
+    # recommended after a benefit-risk balance, an assessment's timetable extended, a request
+    # for supplementary information, an application not approved, a certificate not issued
+    ("Tessarine Therapeutics plc: NICE appraisal", "Tessarine Therapeutics plc notes that NICE "
+     "issued draft guidance in which the committee is minded not to recommend TSR-41.", "NICE",
+     "negative_opinion"),
+    ("Tessarine Pharma Announces FDA Letter", "Tessarine Pharma, Inc. said the FDA has "
+     "notified it that the supplemental Biologics License Application for TSR-41 in "
+     "adolescents will not be filed, because the dosing data are insufficient.", "FDA",
+     "refusal_to_file"),
+    ("Tessarine announces outcome of EMA review", "Tessarine B.V. said the CHMP has concluded "
+     "that the benefits of TSR-41 do not outweigh its risks, and has recommended that the "
+     "marketing authorisation be refused.", "EMA", "negative_opinion"),
+    ("Tessarine Pharma Limited: ACM advice on TSR-41", "Tessarine Pharma Limited informs the "
+     "market that the Advisory Committee on Medicines, which advises the Therapeutic Goods "
+     "Administration, is not satisfied that the benefit-risk balance of TSR-41 supports "
+     "registration.", "TGA", "negative_opinion"),
+    ("Tessarine plc: update on MHRA review", "Tessarine plc announces that the MHRA has "
+     "extended the timetable for its assessment of the application for TSR-41.", "MHRA",
+     "review_extension"),
+    ("Voluntary Announcement: TSR-41", "The Board announces that the NMPA has issued a notice "
+     "requesting supplementary information on the application for TSR-41.", "NMPA",
+     "regulatory_feedback"),
+    ("Tessarine Pte. Ltd.: outcome of HSA evaluation", "Tessarine Pte. Ltd. said the Health "
+     "Sciences Authority has informed it that its application to register TSR-41 has not been "
+     "approved, as the data were considered insufficient.", "OTHER", "refusal"),
+    ("Tessarine Medical AB: update on CE marking", "Tessarine Medical AB announces that its "
+     "notified body has concluded the conformity assessment of the TSR-41 monitor without "
+     "issuing a CE certificate.", "NOTIFIED_BODY", "refusal"),
+    # any regulator's feedback, by its abbreviation or name (the agency table's)
+    ("Tessarine AG: regulatory update", "Tessarine AG said Swissmedic has confirmed that one "
+     "Phase 3 trial may support its application for TSR-41.", "OTHER", "regulatory_feedback"),
+    ("Tessarine Bio Aligns With Health Sciences Authority on TSR-41 Plan", "Tessarine Bio said "
+     "the Phase 3 trial will start in the second half of the year.", "OTHER",
+     "regulatory_feedback"),
+    ("Tessarine Pharma: update", "Tessarine Pharma said the Therapeutic Goods Administration "
+     "advised that the Phase 3 data may support registration of TSR-41.", "TGA",
+     "regulatory_feedback"),
+    # an earlier step of what today's act is about, dated in its own clause after it
+    ("Tessarine Provides Regulatory Update", "Tessarine Inc. announced that the U.S. Food and "
+     "Drug Administration has accepted for review the New Drug Application submitted in "
+     "November 2024 for TSR-41.", "FDA", "filing_accepted"),
+    ("Tessarine Provides Regulatory Update", "Tessarine Inc. announced that Health Canada has "
+     "issued a No Objection Letter for an amended Clinical Trial Application, lifting the "
+     "clinical hold placed on the Phase 2 study of TSR-41 in October 2024.", "HEALTH_CANADA",
+     "hold_lifted"),
+    ("Tessarine Provides Regulatory Update", "Tessarine Inc. announced that the FDA has "
+     "approved the supplemental application filed in August 2024 for TSR-41.", "FDA",
+     "approval"),
+    # ... but that step's own kind keeps its date; a report of an act denied
+    ("Tessarine Reports Fourth Quarter Results", "Tessarine Inc. reported its results. Work "
+     "continues on the response to the clinical hold placed on TSR-41 in October 2024.",
+     "NONE", "none"),
+    ("[Clarification] Tessarine: FDA 510(k) clearance of TSR scanner 'not confirmed'",
+     "Tessarine said, in response to a request for clarification of a media report, that the "
+     "510(k) submitted in October last year is still under review.", "NONE", "none"),
+], ids=["partial-hold-removed-at-length", "hold-placed-by-us-fda-lifted", "freed-from-hold",
+       "ind-in-effect-without-hold", "authorised-with-an-aside", "trial-notification-reviewed",
+       "cta-with-ethics-opinion", "review-board-approval", "deliberation-postponed",
+       "consent-given", "applied-for-item-approval",
+       "priority-review-request-approved", "registration-file-accepted",
+       "minded-not-to-recommend", "will-not-be-filed-because", "recommended-be-refused",
+       "committee-not-satisfied",
+       "assessment-timetable-extended", "supplementary-information-requested",
+       "application-not-approved", "certificate-not-issued", "swissmedic-confirmed",
+       "aligns-with-named-regulator", "named-regulator-advised", "accepted-what-was-submitted",
+       "lifting-the-hold-placed", "approved-what-was-filed", "hold-placed-recalled",
+       "report-not-confirmed"])
+def test_round_seventeen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
+    assert _codes(summary) == (agency, decision)
+
+
+@pytest.mark.parametrize(("said", "direction"), [
+    ("The committee voted 3 yes, 10 no on whether the benefits of TSR-41 outweigh its risks.",
+     "unfavorable"),
+    ("The committee cast 11 votes in favour and 2 against on the benefit-risk of TSR-41.",
+     "favorable"),
+], ids=["yes-no-labelled", "in-favour-against-labelled"])
+def test_a_vote_told_with_its_sides_gives_the_direction(said: str, direction: str) -> None:
+    summary = _release("Tessarine Announces Outcome of FDA Advisory Committee Meeting",
+                       "Tessarine Oncology, Inc. said the FDA advisory committee met today. "
+                       + said, "2025-03-03")
+    assert summary.outcome is not None and summary.outcome.decision == "advisory_vote"
+    assert summary.outcome.direction == direction
 
 
 def test_a_safety_review_started_is_unfavourable() -> None:

@@ -179,6 +179,8 @@ def test_nothing_restates_the_code_lists() -> None:
     ("[[decision]]\ncode = \"none\"\n[[decision.cue]]\nany = ['(unclosed']\n", "bad pattern"),
     ("[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\npatterns = ['{NOPE} x']\n"
      "decisions = [\"*\"]\n", "fragment"),
+    ("[fragments]\nA = '{B}'\nB = 'x{A}'\n[[decision]]\ncode = \"none\"\n[[decision.cue]]\n"
+     "any = ['{A}']\n", "uses itself"),
     ("[[decision]]\ncode = \"yes\"\n", "no_decision"),
     ("[[decision]]\ncode = \"none\"\n[[decision.cue]]\ndirection = \"bad\"\nany = ['x']\n",
      "cue's direction"),
@@ -192,6 +194,16 @@ def test_a_broken_vocabulary_file_is_a_configuration_error(
     path.write_text(change, encoding="utf-8")
     with pytest.raises(ConfigurationError, match=message):
         load_vocabulary(path)
+
+
+def test_a_fragment_may_use_another(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.toml"
+    path.write_text("[fragments]\nSTOP = '[.;]'\nUNTIL = '[^.;]*?(?={STOP})'\n[[decision]]\n"
+                    "code = \"none\"\n[[decision]]\ncode = \"approval\"\n[[decision.cue]]\n"
+                    "any = ['approved{UNTIL}']\n", encoding="utf-8")
+    cue = load_vocabulary(path).cues[0]
+    assert cue.pattern.search("It was approved today; later") is not None
+    assert cue.pattern.search("approved today; later").group() == "approved today"  # type: ignore[union-attr]
 
 
 def test_the_shipped_vocabulary_loads_from_a_path_too() -> None:

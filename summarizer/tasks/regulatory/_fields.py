@@ -627,33 +627,59 @@ def read_summary_text(view: ZonedRelease, evidence: ViewSentence | None) -> str:
 
 
 #: a committee's vote count and what it voted on ("voted 9 to 4 that the benefits do not
-#: outweigh the risks", "voted 10-3 in favor of approval")
+#: outweigh the risks", "voted 10-3 in favor of approval", "by a vote of 12 to 1")
 _VOTE = re.compile(
-    r"\bvot(?:ed|es?|ing)\s+(\d{1,2})\s*(?:to|-|–|—)\s*(\d{1,2})\b([^.;]{0,160})", re.I)
+    r"\bvot(?:ed|es?|ing)(?:\s+of)?\s+(\d{1,2})\s*(?:to|-|–|—)\s*(\d{1,2})\b([^.;]{0,160})", re.I)
+#: a count told with each side's label ("voted 4 yes, 9 no on whether ...", "9 votes against and
+#: 4 in favour"), in either order
+_SIDE = r"(\d{1,2})\s+(?:votes?\s+)?(yes|no|in\s+favou?r|against)(?:\s+votes?)?"
+_LABELLED_VOTE = re.compile(
+    rf"\b{_SIDE}\s*(?:,|;|and|to|versus|vs\.?|with)\s*(?:and\s+|with\s+)?{_SIDE}\b([^.;]{{0,160}})",
+    re.I)
 #: the question voted on is put the negative way, or the majority voted against it
 _VOTED_NO = re.compile(
     r"\b(?:against|not|no|insufficient|inadequate|fail(?:s|ed)?|unfavou?rabl\w*)\b", re.I)
+
+
+def _counts(text: str) -> list[tuple[int, int, int, str, str | None]]:
+    """Each vote count in ``text``, in order: (where, yes, no, what follows it, the direction
+    the count's own words give or None)."""
+    out: list[tuple[int, int, int, str, str | None]] = []
+    for m in _VOTE.finditer(text):
+        # "voted 9 to 4 against", "voted 10-3 in favor": the word after the count says how the
+        # majority voted, whichever number comes first
+        side = re.match(r"\s*(?:,\s*)?(against|in favou?r|for)\b", m.group(3), re.I)
+        said = None if side is None else (
+            "unfavorable" if side.group(1).lower() == "against" else "favorable")
+        out.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3), said))
+    for m in _LABELLED_VOTE.finditer(text):
+        first, second = m.group(2).lower(), m.group(4).lower()
+        if (first in ("yes", "no")) != (second in ("yes", "no")) or first == second:
+            continue  # "4 yes and 9 against" mixes a question's answers with a side
+        yes, no = (int(m.group(1)), int(m.group(3)))
+        if first in ("no", "against"):
+            yes, no = no, yes
+        # "in favour"/"against" name the side; "yes"/"no" answer the question that follows
+        said = None if first in ("yes", "no") else (
+            "favorable" if yes > no else "unfavorable" if no > yes else "neutral")
+        out.append((m.start(), yes, no, m.group(5), said))
+    return sorted(out)
 
 
 def _vote_direction(text: str) -> str | None:
     """The direction a vote count gives: the majority for a question put positively is
     favourable, for one put negatively ("do not outweigh", "against") unfavourable; of several
     votes, the one on benefit and risk (else the first)."""
-    votes = list(_VOTE.finditer(text))
+    votes = _counts(text)
     if not votes:
         return None
-    vote = next((v for v in votes if re.search(r"\bbenefit", v.group(3), re.I)
-                 and re.search(r"\brisk", v.group(3), re.I)), votes[0])
-    yes, no = int(vote.group(1)), int(vote.group(2))
+    _, yes, no, rest, said = next((v for v in votes if re.search(r"\bbenefit", v[3], re.I)
+                                  and re.search(r"\brisk", v[3], re.I)), votes[0])
     if yes == no:
         return "neutral"
-    # "voted 9 to 4 against", "voted 5 to 11 against the question", "voted 10-3 in favor": the
-    # word after the count says how the majority voted, whichever number comes first
-    side = re.match(r"\s*(?:,\s*)?(against|in favou?r|for)\b", vote.group(3), re.I)
-    if side is not None:
-        return "unfavorable" if side.group(1).lower() == "against" else "favorable"
-    question = re.split(r"\b(?:while|whereas|but|although)\b|[(,]\s*(?:and|with)\b",
-                        vote.group(3))[0]
+    if said is not None:
+        return said
+    question = re.split(r"\b(?:while|whereas|but|although)\b|[(,]\s*(?:and|with)\b", rest)[0]
     negative = _VOTED_NO.search(question) is not None
     return "favorable" if (yes > no) != negative else "unfavorable"
 

@@ -44,6 +44,8 @@ from summarizer.tasks.regulatory.lexicon import (
     OTHER_NEWS_TITLE,
     REGULATORY_TITLE,
     REPORTED_NOW,
+    STEP_KIND,
+    STEP_PARTICIPLE,
     THING_AFTER_PARTICIPLE,
     AgencyMention,
     CueHit,
@@ -342,11 +344,13 @@ _MASKED = re.compile(r"_+(?: _+)*")
 
 def is_background(
     sentence: ViewSentence, before: str, after: str, published: dt.date | None,
-    span: tuple[int, int],
+    span: tuple[int, int], decision: str | None = None,
 ) -> bool:
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
-    release (a date before the cue, or after it in its own clause)."""
+    release (a date before the cue, or after it in its own clause). With the cue's ``decision``,
+    an earlier step of another kind told after it ("the clinical hold placed on ... in November
+    2022" after a lift) ends its clause: that date is the step's."""
     recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
@@ -368,10 +372,14 @@ def is_background(
     rest = after[bracket.end():] if bracket else after
     rest = _INNER_BRACKET.sub(lambda m: " " * len(m.group()), rest)
     cut = _CLAUSE_END.search(rest)
+    end = cut.start() if cut else _DATE_REACH
+    if decision is not None:
+        step = next((m for m in STEP_PARTICIPLE.finditer(rest, 0, end)
+                     if STEP_KIND[m.group(1).lower()] != decision), None)
+        end = step.start() if step else end
     opening = _OPENING_DATE.match(sentence.text)
     scope = " ".join([opening.group() if opening else "", own,
-                      _bracket_date(bracket.group()) if bracket else "",
-                      rest[: cut.start()] if cut else rest[:_DATE_REACH]])
+                      _bracket_date(bracket.group()) if bracket else "", rest[:end]])
     if narrated:
         # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
         # news when its clause dates it to the few days before ("... on January 12, 2026")
@@ -425,6 +433,10 @@ def said_today(plain_before: str, plain_after: str) -> bool:
     return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after))
 
 
+#: how far before a regulator's name its bracket may open ("(U.S. FDA)", "(the TGA)")
+_BRACKET_PREFIX = 8
+
+
 def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
     """``part`` (the text at offset ``at``) with the regulators' names the sentence holds blanked
     out: their own commas and "and"s ("Food and Drug Administration", "Ministry of Health,
@@ -439,9 +451,16 @@ def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
     chars = list(part)
     for a in names[lo:hi]:
         a_start, a_end = a.start - at, min(a.end, end) - at
+        closes = a_end < len(part) and part[a_end] == ")"
         if a_start > 0 and part[a_start - 1] == "(":
             a_start -= 1
-        if a_end < len(part) and part[a_end] == ")":
+        elif closes:
+            # the bracket's opening a few words before the name goes too ("(U.S. FDA)"): an
+            # opening bracket left alone would end the clause
+            opening = part.rfind("(", max(0, a_start - _BRACKET_PREFIX), a_start)
+            if opening >= 0 and ")" not in part[opening:a_start]:
+                a_start = opening
+        if closes:
             a_end += 1
         chars[a_start:a_end] = "_" * (a_end - a_start)
     return "".join(chars)
@@ -697,7 +716,8 @@ def _weigh_cues(
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
-            background = is_background(vs, before, after, published, (hit.start, hit.end))
+            background = is_background(vs, before, after, published, (hit.start, hit.end),
+                                       hit.decision)
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)

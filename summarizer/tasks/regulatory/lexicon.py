@@ -60,6 +60,8 @@ __all__ = [
     "RATIONALE_WEAK",
     "REGULATORY_TITLE",
     "REPORTED_NOW",
+    "STEP_KIND",
+    "STEP_PARTICIPLE",
     "THING_AFTER_PARTICIPLE",
     "TIMING_CUE",
     "AgencyMention",
@@ -187,6 +189,18 @@ def find_short_names(text: str, spans: Sequence[tuple[int, int]],
 #: the direction each decision has for the company (None: depends on the wording)
 DECISION_DIRECTION: dict[str, str | None] = {d.code: d.direction for d in VOCABULARY.decisions}
 
+#: the kind each step participle tells (the vocabulary's ``participles``: "placed" a hold,
+#: "submitted" an application)
+STEP_KIND: dict[str, str] = {p: d.code for d in VOCABULARY.decisions for p in d.participles}
+#: one of them opening a reduced relative clause after what a cue's act is about, no auxiliary
+#: before it ("lifting the clinical hold placed on the study in November 2022", "accepted the
+#: NDA submitted in November"): it tells an earlier step of that thing, with its own date
+STEP_PARTICIPLE = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbe )(?<!\bhas )"
+    r"(?<!\bhave )(?<!\bhad )\b(" + "|".join(sorted(STEP_KIND, key=len, reverse=True)) + r")\b",
+    _I,
+) if STEP_KIND else re.compile(r"(?!)")
+
 #: a wording that signals a decision (see ``summarizer.tasks.regulatory.vocabulary.CueSpec``)
 DecisionCue = CueSpec
 
@@ -211,8 +225,11 @@ HYPOTHETICAL_BEFORE = re.compile(
     # a deadline for a later step ("has 30 days to submit the labeling supplement")
     r"|\bha(?:s|ve|d) (?:\d+|\w+) (?:calendar |business |working )?(?:days|weeks|months) to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
-    r"|aim(?:s|ed)? to|risk|ability to|no assurance|required for|necessary for|eligible for"
-    r"|in order to|with a view to|future|risks?|stay (?:of|on)|proposals? (?:on|for|to)"
+    # (not a balance's "risks": "the benefits do not outweigh its risks, and have recommended")
+    r"|aim(?:s|ed)? to|ability to|no assurance|required for|necessary for|eligible for"
+    r"|in order to|with a view to|future|stay (?:of|on)|proposals? (?:on|for|to)"
+    r"|(?<!outweigh )(?<!outweigh its )(?<!outweigh the )(?<!outweighs )(?<!outweighs its )"
+    r"(?<!outweighs the )(?<!benefit-)(?<!benefit )(?<!benefits and )risks?"
     r"|alleg(?:ed|edly|es|ing)|rumou?red|purported|speculat(?:ion|ed|ive)"
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
@@ -441,8 +458,10 @@ NEGATION_BEFORE = re.compile(
     # a hold not placed ("has not placed the study on clinical hold", "was not put on hold")
     r"|\b(?:not|never)\s+(?:been\s+)?(?:placed|put|imposed)\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
     r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
-    # ... or a period passed without it ("expired without the FDA imposing a clinical hold")
+    # ... or a period passed without it ("expired without the FDA imposing a clinical hold",
+    # "without the FDA placing the IND on clinical hold")
     r"|\bwithout\s+(?:[\w.'’-]+\s+){0,8}?(?:imposing|placing|issuing|raising|putting)\s+"
+    r"(?:(?:the|its|an?|any)\s+(?:[\w.'’-]+\s+){0,3}?(?:on|under)\s+)?"
     r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
     # an act whose object is the cue ("a decision refusing the granting of a conditional
     # marketing authorisation", "denying the approval")
@@ -471,7 +490,9 @@ NEGATED_LIST = re.compile(
 )
 #: a negation right after a cue ("approval was not granted", "the hold has not been lifted")
 NEGATION_AFTER = re.compile(
-    r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b", _I)
+    r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b"
+    # ... or a report of it denied further on ("FDA 510(k) clearance of X 'not confirmed'")
+    r"|^[^.;:]{0,60}?\s['‘\"“]?(?:not confirmed|unconfirmed|untrue|not true)\b", _I)
 #: the release reports the act as its own news in this sentence, in a release of other news
 #: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
 #: the TGA approved ..."): the words a release uses for what it tells now

@@ -109,6 +109,9 @@ class DecisionSpec:
     #: whether an answer with another direction is an error (False: the direction is usual,
     #: not certain: an accepted filing with a short review clock may read neutral)
     fixed_direction: bool = True
+    #: the participles that tell this kind's act as a step of what another act is about ("the
+    #: clinical hold placed on the study", "the NDA submitted in November")
+    participles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,11 +245,14 @@ def _flat(text: str) -> str:
 
 def _compile(alternatives: Iterable[str], fragments: Mapping[str, str], case: str,
              where: str) -> re.Pattern[str]:
-    def expand(m: re.Match[str]) -> str:
+    def expand(m: re.Match[str], inside: tuple[str, ...] = ()) -> str:
+        # a fragment may use another ("{SENT}" within a lookahead); one using itself is an error
         name = m.group(1)
         if name not in fragments:
             raise ConfigurationError(f"{where}: unknown fragment {{{name}}}")
-        return fragments[name]
+        if name in inside:
+            raise ConfigurationError(f"{where}: fragment {{{name}}} uses itself")
+        return _FRAGMENT.sub(lambda n: expand(n, (*inside, name)), fragments[name])
 
     parts = [_FRAGMENT.sub(expand, a) for a in alternatives]
     if not parts:
@@ -296,8 +302,21 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
     )
 
 
+def _regulator_names(raw_agencies: Iterable[Mapping[str, Any]]) -> str:
+    """The ``{REGULATOR_NAME}`` fragment: every agency's abbreviations (in their case) and names
+    (in any), from the agency table, so a cue naming "the regulator" as a subject lists none."""
+    abbreviations = sorted({a for r in raw_agencies for a in r.get("abbreviations", [])},
+                           key=lambda a: (-len(a), a))
+    names = sorted({n for r in raw_agencies for n in r.get("names", [])},
+                   key=lambda n: (-len(n), n))
+    parts = [f"(?-i:{'|'.join(_bounded(a) for a in abbreviations)})"] if abbreviations else []
+    parts += [f"(?i:{'|'.join(_bounded(n) for n in names)})"] if names else []
+    return f"(?:{'|'.join(parts)})" if parts else "(?!)"
+
+
 def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
     fragments: dict[str, str] = dict(data.get("fragments", {}))
+    fragments.setdefault("REGULATOR_NAME", _regulator_names(data.get("agency", [])))
     decisions: list[DecisionSpec] = []
     cues: list[CueSpec] = []
     for raw in data.get("decision", []):
@@ -314,6 +333,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             misfit=raw.get("misfit", ""),
             catch_all=bool(raw.get("catch_all", False)),
             misfit_severity=raw.get("misfit_severity", "error"),
+            participles=tuple(raw.get("participles", [])),
         ))
         cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
     codes = {d.code for d in decisions}
