@@ -1645,6 +1645,20 @@ def test_an_act_dated_by_another_act_or_a_year_past_is_background(sentence: str,
     assert cues and all(c.background for c in cues)
 
 
+@pytest.mark.parametrize(("dated", "background"), [
+    ("on September 26, 2024", True), ("in August 2024", True), ("on November 4, 2024", False),
+], ids=["in-the-quarter", "month-in-the-quarter", "after-the-quarter"])
+def test_an_act_dated_within_the_reported_period_is_that_periods(dated: str,
+                                                                 background: bool) -> None:
+    text = ("Tessarine Reports Third Quarter 2024 Financial Results\n\nWALTHAM, Mass., Nov. 7, "
+            "2024 -- Tessarine Therapeutics, Inc. today reported financial results for the third "
+            f"quarter ended September 30, 2024.\n\n- The FDA lifted the clinical hold on TSR-41 "
+            f"{dated}.\n")
+    view = read_release(load(text, published=dt.date(2024, 11, 7)))
+    assert view.period_end == dt.date(2024, 9, 30)
+    assert [c.background for c in view.cues if c.hit.decision == "hold_lifted"] == [background]
+
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     # a hold denied, a trial clearance only expected, a competition clearance
     ("Zoral Oncology Pauses Dosing in ZR-7 Study", "Zoral Oncology, Inc. today announced that it "

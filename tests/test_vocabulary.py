@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.errors import ConfigurationError
 from summarizer.intake import load
@@ -204,6 +206,17 @@ def test_a_fragment_may_use_another(tmp_path: Path) -> None:
     cue = load_vocabulary(path).cues[0]
     assert cue.pattern.search("It was approved today; later") is not None
     assert cue.pattern.search("approved today; later").group() == "approved today"  # type: ignore[union-attr]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abAB .-()", min_size=1, max_size=6), min_size=1, max_size=8),
+       st.text(alphabet="abAB .-()", min_size=1, max_size=6))
+def test_a_trie_of_words_matches_exactly_those_words(words: list[str], other: str) -> None:
+    from summarizer.tasks.regulatory.vocabulary import _trie
+
+    pattern = re.compile(_trie(words))
+    assert all(pattern.fullmatch(w) for w in words)
+    assert (pattern.fullmatch(other) is not None) == (other in words)
 
 
 def test_the_shipped_vocabulary_loads_from_a_path_too() -> None:

@@ -215,7 +215,8 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
             if background:
-                background = is_background(vs, before, after, published, (m.start(), m.end()))
+                background = is_background(vs, before, after, published, (m.start(), m.end()),
+                                           period_end=view.period_end)
             if hedged:
                 plain = mask_agencies(before, vs, m.start() - len(before))
                 hedged = is_hedged(plain, after)

@@ -193,6 +193,9 @@ class ZonedRelease:
     quotes: dict[tuple[int, int], QuoteReading] = field(default_factory=dict, repr=False,
                                                         compare=False)
     named: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    #: the end of the period a results release reports ("for the third quarter ended September
+    #: 30, 2024"), as its headline or lead states it; None in a release of no period
+    period_end: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -321,7 +324,9 @@ def _read_release(document: Document) -> ZonedRelease:
                 sent, len(sentences), zone, kind, title, agencies_in(sent.start, sent.end)
             ))
     view = ZonedRelease(document, sentences, headline, [], lead_start=lead_start,
-                       injections=injected)
+                       injections=injected, period_end=_period_end(
+                           [s for s in ([headline] if headline else []) + sentences
+                            if s.zone in ("headline", "subhead", "lead")]))
     for vs in ([headline] if headline else []) + sentences:
         for a in vs.agencies:
             view.agency_counts[a.code] += 2 if vs.zone in ("headline", "lead") else 1
@@ -342,15 +347,34 @@ _RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
 _MASKED = re.compile(r"_+(?: _+)*")
 
 
+#: a results release's period, as it states it ("for the third quarter ended September 30,
+#: 2024", "for the six months ended 30 June 2025"); the date follows
+_PERIOD_ENDED = re.compile(
+    r"\b(?:quarter|three months|six months|nine months|twelve months|half[- ]year|first half"
+    r"|second half|(?:fiscal |financial )?year|(?:reporting )?period)\s+ended\s+(?:on\s+)?", re.I)
+
+
+def _period_end(front: Sequence[ViewSentence]) -> dt.date | None:
+    """The end of the period the release reports, from its headline and lead (the first stated)."""
+    for vs in front:
+        for m in _PERIOD_ENDED.finditer(vs.text):
+            date = _DATE_IN.match(vs.text, m.end())
+            when = _date_of(date, day_known=True) if date else None
+            if when is not None:
+                return when
+    return None
+
+
 def is_background(
     sentence: ViewSentence, before: str, after: str, published: dt.date | None,
-    span: tuple[int, int], decision: str | None = None,
+    span: tuple[int, int], decision: str | None = None, period_end: dt.date | None = None,
 ) -> bool:
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
     release (a date before the cue, or after it in its own clause). With the cue's ``decision``,
     an earlier step of another kind told after it ("the clinical hold placed on ... in November
-    2022" after a lift) ends its clause: that date is the step's."""
+    2022" after a lift) ends its clause: that date is the step's. In a results release
+    (``period_end``), an act its clause dates within the period reported is that period's."""
     recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
@@ -385,6 +409,10 @@ def is_background(
         # news when its clause dates it to the few days before ("... on January 12, 2026")
         return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE)
     if BACKGROUND_RECENT.search(scope):
+        return True
+    if period_end is not None and published is not None and period_end < published and any(
+            (when := _date_of(m)) is not None and when <= period_end
+            for m in _DATE_IN.finditer(scope) if not m.group("bare")):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         # a section of highlights recaps, unless the clause dates its act to these days
@@ -717,7 +745,7 @@ def _weigh_cues(
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
             background = is_background(vs, before, after, published, (hit.start, hit.end),
-                                       hit.decision)
+                                       hit.decision, view.period_end)
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)

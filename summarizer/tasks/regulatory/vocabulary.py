@@ -302,15 +302,38 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
     )
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One regex matching any of ``words``, their common beginnings shared ("Health
+    (?:Canada|Sciences Authority)"): a flat alternation of a few hundred names is tried name by
+    name at every position, a shared one character by character."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch).replace("\\ ", " ") + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if ends:  # a word that stops here, and longer ones that go on: the longer first
+            return f"(?:{body})?" if len(branches) == 1 else f"{body[:-1]}|)"
+        return body
+
+    return emit(root)
+
+
 def _regulator_names(raw_agencies: Iterable[Mapping[str, Any]]) -> str:
     """The ``{REGULATOR_NAME}`` fragment: every agency's abbreviations (in their case) and names
     (in any), from the agency table, so a cue naming "the regulator" as a subject lists none."""
-    abbreviations = sorted({a for r in raw_agencies for a in r.get("abbreviations", [])},
-                           key=lambda a: (-len(a), a))
-    names = sorted({n for r in raw_agencies for n in r.get("names", [])},
-                   key=lambda n: (-len(n), n))
-    parts = [f"(?-i:{'|'.join(_bounded(a) for a in abbreviations)})"] if abbreviations else []
-    parts += [f"(?i:{'|'.join(_bounded(n) for n in names)})"] if names else []
+    abbreviations = {a for r in raw_agencies for a in r.get("abbreviations", [])}
+    names = {n for r in raw_agencies for n in r.get("names", [])}
+    parts = [f"(?-i:\\b{_trie(abbreviations)}\\b)"] if abbreviations else []
+    parts += [f"(?i:\\b{_trie(n.lower() for n in names)}\\b)"] if names else []
     return f"(?:{'|'.join(parts)})" if parts else "(?!)"
 
 
