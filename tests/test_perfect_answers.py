@@ -77,9 +77,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: added in the fourteenth, none of 22, first counted after that session's changes; the
 #: eighteenth, added in the fifteenth, none of 23, counted after that session's changes; the
 #: nineteenth, added in the sixteenth, two of 23, both perfect "other" answers overruled, counted
-#: at its split and again after that session's changes, the same); a change that fixes one
-#: must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 9
+#: at its split and again after that session's changes, the same; the twentieth, added in the
+#: seventeenth, one of 23, a perfect acceptance overruled, the same at its split and after that
+#: session's changes); a change that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 10
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
