@@ -2471,6 +2471,13 @@ def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision:
     ("[Clarification] Tessarine: FDA 510(k) clearance of TSR scanner 'not confirmed'",
      "Tessarine said, in response to a request for clarification of a media report, that the "
      "510(k) submitted in October last year is still under review.", "NONE", "none"),
+    # a goal date as a deadline, or as a review's state: no acceptance
+    ("Tessarine Says FDA Has Not Yet Acted on TSR-41 NDA", "Tessarine Inc. said it has not "
+     "received an action letter from the FDA on its New Drug Application for TSR-41 by the "
+     "March 1, 2025 PDUFA goal date.", "NONE", "none"),
+    ("Tessarine Provides Update on TSR-41", "Tessarine Inc. said the review of its New Drug "
+     "Application for TSR-41 remains ongoing with a PDUFA target action date of April 30, "
+     "2025.", "NONE", "none"),
 ], ids=["partial-hold-removed-at-length", "hold-placed-by-us-fda-lifted", "freed-from-hold",
        "ind-in-effect-without-hold", "authorised-with-an-aside", "trial-notification-reviewed",
        "cta-with-ethics-opinion", "review-board-approval", "deliberation-postponed",
@@ -2482,7 +2489,7 @@ def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision:
        "application-not-approved", "certificate-not-issued", "swissmedic-confirmed",
        "aligns-with-named-regulator", "named-regulator-advised", "accepted-what-was-submitted",
        "lifting-the-hold-placed", "approved-what-was-filed", "hold-placed-recalled",
-       "report-not-confirmed"])
+       "report-not-confirmed", "goal-date-as-deadline", "goal-date-as-state"])
 def test_round_seventeen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
     assert _codes(summary) == (agency, decision)

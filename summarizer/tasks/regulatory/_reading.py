@@ -605,10 +605,21 @@ def is_not_yet(hit: CueHit, plain_before: str, after: str) -> bool:
 _AND_BUT = re.compile(r"\b(?:and|but)\b", re.I)
 
 
+#: before a cue that names a date (a goal date): the date as a deadline or as a review's state,
+#: no act setting it ("by the October 26, 2019 PDUFA goal date", "the review remains ongoing
+#: with a PDUFA target action date of ...")
+_DATE_AS_STATE = re.compile(
+    r"\bby (?:the |its )?(?:[\w,]+ ){0,4}$"
+    r"|\b(?:remains?|is|are|continues?)\s+(?:still\s+)?(?:ongoing|under (?:\w+ )?review)\s+"
+    r"(?:with|and)\s+(?:an?|the|its)\s+$", re.I)
+
+
 def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
     """Whether a cue names a process, a framework, a topic or a described thing rather than an
     act: "pathway", "under the SAKIGAKE system", "update on X 510(k)", "a cleared device",
-    "FDA-approved", "510(k)-cleared"."""
+    "FDA-approved", "510(k)-cleared", a goal date as a deadline ("by the ... PDUFA date")."""
+    if re.search(r"\bdate\b", hit.text, re.I) and _DATE_AS_STATE.search(plain_before):
+        return True
     return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
         hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)) or (
         _PARTICIPLE.match(hit.text) and plain_before.endswith("-")) or (  # "NICE-Recommended X"
