@@ -2186,7 +2186,8 @@ def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
     assert (summary.outcome.direction == "unfavorable") is asks
 
 
-@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+#: wordings read from catalogue round fifteen's tune misses (and its stress batch's)
+_ROUND_FIFTEEN_CASES = [
     # a regulator agreeing to a request to extend: the extension is the act, not feedback
     ("Zoral A/S: Update on MAA review", "Zoral A/S announces that the Committee for Medicinal "
      "Products for Human Use (CHMP) has agreed to the Company's request to extend the clock stop "
@@ -2274,20 +2275,20 @@ def test_feedback_asking_for_more_after_its_sentence_is_unfavourable(said: str,
     ("Zoral Pharma: FDA will not review ZORVEX NDA", "Zoral Pharma plc said the FDA notified it "
      "that its New Drug Application for ZORVEX will not be filed for review.", "FDA",
      "refusal_to_file"),
-], ids=["agreed-to-extend", "ide-not-approved", "goal-date-passed", "de-novo-declined",
+]
+_ROUND_FIFTEEN_IDS = [
+       "agreed-to-extend", "ide-not-approved", "goal-date-passed", "de-novo-declined",
        "recall-ordered", "510k-on-hold-with-ai-letter", "notification-ended-without-change",
        "designated-as-quoted-kind", "designated-an-innovative-device", "enrolment-must-pause",
        "manufacture-suspended-by-order", "instruction-to-revise-insert", "rejection-upheld",
        "committee-recommends-registration", "study-authorised", "failed-validation",
        "application-was-approved", "registration-approved-by-council",
        "pdufa-date-long-name-extended", "approval-without-a-strength", "late-cycle-meeting",
-       "will-not-be-filed"])
-def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
-    summary = _release(headline, lead, "2025-03-03")
-    assert _codes(summary) == (agency, decision)
+       "will-not-be-filed"]
 
 
-@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+#: wordings read from catalogue round sixteen's tune misses (and its stress batch's)
+_ROUND_SIXTEEN_CASES = [
     # a regulator's permission to market, and to run a trial, named by the form it is given in
     ("Quillon Pharma receives permission for QLX-3", "Quillon Pharma Limited informs the "
      "exchange that it has received permission from the Central Drugs Standard Control "
@@ -2351,19 +2352,18 @@ def test_round_fifteen_wordings(headline: str, lead: str, agency: str, decision:
     ("Quillon Pharma Update", "Quillon Pharma said the FDA inspected its plant in May. It "
      "has not received a warning letter, untitled letter or any other notice from the FDA.",
      "NONE", "none"),
-], ids=["permission-to-import-and-market", "permission-under-rule-to-conduct-trial",
+]
+_ROUND_SIXTEEN_IDS = ["permission-to-import-and-market", "permission-under-rule-to-conduct-trial",
        "approves-phase-1-study", "decision-amending-authorisation",
        "recommended-extending-indication", "fda-has-filed", "did-not-object",
        "aligns-with-fda", "hold-on-ind-lifted-at-length", "clia-waiver",
        "signal-assessment-started", "notice-suspending-sales", "authorisation-renewed",
        "named-patient-access", "clock-paused-until-response",
-       "during-the-quarter", "certificate-under-assessment", "letters-not-received"])
-def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
-    summary = _release(headline, lead, "2025-03-03")
-    assert _codes(summary) == (agency, decision)
+       "during-the-quarter", "certificate-under-assessment", "letters-not-received"]
 
 
-@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+#: wordings read from catalogue round seventeen's tune misses (and its stress batch's)
+_ROUND_SEVENTEEN_CASES = [
     # a hold lifted, told at length in the passive, or with who placed it and on what
     ("Tessarine Bio Provides Program Update", "The partial clinical hold on the Phase 2a "
      "QUENSTAD study of TSR-41 (oral 20 mg and 40 mg twice daily), an investigational "
@@ -2478,7 +2478,9 @@ def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision:
     ("Tessarine Provides Update on TSR-41", "Tessarine Inc. said the review of its New Drug "
      "Application for TSR-41 remains ongoing with a PDUFA target action date of April 30, "
      "2025.", "NONE", "none"),
-], ids=["partial-hold-removed-at-length", "hold-placed-by-us-fda-lifted", "freed-from-hold",
+]
+_ROUND_SEVENTEEN_IDS = [
+       "partial-hold-removed-at-length", "hold-placed-by-us-fda-lifted", "freed-from-hold",
        "ind-in-effect-without-hold", "authorised-with-an-aside", "trial-notification-reviewed",
        "cta-with-ethics-opinion", "review-board-approval", "deliberation-postponed",
        "consent-given", "applied-for-item-approval",
@@ -2489,8 +2491,17 @@ def test_round_sixteen_wordings(headline: str, lead: str, agency: str, decision:
        "application-not-approved", "certificate-not-issued", "swissmedic-confirmed",
        "aligns-with-named-regulator", "named-regulator-advised", "accepted-what-was-submitted",
        "lifting-the-hold-placed", "approved-what-was-filed", "hold-placed-recalled",
-       "report-not-confirmed", "goal-date-as-deadline", "goal-date-as-state"])
-def test_round_seventeen_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
+       "report-not-confirmed", "goal-date-as-deadline", "goal-date-as-state"]
+
+
+@pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
+    pytest.param(*case, id=f"{round_}-{ident}")
+    for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
+                               ("sixteen", _ROUND_SIXTEEN_CASES, _ROUND_SIXTEEN_IDS),
+                               ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS))
+    for case, ident in zip(cases, ids, strict=True)
+])
+def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
     assert _codes(summary) == (agency, decision)
 
