@@ -2494,11 +2494,119 @@ _ROUND_SEVENTEEN_IDS = [
        "report-not-confirmed", "goal-date-as-deadline", "goal-date-as-state"]
 
 
+#: wordings read from catalogue round eighteen's tune misses (and its stress batch's)
+_ROUND_EIGHTEEN_CASES = [
+    # a designation request turned down: an act on the request, no designation, no refusal
+    ("Varnhollow Bio Provides Update on VRH-19", "Varnhollow Bio, Inc. said the U.S. Food and "
+     "Drug Administration did not grant its request for Breakthrough Therapy designation for "
+     "VRH-19, stating that the data did not yet show a substantial improvement.", "FDA", "other"),
+    ("Varnhollow Therapeutics: regulatory update", "Varnhollow Therapeutics said its RMAT "
+     "designation request for VRH-19 was declined by the FDA.", "FDA", "other"),
+    # the company asking for its own application's withdrawal
+    ("Varnhollow Pharmaceuticals, Inc. - Current Report on Form 8-K", "On February 27, 2025, "
+     "Varnhollow Pharmaceuticals, Inc. sent a letter to the FDA requesting withdrawal of its "
+     "Biologics License Application for VRH-19.", "FDA", "withdrawal"),
+    # designated as the Nth of a regulator's class of products
+    ("Varnhollow Bio's VRH-19 Selected by MFDS", "Varnhollow Bio said VRH-19 has been designated "
+     "by the Ministry of Food and Drug Safety as the 12th target product of its expedited "
+     "review programme.", "OTHER", "designation"),
+    # an approval whose kind is told by the framework it falls under
+    ("Varnhollow Therapeutics Receives Authorization for VRH-19", "Varnhollow Therapeutics "
+     "Inc. said Health Canada has granted market authorization for VRH-19 in adults with "
+     "refractory myeloma under the Notice of Compliance with Conditions policy.",
+     "HEALTH_CANADA", "accelerated_approval"),
+    ("Notice of Approval of VRH-19 in Japan", "Varnhollow Co., Ltd. announced that it has "
+     "obtained approval from the Ministry of Health, Labour and Welfare for VRH-19 under the "
+     "conditional early approval system.", "PMDA", "accelerated_approval"),
+    # an earlier act dated after an indication's "with", or in a sentence opened by its year
+    ("Varnhollow Provides Update on VRH-19", "Varnhollow Inc. said the FDA's approval of VRH-19 "
+     "for adults with narcolepsy, granted on January 2, 2025, has led to 900 patient starts.",
+     "NONE", "none"),
+    ("Varnhollow Bio Provides Regulatory Update", "Varnhollow Bio said its chief executive will "
+     "present at a conference on March 10, 2025. In 2024 the FDA accepted its BLA for VRH-19 "
+     "(varnolimab) with priority review and granted Fast Track designation to VRH-22.",
+     "NONE", "none"),
+    # a purpose worked for; a suit over an earlier letter; a meeting only planned
+    ("Varnhollow Therapeutics Announces Chief Financial Officer Transition", "Varnhollow "
+     "Therapeutics said its CFO will step down. The company continues to work with the U.S. "
+     "Food and Drug Administration to resolve the clinical hold placed on its Phase 1 study "
+     "in January.", "NONE", "none"),
+    ("Varnhollow Files Suit Against Former Supplier Over Deficiencies Cited in FDA Complete "
+     "Response Letter", "Varnhollow Pharma said it has sued its former contract manufacturer "
+     "over the complete response letter the FDA issued for VRH-19 in October 2024.", "NONE",
+     "none"),
+    ("Varnhollow Medical Raises $30 Million in Series B", "Varnhollow Medical announced the "
+     "close of its financing. The company plans a pre-submission meeting with the FDA.",
+     "NONE", "none"),
+    # the filing review's refusal in a reporter's words; acceptance for substantive review
+    ("FDA refuses to review Varnhollow's migraine drug application", "Varnhollow Health said "
+     "the U.S. Food and Drug Administration had refused to review its marketing application "
+     "for VRH-19, citing gaps in the abuse-potential data.", "FDA", "refusal_to_file"),
+    ("FDA Accepts Varnhollow Medical's 510(k) Submission for Substantive Review", "Varnhollow "
+     "Medical said the 510(k) for its VRH-19 valve passed the acceptance review.", "FDA",
+     "filing_accepted"),
+    # permission named with a long regulator's name; a priority voucher awarded
+    ("Varnhollow Life Sciences Limited - Disclosure under Regulation 30", "Varnhollow Life "
+     "Sciences Limited has received permission from the Drugs Controller General of India "
+     "(DCGI), Central Drugs Standard Control Organisation, to manufacture and market VRH-19 "
+     "tablets.", "OTHER", "approval"),
+    ("Varnhollow Awarded FDA Commissioner's National Priority Voucher", "Varnhollow Inc. said "
+     "the U.S. Food and Drug Administration has awarded a Commissioner's National Priority "
+     "Voucher to VRH-19.", "FDA", "designation"),
+    # a committee's opinion recommending a designation; its indicative vote
+    ("Varnhollow Receives Positive Opinion From EMA's COMP for Orphan Designation of VRH-19",
+     "Varnhollow AB said the COMP has issued a positive opinion recommending that VRH-19 be "
+     "designated as an orphan medicinal product.", "EMA", "designation"),
+    ("Varnhollow Statement on the CHMP Review of VRH-19", "Varnhollow AG said the CHMP held a "
+     "trend vote on the application for VRH-19 and the trend was negative; no opinion has been "
+     "adopted.", "EMA", "regulatory_feedback"),
+    ("Varnhollow Therapeutics Provides Regulatory and Corporate Update", "Varnhollow "
+     "Therapeutics said it held its mid-cycle communication with the FDA on February 28, 2025, "
+     "and no significant review issues were identified.", "FDA", "regulatory_feedback"),
+    # a safety restriction a regulator brings in
+    ("Varnhollow plc - Regulatory update: VRH-19", "Varnhollow plc notes that the MHRA has "
+     "today published a Drug Safety Update introducing a new contraindication for VRH-19 in "
+     "severe hepatic impairment.", "MHRA", "other"),
+    # a goal date as a review's state, told with a comma
+    ("Varnhollow Provides Regulatory Update on VRH-19", "Varnhollow Inc. said the FDA's review "
+     "of the BLA for VRH-19 remains ongoing, with a PDUFA target action date of June 30, "
+     "2025.", "NONE", "none"),
+    # a question states nothing
+    ("Varnhollow AG: questions and answers on VRH-19", "Is Varnhollow withdrawing the "
+     "application for VRH-19? Varnhollow has received questions from shareholders.", "NONE",
+     "none"),
+]
+_ROUND_EIGHTEEN_IDS = [
+    "designation-request-not-granted",
+    "designation-request-declined",
+    "withdrawal-requested",
+    "designated-as-the-nth",
+    "authorised-under-the-conditional-policy",
+    "approved-under-the-conditional-system",
+    "dated-after-patients-with",
+    "opened-by-its-year",
+    "worked-to-resolve",
+    "suit-over-a-letter",
+    "meeting-planned",
+    "refused-to-review",
+    "accepted-for-substantive-review",
+    "permission-from-a-long-name",
+    "priority-voucher-awarded",
+    "opinion-recommending-designation",
+    "trend-vote",
+    "mid-cycle-communication",
+    "contraindication-introduced",
+    "goal-date-as-state-with-a-comma",
+    "a-question",
+]
+
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
                                ("sixteen", _ROUND_SIXTEEN_CASES, _ROUND_SIXTEEN_IDS),
-                               ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS))
+                               ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS),
+                               ("eighteen", _ROUND_EIGHTEEN_CASES, _ROUND_EIGHTEEN_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -271,6 +271,16 @@ def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
     return sorted(mentions, key=distance)
 
 
+def _framed(cues: Sequence[WeightedCue], generic: str, specific: str) -> bool:
+    """Whether a front sentence states the generic act and names the specific kind's framework
+    it falls under ("has obtained approval ... under the conditional early approval system")."""
+    acts = {id(c.sentence) for c in cues if c.hit.decision == generic and c.firm
+            and not c.background and c.weight >= 1.0
+            and c.sentence.zone in ("headline", "subhead", "lead")}
+    return any(c.hit.decision == specific and c.framework and not c.background
+               and not c.negated and id(c.sentence) in acts for c in cues)
+
+
 def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     """Whether the front matter names the generic kind as explicitly as the specific one ("full
     approval" against "accelerated approval"): then the generic kind is no mere word."""
@@ -313,14 +323,21 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
         return CueVerdict("none", 0.0, False, (), None, 0.0, scores)
     decision, score = ranked[0]
     # refinements: a specific kind of approval named up front wins over the generic word
+    # (or framed: the act stated in the generic word, its kind by the framework it falls under,
+    # whose cues then state it)
+    stating = decision
     for kind in VOCABULARY.decisions:
-        if VOCABULARY.refinement(decision, kind.code) and has_front_cue(
-            view.cues, kind.code, kind.refine_specificity
-        ) and scores.get(kind.code, 0) >= 0.3 * score and not _explicit(view, decision, kind.code):
-            decision, score = kind.code, max(score, scores[kind.code])
+        if not VOCABULARY.refinement(decision, kind.code) or _explicit(view, decision, kind.code):
+            continue
+        if has_front_cue(view.cues, kind.code, kind.refine_specificity) and (
+                scores.get(kind.code, 0) >= 0.3 * score):
+            decision, stating, score = kind.code, kind.code, max(score, scores[kind.code])
             break
-    runner = next(((d, s) for d, s in ranked if d != decision), (None, 0.0))
-    cues = tuple(sorted((c for c in view.cues if c.hit.decision == decision),
+        if _framed(view.cues, decision, kind.code):
+            decision = kind.code
+            break
+    runner = next(((d, s) for d, s in ranked if d not in (decision, stating)), (None, 0.0))
+    cues = tuple(sorted((c for c in view.cues if c.hit.decision in (decision, stating)),
                         key=lambda c: -c.weight))
     front = any(
         c.sentence.zone in ("headline", "subhead", "lead") and c.firm and not c.background

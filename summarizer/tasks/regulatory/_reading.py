@@ -32,6 +32,8 @@ from summarizer.tasks.regulatory.lexicon import (
     BACKGROUND_RECENT,
     BACKGROUND_TITLE,
     DECIDED_NOT,
+    FRAMEWORK_AFTER,
+    FRAMEWORK_BEFORE,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
     NEGATED_LIST,
@@ -107,7 +109,9 @@ _INNER_BRACKET = re.compile(r"\([^()]{1,40}\)")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in"
     r"|at that time)\b"
-    r"[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,",  # (the comma inside "On June 2, 2023," too)
+    r"(?:[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,"  # (the comma inside "On June 2, 2023," too)
+    # ... or a year or a month of one without the comma ("In 2024 the FDA accepted ...")
+    r"|\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
     re.I,
 )
 MONTH_NUM = {m: i for i, m in enumerate(
@@ -162,6 +166,8 @@ class WeightedCue:
     negated: bool = False  # "did not approve", "has not placed ... on hold"
     # marked as these days' news: "the FDA earlier today approved", "also reports that"
     today: bool = False
+    # names the framework an act falls under ("under the conditional approval system")
+    framework: bool = False
 
     @property
     def firm(self) -> bool:
@@ -499,15 +505,28 @@ def mask_agencies(part: str, sentence: ViewSentence, at: int) -> str:
 #: acts) or before another act of a list ("granted Orphan Drug Designation and Rare Pediatric
 #: Disease Designation by the FDA ... in 2021": the date after the list dates both); nor does
 #: the comma inside a date ("on June 2, 2023") or one before a participle of the act itself
-#: ("510(k) clearance of the stapler reload, received in July 2023"); a relative clause with a
+#: ("510(k) clearance of the stapler reload, received in July 2023") or one closing a regulator's
+#: name set in apposition ("issued by its notified body, TUV SUD, in September 2022", the name
+#: blanked out); a relative clause with a
 #: verb of its own ends it ("lifted the hold it placed in October 2024"); "as" does, but not as
 #: the act's "as a ..." ("received 510(k) clearance as a glucose monitor in November 2020")
 _CLAUSE_END = re.compile(
+    # (not between a regulator's name and its other name or its act's date)
+    r"(?:(?<!_)|(?!,\s(?:_|(?:in|on) (?:\d|[A-Z][a-z]))))"
     r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded|secured)\b)"
     r"|[;:()—–]"
     r"|\b(?:and(?! \w+ed\b)(?! (?:an? |the )?(?:[A-Z][\w-]*\s+){1,5}(?:[Dd]esignations?"
     r"|[Aa]pprovals?|[Ss]tatus)\b)"
-    r"|but|which|while|whereas|based on|following|after|as(?! an? )|with"
+    r"|but|which|while|whereas|based on|following|after|as(?! an? )"
+    # "with" (a date after it is another thing's: "accepted the NDA with a PDUFA date of"),
+    # save inside an indication ("for adults with idiopathic hypersomnia", "for chronic
+    # rhinosinusitis with nasal polyps")
+    r"|(?<!\bpatients )(?<!\badults )(?<!\bchildren )(?<!\badolescents )(?<!\bpeople )"
+    r"(?<!\binfants )(?<!\bindividuals )(?<!\bthose )(?<!\bmen )(?<!\bwomen )"
+    # (nor a regulator met with: "held its meeting with the FDA on April 11")
+    r"(?<!\bsubjects )(?<!\bpersons )with(?!\s+(?:the\s+|its\s+)?_)"
+    r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:disease|syndrome"
+    r"|polyps|mutations?|fusions?|deficiency|impairment|failure|infection)\b)"
     r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b")
 #: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
 #: Therapy designation to X for the same indication in March 2025")
@@ -610,7 +629,7 @@ _AND_BUT = re.compile(r"\b(?:and|but)\b", re.I)
 #: with a PDUFA target action date of ...")
 _DATE_AS_STATE = re.compile(
     r"\bby (?:the |its )?(?:[\w,]+ ){0,4}$"
-    r"|\b(?:remains?|is|are|continues?)\s+(?:still\s+)?(?:ongoing|under (?:\w+ )?review)\s+"
+    r"|\b(?:remains?|is|are|continues?)\s+(?:still\s+)?(?:ongoing|under (?:\w+ )?review),?\s+"
     r"(?:with|and)\s+(?:an?|the|its)\s+$", re.I)
 
 
@@ -751,7 +770,9 @@ def _weigh_cues(
             not_act = _states_no_act(hit, plain, after)
             if not_act:
                 w *= 0.1
-            hedged = is_hedged(plain, after) or is_not_yet(hit, plain, after)
+            # (a question states nothing: "Is the Company withdrawing the application?")
+            hedged = (is_hedged(plain, after) or is_not_yet(hit, plain, after)
+                      or vs.text.rstrip().endswith("?"))
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
@@ -768,7 +789,9 @@ def _weigh_cues(
                 w *= 0.6
             today = not background and (said_today(plain, mask_agencies(after, vs, hit.end))
                                          or reported_now(plain))
-            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today))
+            framework = bool(FRAMEWORK_BEFORE.search(plain) or FRAMEWORK_AFTER.match(after))
+            out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today,
+                                   framework))
     return out
 
 

@@ -39,6 +39,8 @@ __all__ = [
     "DECISION_CUES",
     "DECISION_DIRECTION",
     "DEFAULT_TONE",
+    "FRAMEWORK_AFTER",
+    "FRAMEWORK_BEFORE",
     "FUTURE_CUE",
     "FUTURE_STRONG",
     "FUTURE_WEAK",
@@ -234,6 +236,11 @@ HYPOTHETICAL_BEFORE = re.compile(
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
     r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
+    # a step planned, right before it ("plans a pre-submission meeting with the FDA")
+    r"|\bplans (?:an?|the) (?:[\w-]+ ){0,2}$"
+    # a purpose worked for ("continues to work with the FDA to resolve the clinical hold")
+    r"|\b(?:work(?:s|ed|ing)?|efforts?) (?:closely )?"
+    r"(?:with (?:[^.;,]|(?<=\b[A-Z])\.){1,60}? )?to $"
     r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
     # (two words at most, and no verb: "the NDA for PLH-4 is not sufficiently complete")
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
@@ -264,7 +271,7 @@ NOT_EVENT_AFTER = re.compile(
     r"|-(?:cleared|approved|marked|certified|registered)\b"
     r"|(?:remains?|is|are) (?:subject to|contingent (?:up)?on|conditional (?:up)?on|valid"
     r"|in (?:force|effect))|(?:will |would |is to )?remains? in (?:place|effect)"
-    r"|[^.;]{0,40}?\b(?:is|are|remains?) unchanged|dates?\b"
+    r"|[^.;]{0,40}?\b(?:(?:is|are|remains?) )?unchanged|dates?\b"
     # a date that stays as it was ("the PDUFA goal date remains 22 March 2024")
     r"|(?:remains?|is still|stays?) (?:set (?:for|at) |scheduled for |on )?(?:\d{1,2} )?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -285,6 +292,15 @@ NOT_EVENT_AFTER = re.compile(
     r"|formulary|benefits?|NHI|PBS|NRDL)\b)\b",
     _I,
 )
+#: the cue names the framework an act falls under ("approval ... under the conditional early
+#: approval system", "applying the conditional approval system", "cleared via the 510(k)
+#: pathway"): with the act stated beside it, the framework tells its kind
+FRAMEWORK_BEFORE = re.compile(
+    r"\b(?:under|applying|via|through|pursuant to|in accordance with)\s+"
+    r"(?:(?:the|its|an?|their|this)\s+)?(?:[\w'’-]+\s+){0,2}$", _I)
+FRAMEWORK_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,20}\))?\s*(?:pathway|program(?:me)?|system|scheme|policy|framework"
+    r"|procedure|route)\b", _I)
 #: the thing a participle cue describes ("a cleared device", "the approved indication"): a state,
 #: not an act
 THING_AFTER_PARTICIPLE = re.compile(
@@ -383,7 +399,9 @@ BACKGROUND_CLAUSE = re.compile(
     r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
     r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
     r"|under (?:the|its|an?|their) (?:earlier|prior|previous|existing|original) "
-    r"|(?<!\bon )holds?|held"  # (a standing state, not a thing put "on hold")
+    # (a standing state, not a thing put "on hold", nor a meeting or a vote held: "held its
+    # mid-cycle communication with the FDA", "the CHMP held a trend vote")
+    r"|(?<!\bon )holds?|held(?! (?:an?|its|their|our) )"
     r"|originally|initially"
     r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)(?:\b[^,;:()]{0,60})?$",
     _I,
@@ -406,11 +424,13 @@ OTHER_NEWS_TITLE = re.compile(
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
     r"|published in (?:(?:a|the) )?(?:[\w-]+ ){0,3}?(?:journal|Lancet|NEJM)"
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
+    r"|Series [A-F]"
     r"|launch(?:es|ed)?|(?:commercially |now (?:\w+ )?)available|availability"
     r"|(?<!\bmarks )(?<!\bmarks a )(?<!\bmarks another )milestones?"
     r"|(?:R&D|investor|analyst|capital markets) (?:day|event)|to host|hosts?"
     r"|annual general meeting|AGM|shareholders?|address(?:es)?|board meeting"
-    r"|patents?|litigation|lawsuit|settle(?:s|ment)?|class action|court|ruling|verdict"
+    r"|patents?|litigation|lawsuit|suit|sues|sued|settle(?:s|ment)?|class action|court|ruling"
+    r"|verdict"
     r"|(?:reimbursement|price|drug|benefits?) list(?:s|ing|ed)?|formulary|NRDL"
     r"|(?:public )?drug (?:programs?|plans?|benefits?)"
     r"|first (?:patients?|participants?|subjects?)"
@@ -422,9 +442,11 @@ OTHER_NEWS_TITLE = re.compile(
 #: a headline that also announces regulatory news ("Reports Second Quarter Results and Provides
 #: Regulatory Update", "... Provides Update Following FDA Action"): not other news alone
 REGULATORY_TITLE = re.compile(
-    r"\bregulatory (?:update|news|decision|action|milestones?|progress)\b", _I)
-#: ... or names a regulator's act, right after the regulator's name ("FDA Action")
-ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling|letter)\b", _I)
+    r"\bregulatory (?:and [\w-]+ )?(?:update|news|decision|action|milestones?|progress)\b", _I)
+#: ... or names a regulator's act or review, right after the regulator's name ("FDA Action",
+#: "Statement on the CHMP Review of X")
+ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling|letter|review|opinion|vote)\b",
+                                 _I)
 #: ... or an agreement reached with a regulator, not a partner ("Announces Agreement With PMDA
 #: on Design of Pivotal Trial", "Alignment with FDA on ...")
 AGREED_WITH_REGULATOR = re.compile(
@@ -434,7 +456,11 @@ NEUTRAL_TITLE = re.compile(
     r"\b(?:corporate|business|company|operational|shareholder) update\b"
     r"|\bmarks (?:a |another )?(?:\w+ )?milestone\b", _I)
 #: a decision not to act is an act ("decided not to grant ... at this time"), not a "not yet"
-DECIDED_NOT = re.compile(r"\b(?:decided|decides|declined|chose|elected|decision) not\b", _I)
+DECIDED_NOT = re.compile(
+    r"\b(?:decided|decides|declined|chose|elected|decision) not\b"
+    # a request turned down is decided, whatever the time words of its reasons ("did not grant
+    # its request for ... designation, stating that the data did not yet show ...")
+    r"|\bnot grant(?:ed)? (?:the |its |our |an? |their )?(?:[\w'’-]+ ){0,3}?request\b", _I)
 #: an aside between commas that tells what the act follows ("the European Commission,
 #: following a positive opinion from the COMP of the EMA in July, has granted ..."): a
 #: regulator named inside it is not the one acting
