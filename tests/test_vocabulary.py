@@ -188,6 +188,8 @@ def test_nothing_restates_the_code_lists() -> None:
      "cue's direction"),
     ("[[decision]]\ncode = \"none\"\ndirection = \"neutral\"\n[[decision.cue]]\n"
      "direction = \"favorable\"\nany = ['x']\n", "kinds without one"),
+    ("[[decision]]\ncode = \"none\"\n[[decision.leaning]]\nany = ['x']\n",
+     "leaning needs a direction"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str
@@ -206,6 +208,29 @@ def test_a_fragment_may_use_another(tmp_path: Path) -> None:
     cue = load_vocabulary(path).cues[0]
     assert cue.pattern.search("It was approved today; later") is not None
     assert cue.pattern.search("approved today; later").group() == "approved today"  # type: ignore[union-attr]
+
+
+def test_leanings_are_read_in_order_and_not_when_negated(tmp_path: Path) -> None:
+    from summarizer.tasks.regulatory._fields import _leaning
+    from summarizer.tasks.regulatory.vocabulary import VOCABULARY
+
+    feedback = VOCABULARY.decision("regulatory_feedback")
+    assert feedback is not None and [d for d, _ in feedback.leanings] == [
+        "unfavorable", "favorable"]
+    assert _leaning("regulatory_feedback", "The FDA agreed with the design but asked for "
+                    "additional data on dosing.") == "unfavorable"  # the first leaning first
+    assert _leaning("regulatory_feedback", "The agency agreed that no additional trial is "
+                    "needed, without requiring a second study.") == "favorable"
+    assert _leaning("regulatory_feedback", "The FDA did not agree with the design.") is None
+    assert _leaning("advisory_vote", "Members were not in favour of the benefit-risk.") is None
+    assert _leaning("approval", "asked for additional data") is None  # a kind without leanings
+    path = tmp_path / "vocabulary.toml"
+    path.write_text("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"feedback\"\n"
+                    "[[decision.leaning]]\ndirection = \"unfavorable\"\nany = ['\\bdeficienc']\n",
+                    encoding="utf-8")
+    spec = load_vocabulary(path).decision("feedback")
+    assert spec is not None and spec.leanings[0][0] == "unfavorable"
+    assert spec.leanings[0][1].search("two Deficiencies") is not None
 
 
 @settings(max_examples=200, deadline=None)

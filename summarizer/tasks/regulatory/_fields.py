@@ -695,27 +695,15 @@ def stated_direction(decision: str, cues: Sequence[WeightedCue], text: str) -> s
     return _vote_direction(text) if decision == "advisory_vote" else None
 
 
-#: feedback asking for more evidence or naming deficiencies
-_ASKS_FOR_MORE = re.compile(
-    r"\b(?:more|additional|further) data\b"
-    r"|\b(?:additional|further|second) (?:[\w-]+ ){0,3}?(?:study|studies|trials?)\b"
-    r"|\bdeficienc", re.I)
-
-
-#: feedback agreeing with the company's plan ("the FDA agreed with the proposed design")
-_AGREES = re.compile(r"\b(?:agreed|agrees|concurred|concurs)\b", re.I)
-
-
-def _asks_for_more(text: str) -> bool:
-    """Whether ``text`` says the regulator asks for more (data, a trial) or found deficiencies,
-    not negated in its clause ("without requiring an additional overseas trial")."""
-    return any(not is_negated(text[:m.start()], text[m.end():])
-               for m in _ASKS_FOR_MORE.finditer(text))
-
-
-def _agrees(text: str) -> bool:
-    """Whether ``text`` says the regulator agreed (not "did not agree")."""
-    return any(not is_negated(text[:m.start()], text[m.end():]) for m in _AGREES.finditer(text))
+def _leaning(decision: str, text: str) -> str | None:
+    """The direction the vocabulary's leaning words for ``decision`` give in ``text``: the first
+    of its leanings with a word not negated in its clause ("asked for additional data", not
+    "without requiring an additional overseas trial"); None when none does."""
+    spec = VOCABULARY.decision(decision)
+    for direction, pattern in spec.leanings if spec is not None else ():
+        if any(not is_negated(text[:m.start()], text[m.end():]) for m in pattern.finditer(text)):
+            return direction
+    return None
 
 
 def read_direction(
@@ -738,11 +726,9 @@ def read_direction(
         counted = _vote_direction(joined)
         if counted is not None:
             return counted
-        if re.search(r"\bagainst\b|\bnot to recommend|\bunfavorabl|risks? outweigh", joined, re.I):
-            return "unfavorable"
-        if re.search(r"\bin favou?r\b|\bsupport(?:ed|s)?\b|\bfavorabl|\bpositive"
-                     r"|benefits? (?:\w+ ){0,4}?outweigh", joined, re.I):
-            return "favorable"
+        leaning = _leaning(decision, joined)
+        if leaning is not None:
+            return leaning
         votes = re.search(r"\bvot(?:ed|e) (\d+)\s*(?:to|-|–)\s*(\d+)", joined, re.I)
         if votes and int(votes.group(1)) != int(votes.group(2)):
             return "favorable" if int(votes.group(1)) > int(votes.group(2)) else "unfavorable"
@@ -752,10 +738,9 @@ def read_direction(
     # it or the one after ("In those responses, the FDA advised that an additional ... trial")
     told = pool + ([view.sentences[evidence.index + 1].text]
                    if evidence is not None and evidence.index + 1 < len(view.sentences) else [])
-    if decision == "regulatory_feedback" and _asks_for_more(" ".join(told)):
-        return "unfavorable"
-    if decision == "regulatory_feedback" and _agrees(" ".join(told)):
-        return "favorable"  # agreement with the plan, asking for nothing more
+    leaning = _leaning(decision, " ".join(told))
+    if leaning is not None:
+        return leaning
     if t.score > 0.2:
         return "favorable"
     if t.score < -0.2:

@@ -112,6 +112,10 @@ class DecisionSpec:
     #: the participles that tell this kind's act as a step of what another act is about ("the
     #: clinical hold placed on the study", "the NDA submitted in November")
     participles: tuple[str, ...] = ()
+    #: for a kind whose direction varies: the words that tell which way an act went when no cue
+    #: says it ("asked for additional data", "agreed with the proposed design"), as (direction,
+    #: pattern) pairs read in order
+    leanings: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,6 +306,15 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
     )
 
 
+def _leaning(raw: Mapping[str, Any], fragments: Mapping[str, str],
+             where: str) -> tuple[str, re.Pattern[str]]:
+    direction = _direction(raw, f"{where}: a leaning's")
+    if direction is None:
+        raise ConfigurationError(f"{where}: a leaning needs a direction")
+    return direction, _compile(raw.get("any") or [], fragments, raw.get("case", "insensitive"),
+                               where)
+
+
 def _trie(words: Iterable[str]) -> str:
     """One regex matching any of ``words``, their common beginnings shared ("Health
     (?:Canada|Sciences Authority)"): a flat alternation of a few hundred names is tried name by
@@ -357,6 +370,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             catch_all=bool(raw.get("catch_all", False)),
             misfit_severity=raw.get("misfit_severity", "error"),
             participles=tuple(raw.get("participles", [])),
+            leanings=tuple(_leaning(r, fragments, where) for r in raw.get("leaning", [])),
         ))
         cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
     codes = {d.code for d in decisions}
