@@ -138,11 +138,13 @@ def score_corpus(
 
 @dataclass
 class EvalRun:
-    """The outcome of one backend over one corpus: records, scores, cost."""
+    """The outcome of one backend over one corpus: records, scores, cost. Its repr leaves the
+    records and the per-document scores out: a failing test that shows a run (a holdout's) shows
+    no release's answer."""
 
     label: str
-    records: list[dict[str, Any]] = field(default_factory=list)
-    scores: dict[str, Any] = field(default_factory=dict)
+    records: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    scores: dict[str, Any] = field(default_factory=dict, repr=False)
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
     errors: int = 0

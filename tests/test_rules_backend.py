@@ -2575,6 +2575,10 @@ _ROUND_EIGHTEEN_CASES = [
     ("Varnhollow AG: questions and answers on VRH-19", "Is Varnhollow withdrawing the "
      "application for VRH-19? Varnhollow has received questions from shareholders.", "NONE",
      "none"),
+    # a present passive tells a standing state, no act
+    ("Varnhollow Pharma: update on VRH-19", "Varnhollow Pharma said VRH-19 is approved by the "
+     "U.S. Food and Drug Administration for adults with gout and will be launched in Canada "
+     "next year.", "NONE", "none"),
 ]
 _ROUND_EIGHTEEN_IDS = [
     "designation-request-not-granted",
@@ -2598,6 +2602,7 @@ _ROUND_EIGHTEEN_IDS = [
     "contraindication-introduced",
     "goal-date-as-state-with-a-comma",
     "a-question",
+    "present-passive-state",
 ]
 
 

@@ -652,6 +652,18 @@ _NAME_AFTER = re.compile(
     r"\s+(?!(?:For|By|In|On|Under|As|To|With|And|At|From|Of|Since|After|Following)\b)[A-Z]")
 
 
+def _is_a_state(hit: CueHit, plain_before: str) -> bool:
+    """Whether a bare participle of approval is told in the present passive, a standing state
+    and no act ("where no equivalent medicinal product is authorised in Switzerland", "X is
+    approved in 40 countries"); a headline's present tense tells its news ("X Is Approved")."""
+    return bool(_BARE_APPROVAL.fullmatch(hit.text) and _PRESENT_PASSIVE.search(plain_before))
+
+
+_BARE_APPROVAL = re.compile(r"(?:approved|authori[sz]ed|cleared|registered|licensed)", re.I)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:currently|already|also|only|now|not)\s+)?$",
+                              re.I)
+
+
 def is_negated(before: str, after: str) -> bool:
     """Whether a cue is negated in its clause ("did not approve", "approval was not granted"),
     or is the last of a list a negation governs ("has not informed it of any deficiencies, or
@@ -767,7 +779,8 @@ def _weigh_cues(
             plain = mask_agencies(before, vs, hit.start - len(before))
             # a process, a framework or a described thing ("a cleared device"): no act stated,
             # so not firm either (a model's quote of it states no decision)
-            not_act = _states_no_act(hit, plain, after)
+            not_act = _states_no_act(hit, plain, after) or (
+                vs.zone != "headline" and _is_a_state(hit, plain))
             if not_act:
                 w *= 0.1
             # (a question states nothing: "Is the Company withdrawing the application?")
