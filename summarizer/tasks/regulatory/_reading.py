@@ -111,7 +111,8 @@ _OPENING_DATE = re.compile(
     r"|at that time)\b"
     r"(?:[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,"  # (the comma inside "On June 2, 2023," too)
     # ... or a year or a month of one without the comma ("In 2024 the FDA accepted ...")
-    r"|\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
+    r"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
     re.I,
 )
 MONTH_NUM = {m: i for i, m in enumerate(
@@ -520,10 +521,10 @@ _CLAUSE_END = re.compile(
     r"|but|which|while|whereas|based on|following|after|as(?! an? )"
     # "with" (a date after it is another thing's: "accepted the NDA with a PDUFA date of"),
     # save inside an indication ("for adults with idiopathic hypersomnia", "for chronic
-    # rhinosinusitis with nasal polyps")
+    # rhinosinusitis with nasal polyps") and before a regulator met with ("held its meeting
+    # with the FDA on April 11", the name blanked out)
     r"|(?<!\bpatients )(?<!\badults )(?<!\bchildren )(?<!\badolescents )(?<!\bpeople )"
     r"(?<!\binfants )(?<!\bindividuals )(?<!\bthose )(?<!\bmen )(?<!\bwomen )"
-    # (nor a regulator met with: "held its meeting with the FDA on April 11")
     r"(?<!\bsubjects )(?<!\bpersons )with(?!\s+(?:the\s+|its\s+)?_)"
     r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:disease|syndrome"
     r"|polyps|mutations?|fusions?|deficiency|impairment|failure|infection)\b)"
