@@ -95,7 +95,7 @@ class CueVerdict:
         return (
             self.is_event and best is not None
             and (best.hit.specificity >= 2.5 or best.actor) and best.firm
-            and best.sentence.zone in ("headline", "subhead", "lead")
+            and best.sentence.zone in _FRONT
             and self.score >= 1.8 * self.runner_up_score
         )
 
@@ -116,14 +116,22 @@ def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
     }
 
 
+_FRONT = ("headline", "subhead", "lead")
+
+
+def _up_front(c: WeightedCue) -> bool:
+    """Whether a cue states its act up front as today's fact: unhedged, current, of some weight,
+    in the headline, a subhead or the lead."""
+    return c.firm and not c.background and c.weight >= 1.0 and c.sentence.zone in _FRONT
+
+
 def has_front_cue(cues: Sequence[WeightedCue], decision: str, min_spec: float = 0.0, *,
                   quotes: bool = True) -> bool:
     """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead
     (with ``quotes=False``, not in an executive's words quoted in the lead)."""
     return any(
-        c.hit.decision == decision and c.firm and not c.background
-        and c.sentence.zone in ("headline", "subhead", "lead") and c.hit.specificity >= min_spec
-        and c.weight >= 1.0 and (quotes or c.sentence.kind != "quote")
+        c.hit.decision == decision and _up_front(c) and c.hit.specificity >= min_spec
+        and (quotes or c.sentence.kind != "quote")
         for c in cues
     )
 
@@ -274,9 +282,7 @@ def _nearest_first(vs: ViewSentence, mentions: list[AgencyMention],
 def _framed(cues: Sequence[WeightedCue], generic: str, specific: str) -> bool:
     """Whether a front sentence states the generic act and names the specific kind's framework
     it falls under ("has obtained approval ... under the conditional early approval system")."""
-    acts = {id(c.sentence) for c in cues if c.hit.decision == generic and c.firm
-            and not c.background and c.weight >= 1.0
-            and c.sentence.zone in ("headline", "subhead", "lead")}
+    acts = {id(c.sentence) for c in cues if c.hit.decision == generic and _up_front(c)}
     return any(c.hit.decision == specific and c.framework and not c.background
                and not c.negated and id(c.sentence) in acts for c in cues)
 
@@ -285,9 +291,8 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     """Whether the front matter names the generic kind as explicitly as the specific one ("full
     approval" against "accelerated approval"): then the generic kind is no mere word."""
     def best(decision: str) -> float:
-        return max((c.hit.specificity for c in view.cues if c.hit.decision == decision
-                    and c.firm and not c.background and c.weight >= 1.0
-                    and c.sentence.zone in ("headline", "subhead", "lead")), default=0.0)
+        return max((c.hit.specificity for c in view.cues
+                    if c.hit.decision == decision and _up_front(c)), default=0.0)
 
     return best(generic) >= max(best(specific), 2.5)
 
@@ -339,11 +344,7 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
     runner = next(((d, s) for d, s in ranked if d not in (decision, stating)), (None, 0.0))
     cues = tuple(sorted((c for c in view.cues if c.hit.decision in (decision, stating)),
                         key=lambda c: -c.weight))
-    front = any(
-        c.sentence.zone in ("headline", "subhead", "lead") and c.firm and not c.background
-        and c.weight >= 1.0
-        for c in cues
-    )
+    front = any(_up_front(c) for c in cues)
     threshold = _EVENT_THRESHOLD
     if other_news_headline(view, cues):
         threshold *= 2.5

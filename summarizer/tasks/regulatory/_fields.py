@@ -29,6 +29,7 @@ from summarizer.tasks.regulatory.lexicon import (
     FUTURE_CUE,
     FUTURE_STRONG,
     HYPOTHETICAL_BEFORE,
+    PEOPLE,
     RATIONALE_DATA,
     RATIONALE_NOT_RAISED,
     RATIONALE_STRONG,
@@ -231,8 +232,8 @@ _IND_WEAK = re.compile(
     re.I,
 )
 _POPULATION = re.compile(
-    r"^(?:(?:adult|adults|pediatric|paediatric|patients?|people|children|adolescents|individuals"
-    r"|women|men|infants|newborns|subjects|aged|of|age|years?|old|older|and|or|the|a|an|to|kg"
+    r"^(?:(?:adult|pediatric|paediatric|patient|" + "|".join(PEOPLE)
+    + r"|newborns|aged|of|age|years?|old|older|and|or|the|a|an|to|kg"
     r"|weigh(?:ing)?|at|least|who|have|has|with|living|from|\d+(?:\s*(?:to|-|–)\s*\d+)?"
     # the stage before the disease ("previously treated, unresectable or metastatic NSCLC"):
     # its commas would otherwise end the indication before the disease is named

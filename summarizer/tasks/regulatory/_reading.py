@@ -44,6 +44,7 @@ from summarizer.tasks.regulatory.lexicon import (
     NOT_EVENT_BEFORE,
     NOT_YET,
     OTHER_NEWS_TITLE,
+    PEOPLE,
     REGULATORY_TITLE,
     REPORTED_NOW,
     STEP_KIND,
@@ -523,9 +524,8 @@ _CLAUSE_END = re.compile(
     # save inside an indication ("for adults with idiopathic hypersomnia", "for chronic
     # rhinosinusitis with nasal polyps") and before a regulator met with ("held its meeting
     # with the FDA on April 11", the name blanked out)
-    r"|(?<!\bpatients )(?<!\badults )(?<!\bchildren )(?<!\badolescents )(?<!\bpeople )"
-    r"(?<!\binfants )(?<!\bindividuals )(?<!\bthose )(?<!\bmen )(?<!\bwomen )"
-    r"(?<!\bsubjects )(?<!\bpersons )with(?!\s+(?:the\s+|its\s+)?_)"
+    r"|" + "".join(rf"(?<!\b{p} )" for p in (*PEOPLE, "persons", "those"))
+    + r"with(?!\s+(?:the\s+|its\s+)?_)"
     r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:disease|syndrome"
     r"|polyps|mutations?|fusions?|deficiency|impairment|failure|infection)\b)"
     r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b")

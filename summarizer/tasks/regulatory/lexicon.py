@@ -55,6 +55,7 @@ __all__ = [
     "NOT_EVENT_BEFORE",
     "NOT_YET",
     "OTHER_NEWS_TITLE",
+    "PEOPLE",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
     "RATIONALE_STRONG",
@@ -292,6 +293,10 @@ NOT_EVENT_AFTER = re.compile(
     r"|formulary|benefits?|NHI|PBS|NRDL)\b)\b",
     _I,
 )
+#: the nouns for the people a medicine is for ("adults with X", "children with Y"): an
+#: indication's "with" is no clause break, and these words begin an indication's population
+PEOPLE = ("adults", "patients", "people", "children", "adolescents", "individuals", "women",
+          "men", "infants", "subjects")
 #: the cue names the framework an act falls under ("approval ... under the conditional early
 #: approval system", "applying the conditional approval system", "cleared via the 510(k)
 #: pathway"): with the act stated beside it, the framework tells its kind

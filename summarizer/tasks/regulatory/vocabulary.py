@@ -306,8 +306,9 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
     )
 
 
-def _leaning(raw: Mapping[str, Any], fragments: Mapping[str, str],
-             where: str) -> tuple[str, re.Pattern[str]]:
+def _leaning_entry(raw: Mapping[str, Any], fragments: Mapping[str, str],
+                   where: str) -> tuple[str, re.Pattern[str]]:
+    """A decision kind's ``leaning`` entry: its direction and its words, compiled."""
     direction = _direction(raw, f"{where}: a leaning's")
     if direction is None:
         raise ConfigurationError(f"{where}: a leaning needs a direction")
@@ -370,7 +371,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             catch_all=bool(raw.get("catch_all", False)),
             misfit_severity=raw.get("misfit_severity", "error"),
             participles=tuple(raw.get("participles", [])),
-            leanings=tuple(_leaning(r, fragments, where) for r in raw.get("leaning", [])),
+            leanings=tuple(_leaning_entry(r, fragments, where) for r in raw.get("leaning", [])),
         ))
         cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
     codes = {d.code for d in decisions}
