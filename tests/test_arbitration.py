@@ -3,6 +3,7 @@ or states another decision; a wording the lexicon does not know is no contradict
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -357,6 +358,47 @@ def test_an_approval_it_is_subject_to_backs_no_decision() -> None:
     _, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), text)
     assert [f.rule for f in findings] == ["decision_arbitrated"]
     assert "hedged" in findings[0].message
+
+
+LICENCE = (
+    "Zoral Pharma and Kessel Enter License Agreement for ZORVEX\n\nBOSTON, March 3, 2025 -- "
+    "Zoral Pharma, Inc. and Kessel Co. today announced a licence agreement for ZORVEX "
+    "(zorvetinib) in North America. On February 14, 2025, the Ministry of Health, Labour and "
+    "Welfare granted marketing approval to Kessel for ZORVEX in Japan. The Japanese approval was "
+    "based on the Phase 3 ZOR-301 study.\n"
+)
+
+
+def test_a_recap_quoted_with_a_mention_after_it_backs_no_decision() -> None:
+    """Under a licence's headline, an approval dated weeks back is the deal's background; the
+    bare "The Japanese approval was based on ..." after it refers to that act, not another."""
+    quote = ("On February 14, 2025, the Ministry of Health, Labour and Welfare granted marketing "
+             "approval to Kessel for ZORVEX in Japan. The Japanese approval was based on the "
+             "Phase 3 ZOR-301 study.")
+    summary = ground(RegulatorySummary.model_validate(_ruling_answer(quote, agency="PMDA")),
+                     LICENCE)
+    reader = Reader(load(LICENCE, published=dt.date(2025, 3, 3)), index=SourceIndex(LICENCE))
+    findings = arbitrate(summary, reader)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "an earlier event" in findings[0].message
+    assert summary.is_regulatory_event is False
+
+
+def test_a_vague_agency_takes_the_regulator_the_release_reads_where_its_sentence_names_it(
+) -> None:
+    """The model's "OTHER", quoting a sentence that names the Commission (by its short name) and
+    the CHMP: the regulator the release's own sentence for the approval names, the Commission."""
+    text = ("Zoral Pharma Receives European Commission Approval for ZORVEX\n\nBOSTON, March 3, "
+            "2025 -- Zoral Pharma, Inc. today announced that the European Commission has granted "
+            "marketing authorisation for ZORVEX (zorvetinib) in gout. The Commission decision, "
+            "dated 28 February 2025, is valid in all member states of the European Union. It "
+            "follows the positive opinion adopted by the CHMP in January.\n")
+    quote = ("The Commission decision, dated 28 February 2025, is valid in all member states of "
+             "the European Union. It follows the positive opinion adopted by the CHMP in January.")
+    summary, findings = _arbitrated(_ruling_answer(quote), text)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.agency) == ("approval", "EC")
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
 
 
 def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:

@@ -2606,12 +2606,100 @@ _ROUND_EIGHTEEN_IDS = [
 ]
 
 
+#: wordings read from catalogue round nineteen's tune misses (and its stress batch's)
+_ROUND_NINETEEN_CASES = [
+    # a month inside an aside set off by dashes dates the aside, not the act after it
+    ("Ostrawick Pharmaceuticals update on OSW-4 registration", "Ostrawick Pharmaceuticals Ltd "
+     "advises that the delegate of the Secretary \u2014 acting on advice from the Advisory "
+     "Committee on Medicines, which met in January \u2014 has decided not to register OSW-4 on "
+     "the ARTG.", "TGA", "refusal"),
+    # the thing refused or declined as the verb's object
+    ("Ostrawick Medical Notified Body Declines CE Certification for OSW-4", "Ostrawick Medical "
+     "said its notified body has completed the conformity assessment of OSW-4 with a decision "
+     "to refuse issuance of a CE certificate.", "NOTIFIED_BODY", "refusal"),
+    # a panel that "votes", a tally "by a vote of", members who voted, and what they voted that
+    ("FDA Panel Votes Against Ostrawick's OSW-4", "By a vote of 3 in favor to 12 against, the "
+     "FDA's Pulmonary-Allergy Drugs Advisory Committee today concluded that the available data "
+     "do not support approval of OSW-4, Ostrawick Bio said. The committee's advice is not "
+     "binding; the PDUFA date is June 30, 2025.", "FDA", "advisory_vote"),
+    ("Health Canada Committee Reviews Ostrawick's OSW-4", "Ostrawick Canada said Health "
+     "Canada's Scientific Advisory Committee on Oncology met to review the submission for "
+     "OSW-4 in renal cancer and a majority of members voted that the benefit-risk profile "
+     "supports authorization.", "HEALTH_CANADA", "advisory_vote"),
+    ("FDA Advisory Committee Meets on Ostrawick's OSW-4", "Ostrawick Oncology said the FDA's "
+     "advisory committee voted 8 to 3 that the benefit-risk profile of OSW-4 is not favorable "
+     "in the proposed population.", "FDA", "advisory_vote"),
+    # the EMA's own words for PRIME
+    ("PRIME for Ostrawick's OSW-4", "OSW-4, Ostrawick B.V.'s gene therapy for a rare muscle "
+     "disease, has been granted access to PRIME by the EMA, the company said today.", "EMA",
+     "designation"),
+    # an application submitted, told in the passive after a long description, and planned
+    ("Notice Regarding Filing of Application for OSW-4 in Japan", "Ostrawick Co., Ltd. "
+     "announces that an application for manufacturing and marketing approval of OSW-4 "
+     "(ostravimab), a humanised monoclonal antibody directed against a novel inflammatory "
+     "target, for the treatment of adults with moderate to severe atopic dermatitis, was "
+     "submitted today to the Ministry of Health, Labour and Welfare.", "PMDA", "submission"),
+    ("Notice Concerning the OSW-4 Development Schedule", "Ostrawick Co., Ltd. has decided to "
+     "plan the submission of its new drug application for OSW-4 in Japan.", "NONE", "none"),
+    # a meeting the company is to request
+    ("Ostrawick to Request Type C Meeting With FDA", "Ostrawick Inc. said it will ask the U.S. "
+     "Food and Drug Administration for a meeting on OSW-4 once its Phase 2 data are analysed.",
+     "NONE", "none"),
+    # a letter to resume a stopped trial; a trial's authorisation suspended
+    ("Ostrawick Receives Health Canada No Objection Letter to Resume OSW-4 Study", "Ostrawick "
+     "Inc. said Health Canada has issued a No Objection Letter for its amended application, "
+     "permitting resumption of the OSW-4 study that Health Canada suspended in December "
+     "2024.", "HEALTH_CANADA", "hold_lifted"),
+    ("Ostrawick Announces Health Canada Action on OSW-4 Trial", "Ostrawick Inc. said Health "
+     "Canada has suspended the authorization to sell or import OSW-4 for the purposes of its "
+     "Phase 2 clinical trial pending new sterility data.", "HEALTH_CANADA", "clinical_hold"),
+    # what is extended named after "Extension of Review"
+    ("Announcement in Relation to Extension of Review Timeline for OSW-4", "The Board of "
+     "Ostrawick Holdings announces that the Center for Drug Evaluation of the National Medical "
+     "Products Administration has issued a supplementary information notice for the new drug "
+     "application of OSW-4 for moderate-to-severe plaque psoriasis in adults, and the "
+     "technical review timeline has been extended accordingly.", "NMPA", "review_extension"),
+    # a recall in the TGA's own words
+    ("Ostrawick Medical: recall of OSW-4 test strips", "Ostrawick Medical Ltd advises that, in "
+     "consultation with the Therapeutic Goods Administration, it has begun a recall for "
+     "product correction of two lots of OSW-4 test strips.", "TGA", "other"),
+    # of two regulators named as acting in one sentence, the one the headline names
+    ("Ostrawick Bio receives MHRA approval for OSW-4 trial", "Ostrawick Bio Ltd announced two "
+     "milestones for OSW-4: the U.S. FDA cleared its IND in January, and the MHRA has now "
+     "approved its Clinical Trial Application.", "MHRA", "trial_authorization"),
+    # under a headline of other news, an act dated more than a week back is its background
+    # "The Commission" opening a sentence, once the release has named it
+    ("Ostrawick AB: EU orphan designation for OSW-4", "Ostrawick AB said the COMP of the "
+     "European Medicines Agency adopted a positive opinion on OSW-4 in January. The Commission "
+     "has now granted orphan designation to OSW-4 for cystic fibrosis.", "EC", "designation"),
+    # ... and a deal's clearance, told as a closing condition met
+    ("European Commission Clears Ostrawick's Acquisition of Kessing", "Ostrawick N.V. "
+     "announces that the European Commission has approved, under the EU Merger Regulation, its "
+     "acquisition of Kessing N.V. The Commission's clearance satisfies the last outstanding "
+     "regulatory condition.", "NONE", "none"),
+    ("Ostrawick and Kessing Enter License Agreement for OSW-4, Recently Approved in Japan",
+     "Ostrawick Inc. and Kessing "
+     "Co. announced a licence agreement for OSW-4. On February 17, 2025, the Ministry of "
+     "Health, Labour and Welfare granted marketing approval to Kessing for OSW-4 in Japan.",
+     "NONE", "none"),
+]
+_ROUND_NINETEEN_IDS = [
+    "month-inside-dashes", "refuse-issuance-of", "panel-votes-by-a-vote-of",
+    "members-voted", "voted-that-not-favorable", "access-to-prime",
+    "passive-submission-at-length", "filing-planned", "meeting-to-request",
+    "letter-to-resume", "trial-authorisation-suspended", "extension-of-review-timeline",
+    "recall-for-product-correction", "headline-names-which-regulator",
+    "commission-opening-a-sentence", "clearance-as-closing-condition",
+    "licence-headline-dated-act",
+]
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
                                ("sixteen", _ROUND_SIXTEEN_CASES, _ROUND_SIXTEEN_IDS),
                                ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS),
-                               ("eighteen", _ROUND_EIGHTEEN_CASES, _ROUND_EIGHTEEN_IDS))
+                               ("eighteen", _ROUND_EIGHTEEN_CASES, _ROUND_EIGHTEEN_IDS),
+                               ("nineteen", _ROUND_NINETEEN_CASES, _ROUND_NINETEEN_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -224,7 +224,8 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
             if background:
                 background = is_background(vs, before, after, published, (m.start(), m.end()),
-                                           period_end=view.period_end)
+                                           period_end=view.period_end,
+                                           other_news=view.other_news)
             if hedged:
                 plain = mask_agencies(before, vs, m.start() - len(before))
                 hedged = is_hedged(plain, after)
@@ -388,7 +389,14 @@ def _pick_agency(
     # in the decision's sentence, the cue a regulator is named as doing ("the Commission, which
     # granted orphan designation") over a stronger one it is not ("the COMP's positive opinion")
     here = [c for c in reading.cues if c.sentence is sentence]
-    cue = next((c for c in here if c.actor), here[0] if here else None)
+    actors = [c for c in here if c.actor]
+    # of two regulators named as doing it ("the FDA cleared the IND in April, and the MHRA has
+    # now approved the CTA"), the one the headline names: the headline says what the news is
+    headlined = {a.code for a in view.headline.agencies} if view.headline is not None else set()
+    cue = next((c for c in actors if len(actors) > 1 and sentence is not None
+                and (named := sentence_agency(sentence, c)) is not None
+                and named[0] in headlined),
+               actors[0] if actors else here[0] if here else None)
     candidates: list[ViewSentence] = []
     if sentence is not None:
         candidates.append(sentence)

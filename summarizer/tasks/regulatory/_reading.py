@@ -204,6 +204,9 @@ class ZonedRelease:
     #: the end of the period a results release reports ("for the third quarter ended September
     #: 30, 2024"), as its headline or lead states it; None in a release of no period
     period_end: dt.date | None = None
+    #: whether the headline announces news of another kind (``other_news_title``): an act its
+    #: lead dates more than a week back is then that news's background
+    other_news: bool = False
 
     @property
     def text(self) -> str:
@@ -334,7 +337,8 @@ def _read_release(document: Document) -> ZonedRelease:
     view = ZonedRelease(document, sentences, headline, [], lead_start=lead_start,
                        injections=injected, period_end=_period_end(
                            [s for s in ([headline] if headline else []) + sentences
-                            if s.zone in ("headline", "subhead", "lead")]))
+                            if s.zone in ("headline", "subhead", "lead")]),
+                       other_news=other_news_title(headline))
     for vs in ([headline] if headline else []) + sentences:
         for a in vs.agencies:
             view.agency_counts[a.code] += 2 if vs.zone in ("headline", "lead") else 1
@@ -376,13 +380,16 @@ def _period_end(front: Sequence[ViewSentence]) -> dt.date | None:
 def is_background(
     sentence: ViewSentence, before: str, after: str, published: dt.date | None,
     span: tuple[int, int], decision: str | None = None, period_end: dt.date | None = None,
+    other_news: bool = False,
 ) -> bool:
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
     release (a date before the cue, or after it in its own clause). With the cue's ``decision``,
     an earlier step of another kind told after it ("the clinical hold placed on ... in November
     2022" after a lift) ends its clause: that date is the step's. In a results release
-    (``period_end``), an act its clause dates within the period reported is that period's."""
+    (``period_end``), an act its clause dates within the period reported is that period's;
+    under a headline of other news (``other_news``: a licence, a financing), one dated more
+    than a week before the release is that news's background, not its news."""
     recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
@@ -421,6 +428,8 @@ def is_background(
     if period_end is not None and published is not None and period_end < published and any(
             (when := _date_of(m)) is not None and when <= period_end
             for m in _DATE_IN.finditer(scope) if not m.group("bare")):
+        return True
+    if other_news and published is not None and _dated_before(scope, published, _DAYS_OF_NEWS):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         # a section of highlights recaps, unless the clause dates its act to these days
@@ -593,6 +602,15 @@ def _dated_within(text: str, published: dt.date, days: int) -> bool:
     for m in _DATE_IN.finditer(text):
         when = None if m.group("bare") else _date_of(m, day_known=True)
         if when is not None and 0 <= (published - when).days <= days:
+            return True
+    return False
+
+
+def _dated_before(text: str, published: dt.date, days: int) -> bool:
+    """Whether ``text`` gives a full date (with its day) more than ``days`` before ``published``."""
+    for m in _DATE_IN.finditer(text):
+        when = None if m.group("bare") else _date_of(m, day_known=True)
+        if when is not None and (published - when).days > days:
             return True
     return False
 
@@ -791,7 +809,7 @@ def _weigh_cues(
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
             background = is_background(vs, before, after, published, (hit.start, hit.end),
-                                       hit.decision, view.period_end)
+                                       hit.decision, view.period_end, view.other_news)
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)

@@ -225,10 +225,11 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
                                                f"and the release's headline or lead reports "
                                                f"'{read}', the specific kind")
-    if any(_current(c) for c in own):
+    if _states_now(own):
         return Verdict(True, predicted, predicted)
     if own:  # the lexicon reads the model's decision there, but not as today's fact: only
-        c = own[0]  # the same decision read elsewhere keeps it (not one merely compatible)
+        c = next((c for c in own if not _current(c)), own[0])  # the same decision read
+        # elsewhere keeps it (not one merely compatible)
         state = ("an earlier event" if c.background else "negated" if c.negated else "hedged")
         return _fails(predicted, read, predicted == read,
                       f"the quoted sentence states it as {state} ('{snip(c.hit.text, 60)}')")
@@ -248,6 +249,15 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _states_now(own: list[WeightedCue]) -> bool:
+    """Whether the quote states the model's decision as today's fact. Where it names who acted
+    only in a recap ("On June 24, 2025, the Ministry granted marketing approval", under a
+    licence's headline), a bare mention after it ("The Japanese approval was based on ...")
+    refers back to that act and states no other."""
+    named = [c for c in own if c.attributed]
+    return any(_current(c) for c in (named or own))
 
 
 def _comment(predicted: str, read: str, agrees: bool, quote: QuoteReading,
@@ -469,9 +479,9 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
             named = (ruled.agency, ruled.agency_body)
         if named is not None:
             break
-    # the sentence names no regulator: the one the release's own sentence for the same decision
-    # names ("OTHER" when it has no code: ANSM)
-    if (named is None and not named_there and ruled.is_event
+    # the sentence names no regulator, or names the one the release's own sentence for the
+    # same decision names: that one ("OTHER" when it has no code: ANSM)
+    if (named is None and (not named_there or ruled.agency in named_there) and ruled.is_event
             and ruled.decision == outcome.decision and ruled.agency != VOCABULARY.no_agency
             and ruled.agency_body):
         named = (ruled.agency, ruled.agency_body)

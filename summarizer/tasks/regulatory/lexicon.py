@@ -214,7 +214,8 @@ DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 #: stayed: "the 30-month stay of FDA approval")
 HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
-    r"|seek(?:s|ing)?|sought|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable)"
+    r"|seek(?:s|ing)?|sought"
+    r"|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable|request)"
     r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|might"
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
@@ -237,8 +238,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
     r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
-    # a step planned, right before it ("plans a pre-submission meeting with the FDA")
-    r"|\bplans (?:an?|the) (?:[\w-]+ ){0,2}$"
+    # a step planned, right before it ("plans a pre-submission meeting with the FDA", "has
+    # decided to plan the filing of an application")
+    r"|\bplans? (?:an?|the) (?:[\w-]+ ){0,2}$"
     # a purpose worked for ("continues to work with the FDA to resolve the clinical hold")
     r"|\b(?:work(?:s|ed|ing)?|efforts?) (?:closely )?"
     r"(?:with (?:[^.;,]|(?<=\b[A-Z])\.){1,60}? )?to $"
@@ -286,6 +288,10 @@ NOT_EVENT_AFTER = re.compile(
     r"(?:acquisition|merger|takeover|business combination)s?"
     # ... or named by its source ("clearance from the Commission's competition directorate")
     r"|from (?:the )?[^.;]{0,40}?\b(?:competition|antitrust|anti-trust|merger control)\b"
+    # ... or told as a deal's closing condition met ("The Commission's clearance satisfies the
+    # last outstanding regulatory condition")
+    r"|satisf(?:ies|ied|y|ying) (?:the |a |all )?(?:last |final )?(?:outstanding |remaining )?"
+    r"(?:regulatory )?(?:closing )?conditions?"
     r"|(?:(?:the|its|an?) )?(?:proposal to (?:fund|list|reimburse)|funding|reimbursement)"
     # a payer's list, not a market authorisation ("approved for listing on the NHI drug price
     # list", "for inclusion in the PBS")
@@ -363,15 +369,16 @@ BACKGROUND_BEFORE = re.compile(
     r"|anniversary of)\b[^.;]{0,30}$"
     # a year in the cue's own clause (one before a comma dates another act: "following the FDA's
     # approval in 2023, Health Canada has now authorised")
-    r"|\b(?:in (?:19|20)\d\d|last year)\b[^.;,]{0,30}$"
+    r"|\b(?:in (?:19|20)\d\d|last year)\b[^.;,—–]{0,30}$"
     # ... and a year opening the sentence dates its main act ("In 2021, the FDA approved")
     r"|^\W*(?:in|during) (?:19|20)\d\d,[^.;]{0,30}$"
     # a standing state, not an act ("SKB-109 holds RMAT and Orphan Drug designations")
     r"|\b(?:holds|carries|retains)\b(?:(?!\btoday\b)[^.;]){0,60}$"
-    # a month in the cue's own clause (one before a comma dates another act: "initiated in
-    # March 2025, as a Class I recall")
+    # a month in the cue's own clause (one before a comma or a dash dates another act:
+    # "initiated in March 2025, as a Class I recall", "the committee, which met in February —
+    # has decided")
     r"|\bin (?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b[^.;,]{0,30}$",
+    r"|December)\b[^.;,—–]{0,30}$",
     _I,
 )
 #: a sentence that recaps what the company announced before ("As previously announced, ...")
@@ -497,6 +504,10 @@ NEGATION_BEFORE = re.compile(
     # an act whose object is the cue ("a decision refusing the granting of a conditional
     # marketing authorisation", "denying the approval")
     r"|\b(?:refusing|refusal of|denying|denial of|rejecting|rejection of)\s+(?:[\w-]+\s+){0,4}$"
+    # ... told with the thing refused or declined as the verb's object ("a decision to refuse
+    # issuance of a CE certificate", "Notified Body Declines CE Certification")
+    r"|\brefus(?:e|es|ed)\s+(?:the\s+)?(?:issu(?:ance|ing)|grant(?:ing)?)\s+of\s+(?:an?\s+|the\s+|its\s+)?$"
+    r"|\bdeclin(?:e|es|ed)\s+(?:an?\s+|the\s+|its\s+)?$"
     # a word's own negative ("Notice of Non-Approval"), and a regulator's provisional no ("is
     # not minded to recommend the grant of")
     r"|\bnon-$|\bnot minded to\s+(?:[\w-]+\s+){0,3}$"

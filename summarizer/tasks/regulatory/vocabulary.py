@@ -276,6 +276,12 @@ def _bounded(word: str) -> str:
     return left + re.escape(word).replace("\\ ", " ") + right
 
 
+def _sentence_initial(pattern: str) -> str:
+    """A short name's pattern that also matches it opening a sentence ("The Commission
+    decision ..." for "the Commission"); the rest of it stays case-sensitive."""
+    return re.sub(r"^(\\b)?t", r"\1[tT]", pattern)
+
+
 def _agency_pattern(raw: Mapping[str, Any], fragments: Mapping[str, str],
                     where: str) -> re.Pattern[str]:
     parts = [_bounded(a) for a in raw.get("abbreviations", [])]
@@ -385,8 +391,8 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             region=raw.get("region", ""), pattern=_agency_pattern(raw, fragments, where),
             decisions=frozenset(t for t in taken if t != "*"), any_decision="*" in taken,
             abbreviations=tuple(raw.get("abbreviations", [])),
-            short_names=_compile([_bounded(n) for n in raw["short_names"]], {}, "sensitive",
-                                 where) if raw.get("short_names") else None,
+            short_names=_compile([_sentence_initial(_bounded(n)) for n in raw["short_names"]],
+                                 {}, "sensitive", where) if raw.get("short_names") else None,
             device_decisions=dict(raw.get("device_decisions", {})),
             advice=dict(raw.get("advice", {})),
             defers=dict(raw.get("defers", {})),
