@@ -401,6 +401,21 @@ def test_a_vague_agency_takes_the_regulator_the_release_reads_where_its_sentence
     assert [f.rule for f in findings] == ["agency_arbitrated"]
 
 
+def test_the_regulator_its_sentence_names_as_acting_replaces_one_it_names_in_passing() -> None:
+    """"Following the FDA's approval in 2023, Health Canada has authorised ...": the model's
+    FDA is named there, but the sentence says Health Canada acted."""
+    text = ("Zoral Pharma Receives Approval in Canada for ZORVEX\n\nTORONTO, March 3, 2025 -- "
+            "Zoral Pharma, Inc. today announced that, following the FDA's approval in 2023, "
+            "Health Canada has authorised ZORVEX (zorvetinib) for adults with gout.\n")
+    quote = ("following the FDA's approval in 2023, Health Canada has authorised ZORVEX "
+             "(zorvetinib) for adults with gout")
+    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), text)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.agency) == ("approval", "HEALTH_CANADA")
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "as acting" in findings[0].message
+
+
 def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")

@@ -22,7 +22,8 @@ When the check fails, the rules backend's decision for the release replaces the 
 non-event when it reads none); when the sentence reads a different decision, that decision
 does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
 regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
-sentence names.
+sentence names, and one that sentence names only in passing ("following the FDA's approval in
+2023, Health Canada has authorised ...") to the one it names as acting.
 
 The policy (``ARBITRATION_POLICIES``) is a setting of ``Summarizer``: "overrule" changes the
 outcome and reports each change as a ``decision_arbitrated`` / ``agency_arbitrated`` warning;
@@ -443,8 +444,9 @@ def _reread(summary: RegulatorySummary, verdict: Verdict, cue: WeightedCue) -> F
 
 def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
     """The regulator the model's own decision sentence credits with the decision replaces a
-    vague one (OTHER, NONE), one the release never mentions, or one that sentence does not
-    name; a regulator the sentence names that has no code of its own is "OTHER". When that
+    vague one (OTHER, NONE), one the release never mentions, one that sentence does not name,
+    or one it names while naming another as acting (``_acting``); a regulator the sentence
+    names that has no code of its own is "OTHER". When that
     sentence is an executive's comment, the regulator the release's own sentence for the same
     decision names replaces the model's."""
     outcome = summary.outcome
@@ -465,6 +467,10 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
                          "; the quoted sentence is an executive's comment, and the release's own "
                          f"sentence for the decision names {ruled.agency_body or ruled.agency}")
     named_there = {a.code for vs in quote.sentences for a in vs.agencies}
+    acting = _acting(quote, outcome.decision, outcome.agency)
+    if acting is not None:
+        return _reassign(summary, acting[0], acting[1] or outcome.agency_body,
+                         f"; the decision sentence names {acting[1] or acting[0]} as acting")
     if not (outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback) or not (
             outcome.agency in named_there or credited(outcome.agency, outcome.decision,
                                                       named_there))):
@@ -490,6 +496,23 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         return []
     return _reassign(summary, named[0], named[1] or outcome.agency_body,
                      f"; the decision sentence names {named[1] or named[0]} ('{named[0]}')")
+
+
+def _acting(quote: QuoteReading, decision: str, agency: str) -> tuple[str, str | None] | None:
+    """The regulator the quoted sentence names as doing the decision ("Health Canada has
+    authorised", "approval from the TGA") when it is not the model's, nor one the model's
+    defers to or that defers to it: the sentence says who acted."""
+    for c in quote.cues:
+        if not (VOCABULARY.compatible(decision, c.hit.decision) and _current(c)
+                and c.attributed and c.actor):
+            continue
+        who = sentence_agency(c.sentence, c)
+        if who is None or who[0] in (agency, VOCABULARY.no_agency):
+            return None
+        if credited(agency, decision, {who[0]}) or credited(who[0], decision, {agency}):
+            return None
+        return who
+    return None
 
 
 def _reassign(summary: RegulatorySummary, agency: str, body: str | None,
