@@ -390,13 +390,13 @@ def _pick_agency(
     # granted orphan designation") over a stronger one it is not ("the COMP's positive opinion")
     here = [c for c in reading.cues if c.sentence is sentence]
     actors = [c for c in here if c.actor]
-    # of two regulators named as doing it ("the FDA cleared the IND in April, and the MHRA has
-    # now approved the CTA"), the one the headline names: the headline says what the news is
-    headlined = {a.code for a in view.headline.agencies} if view.headline is not None else set()
-    cue = next((c for c in actors if len(actors) > 1 and sentence is not None
-                and (named := sentence_agency(sentence, c)) is not None
-                and named[0] in headlined),
-               actors[0] if actors else here[0] if here else None)
+    cue = actors[0] if actors else here[0] if here else None
+    if len(actors) > 1 and sentence is not None and view.headline is not None:
+        # of two regulators named as doing it ("the FDA cleared the IND in April, and the MHRA
+        # has now approved the CTA"), the one the headline names: it says what the news is
+        headlined = {a.code for a in view.headline.agencies}
+        cue = next((c for c in actors if (named := sentence_agency(sentence, c)) is not None
+                    and named[0] in headlined), cue)
     candidates: list[ViewSentence] = []
     if sentence is not None:
         candidates.append(sentence)

@@ -229,8 +229,9 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     if _states_now(own):
         return Verdict(True, predicted, predicted)
     if own:  # the lexicon reads the model's decision there, but not as today's fact: only
-        c = next((c for c in own if not _current(c)), own[0])  # the same decision read
-        # elsewhere keeps it (not one merely compatible)
+        # the same decision read elsewhere keeps it (not one merely compatible); the state
+        # reported is the first of its cues not stated as today's
+        c = next((c for c in own if not _current(c)), own[0])
         state = ("an earlier event" if c.background else "negated" if c.negated else "hedged")
         return _fails(predicted, read, predicted == read,
                       f"the quoted sentence states it as {state} ('{snip(c.hit.text, 60)}')")

@@ -278,8 +278,10 @@ def _bounded(word: str) -> str:
 
 def _sentence_initial(pattern: str) -> str:
     """A short name's pattern that also matches it opening a sentence ("The Commission
-    decision ..." for "the Commission"); the rest of it stays case-sensitive."""
-    return re.sub(r"^(\\b)?t", r"\1[tT]", pattern)
+    decision ..." for "the Commission"): its first letter in either case, the rest of it
+    case-sensitive."""
+    return re.sub(r"^(\\b)?([a-z])",
+                  lambda m: f"{m.group(1) or ''}[{m.group(2)}{m.group(2).upper()}]", pattern)
 
 
 def _agency_pattern(raw: Mapping[str, Any], fragments: Mapping[str, str],
