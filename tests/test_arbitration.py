@@ -416,6 +416,37 @@ def test_the_regulator_its_sentence_names_as_acting_replaces_one_it_names_in_pas
     assert "as acting" in findings[0].message
 
 
+REVIEW_STEPS = (
+    "Zoral Pharma Provides Regulatory Update on ZORVEX\n\nBOSTON, March 3, 2025 -- Zoral "
+    "Pharma, Inc. today announced that the U.S. Food and Drug Administration has accepted the "
+    "Biologics License Application for ZORVEX (zorvetinib) and granted it Priority Review. "
+    "Separately, the European Medicines Agency has validated the Marketing Authorisation "
+    "Application for ZORVEX. The FDA has also extended the PDUFA goal date for the company's "
+    "second product, ZORLIX, by three months.\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "said", "settled"), [
+    # the sentence states the kind the model's is often stated with, and not the model's
+    ("the European Medicines Agency has validated the Marketing Authorisation Application for "
+     "ZORVEX", "designation", "filing_accepted"),
+    ("The FDA has also extended the PDUFA goal date for the company's second product, ZORLIX, "
+     "by three months.", "regulatory_feedback", "review_extension"),
+    # both stated: an acceptance with priority review is the acceptance
+    ("the U.S. Food and Drug Administration has accepted the Biologics License Application for "
+     "ZORVEX (zorvetinib) and granted it Priority Review", "designation", "filing_accepted"),
+    ("the U.S. Food and Drug Administration has accepted the Biologics License Application for "
+     "ZORVEX (zorvetinib) and granted it Priority Review", "filing_accepted", "filing_accepted"),
+], ids=["validated-not-designated", "extended-not-feedback", "acceptance-with-priority-review",
+        "acceptance-kept"])
+def test_a_kind_stated_together_with_another_is_the_one_its_sentence_states(
+        quote: str, said: str, settled: str) -> None:
+    summary, findings = _arbitrated(_ruling_answer(quote, decision=said, agency="FDA"),
+                                    REVIEW_STEPS)
+    assert summary.outcome is not None and summary.outcome.decision == settled
+    assert ("decision_arbitrated" in [f.rule for f in findings]) == (said != settled)
+
+
 def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")

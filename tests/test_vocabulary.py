@@ -190,6 +190,8 @@ def test_nothing_restates_the_code_lists() -> None:
      "direction = \"favorable\"\nany = ['x']\n", "kinds without one"),
     ("[[decision]]\ncode = \"none\"\n[[decision.leaning]]\nany = ['x']\n",
      "leaning needs a direction"),
+    ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\nyields_to = [\"none\"]\n",
+     "not compatible"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str

@@ -159,12 +159,34 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     )
     if strongest_own == 0.0:  # the sentence states another decision and not the model's
         return others[0] if others else None
+    paired = _paired_instead(predicted, own)
+    if paired is not None:
+        return paired
     for c in others:  # it states both: only the specific kind of a generic answer wins
         specific = VOCABULARY.decision(c.hit.decision)
         if (VOCABULARY.refinement(predicted, c.hit.decision) and specific is not None
                 and c.hit.specificity >= max(specific.refine_specificity, strongest_own + 1e-9)):
             return c
     return None
+
+
+def _paired_instead(predicted: str, own: list[WeightedCue]) -> WeightedCue | None:
+    """A kind often stated beside the model's (the vocabulary's ``compatible``: an acceptance
+    and its priority review, a review extension and the feedback behind it), stated firmly in
+    the quoted sentence while the model's own kind is not stated there at all ("the EMA has
+    validated the MAA" quoted for "designation"), or stated beside it as the act the model's
+    kind yields to (``yields_to``: "accepted the BLA and granted it Priority Review" is the
+    acceptance): the sentence says which act it reports."""
+    kind = VOCABULARY.decision(predicted)
+    if kind is None:
+        return None
+    stated = any(_current(c) and (c.hit.decision == predicted or VOCABULARY.refinement(
+        predicted, c.hit.decision)) for c in own)
+    paired = sorted((c for c in own if c.hit.decision in (kind.yields_to if stated
+                                                          else kind.compatible)
+                     and _current(c) and c.attributed and (c.hit.specificity >= 2.5 or c.actor)),
+                    key=lambda c: (-c.hit.specificity, -c.weight))
+    return paired[0] if paired else None
 
 
 def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:

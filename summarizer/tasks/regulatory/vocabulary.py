@@ -89,6 +89,8 @@ class DecisionSpec:
     ``direction`` is None when the wording decides it (an advisory vote, feedback). ``refines``:
     the generic kinds this one is a specific case of ("clearance" of "approval");
     ``compatible``: kinds a release may state together with it without contradiction;
+    ``yields_to``: of those, the ones that are the act when one sentence states both ("accepted
+    the BLA and granted it Priority Review" is the acceptance);
     ``refine_specificity``: how specific a cue must be to name this kind over the generic one.
     """
 
@@ -99,6 +101,7 @@ class DecisionSpec:
     phrase: str
     refines: frozenset[str]
     compatible: frozenset[str]
+    yields_to: frozenset[str] = frozenset()
     refine_specificity: float = 0.0  # the least specific cue that names this kind up front
     #: what to use instead when a regulator that does not take this kind is named with it
     misfit: str = ""
@@ -373,6 +376,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             prompt=raw.get("prompt", ""), direction=direction, phrase=raw.get("phrase", ""),
             refines=frozenset(raw.get("refines", [])),
             compatible=frozenset(raw.get("compatible", [])),
+            yields_to=frozenset(raw.get("yields_to", [])),
             refine_specificity=float(raw.get("refine_specificity", 0.0)),
             fixed_direction=bool(raw.get("fixed_direction", direction is not None)),
             misfit=raw.get("misfit", ""),
@@ -428,6 +432,9 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
         unknown = (d.refines | d.compatible) - codes
         if unknown:
             raise ConfigurationError(f"{origin}: decision {d.code} names unknown {sorted(unknown)}")
+        if not d.yields_to <= d.compatible:
+            raise ConfigurationError(f"{origin}: decision {d.code} yields to "
+                                     f"{sorted(d.yields_to - d.compatible)}, not compatible")
     for a in v.agencies:
         named = a.decisions | set(a.device_decisions) | set(a.device_decisions.values())
         unknown = (named | (set(a.advice) - {"*"}) | set(a.defers)) - codes
