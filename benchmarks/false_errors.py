@@ -138,7 +138,10 @@ def _recorded_answers(cassettes: str, doc_id: str) -> Iterator[dict[str, Any]]:
             continue  # not a JSON answer (an HTTP error, cut-off output): no rules ran on it
 
 
-def _evidence(corpus: Path) -> dict[str, str | None]:
+def gold_sentences(corpus: Path) -> dict[str, str | None]:
+    """Each labelled release's sentence stating its decision, where a corpus keeps them apart
+    from its gold lines (``evidence.jsonl``: the dev split); the stress set's gold lines hold
+    their own (``evidence``)."""
     path = corpus / "evidence.jsonl"
     if not path.exists():
         return {}
@@ -184,7 +187,7 @@ def main() -> int:
         if not (corpus / "gold.jsonl").exists():
             continue
         items = load_corpus(corpus)
-        quotes = _evidence(corpus)
+        quotes = gold_sentences(corpus)
         runs.append((f"{half}-perfect", [
             (i, gold_answer(i.gold, quotes.get(i.id, i.gold.get("evidence")))) for i in items
         ]))

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from false_errors import gold_sentences  # a sibling script: run as one
 
 from summarizer import Summarizer
 from summarizer.evaluation import load_corpus
@@ -46,11 +47,7 @@ SETS = {"dev": ROOT / "tests/data/corpus", "tune": ROOT / "tests/data/stress/tun
 
 def _events(folder: Path) -> Iterator[tuple[str, str, dt.date | None, dict[str, Any], str]]:
     """(id, text, published, gold, the gold sentence) of each event with its sentence."""
-    evidence_file = folder / "evidence.jsonl"
-    quotes: dict[str, str | None] = {}
-    if evidence_file.exists():
-        rows = [json.loads(line) for line in evidence_file.read_text("utf-8").splitlines() if line]
-        quotes = {row["id"]: row["evidence"] for row in rows}
+    quotes = gold_sentences(folder)
     for item in load_corpus(folder):
         quote = quotes.get(item.id, item.gold.get("evidence"))
         if item.gold.get("is_regulatory_event") and quote:
