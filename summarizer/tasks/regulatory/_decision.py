@@ -205,7 +205,6 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
                   if min(end, vs.end) - max(start, vs.start) >= min(_SLIVER, vs.end - vs.start))
     held = whole or held
     cues = tuple(c for c in view.cues if c.sentence in held)
-    published = view.document.published
     text = view.text
     # each flag holds when every act word has it: once an act word lacks it, it is settled
     # false and not read again (a sentence full of act words stops at the first plain one)
@@ -223,9 +222,7 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
             before = text[max(vs.start, m.start() - CUE_WINDOW):m.start()]
             after = text[m.end():min(vs.end, m.end() + CUE_WINDOW)]
             if background:
-                background = is_background(vs, before, after, published, (m.start(), m.end()),
-                                           period_end=view.period_end,
-                                           other_news=view.other_news)
+                background = is_background(view, vs, before, after, (m.start(), m.end()))
             if hedged:
                 plain = mask_agencies(before, vs, m.start() - len(before))
                 hedged = is_hedged(plain, after)

@@ -378,18 +378,18 @@ def _period_end(front: Sequence[ViewSentence]) -> dt.date | None:
 
 
 def is_background(
-    sentence: ViewSentence, before: str, after: str, published: dt.date | None,
-    span: tuple[int, int], decision: str | None = None, period_end: dt.date | None = None,
-    other_news: bool = False,
+    view: ZonedRelease, sentence: ViewSentence, before: str, after: str,
+    span: tuple[int, int], decision: str | None = None,
 ) -> bool:
     """Whether a cue recaps an earlier event: a recap marker before it, in a section of history,
     narrated in its clause (past perfect, "follows the opinion ..."), or dated well before the
     release (a date before the cue, or after it in its own clause). With the cue's ``decision``,
     an earlier step of another kind told after it ("the clinical hold placed on ... in November
-    2022" after a lift) ends its clause: that date is the step's. In a results release
-    (``period_end``), an act its clause dates within the period reported is that period's;
-    under a headline of other news (``other_news``: a licence, a financing), one dated more
-    than a week before the release is that news's background, not its news."""
+    2022" after a lift) ends its clause: that date is the step's. In a results release (the
+    view's ``period_end``), an act its clause dates within the period reported is that
+    period's; under a headline of other news (``other_news``: a licence, a financing), one dated
+    more than a week before the release is that news's background, not its news."""
+    published, period_end = view.document.published, view.period_end
     recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
@@ -429,7 +429,8 @@ def is_background(
             (when := _date_of(m)) is not None and when <= period_end
             for m in _DATE_IN.finditer(scope) if not m.group("bare")):
         return True
-    if other_news and published is not None and _dated_before(scope, published, _DAYS_OF_NEWS):
+    if view.other_news and published is not None and _dated_before(scope, published,
+                                                                   _DAYS_OF_NEWS):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         # a section of highlights recaps, unless the clause dates its act to these days
@@ -597,22 +598,24 @@ _DAYS_OF_NEWS = 7
 _DAYS_JUST_BEFORE = 3
 
 
-def _dated_within(text: str, published: dt.date, days: int) -> bool:
-    """Whether ``text`` gives a full date (with its day) at most ``days`` before ``published``."""
+def _days_back(text: str, published: dt.date) -> list[int]:
+    """How many days before ``published`` each full date (with its day) in ``text`` lies."""
+    days = []
     for m in _DATE_IN.finditer(text):
         when = None if m.group("bare") else _date_of(m, day_known=True)
-        if when is not None and 0 <= (published - when).days <= days:
-            return True
-    return False
+        if when is not None:
+            days.append((published - when).days)
+    return days
+
+
+def _dated_within(text: str, published: dt.date, days: int) -> bool:
+    """Whether ``text`` gives a full date (with its day) at most ``days`` before ``published``."""
+    return any(0 <= back <= days for back in _days_back(text, published))
 
 
 def _dated_before(text: str, published: dt.date, days: int) -> bool:
     """Whether ``text`` gives a full date (with its day) more than ``days`` before ``published``."""
-    for m in _DATE_IN.finditer(text):
-        when = None if m.group("bare") else _date_of(m, day_known=True)
-        if when is not None and (published - when).days > days:
-            return True
-    return False
+    return any(back > days for back in _days_back(text, published))
 
 
 def reported_now(plain_before: str) -> bool:
@@ -759,7 +762,6 @@ def _weigh_cues(
     view: ZonedRelease, lead_start: int, scan: list[tuple[int, int]]
 ) -> list[WeightedCue]:
     text = view.text
-    published = view.document.published
     out: list[WeightedCue] = []
     pool = ([view.headline] if view.headline else []) + view.sentences
     hits = [h for a, b in scan for h in find_decision_cues(text, a, b)]
@@ -808,8 +810,8 @@ def _weigh_cues(
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
-            background = is_background(vs, before, after, published, (hit.start, hit.end),
-                                       hit.decision, view.period_end, view.other_news)
+            background = is_background(view, vs, before, after, (hit.start, hit.end),
+                                       hit.decision)
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)
