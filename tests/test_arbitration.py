@@ -23,7 +23,7 @@ from summarizer.tasks.regulatory.arbitration import (
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
-from summarizer.testing import FakeEndpoint, Reply
+from summarizer.testing import FakeEndpoint, Reply, gold_answer
 
 DEVICE_RELEASE = (
     "Acme Diagnostics Receives FDA 510(k) Clearance for the QuickSense Glucose Monitor\n\n"
@@ -1085,3 +1085,74 @@ def test_a_device_approval_a_comment_names_is_coded_as_the_releases_own_regulato
     assert (summary.outcome.agency, summary.outcome.decision) == ("OTHER", "clearance")
     assert findings[0].rule == "decision_arbitrated"
     assert "executive's comment" in findings[0].message
+
+
+#: a model's "no event" against an act the release states only further down its lead, or under
+#: a headline of other news: the model may judge it background, and nothing contradicts it
+_NO_EVENT_KEPT = [
+    ("Quillmark Bio Names Dr. Elena Marsh Chief Medical Officer\n\n"
+     "DENVER, June 2, 2025 -- Quillmark Bio, Inc. today announced the appointment of Dr. Elena "
+     "Marsh as Chief Medical Officer, effective immediately. Quillmark's lead candidate QMB-3 "
+     "has received Breakthrough Therapy designation from the U.S. Food and Drug Administration "
+     "for chronic pancreatitis.\n"),
+    ("Statement from Ferncliff Therapeutics\n\n"
+     "AUSTIN, Texas, May 5, 2025 -- Ferncliff Therapeutics, Inc. will present new preclinical "
+     "data at an upcoming scientific meeting. The company's partner received approval from the "
+     "European Commission for a different product, Lumoria, last week.\n"),
+]
+#: ... and against the act its headline, its lead's opening sentence or a "today" states
+_NO_EVENT_OVERRULED = [
+    ("Harrowgate Pharma Receives FDA Approval for Solvenzia\n\n"
+     "BOSTON, April 2, 2025 -- Harrowgate Pharma, Inc. said that Solvenzia tablets are now "
+     "approved in the United States for adults with gout.\n"),
+    ("Harrowgate Pharma Provides Update\n\n"
+     "BOSTON, April 2, 2025 -- Harrowgate Pharma, Inc. today announced that the U.S. Food and "
+     "Drug Administration has approved Solvenzia tablets for adults with gout.\n"),
+]
+
+
+@pytest.mark.parametrize("text", _NO_EVENT_KEPT)
+def test_no_event_stands_against_an_act_stated_only_further_down(text: str) -> None:
+    answer = ceplene_answer()
+    answer.update(is_regulatory_event=False, outcome=None)
+    summary, findings = _arbitrated(answer, text)
+    assert summary.is_regulatory_event is False
+    assert not [f for f in findings if f.rule == "decision_arbitrated"]
+
+
+@pytest.mark.parametrize("text", _NO_EVENT_OVERRULED)
+def test_no_event_gives_way_to_an_act_announced_up_front(text: str) -> None:
+    answer = ceplene_answer()
+    answer.update(is_regulatory_event=False, outcome=None)
+    summary, findings = _arbitrated(answer, text)
+    assert summary.is_regulatory_event is True
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert findings and findings[0].rule == "decision_arbitrated"
+
+
+#: a regulator named by a short name the reader resolves, or by an instrument only it issues,
+#: is named: a model that answers it raises no error and is not overruled
+_NAMED_OTHERWISE = [
+    ("EU Orphan Designation Granted to Pemvaro\n\n"
+     "LYON, France, 3 March 2025 -- Velmoire SA today announced that the Commission has granted "
+     "orphan designation to Pemvaro for Wilson's disease, following a positive opinion of the "
+     "EMA's Committee for Orphan Medicinal Products.\n", "EC", "designation",
+     "the Commission has granted orphan designation"),
+    ("Tarnbeck Orthopedics Withdraws PMA Supplement for its Knee System\n\n"
+     "MEMPHIS, Tenn., March 3, 2025 -- Tarnbeck Orthopedics, Inc. today announced that it has "
+     "withdrawn its PMA supplement for the two-compartment indication of the Strida knee "
+     "system.\n", "FDA", "withdrawal", "it has withdrawn its PMA supplement"),
+]
+
+
+@pytest.mark.parametrize(("text", "agency", "decision", "quote"), _NAMED_OTHERWISE)
+def test_a_regulator_named_by_a_short_name_or_its_instrument_is_named(
+        text: str, agency: str, decision: str, quote: str) -> None:
+    endpoint = FakeEndpoint([Reply.answer(gold_answer(
+        {"is_regulatory_event": True, "agency": agency, "decision": decision,
+         "direction": "neutral"}, quote))], repeat_last=True)
+    result = _summarizer(endpoint).summarize(text)
+    assert result.summary.outcome is not None
+    assert (result.summary.outcome.agency, result.summary.outcome.decision) == (agency, decision)
+    assert not [f for f in result.findings
+                if f.severity == "error" or f.rule.endswith("_arbitrated")]

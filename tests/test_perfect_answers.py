@@ -81,9 +81,12 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: seventeenth, one of 23, a perfect acceptance overruled, the same at its split and after that
 #: session's changes; the twenty-first, added in the eighteenth, none of 23, at its split and
 #: after that session's changes; the twenty-second, added in the nineteenth, none of 20, at its
-#: split and after that session's changes); a change that fixes one must lower this, one that
+#: split and after that session's changes); the twentieth session's changes (a "no event" kept
+#: against an act not announced up front, a regulator named by a short name or its own
+#: instrument, a designation taken away) fixed one each of the fourth, eighth and twelfth
+#: batches, counted and not read: seven now; a change that fixes one must lower this, one that
 #: adds a miss fails
-KNOWN_HOLDOUT_MISSES = 10
+KNOWN_HOLDOUT_MISSES = 7
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

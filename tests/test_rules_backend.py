@@ -2693,13 +2693,26 @@ _ROUND_NINETEEN_IDS = [
     "licence-headline-dated-act",
 ]
 
+_ROUND_TWENTY_CASES = [
+    ("FDA Revokes Breakthrough Therapy Designation for Calvetra",
+     "Orrindale Pharma, Inc. said the U.S. Food and Drug Administration revoked the "
+     "Breakthrough Therapy designation of Calvetra after interim data from a competing "
+     "trial.", "FDA", "other"),
+    ("Mendelhoff Bio Provides Regulatory Update on MB-12",
+     "Mendelhoff Bio AG said that the European Commission has decided on the removal of the "
+     "orphan designation for MB-12 from the Community Register.", "EC", "other"),
+]
+_ROUND_TWENTY_IDS = ["designation-revoked", "removal-of-the-designation"]
+
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
                                ("sixteen", _ROUND_SIXTEEN_CASES, _ROUND_SIXTEEN_IDS),
                                ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS),
                                ("eighteen", _ROUND_EIGHTEEN_CASES, _ROUND_EIGHTEEN_IDS),
-                               ("nineteen", _ROUND_NINETEEN_CASES, _ROUND_NINETEEN_IDS))
+                               ("nineteen", _ROUND_NINETEEN_CASES, _ROUND_NINETEEN_IDS),
+                               ("twenty", _ROUND_TWENTY_CASES, _ROUND_TWENTY_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -56,6 +56,7 @@ from summarizer.tasks.regulatory.lexicon import (
     find_decision_cues,
     find_short_names,
 )
+from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from summarizer.tasks.regulatory._decision import QuoteReading
@@ -213,11 +214,25 @@ class ZonedRelease:
         return self.document.text
 
     def mentions(self, agency: str) -> bool:
-        """Whether the release names ``agency`` anywhere (boilerplate too); kept per code."""
+        """Whether the release names ``agency`` anywhere (boilerplate too): by one of its
+        names, by a short name the reader resolves to it ("the Commission has granted", in a
+        release that named the CHMP), or by an instrument only it issues ("its PMA
+        supplement", "a Notice of Compliance"); kept per code."""
         known = self.named.get(agency)
         if known is None:
-            known = self.named[agency] = AGENCY_PATTERNS[agency].search(self.text) is not None
+            known = self.named[agency] = AGENCY_PATTERNS[agency].search(self.text) is not None or (
+                any(a.code == agency for vs in self.sentences for a in vs.agencies)
+                or any(c.hit.agency == agency for c in self.cues)
+                or _owns_instrument(agency, self.text))
         return known
+
+
+def _owns_instrument(agency: str, text: str) -> bool:
+    """Whether ``text`` names one of ``agency``'s own instruments (the vocabulary's
+    ``instruments``: a PMA, a PDUFA date, a New Drug Submission)."""
+    spec = VOCABULARY.agency(agency)
+    return spec is not None and spec.instruments is not None and (
+        spec.instruments.search(text) is not None)
 
 
 def _zone_ranges(document: Document) -> tuple[tuple[int, int] | None, str | None, int, int]:

@@ -193,7 +193,7 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     """Whether the model's decision stands, judged on the sentence it cites (module doc)."""
     predicted, read = _decision(summary), fallback.ruled.decision
     if predicted == _NONE:
-        if read != _NONE and fallback.reading.unambiguous:
+        if read != _NONE and fallback.reading.unambiguous and _announced(fallback):
             return Verdict(False, predicted, read, "the headline or lead reports a regulatory "
                                                    "decision")
         return Verdict(True, predicted, predicted)
@@ -273,6 +273,25 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+#: words a lead sentence has at least to open the lead (shorter ones are labels)
+_OPENING_WORDS = 6
+
+
+def _announced(fallback: Reader) -> bool:
+    """Whether the release announces its reading's act up front, where a model's "no event"
+    cannot be a judgment of background: the headline states it, or the lead's opening
+    sentence does, or the lead marks it as today's ("today announced that the FDA has ..."),
+    and the headline announces no other news. An act stated further down the lead, or under
+    a headline of other news, may be the background a model judged it to be."""
+    best, view = fallback.reading.best, fallback.view
+    if best is None or not _current(best) or other_news_headline(view, view.cues):
+        return False
+    opening = next((vs for vs in view.sentences  # (not a label: "Regulatory News:")
+                    if vs.zone == "lead" and len(vs.text.split()) >= _OPENING_WORDS), None)
+    return best.sentence.zone == "headline" or best.sentence is opening or (
+        best.today and best.sentence.zone in ("subhead", "lead"))
 
 
 def _states_now(own: list[WeightedCue]) -> bool:
