@@ -111,15 +111,6 @@ def test_a_non_event_keeps_its_product_but_loses_the_decision() -> None:
         findings[0].message)
 
 
-def test_no_event_is_overruled_only_by_an_unambiguous_cue(ceplene_text: str) -> None:
-    answer = ceplene_answer()
-    answer.update(is_regulatory_event=False, outcome=None)
-    summary, findings = _arbitrated(answer, ceplene_text)
-    assert summary.is_regulatory_event is True
-    assert summary.outcome is not None and summary.outcome.decision == "negative_opinion"
-    assert findings and findings[0].rule == "decision_arbitrated"
-
-
 def test_a_vague_agency_is_settled_from_the_decision_sentence(ceplene_text: str) -> None:
     answer = ceplene_answer()
     answer["outcome"].update(agency="OTHER")
@@ -1101,13 +1092,15 @@ _NO_EVENT_KEPT = [
      "European Commission for a different product, Lumoria, last week.\n"),
 ]
 #: ... and against the act its headline, its lead's opening sentence or a "today" states
+#: (the Ceplene release: its lead's opening sentence, after a "Regulatory News:" label)
 _NO_EVENT_OVERRULED = [
     ("Harrowgate Pharma Receives FDA Approval for Solvenzia\n\n"
      "BOSTON, April 2, 2025 -- Harrowgate Pharma, Inc. said that Solvenzia tablets are now "
-     "approved in the United States for adults with gout.\n"),
+     "approved in the United States for adults with gout.\n", "approval"),
     ("Harrowgate Pharma Provides Update\n\n"
      "BOSTON, April 2, 2025 -- Harrowgate Pharma, Inc. today announced that the U.S. Food and "
-     "Drug Administration has approved Solvenzia tablets for adults with gout.\n"),
+     "Drug Administration has approved Solvenzia tablets for adults with gout.\n", "approval"),
+    (corpus_text("d01"), "negative_opinion"),
 ]
 
 
@@ -1120,13 +1113,13 @@ def test_no_event_stands_against_an_act_stated_only_further_down(text: str) -> N
     assert not [f for f in findings if f.rule == "decision_arbitrated"]
 
 
-@pytest.mark.parametrize("text", _NO_EVENT_OVERRULED)
-def test_no_event_gives_way_to_an_act_announced_up_front(text: str) -> None:
+@pytest.mark.parametrize(("text", "decision"), _NO_EVENT_OVERRULED)
+def test_no_event_gives_way_to_an_act_announced_up_front(text: str, decision: str) -> None:
     answer = ceplene_answer()
     answer.update(is_regulatory_event=False, outcome=None)
     summary, findings = _arbitrated(answer, text)
     assert summary.is_regulatory_event is True
-    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert summary.outcome is not None and summary.outcome.decision == decision
     assert findings and findings[0].rule == "decision_arbitrated"
 
 
