@@ -1081,6 +1081,11 @@ def test_a_device_approval_a_comment_names_is_coded_as_the_releases_own_regulato
 #: a model's "no event" against an act the release states only further down its lead, or under
 #: a headline of other news: the model may judge it background, and nothing contradicts it
 _NO_EVENT_KEPT = [
+    ("Brennick Bio Comments on FDA Approval of First Therapy for IgA Nephropathy\n\n"
+     "OAKLAND, Calif., May 5, 2025 -- Brennick Bio, Inc. today commented on the U.S. Food and "
+     "Drug Administration's decision, announced yesterday by Carrowmore Pharma, to grant "
+     "accelerated approval to Velantra for adults with IgA nephropathy. Velantra is the first "
+     "medicine approved in the United States for the disease.\n"),
     ("Quillmark Bio Names Dr. Elena Marsh Chief Medical Officer\n\n"
      "DENVER, June 2, 2025 -- Quillmark Bio, Inc. today announced the appointment of Dr. Elena "
      "Marsh as Chief Medical Officer, effective immediately. Quillmark's lead candidate QMB-3 "
@@ -1149,3 +1154,32 @@ def test_a_regulator_named_by_a_short_name_or_its_instrument_is_named(
     assert (result.summary.outcome.agency, result.summary.outcome.decision) == (agency, decision)
     assert not [f for f in result.findings
                 if f.severity == "error" or f.rule.endswith("_arbitrated")]
+
+
+def test_a_regulator_inferred_where_the_release_names_none_stands_with_a_warning() -> None:
+    text = ("Hangzhou Ruiqi Bio's RQ-8 Obtains Implied Approval for Clinical Trials\n\n"
+            "HANGZHOU, China, June 9, 2025 -- Hangzhou Ruiqi Biotechnology Co., Ltd. announced "
+            "that RQ-8 has obtained implied approval for clinical trials, as the 60-working-day "
+            "review period for its IND application ended without objection.\n")
+    quote = "RQ-8 has obtained implied approval for clinical trials"
+    endpoint = FakeEndpoint([Reply.answer(gold_answer(
+        {"is_regulatory_event": True, "agency": "NMPA", "decision": "trial_authorization",
+         "direction": "favorable"}, quote))], repeat_last=True)
+    result = _summarizer(endpoint).summarize(text)
+    assert result.summary.outcome is not None and result.summary.outcome.agency == "NMPA"
+    (unnamed,) = [f for f in result.findings if f.rule == "agency_in_source"]
+    assert unnamed.severity == "warning" and "names no regulator" in unnamed.message
+    assert not [f for f in result.findings if f.rule.endswith("_arbitrated")]
+
+
+def test_a_regulator_the_release_never_names_gives_way_to_the_one_it_names() -> None:
+    text = ("Alpenmoos Pharma Receives Swissmedic Approval for Velcora\n\n"
+            "BASEL, Switzerland, June 9, 2025 -- Alpenmoos Pharma AG announced that Swissmedic "
+            "has approved Velcora for adults with chronic urticaria.\n")
+    quote = "Swissmedic has approved Velcora for adults with chronic urticaria"
+    endpoint = FakeEndpoint([Reply.answer(gold_answer(
+        {"is_regulatory_event": True, "agency": "EMA", "decision": "approval",
+         "direction": "favorable"}, quote))], repeat_last=True)
+    result = _summarizer(endpoint).summarize(text)
+    assert result.summary.outcome is not None and result.summary.outcome.agency == "OTHER"
+    assert [f.rule for f in result.findings if f.rule == "agency_arbitrated"]

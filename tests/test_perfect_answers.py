@@ -84,9 +84,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: split and after that session's changes); the twentieth session's changes (a "no event" kept
 #: against an act not announced up front, a regulator named by a short name or its own
 #: instrument, a designation taken away) fixed one each of the fourth, eighth and twelfth
-#: batches, counted and not read: seven now; a change that fixes one must lower this, one that
-#: adds a miss fails
-KNOWN_HOLDOUT_MISSES = 7
+#: batches, counted and not read: seven; the twenty-third batch, added in the twentieth
+#: session, has two of 19, counted at its split and again after that session's changes: nine
+#: now; a change that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 9
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

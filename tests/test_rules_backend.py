@@ -2701,8 +2701,73 @@ _ROUND_TWENTY_CASES = [
     ("Mendelhoff Bio Provides Regulatory Update on MB-12",
      "Mendelhoff Bio AG said that the European Commission has decided on the removal of the "
      "orphan designation for MB-12 from the Community Register.", "EC", "other"),
+    ("Brackenmoor Pharma Launches Ostiva in the United Kingdom",
+     "Brackenmoor Pharma plc announces the UK launch of Ostiva tablets. The Medicines and "
+     "Healthcare products Regulatory Agency granted a UK-wide marketing authorisation for "
+     "Ostiva yesterday, 2 March 2025.", "MHRA", "approval"),
+    ("Quennel Bio Readies First Patient Dosing in Its Phase 1 Study of QB-9",
+     "Quennel Bio, Inc. is activating its first sites. The 30-day review period for the "
+     "Investigational New Drug application for QB-9 ended on March 2, 2025 without comments "
+     "from the U.S. Food and Drug Administration, and the IND is now in effect.",
+     "FDA", "trial_authorization"),
+    ("Harrowell plc: Interim Results for the Six Months Ended 31 December 2024",
+     "Harrowell plc announces its unaudited interim results. The Company is also pleased to "
+     "announce that the Therapeutic Goods Administration has granted provisional registration "
+     "for Kestrova. Revenue rose 12%.", "TGA", "accelerated_approval"),
+    ("Tullochard Therapeutics to Present at the ERS Congress",
+     "Tullochard Therapeutics SA will present Phase 2 data at the ERS Congress. Separately, the "
+     "company announced that the European Commission has granted orphan designation to TT-4 "
+     "for cystic fibrosis.", "EC", "designation"),
+    ("Lorrimer Biologics Reports Fourth Quarter Results",
+     "Lorrimer Biologics Inc. reported fourth quarter revenue of $41 million. After market close "
+     "yesterday, Health Canada issued a Notice of Compliance for Vantrelo.",
+     "HEALTH_CANADA", "approval"),
+    ("Company announcement no. 7/2025",
+     "Fjordvik Pharma A/S announces a change in its Executive Management. Reference is made to "
+     "company announcement no. 2/2025, in which Fjordvik announced that the European "
+     "Commission had approved Selvanta.", "NONE", "none"),
+    ("Ardmoray Oncology to Present Updated Data at AACR",
+     "Ardmoray Oncology, Inc. will present updated data on AM-3 at AACR. AM-3 previously "
+     "received Fast Track and Orphan Drug designations from the U.S. Food and Drug "
+     "Administration.", "NONE", "none"),
+    ("Quintaral Labs Signs Supply Agreement for Mexico",
+     "Quintaral Labs S.A. signed a supply agreement with a Mexican distributor. The company "
+     "also announced that COFEPRIS has published the sanitary registration of Dermolex in the "
+     "Diario Oficial.", "OTHER", "approval"),
+    ("Hanbit Gene Posts Third-Quarter Revenue",
+     "Hanbit Gene said its quarterly revenue rose 9%. In a filing the same day, the company "
+     "disclosed that the Ministry of Food and Drug Safety has rejected its application for "
+     "orphan drug designation for HG-7.", "OTHER", "other"),
+    ("Notice Concerning Approval of Partial Change for Kazeyuri",
+     "Amagawa Pharmaceutical Co., Ltd. announced that it has obtained approval of a partial "
+     "change in approved items for Kazeyuri to add a pediatric indication.", "PMDA", "approval"),
+    ("Corvant Oncology Announces U.S. Accelerated Approval of Zelvira",
+     "Corvant Oncology, Inc. today announced that Zelvira has received accelerated approval in "
+     "the United States for adults with relapsed mantle cell lymphoma.",
+     "FDA", "accelerated_approval"),
+    ("Marlowe Pharmaceuticals Receives Refuse to File Letter",
+     "Marlowe Pharmaceuticals, Inc. today announced that it has received a refuse to file "
+     "letter for its New Drug Application for MP-3. The Agency found the application "
+     "incomplete.", "FDA", "refusal_to_file"),
+    ("Ravelin Health Receives IRB Approval to Begin Pivotal Study of SleepBand",
+     "Ravelin Health, Inc. said a central institutional review board approved the protocol of "
+     "its pivotal study of the SleepBand sensor.", "NONE", "none"),
+    ("Thistleford plc - Favourable ethics opinion for TF-2 trial",
+     "Thistleford plc announces that the Research Ethics Committee has given a favourable "
+     "opinion for its first-in-human study. The clinical trial application is under review, "
+     "and dosing cannot begin until the MHRA has authorised it.", "NONE", "none"),
+    ("Pellbrook Bio Receives Orphan Drug Designation for PB-5",
+     "Pellbrook Bio, Inc. today announced that its request for orphan drug designation for "
+     "PB-5 in Wilson disease has been granted under the Orphan Drug Act.", "FDA", "designation"),
 ]
-_ROUND_TWENTY_IDS = ["designation-revoked", "removal-of-the-designation"]
+_ROUND_TWENTY_IDS = [
+    "designation-revoked", "removal-of-the-designation", "scope-before-marketing-authorisation",
+    "dated-the-day-before", "also-pleased-to-announce", "separately-announced",
+    "yesterday-opening-the-sentence", "reference-is-made-to", "previously-received-list",
+    "registration-published", "application-for-designation-rejected",
+    "approval-of-a-partial-change", "approval-in-the-united-states", "refuse-to-file-letter",
+    "irb-approval-to-begin", "until-the-regulator-has-authorised", "orphan-drug-act",
+]
 
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [

@@ -423,7 +423,9 @@ def read_agency(
     """The acting regulator's code, its mention as written and the sentence stating the news."""
     evidence = _evidence_sentence(view, reading)
     mention = _pick_agency(view, reading, evidence)
-    return _agency_code(mention, reading, evidence), mention, evidence
+    front = " ".join(vs.text for vs in ([view.headline] if view.headline else []) + view.sentences
+                     if vs.zone in ("headline", "subhead", "lead"))
+    return _agency_code(mention, reading, evidence, front), mention, evidence
 
 
 def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
@@ -438,7 +440,8 @@ def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
 
 
 def _agency_code(
-    mention: AgencyMention | None, reading: CueVerdict, evidence: ViewSentence | None
+    mention: AgencyMention | None, reading: CueVerdict, evidence: ViewSentence | None,
+    front: str,
 ) -> str:
     decision = reading.decision
     owner = _owner(reading, evidence)
@@ -448,7 +451,9 @@ def _agency_code(
         return owner
     code = mention.code if mention is not None else "OTHER"
     if mention is None and evidence is not None:  # no regulator named: the one whose own
-        code = VOCABULARY.instrument_owner(evidence.text) or code  # instrument it names
+        # instrument the decision sentence names, else the release's headline and lead
+        code = (VOCABULARY.instrument_owner(evidence.text) or VOCABULARY.instrument_owner(front)
+                or code)
     spec = VOCABULARY.agency(code)
     return spec.defers.get(decision, code) if spec is not None else code
 

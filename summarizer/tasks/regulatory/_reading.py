@@ -102,7 +102,8 @@ _TODAY_AFTER = re.compile(
     # after the cue's abbreviation ("Complete Response Letter (CRL) yesterday") or in a short
     # aside ("the FDA's approval, received late yesterday, of X")
     rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b"
-    rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published) (?:\w+ )?{_JUST_NOW}\b",
+    rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published|obtained) (?:\w+ )?"
+    rf"{_JUST_NOW}\b",
     re.I)
 #: a bracketed abbreviation or name inside a clause ("designated as a ... (GIFT) by the MFDS in
 #: January", "approval of VANTORIS (pelagrutide) on June 12, 2023")
@@ -628,6 +629,18 @@ def _dated_within(text: str, published: dt.date, days: int) -> bool:
     return any(0 <= back <= days for back in _days_back(text, published))
 
 
+#: a sentence dated the release's day or the day before, and no earlier, tells today's news
+_DAYS_DATED_NOW = 1
+
+
+def _dated_now(text: str, published: dt.date | None) -> bool:
+    """Whether a sentence dates what it tells to the release's day or the day before, and to no
+    earlier time ("... ended on October 1, 2025 without comments, and the IND is now in
+    effect", released October 2): today's news, whatever its headline announces."""
+    return published is not None and _dated_within(text, published, _DAYS_DATED_NOW) and (
+        not _dated_before(text, published, _DAYS_DATED_NOW))
+
+
 def _dated_before(text: str, published: dt.date, days: int) -> bool:
     """Whether ``text`` gives a full date (with its day) more than ``days`` before ``published``."""
     return any(back > days for back in _days_back(text, published))
@@ -786,6 +799,7 @@ def _weigh_cues(
         # read once per sentence, not once per cue in it: a long one may hold thousands
         news = lo < hi and NEWS_CUE.search(vs.text) is not None
         near = _Nearby(vs.agencies) if lo < hi else None
+        dated_now = lo < hi and _dated_now(vs.text, view.document.published)
         spelled: CueHit | None = None  # the sentence's last cue, for "Letter (CRL)" repeats
         for hit in hits[lo:hi]:
             if hit.end > vs.end:
@@ -837,7 +851,7 @@ def _weigh_cues(
             if vs.kind == "quote":
                 w *= 0.6
             today = not background and (said_today(plain, mask_agencies(after, vs, hit.end))
-                                         or reported_now(plain))
+                                         or reported_now(plain) or dated_now)
             framework = bool(FRAMEWORK_BEFORE.search(plain) or FRAMEWORK_AFTER.match(after))
             out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today,
                                    framework))

@@ -34,6 +34,7 @@ model's own sentence read again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import cast
 
@@ -275,6 +276,10 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
 
 
+#: a release's own reaction to an act it names ("commented on", "responds to"): the act is what
+#: it reacts to, not necessarily its news
+_REACTION = re.compile(
+    r"\b(?:comment(?:s|ed|ing)? on|respond(?:s|ed|ing)? to|react(?:s|ed|ing)? to)\b", re.I)
 #: words a lead sentence has at least to open the lead (shorter ones are labels)
 _OPENING_WORDS = 6
 
@@ -288,6 +293,9 @@ def _announced(fallback: Reader) -> bool:
     best, view = fallback.reading.best, fallback.view
     if best is None or not _current(best) or other_news_headline(view, view.cues):
         return False
+    said = fallback.document.text[best.sentence.start:best.hit.start]
+    if _REACTION.search(said):  # "today commented on the FDA's decision ... to grant": the
+        return False  # release reacts to an act, which may be another's
     opening = next((vs for vs in view.sentences  # (not a label: "Regulatory News:")
                     if vs.zone == "lead" and len(vs.text.split()) >= _OPENING_WORDS), None)
     return best.sentence.zone == "headline" or best.sentence is opening or (
@@ -591,13 +599,12 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
             or not _unnamed(outcome.agency, fallback)):
         return []
     ruled = fallback.ruled
+    found = {m.code for m in find_agencies(fallback.document.text)}
     named: tuple[str, str | None] | None = None
-    if ruled.is_event and ruled.agency != VOCABULARY.no_agency:  # "OTHER": the reader found
-        named = (ruled.agency, ruled.agency_body)  # the act by a regulator it does not know
-    else:
-        codes = {m.code for m in find_agencies(fallback.document.text)} - _VAGUE_AGENCIES
-        if len(codes) == 1:
-            named = (codes.pop(), None)
+    if ruled.is_event and ruled.agency != VOCABULARY.no_agency and found:  # "OTHER": the reader
+        named = (ruled.agency, ruled.agency_body)  # found the act by a regulator it has no code
+    elif len(codes := found - _VAGUE_AGENCIES) == 1:  # for; a release naming none leaves the
+        named = (codes.pop(), None)  # model's inference (its country, its instrument) standing
     if named is None:
         return []
     return _reassign(summary, named[0], named[1], ", which the release never mentions; the "

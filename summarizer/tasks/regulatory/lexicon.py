@@ -366,7 +366,8 @@ NOT_EVENT_BEFORE = re.compile(
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior|recent"
-    r"|anniversary of)\b[^.;]{0,30}$"
+    r"|anniversary of)\b(?:[^.;]{0,30}|[^.;,]{31,60})$"  # (further, in its own clause: "previously
+    # received Breakthrough Therapy and Orphan Drug designations")
     # a year in the cue's own clause (one before a comma dates another act: "following the FDA's
     # approval in 2023, Health Canada has now authorised")
     r"|\b(?:in (?:19|20)\d\d|last year)\b[^.;,—–]{0,30}$"
@@ -383,7 +384,11 @@ BACKGROUND_BEFORE = re.compile(
 )
 #: a sentence that recaps what the company announced before ("As previously announced, ...")
 BACKGROUND_OPENING = re.compile(
-    r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b",
+    r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b"
+    # ... or refers back to an earlier announcement ("Reference is made to company announcement
+    # no. 9/2020, in which ...")
+    r"|^\W*Reference is (?:hereby )?made to (?:the |our |its |company |stock exchange )*"
+    r"(?:announcements?|releases?|notices?|disclosures?)\b",
     _I)
 #: a cue's clause dated before today's news without a date ("earlier this month", "last week",
 #: "earlier in the quarter", "already"); "yesterday" and "earlier this week" may still be the news
@@ -539,14 +544,21 @@ NEGATION_AFTER = re.compile(
 #: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
 #: the TGA approved ..."): the words a release uses for what it tells now
 REPORTED_NOW = re.compile(
-    r"\b(?:(?:also|further|additionally|today) (?:announced|reported|disclosed|informed)"
+    r"\b(?:(?:also|further|additionally|today|separately) (?:announced|reported|disclosed|informed)"
     r"|(?<!which )(?<!who )(?:announces|reports|discloses|informs)"
-    r"|is pleased to (?:further )?(?:announce|report|inform)) (?:(?:the )?(?:market|shareholders"
-    r"|investors) )?that\b(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
+    r"|is (?:also )?pleased to (?:further |also )?(?:announce|report|inform)"
+    # ... or said apart from the other news, or the same day ("Separately, the company
+    # announced that", "In a regulatory filing the same day, the company disclosed that")
+    r"|(?:^\W*(?:separately|in a separate (?:development|announcement|statement)|in addition"
+    r"|additionally)|\b(?:on )?the same day)\b[^.;]{0,60}?\b(?:announced|reported|disclosed))"
+    r" (?:(?:the )?(?:market|shareholders|investors) )?that\b"
+    r"(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
     r"|\b(?:subsequent to|after|since) (?:the )?(?:end of the )?(?:quarter|period|half[- ]year"
     r"|reporting period)(?:[- ]end)?\b"
-    # a sentence that opens by saying its news is today's ("Today, the company submitted")
-    r"|^\W*(?:(?:earlier|later) )?(?:today|this morning),",
+    # a sentence that opens by saying its news is today's ("Today, the company submitted",
+    # "After market close yesterday, the FDA approved")
+    r"|^\W*(?:[\w-]+ ){0,3}?(?:(?:earlier|later|late) )?(?:today|this morning|yesterday)"
+    r"(?: (?:morning|afternoon|evening))?,",
     _I,
 )
 #: the sentence reports the news itself

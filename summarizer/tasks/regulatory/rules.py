@@ -301,11 +301,15 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
         return
     if ctx.view.mentions(o.agency):
         return
-    named = sorted({a.code for a in find_agencies(ctx.document.text)} - {"OTHER"})
+    found = {a.code for a in find_agencies(ctx.document.text)}
+    named = sorted(found - {"OTHER"})
     also = f"; the release names: {', '.join(named)}" if named else ""
-    yield finding("agency_in_source", "error", "outcome.agency",
+    # a release that names no regulator at all leaves the regulator to be inferred (from its
+    # country, its instruments): nothing in it says the model's is wrong, so no re-ask
+    severity: Severity = "error" if found else "warning"
+    yield finding("agency_in_source", severity, "outcome.agency",
                    f"outcome.agency is '{o.agency}' but the release never mentions "
-                   f"{AGENCY_NAMES.get(o.agency, o.agency)}{also}")
+                   f"{AGENCY_NAMES.get(o.agency, o.agency)}{also or '; it names no regulator'}")
 
 
 def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
