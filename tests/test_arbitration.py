@@ -124,6 +124,14 @@ def _summarizer(endpoint: FakeEndpoint, **kwargs: Any) -> Summarizer:
                       max_retry_wait=0.0, **kwargs)
 
 
+def _answered(text: str, quote: str, agency: str, decision: str) -> Any:
+    """The pipeline's result for an answer of ``agency`` and ``decision`` quoting ``quote``."""
+    endpoint = FakeEndpoint([Reply.answer(gold_answer(
+        {"is_regulatory_event": True, "agency": agency, "decision": decision,
+         "direction": "neutral"}, quote))], repeat_last=True)
+    return _summarizer(endpoint).summarize(text)
+
+
 def test_the_pipeline_arbitrates_and_reports_it(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")
@@ -1146,10 +1154,7 @@ _NAMED_OTHERWISE = [
 @pytest.mark.parametrize(("text", "agency", "decision", "quote"), _NAMED_OTHERWISE)
 def test_a_regulator_named_by_a_short_name_or_its_instrument_is_named(
         text: str, agency: str, decision: str, quote: str) -> None:
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(
-        {"is_regulatory_event": True, "agency": agency, "decision": decision,
-         "direction": "neutral"}, quote))], repeat_last=True)
-    result = _summarizer(endpoint).summarize(text)
+    result = _answered(text, quote, agency, decision)
     assert result.summary.outcome is not None
     assert (result.summary.outcome.agency, result.summary.outcome.decision) == (agency, decision)
     assert not [f for f in result.findings
@@ -1161,11 +1166,8 @@ def test_a_regulator_inferred_where_the_release_names_none_stands_with_a_warning
             "HANGZHOU, China, June 9, 2025 -- Hangzhou Ruiqi Biotechnology Co., Ltd. announced "
             "that RQ-8 has obtained implied approval for clinical trials, as the 60-working-day "
             "review period for its IND application ended without objection.\n")
-    quote = "RQ-8 has obtained implied approval for clinical trials"
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(
-        {"is_regulatory_event": True, "agency": "NMPA", "decision": "trial_authorization",
-         "direction": "favorable"}, quote))], repeat_last=True)
-    result = _summarizer(endpoint).summarize(text)
+    result = _answered(text, "RQ-8 has obtained implied approval for clinical trials", "NMPA",
+                       "trial_authorization")
     assert result.summary.outcome is not None and result.summary.outcome.agency == "NMPA"
     (unnamed,) = [f for f in result.findings if f.rule == "agency_in_source"]
     assert unnamed.severity == "warning" and "names no regulator" in unnamed.message
@@ -1176,10 +1178,7 @@ def test_a_regulator_the_release_never_names_gives_way_to_the_one_it_names() -> 
     text = ("Alpenmoos Pharma Receives Swissmedic Approval for Velcora\n\n"
             "BASEL, Switzerland, June 9, 2025 -- Alpenmoos Pharma AG announced that Swissmedic "
             "has approved Velcora for adults with chronic urticaria.\n")
-    quote = "Swissmedic has approved Velcora for adults with chronic urticaria"
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(
-        {"is_regulatory_event": True, "agency": "EMA", "decision": "approval",
-         "direction": "favorable"}, quote))], repeat_last=True)
-    result = _summarizer(endpoint).summarize(text)
+    result = _answered(text, "Swissmedic has approved Velcora for adults with chronic urticaria",
+                       "EMA", "approval")
     assert result.summary.outcome is not None and result.summary.outcome.agency == "OTHER"
     assert [f.rule for f in result.findings if f.rule == "agency_arbitrated"]
