@@ -423,9 +423,7 @@ def read_agency(
     """The acting regulator's code, its mention as written and the sentence stating the news."""
     evidence = _evidence_sentence(view, reading)
     mention = _pick_agency(view, reading, evidence)
-    front = " ".join(vs.text for vs in ([view.headline] if view.headline else []) + view.sentences
-                     if vs.zone in ("headline", "subhead", "lead"))
-    return _agency_code(mention, reading, evidence, front), mention, evidence
+    return _agency_code(mention, reading, evidence, view), mention, evidence
 
 
 def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
@@ -441,7 +439,7 @@ def _owner(reading: CueVerdict, evidence: ViewSentence | None) -> str | None:
 
 def _agency_code(
     mention: AgencyMention | None, reading: CueVerdict, evidence: ViewSentence | None,
-    front: str,
+    view: ZonedRelease,
 ) -> str:
     decision = reading.decision
     owner = _owner(reading, evidence)
@@ -452,6 +450,8 @@ def _agency_code(
     code = mention.code if mention is not None else "OTHER"
     if mention is None and evidence is not None:  # no regulator named: the one whose own
         # instrument the decision sentence names, else the release's headline and lead
+        front = " ".join(vs.text for vs in ([view.headline] if view.headline else [])
+                         + view.sentences if vs.zone in ("headline", "subhead", "lead"))
         code = (VOCABULARY.instrument_owner(evidence.text) or VOCABULARY.instrument_owner(front)
                 or code)
     spec = VOCABULARY.agency(code)

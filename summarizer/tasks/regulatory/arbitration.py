@@ -288,8 +288,10 @@ def _announced(fallback: Reader) -> bool:
     """Whether the release announces its reading's act up front, where a model's "no event"
     cannot be a judgment of background: the headline states it, or the lead's opening
     sentence does, or the lead marks it as today's ("today announced that the FDA has ..."),
-    and the headline announces no other news. An act stated further down the lead, or under
-    a headline of other news, may be the background a model judged it to be."""
+    the headline announces no other news, and the sentence does not merely react to the act
+    ("today commented on the FDA's decision ... to grant"). An act stated further down the
+    lead, under a headline of other news, or reacted to may be the background (or another's
+    news) a model judged it to be."""
     best, view = fallback.reading.best, fallback.view
     if best is None or not _current(best) or other_news_headline(view, view.cues):
         return False
@@ -593,7 +595,9 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
     """Once the corrections are spent: a regulator the release never mentions (the model kept
     it through its corrections) gives way to the regulator the release does name: the cue
     reader's, when it reads an event, else the only regulator the release names. With no such
-    evidence it stays, and its ``agency_in_source`` error is reported."""
+    evidence it stays, and its ``agency_in_source`` error is reported; in a release that names
+    no regulator at all it stays too (inferred from the country or an instrument: nothing
+    contradicts it), with a warning."""
     outcome = summary.outcome
     if (outcome is None or not summary.is_regulatory_event or outcome.agency in _VAGUE_AGENCIES
             or not _unnamed(outcome.agency, fallback)):

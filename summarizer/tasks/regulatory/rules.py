@@ -303,13 +303,14 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
         return
     found = {a.code for a in find_agencies(ctx.document.text)}
     named = sorted(found - {"OTHER"})
-    also = f"; the release names: {', '.join(named)}" if named else ""
+    also = (f"; the release names: {', '.join(named)}" if named
+            else "" if found else "; it names no regulator")
     # a release that names no regulator at all leaves the regulator to be inferred (from its
     # country, its instruments): nothing in it says the model's is wrong, so no re-ask
     severity: Severity = "error" if found else "warning"
     yield finding("agency_in_source", severity, "outcome.agency",
                    f"outcome.agency is '{o.agency}' but the release never mentions "
-                   f"{AGENCY_NAMES.get(o.agency, o.agency)}{also or '; it names no regulator'}")
+                   f"{AGENCY_NAMES.get(o.agency, o.agency)}{also}")
 
 
 def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
