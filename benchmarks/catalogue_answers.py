@@ -33,13 +33,12 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-from summarizer import Summarizer
 from summarizer.intake import load
 from summarizer.sentences import split_sentences
 from summarizer.tasks.regulatory.reader import summarize_with_rules
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
-from summarizer.testing import FakeEndpoint, Reply, gold_answer
+from summarizer.testing import answered, gold_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "tests" / "data" / "phrasings"
@@ -72,10 +71,7 @@ def _settled(text: str, published: dt.date, gold: dict[str, Any],
              quote: str | None) -> tuple[tuple[str, str], list[str]]:
     """The (regulator, decision) the pipeline settles for the right answer quoting ``quote``,
     and its problems: error findings (a re-ask) and arbitration's changes."""
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(gold, quote))], repeat_last=True)
-    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
-                            max_retry_wait=0.0)
-    result = summarizer.summarize(text, published=published)
+    result = answered(text, gold_answer(gold, quote), published)
     problems = [f"{f.rule}: {f.message}" for f in result.findings
                 if f.severity == "error" or f.rule.endswith(("_arbitrated", "_disputed"))]
     return _codes(result.summary), problems

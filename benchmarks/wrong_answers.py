@@ -31,14 +31,13 @@ from typing import Any
 
 from false_errors import gold_sentences  # a sibling script: run as one
 
-from summarizer import Summarizer
 from summarizer.evaluation import load_corpus
 from summarizer.intake import load
 from summarizer.tasks.regulatory.lexicon import find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
-from summarizer.testing import FakeEndpoint, Reply, gold_answer
+from summarizer.testing import answered, gold_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"dev": ROOT / "tests/data/corpus", "tune": ROOT / "tests/data/stress/tune",
@@ -56,10 +55,7 @@ def _events(folder: Path) -> Iterator[tuple[str, str, dt.date | None, dict[str, 
 
 def _settled(text: str, published: dt.date | None, answer: dict[str, Any]) -> tuple[str, str]:
     """The (decision, regulator) the pipeline settles for ``answer``."""
-    endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
-    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
-                            max_retry_wait=0.0)
-    summary = summarizer.summarize(text, published=published).summary
+    summary = answered(text, answer, published).summary
     if not isinstance(summary, RegulatorySummary):  # a failed document: nothing settled
         return VOCABULARY.no_decision, VOCABULARY.no_agency
     outcome = summary.outcome

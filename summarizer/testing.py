@@ -16,6 +16,7 @@ download), answering each batch request line with a ``Reply`` or a scripted fail
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -32,9 +33,11 @@ import httpx2
 import openai
 from pydantic import BaseModel
 
+from summarizer.api import Summarizer
 from summarizer.errors import ConfigurationError
 from summarizer.intake import load
 from summarizer.task import Task, get_task
+from summarizer.types import SummaryResult
 
 __all__ = [
     "BatchAnswer",
@@ -45,6 +48,7 @@ __all__ = [
     "Reply",
     "ScaleServer",
     "TransportServer",
+    "answered",
     "completion_body",
     "gold_answer",
     "release_text",
@@ -625,6 +629,18 @@ def gold_answer(gold: Mapping[str, Any], evidence: str | None = None) -> dict[st
 
 
 # -- load testing ------------------------------------------------------------------------------
+
+
+def answered(text: str, answer: Mapping[str, Any], published: dt.date | None = None,
+             **settings: Any) -> SummaryResult:
+    """The pipeline's result for one answer you choose (``gold_answer`` builds a correct one):
+    a ``FakeEndpoint`` sends it for every request, nothing is sent back for correction unless
+    ``max_reasks`` says so, and the rules and arbitration settle it as they would a model's.
+    ``settings`` are ``Summarizer``'s (``arbitration="flag"``, ``max_reasks=1``)."""
+    endpoint = FakeEndpoint([Reply.answer(dict(answer))], repeat_last=True)
+    options: dict[str, Any] = {"max_reasks": 0, "max_retry_wait": 0.0, **settings}
+    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", **options)
+    return summarizer.summarize(text, published=published)
 
 
 def release_text(request: Mapping[str, Any]) -> str:

@@ -262,3 +262,21 @@ def test_repair_off_leaves_the_spelling_to_the_model(ceplene_text: str) -> None:
         assert any(f.rule == "product_respelled" for f in result.findings) is repair
         assert not any(f.rule == "product_in_source" for f in result.findings)
 
+
+
+def test_answered_settles_one_chosen_answer_without_a_reask(ceplene_text: str) -> None:
+    """``summarizer.testing.answered``: a fixed answer through the whole pipeline, once."""
+    from summarizer.testing import answered
+
+    right = answered(ceplene_text, ceplene_answer())
+    assert right.summary.outcome is not None
+    assert right.summary.outcome.decision == "negative_opinion"
+    assert right.usage.requests == 1
+    wrong = ceplene_answer()
+    wrong["outcome"]["decision"] = "approval"  # the quoted sentence says "negative opinion"
+    overruled = answered(ceplene_text, wrong)
+    assert overruled.summary.outcome is not None
+    assert overruled.summary.outcome.decision == "negative_opinion"
+    flagged = answered(ceplene_text, wrong, arbitration="flag")
+    assert flagged.summary.outcome is not None and flagged.summary.outcome.decision == "approval"
+    assert any(f.rule == "decision_disputed" for f in flagged.findings)

@@ -23,7 +23,7 @@ from summarizer.tasks.regulatory.arbitration import (
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import RegulatorySummary
-from summarizer.testing import FakeEndpoint, Reply, gold_answer
+from summarizer.testing import FakeEndpoint, Reply, answered, gold_answer
 
 DEVICE_RELEASE = (
     "Acme Diagnostics Receives FDA 510(k) Clearance for the QuickSense Glucose Monitor\n\n"
@@ -126,10 +126,8 @@ def _summarizer(endpoint: FakeEndpoint, **kwargs: Any) -> Summarizer:
 
 def _answered(text: str, quote: str, agency: str, decision: str) -> Any:
     """The pipeline's result for an answer of ``agency`` and ``decision`` quoting ``quote``."""
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(
-        {"is_regulatory_event": True, "agency": agency, "decision": decision,
-         "direction": "neutral"}, quote))], repeat_last=True)
-    return _summarizer(endpoint).summarize(text)
+    return answered(text, gold_answer({"is_regulatory_event": True, "agency": agency,
+                                       "decision": decision, "direction": "neutral"}, quote))
 
 
 def test_the_pipeline_arbitrates_and_reports_it(ceplene_text: str) -> None:
@@ -383,36 +381,36 @@ def test_a_recap_quoted_with_a_mention_after_it_backs_no_decision() -> None:
     assert summary.is_regulatory_event is False
 
 
-def test_a_vague_agency_takes_the_regulator_the_release_reads_where_its_sentence_names_it(
-) -> None:
-    """The model's "OTHER", quoting a sentence that names the Commission (by its short name) and
-    the CHMP: the regulator the release's own sentence for the approval names, the Commission."""
-    text = ("Zoral Pharma Receives European Commission Approval for ZORVEX\n\nBOSTON, March 3, "
-            "2025 -- Zoral Pharma, Inc. today announced that the European Commission has granted "
-            "marketing authorisation for ZORVEX (zorvetinib) in gout. The Commission decision, "
-            "dated 28 February 2025, is valid in all member states of the European Union. It "
-            "follows the positive opinion adopted by the CHMP in January.\n")
-    quote = ("The Commission decision, dated 28 February 2025, is valid in all member states of "
-             "the European Union. It follows the positive opinion adopted by the CHMP in January.")
-    summary, findings = _arbitrated(_ruling_answer(quote), text)
-    assert summary.outcome is not None
-    assert (summary.outcome.decision, summary.outcome.agency) == ("approval", "EC")
-    assert [f.rule for f in findings] == ["agency_arbitrated"]
+#: a regulator settled from the quoted sentence: a vague "OTHER" quoting a sentence that names
+#: the Commission (by its short name) and the CHMP takes the regulator the release's own sentence
+#: for the approval names; the FDA, named in passing in "Following the FDA's approval in 2023,
+#: Health Canada has authorised ...", gives way to the one the sentence says acted
+_SETTLED_AGENCIES = [
+    ("Zoral Pharma Receives European Commission Approval for ZORVEX\n\nBOSTON, March 3, "
+     "2025 -- Zoral Pharma, Inc. today announced that the European Commission has granted "
+     "marketing authorisation for ZORVEX (zorvetinib) in gout. The Commission decision, "
+     "dated 28 February 2025, is valid in all member states of the European Union. It "
+     "follows the positive opinion adopted by the CHMP in January.\n",
+     "The Commission decision, dated 28 February 2025, is valid in all member states of "
+     "the European Union. It follows the positive opinion adopted by the CHMP in January.",
+     "OTHER", "EC", ""),
+    ("Zoral Pharma Receives Approval in Canada for ZORVEX\n\nTORONTO, March 3, 2025 -- "
+     "Zoral Pharma, Inc. today announced that, following the FDA's approval in 2023, "
+     "Health Canada has authorised ZORVEX (zorvetinib) for adults with gout.\n",
+     "following the FDA's approval in 2023, Health Canada has authorised ZORVEX "
+     "(zorvetinib) for adults with gout", "FDA", "HEALTH_CANADA", "as acting"),
+]
 
 
-def test_the_regulator_its_sentence_names_as_acting_replaces_one_it_names_in_passing() -> None:
-    """"Following the FDA's approval in 2023, Health Canada has authorised ...": the model's
-    FDA is named there, but the sentence says Health Canada acted."""
-    text = ("Zoral Pharma Receives Approval in Canada for ZORVEX\n\nTORONTO, March 3, 2025 -- "
-            "Zoral Pharma, Inc. today announced that, following the FDA's approval in 2023, "
-            "Health Canada has authorised ZORVEX (zorvetinib) for adults with gout.\n")
-    quote = ("following the FDA's approval in 2023, Health Canada has authorised ZORVEX "
-             "(zorvetinib) for adults with gout")
-    summary, findings = _arbitrated(_ruling_answer(quote, agency="FDA"), text)
+@pytest.mark.parametrize(("text", "quote", "said", "settled", "why"), _SETTLED_AGENCIES,
+                         ids=["vague-agency-named-in-its-sentence", "named-as-acting"])
+def test_the_regulator_is_settled_from_what_its_sentence_names(
+        text: str, quote: str, said: str, settled: str, why: str) -> None:
+    summary, findings = _arbitrated(_ruling_answer(quote, agency=said), text)
     assert summary.outcome is not None
-    assert (summary.outcome.decision, summary.outcome.agency) == ("approval", "HEALTH_CANADA")
+    assert (summary.outcome.decision, summary.outcome.agency) == ("approval", settled)
     assert [f.rule for f in findings] == ["agency_arbitrated"]
-    assert "as acting" in findings[0].message
+    assert why in findings[0].message
 
 
 REVIEW_STEPS = (

@@ -17,9 +17,8 @@ from typing import Any
 import pytest
 from conftest import CORPUS, DATA
 
-from summarizer import Summarizer
 from summarizer.evaluation import load_corpus
-from summarizer.testing import FakeEndpoint, Reply, gold_answer
+from summarizer.testing import answered, gold_answer
 
 STRESS = DATA / "stress"
 INVENTED = DATA / "invented_releases.jsonl"
@@ -56,10 +55,7 @@ SETS = {
 
 def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
               quote: str | None) -> list[str]:
-    endpoint = FakeEndpoint([Reply.answer(gold_answer(gold, quote))], repeat_last=True)
-    summarizer = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
-                            max_retry_wait=0.0)
-    result = summarizer.summarize(text, published=published)
+    result = answered(text, gold_answer(gold, quote), published)
     return [f"{f.rule}: {f.message[:160]}" for f in result.findings
             if f.rule.endswith(("_arbitrated", "_disputed")) or f.severity == "error"]
 
