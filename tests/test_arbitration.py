@@ -1180,3 +1180,53 @@ def test_a_regulator_the_release_never_names_gives_way_to_the_one_it_names() -> 
                        "EMA", "approval")
     assert result.summary.outcome is not None and result.summary.outcome.agency == "OTHER"
     assert [f.rule for f in result.findings if f.rule == "agency_arbitrated"]
+
+
+APPROVAL_AFTER_CRL = (
+    "Fenwright Bio Announces FDA Approval of Corvessa\n\nDURHAM, N.C., June 16, 2025 -- Fenwright "
+    "Bio, Inc. today announced that the U.S. Food and Drug Administration (FDA) has approved "
+    "Corvessa for adults with chronic cough. Today's decision comes nine months after the FDA "
+    "issued a Complete Response Letter for the original application in September 2024.\n"
+)
+
+
+def test_a_generic_act_said_of_the_regulator_contradicts_another_kind_the_release_reads() -> None:
+    """"The FDA has approved" is a generic word, but said of the regulator as acting, in a
+    release the reader reads as that very approval, it contradicts a "complete_response"
+    quoting it; a kind it is compatible with (accelerated approval) still stands."""
+    quote = ("Fenwright Bio, Inc. today announced that the U.S. Food and Drug Administration "
+             "(FDA) has approved Corvessa for adults with chronic cough.")
+    summary, findings = _arbitrated(_ruling_answer(quote, "complete_response", "FDA"),
+                                    APPROVAL_AFTER_CRL)
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "has approved" in findings[0].message or "approved" in findings[0].message
+    summary, findings = _arbitrated(_ruling_answer(quote, "accelerated_approval", "FDA"),
+                                    APPROVAL_AFTER_CRL)
+    assert summary.outcome is not None and summary.outcome.decision == "accelerated_approval"
+    assert findings == []
+
+
+APPROVAL_WITH_DESIGNATION = (
+    "Ashbourne Therapeutics Announces FDA Approval of Veltrisa\n\nBOSTON, May 5, 2025 -- "
+    "Ashbourne Therapeutics, Inc. today announced that the U.S. Food and Drug Administration "
+    "has approved Veltrisa for adults with myasthenia gravis. The FDA today also granted Orphan "
+    "Drug designation to Veltrisa for juvenile myasthenia gravis.\n\n\"This is a proud day for "
+    "everyone at Ashbourne,\" said the Chief Executive Officer.\n"
+)
+
+
+def test_a_comment_quoted_for_a_decision_the_release_also_states_today_stands() -> None:
+    """An executive's comment states no act; the release's own sentences report the approval
+    and, firmly as today's, the designation the model answered: the release backs the model,
+    whose answer stands. One the release does not state gives way to the release's news."""
+    quote = "This is a proud day for everyone at Ashbourne"
+    summary, findings = _arbitrated(_ruling_answer(quote, "designation", "FDA"),
+                                    APPROVAL_WITH_DESIGNATION)
+    assert summary.outcome is not None and summary.outcome.decision == "designation"
+    assert findings == []
+    summary, findings = _arbitrated(_ruling_answer(quote, "filing_accepted", "FDA"),
+                                    APPROVAL_WITH_DESIGNATION)
+    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+

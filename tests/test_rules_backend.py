@@ -2769,6 +2769,90 @@ _ROUND_TWENTY_IDS = [
     "irb-approval-to-begin", "until-the-regulator-has-authorised", "orphan-drug-act",
 ]
 
+_ROUND_TWENTY_ONE_CASES = [
+    ("Holloway Bio Statement on FDA Approval in IgA Nephropathy",
+     "Holloway Bio, Inc. today commented on the U.S. Food and Drug Administration's approval "
+     "yesterday of a competitor's complement inhibitor for IgA nephropathy. The approval was "
+     "based on proteinuria data. Holloway's own candidate remains in Phase 2.", "NONE", "none"),
+    ("Statement from Marchetti Therapeutics",
+     "Marchetti Therapeutics S.p.A. notes yesterday's announcement by Dunmere Pharma that the "
+     "European Commission has approved its oral treatment for spinal muscular atrophy.",
+     "NONE", "none"),
+    ("Grevholm Bio Appoints Chief Regulatory Officer",
+     "Grevholm Bio AB appoints Dr Ines Falk as Chief Regulatory Officer. Dr Falk spent eight "
+     "years at a larger biotech, where she was responsible for the conditional marketing "
+     "authorisation of two medicines and for securing orphan designations from the U.S. Food "
+     "and Drug Administration for several assets.", "NONE", "none"),
+    ("Pentreath Pharma Highlights Launch Readiness as June 14 PDUFA Target Action Date for "
+     "Osmiva Approaches",
+     "Pentreath Pharma, Inc. said its commercial team is ready as the PDUFA target action date "
+     "for Osmiva approaches. The NDA remains under review by the U.S. Food and Drug "
+     "Administration.", "NONE", "none"),
+    ("Tarrowby Pharma Provides Update on NDA for TP-6",
+     "Tarrowby Pharma, Inc. said that the PDUFA target action date of May 2, 2025 for TP-6 "
+     "has passed without an action letter from the U.S. Food and Drug Administration.",
+     "NONE", "none"),
+    ("Update on Review of Felrosin in Canada",
+     "Oakhurst Pharma Inc. announced that the target date for a decision on its New Drug "
+     "Submission for Felrosin has been extended by Health Canada following a request for "
+     "clarification.", "HEALTH_CANADA", "review_extension"),
+    ("Larkspur Bio: revised timing of TGA decision",
+     "Larkspur Bio Limited advises that the evaluation timeframe for its application to "
+     "register Quorava has been extended by the Therapeutic Goods Administration.",
+     "TGA", "review_extension"),
+    ("Brisay Pharma: New Drug Submission for Altrexa accepted for Priority Review by Health "
+     "Canada",
+     "Brisay Pharma Inc. announces that its New Drug Submission for Altrexa (dalvorine), a "
+     "twice-daily treatment for chronic pancreatitis pain, has been accepted for review by "
+     "Health Canada following screening, and Priority Review status has been granted.",
+     "HEALTH_CANADA", "filing_accepted"),
+    ("Harwick Bio plc - Resumption of HB-4 study",
+     "Harwick Bio plc announces that the suspension of its clinical trial authorisation for "
+     "the HB-4 Phase 1 study, imposed in January 2025, has been lifted by the MHRA.",
+     "MHRA", "hold_lifted"),
+    ("Cheongsan Bio's trial of CS-3 suspended",
+     "Cheongsan Bio said its Phase 1 trial of CS-3 in Korea has been ordered suspended by the "
+     "Ministry of Food and Drug Safety after a serious adverse event.", "OTHER", "clinical_hold"),
+    ("Ramsgill Pharmaceuticals Withdraws sNDA for Adolescent Use of Tovira",
+     "Ramsgill Pharmaceuticals, Inc. today announced that it has withdrawn its supplemental "
+     "New Drug Application for Tovira in adolescents.", "FDA", "withdrawal"),
+    ("Response to Inquiry Regarding Rumours of MFDS Approval",
+     "Sohyang Bio announced that the approval of SH-2 by the Ministry of Food and Drug Safety "
+     "is undecided. The application remains under review.", "NONE", "none"),
+    ("Vaskar Bio: EMA does not grant PRIME eligibility for VB-3",
+     "Vaskar Bio A/S announces that the European Medicines Agency has informed the Company that "
+     "VB-3 is not eligible for the PRIME scheme at this time.", "EMA", "other"),
+    ("Aldwick Medical submits technical documentation for CardioVane",
+     "The technical documentation for the CardioVane valve has been submitted by Aldwick "
+     "Medical B.V. to its notified body for conformity assessment under the MDR.",
+     "NOTIFIED_BODY", "submission"),
+    ("Falkner Ortho: notified body declines certification of HipLine",
+     "The conformity assessment of the HipLine implant has been concluded by the notified body "
+     "without a certificate being issued.", "NOTIFIED_BODY", "refusal"),
+    ("Oberau Medical signs MDR certification agreement with a notified body",
+     "Oberau Medical GmbH has concluded an agreement with its notified body for MDR conformity "
+     "assessment of its infusion pumps; MDR certificates are expected to be issued in 2026.",
+     "NONE", "none"),
+    ("Tamsworth Pharma plc - Update on NICE appraisal of Quilvane",
+     "Tamsworth Pharma plc notes the publication today of draft guidance in which Quilvane is "
+     "not recommended by the Institute for treating chronic gout.", "NICE", "negative_opinion"),
+    ("Coraline Bio Expands Trial to Australia",
+     "Coraline Bio, Inc. said the Therapeutic Goods Administration today acknowledged the "
+     "Clinical Trial Notification for its Phase 2 trial of CB-8.", "TGA",
+     "trial_authorization"),
+]
+_ROUND_TWENTY_ONE_IDS = [
+    "comments-on-a-competitors-approval", "notes-another-companys-announcement",
+    "an-appointees-career", "goal-date-approaches", "goal-date-passed",
+    "target-date-extended-by", "evaluation-timeframe-extended",
+    "submission-for-x-accepted-with-priority-review", "suspension-of-cta-lifted",
+    "trial-ordered-suspended", "snda-withdrawn", "approval-undecided",
+    "not-eligible-for-prime", "documentation-submitted-to-notified-body",
+    "concluded-without-a-certificate", "certification-agreement",
+    "not-recommended-by-the-institute",
+    "ctn-acknowledged",
+]
+
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -2777,7 +2861,9 @@ _ROUND_TWENTY_IDS = [
                                ("seventeen", _ROUND_SEVENTEEN_CASES, _ROUND_SEVENTEEN_IDS),
                                ("eighteen", _ROUND_EIGHTEEN_CASES, _ROUND_EIGHTEEN_IDS),
                                ("nineteen", _ROUND_NINETEEN_CASES, _ROUND_NINETEEN_IDS),
-                               ("twenty", _ROUND_TWENTY_CASES, _ROUND_TWENTY_IDS))
+                               ("twenty", _ROUND_TWENTY_CASES, _ROUND_TWENTY_IDS),
+                               ("twenty-one", _ROUND_TWENTY_ONE_CASES,
+                                _ROUND_TWENTY_ONE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -225,7 +225,7 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
                 background = is_background(view, vs, before, after, (m.start(), m.end()))
             if hedged:
                 plain = mask_agencies(before, vs, m.start() - len(before))
-                hedged = is_hedged(plain, after)
+                hedged = is_hedged(plain, after, m.group())
             if negated:
                 negated = is_negated(before, after)
         regulatory = regulatory or bool(

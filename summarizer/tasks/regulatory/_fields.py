@@ -30,6 +30,7 @@ from summarizer.tasks.regulatory.lexicon import (
     FUTURE_STRONG,
     HYPOTHETICAL_BEFORE,
     PEOPLE,
+    PURPOSE_BEFORE,
     RATIONALE_DATA,
     RATIONALE_NOT_RAISED,
     RATIONALE_STRONG,
@@ -413,7 +414,10 @@ def read_rationale(
             vs.text
         ):
             continue
-        if HYPOTHETICAL_BEFORE.search(vs.text[:40]) and FUTURE_CUE.search(vs.text[:60]):
+        opening = vs.text[:40]
+        if (HYPOTHETICAL_BEFORE.search(opening) or PURPOSE_BEFORE.search(opening)) and (
+            FUTURE_CUE.search(vs.text[:60])
+        ):
             continue
         if evidence is not None and vs is evidence and not strong:
             continue

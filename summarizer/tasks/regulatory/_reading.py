@@ -31,6 +31,7 @@ from summarizer.tasks.regulatory.lexicon import (
     BACKGROUND_OPENING,
     BACKGROUND_RECENT,
     BACKGROUND_TITLE,
+    CAREER_BEFORE,
     DECIDED_NOT,
     FRAMEWORK_AFTER,
     FRAMEWORK_BEFORE,
@@ -44,12 +45,16 @@ from summarizer.tasks.regulatory.lexicon import (
     NOT_EVENT_BEFORE,
     NOT_YET,
     OTHER_NEWS_TITLE,
+    OTHERS_ACT,
     PEOPLE,
+    PURPOSE_BEFORE,
+    REACTION_OR_NOTE,
     REGULATORY_TITLE,
     REPORTED_NOW,
     STEP_KIND,
     STEP_PARTICIPLE,
     THING_AFTER_PARTICIPLE,
+    UNDECIDED_AFTER,
     AgencyMention,
     CueHit,
     find_agencies,
@@ -406,7 +411,8 @@ def is_background(
     period's; under a headline of other news (``other_news``: a licence, a financing), one dated
     more than a week before the release is that news's background, not its news."""
     published, period_end = view.document.published, view.period_end
-    recap = BACKGROUND_BEFORE.search(before[-60:])  # on the words as written ("formerly X)")
+    # on the words as written ("formerly X)"); an appointee's career is background, all of it
+    recap = BACKGROUND_BEFORE.search(before[-60:]) or CAREER_BEFORE.search(before)
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
     if said_today(before, after):
@@ -652,11 +658,15 @@ def reported_now(plain_before: str) -> bool:
     return bool(REPORTED_NOW.search(plain_before))
 
 
-def is_hedged(plain_before: str, after: str) -> bool:
+def is_hedged(plain_before: str, after: str, cue: str = "") -> bool:
     """Whether a cue is hedged in its clause ("plans to submit", "if approved"); ``plain_before``
     is the text before it with the regulators' names blanked (``mask_agencies``): their "for"s
-    ("Committee for Medicinal Products for Human Use") hedge nothing."""
-    return bool(HYPOTHETICAL_BEFORE.search(plain_before[-70:]) or HYPOTHETICAL_AFTER.match(after))
+    ("Committee for Medicinal Products for Human Use") hedge nothing. A purpose ("seeking")
+    hedges the cue's noun, not a participle (``cue`` "accepted": "NDS for Ostavir accepted")."""
+    before = plain_before[-70:]
+    return bool(HYPOTHETICAL_BEFORE.search(before) or HYPOTHETICAL_AFTER.match(after) or (
+        PURPOSE_BEFORE.search(before) and not _PARTICIPLE.match(cue))
+        or UNDECIDED_AFTER.match(after))
 
 
 def is_not_yet(hit: CueHit, plain_before: str, after: str) -> bool:
@@ -683,11 +693,21 @@ _DATE_AS_STATE = re.compile(
     r"(?:with|and)\s+(?:an?|the|its)\s+$", re.I)
 
 
+#: after a cue that names a date: the date coming nearer or gone by, no act setting it ("as
+#: the PDUFA target action date for X approaches", "with the PDUFA date now two weeks away",
+#: "the PDUFA target action date of June 25 has passed")
+_DATE_PASSING = re.compile(
+    r"^[^.;]{0,60}?\b(?:approach(?:es|ing)?|nears|draws? (?:near|closer)"
+    r"|(?:[\w-]+ ){0,6}?(?:days?|weeks?|months?) away|(?:has |had )?(?:passed|elapsed)"
+    r"|came and went)\b", re.I)
+
+
 def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
     """Whether a cue names a process, a framework, a topic or a described thing rather than an
     act: "pathway", "under the SAKIGAKE system", "update on X 510(k)", "a cleared device",
     "FDA-approved", "510(k)-cleared", a goal date as a deadline ("by the ... PDUFA date")."""
-    if re.search(r"\bdate\b", hit.text, re.I) and _DATE_AS_STATE.search(plain_before):
+    if re.search(r"\bdate\b", hit.text, re.I) and (
+            _DATE_AS_STATE.search(plain_before) or _DATE_PASSING.match(after)):
         return True
     return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
         hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)) or (
@@ -786,14 +806,29 @@ class _Nearby:
         return self.agencies[lo:hi]
 
 
+def _reacts_to_others(pool: list[ViewSentence]) -> bool:
+    """Whether the release's front reacts to another company's act ("today commented on the
+    FDA's approval yesterday of another company's FcRn inhibitor"): what it comments on, in
+    any sentence, is no act of its own."""
+    for vs in pool:
+        if vs.zone not in ("headline", "subhead", "lead"):
+            continue
+        reaction = REACTION_OR_NOTE.search(vs.text)
+        if reaction is not None and OTHERS_ACT.search(vs.text, reaction.end()):
+            return True
+    return False
+
+
 def _weigh_cues(
     view: ZonedRelease, lead_start: int, scan: list[tuple[int, int]]
 ) -> list[WeightedCue]:
     text = view.text
     out: list[WeightedCue] = []
     pool = ([view.headline] if view.headline else []) + view.sentences
-    hits = [h for a, b in scan for h in find_decision_cues(text, a, b)]
+    hits = [h for a, b in scan for h in find_decision_cues(text, a, b, view.agency_counts)]
     starts = [h.start for h in hits]
+    others = _reacts_to_others(pool)
+    reacted: set[str] = set()  # the kinds of another company's act the release comments on
     for vs in pool:
         lo, hi = bisect_left(starts, vs.start), bisect_left(starts, vs.end)
         # read once per sentence, not once per cue in it: a long one may hold thousands
@@ -834,13 +869,16 @@ def _weigh_cues(
             if not_act:
                 w *= 0.1
             # (a question states nothing: "Is the Company withdrawing the application?")
-            hedged = (is_hedged(plain, after) or is_not_yet(hit, plain, after)
+            hedged = (is_hedged(plain, after, hit.text) or is_not_yet(hit, plain, after)
                       or vs.text.rstrip().endswith("?"))
             if hedged:
                 w *= _HEDGED_CUE_WEIGHT
             hedged = hedged or not_act
             background = is_background(view, vs, before, after, (hit.start, hit.end),
                                        hit.decision)
+            if not background and others and REACTION_OR_NOTE.search(plain):
+                background = True  # the act the release comments on is another company's
+                reacted.add(hit.decision)
             if background:
                 w *= _BACKGROUND_WEIGHT
             negated = is_negated(before, after)
@@ -855,6 +893,10 @@ def _weigh_cues(
             framework = bool(FRAMEWORK_BEFORE.search(plain) or FRAMEWORK_AFTER.match(after))
             out.append(WeightedCue(hit, w, vs, hedged, background, actor, negated, today,
                                    framework))
+    if reacted:  # its further mentions tell that act ("the accelerated approval was based on")
+        out = [replace(c, weight=c.weight * _BACKGROUND_WEIGHT, background=True)
+               if not c.background and any(VOCABULARY.compatible(c.hit.decision, d)
+                                           for d in reacted) else c for c in out]
     return out
 
 

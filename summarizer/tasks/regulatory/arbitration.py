@@ -34,7 +34,6 @@ model's own sentence read again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import cast
 
@@ -48,7 +47,7 @@ from summarizer.tasks.regulatory._decision import (
     sentence_agency,
 )
 from summarizer.tasks.regulatory._reading import WeightedCue
-from summarizer.tasks.regulatory.lexicon import find_agencies
+from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
@@ -96,6 +95,26 @@ def _backed(fallback: Reader, decision: str) -> bool:
     """Whether the release's news states ``decision`` somewhere, firmly and currently."""
     return any(c.hit.decision == decision and _current(c) and c.weight >= 1.0
                for c in fallback.view.cues)
+
+
+#: a cue's specificity from which its words name a kind of act, not a word said of many
+_SPECIFIC = 2.0
+
+
+def _announced_as(fallback: Reader, decision: str, read: str) -> bool:
+    """Whether the release's own sentences up front (headline, subhead, lead; not a quotation)
+    state ``decision`` firmly as today's act of a regulator they name ("The FDA today also
+    granted Orphan Drug designation to X"), in specific words, the most specific of their
+    sentence (not a generic "approval", said of many acts: "Tentative FDA Approval"), and the
+    release does not state the specific kind of that generic decision (``read``) up front."""
+    cues = fallback.view.cues
+    return not _front_refines(decision, read, fallback) and any(
+        c.hit.decision == decision and c.hit.specificity >= _SPECIFIC and _current(c)
+        and c.attributed and (c.actor or c.today)
+        and c.sentence.kind != "quote" and c.sentence.zone in ("headline", "subhead", "lead")
+        and not any(o.sentence is c.sentence and _current(o)
+                    and o.hit.specificity > c.hit.specificity for o in cues)
+        for c in cues)
 
 
 def front_contradicts(summary: RegulatorySummary, fallback: Reader,
@@ -171,6 +190,18 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     return None
 
 
+def _acted_as_read(predicted: str, read: str, quote: QuoteReading) -> WeightedCue | None:
+    """A generic word the quoted sentence says of its regulator as acting ("the FDA has
+    approved X") when it states nothing of the model's kind and the release as a whole reads
+    that very decision (``read``): the sentence and the release agree on what was decided."""
+    if read == _NONE or VOCABULARY.compatible(predicted, read) or any(
+            _current(c) and VOCABULARY.compatible(predicted, c.hit.decision)
+            for c in quote.cues):
+        return None
+    return next((c for c in quote.cues if c.hit.decision == read and c.actor and _current(c)
+                 and c.attributed), None)
+
+
 def _paired_instead(predicted: str, own: list[WeightedCue]) -> WeightedCue | None:
     """A kind often stated beside the model's (the vocabulary's ``compatible``: an acceptance
     and its priority review, a review extension and the feedback behind it), stated firmly in
@@ -223,7 +254,7 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     misfit = _misfit(summary, predicted)
     if misfit and not agrees:  # agreeing, the regulator is settled later; the sentence is
         return _fails(predicted, read, agrees, misfit)  # still judged
-    cue = _contradiction(predicted, quote)
+    cue = _contradiction(predicted, quote) or _acted_as_read(predicted, read, quote)
     if cue is not None and read == _NONE and not has_front_cue(
             fallback.view.cues, cue.hit.decision, quotes=False) and (
             other_news_headline(fallback.view, fallback.view.cues)):
@@ -233,7 +264,8 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
                                                f"quoted sentence names '{snip(cue.hit.text, 60)}' "
                                                "only in passing")
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)]
-    commented = _comment(predicted, read, agrees, quote, cue, bool(own)) if quote.comment else None
+    commented = _comment(predicted, read, agrees, quote, cue, bool(own),
+                         _announced_as(fallback, predicted, read)) if quote.comment else None
     if commented is not None:
         return commented
     if cue is not None:
@@ -276,10 +308,6 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
 
 
-#: a release's own reaction to an act it names ("commented on", "responds to"): the act is what
-#: it reacts to, not necessarily its news
-_REACTION = re.compile(
-    r"\b(?:comment(?:s|ed|ing)? on|respond(?:s|ed|ing)? to|react(?:s|ed|ing)? to)\b", re.I)
 #: words a lead sentence has at least to open the lead (shorter ones are labels)
 _OPENING_WORDS = 6
 
@@ -296,7 +324,7 @@ def _announced(fallback: Reader) -> bool:
     if best is None or not _current(best) or other_news_headline(view, view.cues):
         return False
     said = fallback.document.text[best.sentence.start:best.hit.start]
-    if _REACTION.search(said):  # "today commented on the FDA's decision ... to grant": the
+    if REACTION.search(said):  # "today commented on the FDA's decision ... to grant": the
         return False  # release reacts to an act, which may be another's
     opening = next((vs for vs in view.sentences  # (not a label: "Regulatory News:")
                     if vs.zone == "lead" and len(vs.text.split()) >= _OPENING_WORDS), None)
@@ -314,7 +342,7 @@ def _states_now(own: list[WeightedCue]) -> bool:
 
 
 def _comment(predicted: str, read: str, agrees: bool, quote: QuoteReading,
-             cue: WeightedCue | None, states_own: bool) -> Verdict | None:
+             cue: WeightedCue | None, states_own: bool, backed: bool) -> Verdict | None:
     """An executive's comment is the speaker's view of the news, not the sentence stating it:
     the release's own sentences (``read``) say what the news is. None: the comment does not
     settle it (the other decision it names is the release's reading, or it states the model's).
@@ -323,11 +351,14 @@ def _comment(predicted: str, read: str, agrees: bool, quote: QuoteReading,
       sentences report a third: their reading applies (or the model's, when compatible);
     - the release's own sentences state no act: the check fails;
     - it states no act ("We take the notified body's findings seriously") while the release's
-      own sentences report another: theirs applies."""
+      own sentences report another: theirs applies;
+    - unless those sentences also state the model's decision up front, firmly as today's act
+      of a regulator they name (``backed``): the release backs the model, whose answer
+      stands."""
     if cue is not None:
         if read in (_NONE, cue.hit.decision):
             return None  # the cue it names is the release's own reading: the cue applies
-        if agrees:
+        if agrees or backed:
             return Verdict(True, predicted, predicted)
         return Verdict(False, predicted, read, "the sentence it quotes is an executive's comment "
                                                f"(it says '{snip(cue.hit.text, 60)}'), and the "
@@ -335,6 +366,8 @@ def _comment(predicted: str, read: str, agrees: bool, quote: QuoteReading,
     if read == _NONE:
         return _fails(predicted, read, agrees, "the quoted sentence is an executive's comment "
                                                "and the release's own sentences state no act")
+    if backed:  # the release's own sentences state the model's decision, today's and firm
+        return Verdict(True, predicted, predicted)
     if not states_own and not agrees:
         return Verdict(False, predicted, read, "the quoted sentence is an executive's comment "
                                                "that states no act, and the release's own "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -36,6 +36,7 @@ __all__ = [
     "BACKGROUND_OPENING",
     "BACKGROUND_RECENT",
     "BACKGROUND_TITLE",
+    "CAREER_BEFORE",
     "DECISION_CUES",
     "DECISION_DIRECTION",
     "DEFAULT_TONE",
@@ -54,19 +55,24 @@ __all__ = [
     "NOT_EVENT_AFTER",
     "NOT_EVENT_BEFORE",
     "NOT_YET",
+    "OTHERS_ACT",
     "OTHER_NEWS_TITLE",
     "PEOPLE",
+    "PURPOSE_BEFORE",
     "RATIONALE_CUE",
     "RATIONALE_DATA",
     "RATIONALE_STRONG",
     "RATIONALE_TITLE",
     "RATIONALE_WEAK",
+    "REACTION",
+    "REACTION_OR_NOTE",
     "REGULATORY_TITLE",
     "REPORTED_NOW",
     "STEP_KIND",
     "STEP_PARTICIPLE",
     "THING_AFTER_PARTICIPLE",
     "TIMING_CUE",
+    "UNDECIDED_AFTER",
     "AgencyMention",
     "CueHit",
     "DecisionCue",
@@ -234,7 +240,7 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|in order to|with a view to|future|stay (?:of|on)|proposals? (?:on|for|to)"
     r"|(?<!outweigh )(?<!outweigh its )(?<!outweigh the )(?<!outweighs )(?<!outweighs its )"
     r"(?<!outweighs the )(?<!benefit-)(?<!benefit )(?<!benefits and )risks?"
-    r"|alleg(?:ed|edly|es|ing)|rumou?red|purported|speculat(?:ion|ed|ive)"
+    r"|alleg(?:ed|edly|es|ing)|rumou?r(?:s|ed)?|purported|speculat(?:ion|ed|ive)"
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
     r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
@@ -243,15 +249,25 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|\bplans? (?:an?|the) (?:[\w-]+ ){0,2}$"
     # a purpose worked for ("continues to work with the FDA to resolve the clinical hold")
     r"|\b(?:work(?:s|ed|ing)?|efforts?) (?:closely )?"
-    r"(?:with (?:[^.;,]|(?<=\b[A-Z])\.){1,60}? )?to $"
-    r"|\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
-    # (two words at most, and no verb: "the NDA for PLH-4 is not sufficiently complete")
+    r"(?:with (?:[^.;,]|(?<=\b[A-Z])\.){1,60}? )?to $",
+    _I,
+)
+#: a purpose right before a cue ("seeking approval", "for full approval"), two words at most
+#: and no verb ("the NDA for PLH-4 is not sufficiently complete"); it hedges a noun, not a
+#: participle that follows a thing named ("New Drug Submission for Ostavir accepted for review")
+PURPOSE_BEFORE = re.compile(
+    r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
 #: a state that goes on, and a review still going on ("which remains under review")
 _STILL = r"(?:remains?|is still|continues to be)"
 _STILL_UNDER_REVIEW = rf"{_STILL} under (?:review|evaluation|assessment)"
+#: an act said to be undecided, further on in its clause ("the approval of HB-201 by the
+#: Ministry of Food and Drug Safety is undecided")
+UNDECIDED_AFTER = re.compile(
+    r"^[^.;]{0,100}?\b(?:is|are|remains?|was) (?:still |as yet )?(?:undecided|undetermined)\b",
+    _I)
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
@@ -382,6 +398,12 @@ BACKGROUND_BEFORE = re.compile(
     r"|December)\b[^.;,—–]{0,30}$",
     _I,
 )
+#: a person's career, told of an appointee: the acts in it are the career's ("where she was
+#: responsible for ... and for securing orphan designations", "In that role he oversaw the
+#: BLA that resulted in approval by the FDA in 2021")
+CAREER_BEFORE = re.compile(
+    r"\b(?:he|she)\b (?:was |has |had (?:been )?)?(?:responsible for|oversaw|led|managed"
+    r"|directed|headed|steered)\b[^.;]{0,250}$", _I)
 #: a sentence that recaps what the company announced before ("As previously announced, ...")
 BACKGROUND_OPENING = re.compile(
     r"^\W*As (?:previously|already|earlier|first) (?:announced|reported|disclosed|communicated)\b"
@@ -540,6 +562,22 @@ NEGATION_AFTER = re.compile(
     r"^\s*(?:was|were|has|have|had|is|are|will|would|could|did|does)?\s*(?:not|never)\b"
     # ... or a report of it denied further on ("FDA 510(k) clearance of X 'not confirmed'")
     r"|^[^.;:]{0,60}?\s['‘\"“]?(?:not confirmed|unconfirmed|untrue|not true)\b", _I)
+#: a release's own reaction to an act it names ("commented on", "responds to"): the act is what
+#: it reacts to, not necessarily its news
+_REACTION_WORDS = r"comment(?:s|ed|ing)? on|respond(?:s|ed|ing)? to|react(?:s|ed|ing)? to"
+REACTION = re.compile(rf"\b(?:{_REACTION_WORDS})\b", _I)
+#: ... or its note of one ("notes the European Commission's approval yesterday of a biosimilar"),
+#: which tells whose act it is only with ``OTHERS_ACT``
+REACTION_OR_NOTE = re.compile(rf"\b(?:{_REACTION_WORDS}|not(?:es|ed|ing))\b", _I)
+#: the act reacted to is another company's: "another company's FcRn inhibitor", "a
+#: competitor's", "competing biosimilar", "announced yesterday by Inchcape Pharmaceuticals",
+#: "yesterday's announcement by Brenvaro Pharmaceuticals" (a named announcer)
+OTHERS_ACT = re.compile(
+    r"\b(?:another (?:company|sponsor|manufacturer|developer)|an?(?:other)? (?:third party|"
+    r"rival)|competitors?|competing|rivals?)(?:'s|’s)?\b"
+    r"|\bannounce(?:d|ment) (?:\w+ ){0,2}?by (?-i:[A-Z])[\w&.-]+", _I)
+
+
 #: the release reports the act as its own news in this sentence, in a release of other news
 #: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
 #: the TGA approved ..."): the words a release uses for what it tells now
@@ -602,18 +640,24 @@ class CueHit:
 _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
 
 
-def find_decision_cues(text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+def find_decision_cues(text: str, start: int = 0, end: int | None = None,
+                       released: Collection[str] = ()) -> list[CueHit]:
     """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins.
 
     A regulator's own wording that needs its regulator named ("did not recommend" as NICE
     words it) is left out where the text never names that regulator: the generic cue it
-    overlaps ("did not recommend", as the PBAC says it) is then read instead."""
+    overlaps ("did not recommend", as the PBAC says it) is then read instead. A regulator the
+    release names elsewhere (``released``) is named here by its short name too ("is not
+    recommended by the Institute", under a headline naming NICE)."""
     end = len(text) if end is None else end
     named: dict[str, bool] = {}
 
     def absent(code: str) -> bool:
         if code not in named:
-            named[code] = AGENCY_PATTERNS[code].search(text, start, end) is not None
+            spec = VOCABULARY.agency(code) if code in released else None
+            named[code] = AGENCY_PATTERNS[code].search(text, start, end) is not None or (
+                spec is not None and spec.short_names is not None
+                and spec.short_names.search(text, start, end) is not None)
         return not named[code]
 
     hits = [
