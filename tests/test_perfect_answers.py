@@ -81,9 +81,11 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: against an act not announced up front, a regulator named by a short name or its own
 #: instrument, a designation taken away) fixed one each of the fourth, eighth and twelfth
 #: batches, counted and not read: seven; the twenty-third batch, added in the twentieth
-#: session, has two of 19, counted at its split and again after that session's changes: nine
-#: now; a change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 9
+#: session, has two of 19, counted at its split and again after that session's changes: nine;
+#: the twenty-fourth, added in the twenty-first session, has one of 15, counted at its split and
+#: again after that session's changes: ten now; a change that fixes one must lower this, one
+#: that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 10
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
