@@ -641,20 +641,20 @@ _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
 
 
 def find_decision_cues(text: str, start: int = 0, end: int | None = None,
-                       released: Collection[str] = ()) -> list[CueHit]:
+                       named_codes: Collection[str] = ()) -> list[CueHit]:
     """Every decision cue in ``text[start:end]``; of overlapping cues the most specific wins.
 
     A regulator's own wording that needs its regulator named ("did not recommend" as NICE
     words it) is left out where the text never names that regulator: the generic cue it
     overlaps ("did not recommend", as the PBAC says it) is then read instead. A regulator the
-    release names elsewhere (``released``) is named here by its short name too ("is not
+    release names elsewhere (``named_codes``) is named here by its short name too ("is not
     recommended by the Institute", under a headline naming NICE)."""
     end = len(text) if end is None else end
     named: dict[str, bool] = {}
 
     def absent(code: str) -> bool:
         if code not in named:
-            spec = VOCABULARY.agency(code) if code in released else None
+            spec = VOCABULARY.agency(code) if code in named_codes else None
             named[code] = AGENCY_PATTERNS[code].search(text, start, end) is not None or (
                 spec is not None and spec.short_names is not None
                 and spec.short_names.search(text, start, end) is not None)
