@@ -24,6 +24,9 @@ class Sentence:
 
 
 _BULLETS = "•·▪‣◦\uf0b7\u25cf\u2043"
+#: a line opening a list item: a bullet sign, or a dash or asterisk and a space ("- In May ...";
+#: a hyphen that wraps a word has no space after it)
+_BULLET_LINE = re.compile(f"[{_BULLETS}]|[-–—*][ \t\u00a0]")
 _BLOCK_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _LINE = re.compile(r"[^\n]*")
 _JOIN_END = re.compile(
@@ -91,7 +94,7 @@ def _joins(prev: str, nxt: str, listing: bool = False) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
         return False
-    if n[0] in _BULLETS:
+    if _BULLET_LINE.match(n):
         return listing or _JOIN_END.search(p) is not None
     if _TERMINAL_END.search(p):
         return True  # the splitter decides on the full stop itself
@@ -125,7 +128,8 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 u_start = s
             elif _joins(text[prev[0]:prev[1]], line, listing):
                 head = text[prev[0]:prev[1]].rstrip()
-                listing = listing or (line.lstrip()[0] in _BULLETS and head.endswith(":"))
+                listing = listing or (_BULLET_LINE.match(line.lstrip()) is not None
+                                      and head.endswith(":"))
             else:
                 units.append((u_start, prev[1]))
                 u_start, listing = s, False

@@ -638,6 +638,21 @@ def test_a_generic_answer_without_its_sentence_gives_way_to_the_kind_the_front_s
     assert summary.outcome is not None and summary.outcome.decision == "approval"
 
 
+def test_a_tone_quote_the_release_does_not_hold_goes_and_its_label_stays(
+        ceplene_text: str) -> None:
+    answer = ceplene_answer()
+    answer["sentiment"]["label"] = "neutral"  # no sentence reads neutral to put in its place
+    answer["sentiment"]["evidence"] = {"quote": "Shareholders were thrilled beyond words by the "
+                                                "outcome of the meeting."}
+    for trim, kept in ((True, False), (False, True)):
+        endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
+        result = Summarizer(client=endpoint.client(), model="fake", mode="json", max_reasks=0,
+                            trim_quotes=trim).summarize(ceplene_text, published="2008-03-20")
+        assert result.summary is not None and result.summary.sentiment.label == "neutral"
+        assert (result.summary.sentiment.evidence is not None) is kept, trim
+        assert ("unquoted_quote_dropped" in {f.rule for f in result.findings}) is not kept
+
+
 def test_a_reason_whose_quote_stays_out_of_the_release_is_dropped(ceplene_text: str) -> None:
     answer = ceplene_answer()
     answer["rationale"][0]["evidence"] = {"quote": "The committee found the trial perfectly "
@@ -1082,6 +1097,32 @@ def test_a_device_approval_a_comment_names_is_coded_as_the_releases_own_regulato
     assert (summary.outcome.agency, summary.outcome.decision) == ("OTHER", "clearance")
     assert findings[0].rule == "decision_arbitrated"
     assert "executive's comment" in findings[0].message
+
+
+def test_a_device_approval_follows_the_regulator_put_right_for_it() -> None:
+    """The model names a regulator the release never mentions; once the one the release names
+    replaces it, that regulator's coding of a device's approval applies too (the MHLW's
+    approval of a device is its clearance)."""
+    text = ("Notice Regarding Receipt of Manufacturing and Marketing Approval for ZORSTENT\n\n"
+            "KYOTO, Japan, March 3, 2025 -- Zoral Medical Co., Ltd. announces that on March 2, "
+            "2025 it obtained manufacturing and marketing approval from the Ministry of Health, "
+            "Labour and Welfare for ZORSTENT, a drug-eluting coronary stent, following review "
+            "by the Pharmaceuticals and Medical Devices Agency.\n")
+    quote = ("Zoral Medical Co., Ltd. announces that on March 2, 2025 it obtained manufacturing "
+             "and marketing approval from the Ministry of Health, Labour and Welfare for "
+             "ZORSTENT")
+    answer = _ruling_answer(quote, decision="approval", agency="MHRA")
+    answer["outcome"].update(products=[{"name": "ZORSTENT", "generic_name": None}],
+                             indication=None)
+    endpoint = FakeEndpoint([Reply.answer(answer)], repeat_last=True)
+    result = Summarizer(client=endpoint.client(), model="fake", mode="json",
+                        max_reasks=0).summarize(text, published="2025-03-03")
+    assert result.summary is not None and result.summary.outcome is not None
+    assert (result.summary.outcome.agency, result.summary.outcome.decision) == ("PMDA",
+                                                                                "clearance")
+    rules = [f.rule for f in result.findings]
+    assert "agency_arbitrated" in rules and "decision_arbitrated" in rules
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
 
 
 #: a model's "no event" against an act the release states only further down its lead, or under

@@ -419,6 +419,32 @@ def test_more_next_steps_stated_as_facts_or_under_conditions(sentence: str, timi
     assert any(timing in (step.timing or "") for step in summary.next_steps), summary.next_steps
 
 
+def test_a_summary_bullet_restating_a_body_sentence_takes_no_second_slot() -> None:
+    text = ("Zoral Therapeutics Reports Third Quarter 2025 Results\n\n"
+            "- Phase 3 program of ZORVEX in obesity planned to start in the first quarter of 2026\n"
+            "- Commercial launch of ZORVEX in Germany planned in the second quarter of 2026\n\n"
+            "BOSTON, Nov. 3, 2025 -- Zoral Therapeutics today reported its results for the third "
+            "quarter of 2025.\n\n"
+            "Revenue was $12.1 million, up 14% from a year earlier, driven by higher volumes of "
+            "ZORVEX in the United States and the first sales in Canada.\n\n"
+            "Operating expenses were $30.4 million, compared with $27.9 million a year earlier, "
+            "reflecting the cost of the ongoing Phase 2 program and of launch preparations.\n\n"
+            "Cash and investments were $210 million at September 30, 2025.\n\n"
+            "Zoral plans to begin a Phase 3 program of ZORVEX in obesity in the first quarter of "
+            "2026, subject to an end-of-Phase 2 meeting with the FDA.\n\n"
+            "The company expects a commercial launch of ZORVEX in Germany in the second quarter "
+            "of 2026 with its partner Rheinfeld Pharma.\n\n"
+            "Zoral intends to file ZORVEX in Japan in the second half of 2026.\n\n"
+            "Zoral will present data at a congress in January 2026.\n")
+    steps = summarize_with_rules(load(text, published=dt.date(2025, 11, 3))).next_steps
+    actions = [step.action for step in steps]
+    # the body's fuller sentences stand for the bullets that abridge them, which leaves room
+    # for the other plans
+    assert not any(action.startswith("-") for action in actions), actions
+    assert any("end-of-Phase 2" in a for a in actions) and any("Rheinfeld" in a for a in actions)
+    assert any("Japan" in a for a in actions) and any("congress" in a for a in actions)
+
+
 def test_a_rationale_need_not_be_introduced_by_based_on() -> None:
     summary = _read("Zoral Therapeutics today announced that the MHRA has granted a conditional "
                     "marketing authorisation for ZORVEX in cholangiocarcinoma.",
@@ -1283,6 +1309,14 @@ def test_still_more_of_the_regulators_words(sentence: str, agency: str, decision
 ])
 def test_more_of_what_is_not_done_is_no_act(lead: str) -> None:
     assert _decision(_read(lead)) == "none"
+
+
+def test_a_committee_not_currently_minded_to_recommend_gives_no_positive_opinion() -> None:
+    # the adverb between "not" and "minded" ("not currently minded to recommend the grant")
+    summary = _read("Zoral Therapeutics said the Commission on Human Medicines is not currently "
+                    "minded to recommend the grant of a marketing authorisation for ZORVEX and "
+                    "has invited the company to an oral hearing.")
+    assert _decision(summary) != "positive_opinion"
 
 
 @pytest.mark.parametrize(("headline", "lead", "published", "decision"), [
@@ -2853,6 +2887,83 @@ _ROUND_TWENTY_ONE_IDS = [
     "ctn-acknowledged",
 ]
 
+_ROUND_TWENTY_TWO_CASES = [
+    ("Huaxia Biotech obtains New Drug Certificate for Ovelin capsules",
+     "Huaxia Biotech Co., Ltd. announced that the State Food and Drug Administration has "
+     "granted a New Drug Certificate for Ovelin capsules for chronic gastritis.",
+     "NMPA", "approval"),
+    ("Medway Oncology plc: NICE appraisal of Tarvolix",
+     "Medway Oncology plc announces that the National Institute for Health and Clinical "
+     "Excellence has published a final appraisal determination recommending Tarvolix for "
+     "second-line ovarian cancer.", "NICE", "positive_opinion"),
+    ("Ostrava Bio: CHMP trend vote on Pelmira",
+     "Ostrava Bio a.s. announces that the CHMP indicated through a trend vote that it is not "
+     "presently minded to recommend approval of Pelmira; the Company will request an oral "
+     "explanation.", "EMA", "regulatory_feedback"),
+    ("Lindqvist Pharma: EMA decision on accelerated assessment",
+     "Lindqvist Pharma AB announces that the CHMP has not granted its request for accelerated "
+     "assessment of its marketing authorisation application for LP-7.",
+     "EMA", "other"),
+    ("Penhallow Bio plc: trial to restart",
+     "Penhallow Bio plc announces that the MHRA has approved an amendment to its Phase 1 "
+     "protocol, allowing the study, paused at the agency's request in May, to resume.",
+     "MHRA", "hold_lifted"),
+    ("Calder Therapeutics plc: MHRA agrees halt may end",
+     "Calder Therapeutics plc announces that the MHRA has agreed that the temporary halt of its "
+     "CT-2 dose-escalation study, in place since March, may end.", "MHRA", "hold_lifted"),
+    ("Jeonbuk Pharm says advisory council backs JP-4",
+     "Jeonbuk Pharm said the Central Pharmaceutical Affairs Council recommended approval of "
+     "JP-4, its hepatitis B antiviral, to the Ministry of Food and Drug Safety.",
+     "OTHER", "positive_opinion"),
+    ("Suzhou Lantian Medical's stent enters NMPA green channel",
+     "Suzhou Lantian Medical Co., Ltd. announced that its bioresorbable stent has been approved "
+     "by the National Medical Products Administration to enter the Special Review Procedure for "
+     "Innovative Medical Devices.", "NMPA", "designation"),
+    ("PROFIT WARNING",
+     "The board of directors of Dongfang Pharmaceutical Holdings Limited wishes to inform "
+     "shareholders that the Group expects a decrease of about 30% in net profit for the year, "
+     "mainly due to price cuts and the delay in approval by the National Medical Products "
+     "Administration of its new antibiotic, which is now expected in the first half of 2025.",
+     "NONE", "none"),
+    ("Thornby Pharmaceuticals Provides Update on Advisory Committee Meeting for TB-9",
+     "Thornby Pharmaceuticals, Inc. said the FDA's Cardiovascular and Renal Drugs Advisory "
+     "Committee met yesterday to discuss the New Drug Application for TB-9. Five panelists voted "
+     "yes and eight panelists voted no on whether the benefits of TB-9 outweigh its risks.",
+     "FDA", "advisory_vote"),
+    ("Calloway Bio Provides Regulatory Update on CB-3",
+     "Calloway Bio, Inc. said the U.S. Food and Drug Administration has informed the company "
+     "that it cannot approve the Biologics License Application for CB-3 (relacitinib) for the "
+     "treatment of adults with moderate to severe hidradenitis suppurativa in its present "
+     "form.", "FDA", "complete_response"),
+    ("Ashcombe Therapeutics plc - Update on UK application for Norivex",
+     "Ashcombe Therapeutics plc announces that the Commission on Human Medicines has advised "
+     "the MHRA that the application for Norivex in adults with refractory gout is not "
+     "approvable at this time.", "MHRA", "negative_opinion"),
+    ("Farrowdale Bio Announces $90 Million Private Placement",
+     "Farrowdale Bio, Inc. today announced a $90 million private placement with healthcare "
+     "investors. Farrowdale also announced that it has today received the final minutes of its "
+     "Type B meeting with the U.S. Food and Drug Administration (FDA), which confirm alignment "
+     "with the agency on a path to a Biologics License Application (BLA) for FB-2 in "
+     "Sanfilippo syndrome under the accelerated approval pathway.", "FDA", "regulatory_feedback"),
+    ("Pemberton Bio: Health Canada decision on Orvanta submission",
+     "Pemberton Bio Inc. announced that Health Canada has issued a Notice of Non-compliance – "
+     "Withdrawal for its New Drug Submission for Orvanta in chronic cough.",
+     "HEALTH_CANADA", "refusal"),
+    ("Halden Pharma Granted Priority Review for Planned Submission of HP-4",
+     "Halden Pharma Inc. today announced that Health Canada has granted its request for "
+     "Priority Review of the planned New Drug Submission for HP-4.",
+     "HEALTH_CANADA", "designation"),
+]
+_ROUND_TWENTY_TWO_IDS = [
+    "new-drug-certificate", "final-appraisal-determination-recommending",
+    "not-presently-minded-to-recommend", "accelerated-assessment-request-not-granted",
+    "study-paused-in-an-aside-to-resume", "halt-may-end", "korean-council-recommends",
+    "enters-special-review-procedure", "delay-in-approval", "panelists-counted-in-words",
+    "cannot-approve-a-long-name-in-its-present-form", "committee-advised-not-approvable",
+    "minutes-on-a-route-under-the-accelerated-approval-pathway",
+    "non-withdrawal-after-a-spaced-dash", "granted-for-the-planned-submission",
+]
+
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -2863,7 +2974,9 @@ _ROUND_TWENTY_ONE_IDS = [
                                ("nineteen", _ROUND_NINETEEN_CASES, _ROUND_NINETEEN_IDS),
                                ("twenty", _ROUND_TWENTY_CASES, _ROUND_TWENTY_IDS),
                                ("twenty-one", _ROUND_TWENTY_ONE_CASES,
-                                _ROUND_TWENTY_ONE_IDS))
+                                _ROUND_TWENTY_ONE_IDS),
+                               ("twenty-two", _ROUND_TWENTY_TWO_CASES,
+                                _ROUND_TWENTY_TWO_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
@@ -2876,7 +2989,12 @@ def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: 
      "unfavorable"),
     ("The committee cast 11 votes in favour and 2 against on the benefit-risk of TSR-41.",
      "favorable"),
-], ids=["yes-no-labelled", "in-favour-against-labelled"])
+    ("Four members voted yes and nine members voted no on whether the benefits of TSR-41 "
+     "outweigh its risks.", "unfavorable"),
+    ("Ten voting members voted yes and three voted no on whether the benefits of TSR-41 "
+     "outweigh its risks.", "favorable"),
+], ids=["yes-no-labelled", "in-favour-against-labelled", "members-counted-in-words",
+        "voting-members-in-words-then-a-bare-count"])
 def test_a_vote_told_with_its_sides_gives_the_direction(said: str, direction: str) -> None:
     summary = _release("Tessarine Announces Outcome of FDA Advisory Committee Meeting",
                        "Tessarine Oncology, Inc. said the FDA advisory committee met today. "

@@ -85,6 +85,27 @@ def test_a_bullet_list_under_a_heading_is_one_statement_per_item() -> None:
     ]
 
 
+def test_dash_bullets_after_a_full_stop_are_items_of_their_own() -> None:
+    source = ("- In May 2025, the FDA approved ZEFTARO. The approval was based on SKYBRIDGE.\n"
+              "- ZEFTARO became available in June 2025.\n"
+              "* Two-year data are expected in 2026.\n"
+              "\u2013 Cash runway into 2028.")
+    assert texts(source) == [
+        "- In May 2025, the FDA approved ZEFTARO.", "The approval was based on SKYBRIDGE.",
+        "- ZEFTARO became available in June 2025.", "* Two-year data are expected in 2026.",
+        "\u2013 Cash runway into 2028.",
+    ]
+
+
+def test_a_hyphen_wrapping_a_word_or_a_dash_list_after_its_lead_in_is_no_break() -> None:
+    wrapped = "The committee reviewed the anti-\n-inflammatory data at length and voted."
+    assert len(texts(wrapped)) == 1
+    listed = ("The letter raised two deficiencies:\n- dose variability\n- stability data\n"
+              "We will respond.")
+    got = texts(listed)
+    assert len(got) == 2 and "stability data" in got[0]
+
+
 def test_corpus_documents_split_into_exact_substrings() -> None:
     for doc_id in ("d01", "d17", "d21"):
         text = corpus_text(doc_id)

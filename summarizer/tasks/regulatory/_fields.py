@@ -452,6 +452,12 @@ def read_rationale(
             break
         if any(first.index < vs.index <= last for first, last in chosen.values()):
             continue
+        held = list(chosen)
+        again = _restated(vs.text, [chosen[i][0].text for i in held])
+        if again is not None:
+            if not _fuller(vs.text, chosen[held[again]][0].text):
+                continue
+            del chosen[held[again]]
         figures = _figures_after(view, vs)
         last = figures.index if figures is not None else vs.index
         for inside in [i for i in chosen if vs.index < i <= last]:
@@ -491,12 +497,46 @@ def _figures_after(view: ZonedRelease, vs: ViewSentence) -> ViewSentence | None:
     return last
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = frozenset({"the", "and", "for", "with", "from", "that", "this", "its", "has", "have",
+                     "was", "were", "are", "will", "our", "which", "into", "under", "been"})
+#: share of the shorter sentence's content words the other must hold for the one to restate
+#: the other (a summary bullet up top and the body sentence it abridges; as ``merge._COVERED``)
+_RESTATED = 0.6
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _FILLER}
+
+
+def _restated(text: str, chosen: Sequence[str]) -> int | None:
+    """The index of the item of ``chosen`` that ``text`` says again, if any: a release's summary
+    bullets repeat its body, and one item per statement leaves room for the others."""
+    own = _content(text)
+    for i, other in enumerate(chosen):
+        theirs = _content(other)
+        shorter = min(len(own), len(theirs))
+        if shorter and len(own & theirs) >= _RESTATED * shorter:
+            return i
+    return None
+
+
+def _fuller(text: str, than: str) -> bool:
+    """Of two sentences saying the same, whether ``text`` says more (the body sentence a summary
+    bullet abridges): the one to keep."""
+    return len(_content(text)) > len(_content(than))
+
+
 def _clip(text: str, limit: int = 300) -> str:
     flat = normalize_space(text)
     if len(flat) <= limit:
         return flat
     cut = flat.rfind(" ", 0, limit)
     return flat[: cut if cut > 0 else limit] + " ..."
+
+
+#: next steps the rules backend reads at most
+_MAX_STEPS = 4
 
 
 def read_next_steps(
@@ -529,8 +569,18 @@ def read_next_steps(
             score -= 0.5
         scored.append((score, vs, timing, due))
     scored.sort(key=lambda t: -t[0])
+    picked: list[tuple[float, ViewSentence, str | None, dt.date | None]] = []
+    for candidate in scored:
+        if len(picked) == _MAX_STEPS:
+            break
+        again = _restated(candidate[1].text, [vs.text if due == candidate[3] else ""
+                                              for _, vs, _, due in picked])
+        if again is None:
+            picked.append(candidate)
+        elif _fuller(candidate[1].text, picked[again][1].text):
+            picked[again] = candidate
     steps: list[NextStep] = []
-    for _, vs, timing, due in sorted(scored[:4], key=lambda t: t[1].start):
+    for _, vs, timing, due in sorted(picked, key=lambda t: t[1].start):
         head = vs.text[: max(1, len(vs.text) // 2)]
         regulator = any(a.start - vs.start < len(head) for a in vs.agencies) and not re.search(
             r"\b(?:we|our|the company)\b", head, re.I
@@ -637,13 +687,24 @@ _VOTE = re.compile(
     r"\bvot(?:ed|es?|ing)(?:\s+of)?\s+(\d{1,2})\s*(?:to|-|–|—)\s*(\d{1,2})\b([^.;]{0,160})", re.I)
 #: a count told with each side's label ("voted 4 yes, 9 no on whether ...", "9 votes against and
 #: 4 in favour"), in either order
-_SIDE = r"(\d{1,2})\s+(?:votes?\s+)?(yes|no|in\s+favou?r|against)(?:\s+votes?)?"
+#: ... a count in words too ("Six members voted yes and seven members voted no")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                 "seventeen", "eighteen", "nineteen", "twenty")
+_COUNT = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_SIDE = (rf"{_COUNT}\s+(?:(?:voting\s+|committee\s+|panel\s+)?(?:members?|panelists?)\s+)?"
+         r"(?:voted\s+|votes?\s+)?(yes|no|in\s+favou?r|against)(?:\s+votes?)?")
 _LABELLED_VOTE = re.compile(
     rf"\b{_SIDE}\s*(?:,|;|and|to|versus|vs\.?|with)\s*(?:and\s+|with\s+)?{_SIDE}\b([^.;]{{0,160}})",
     re.I)
 #: the question voted on is put the negative way, or the majority voted against it
 _VOTED_NO = re.compile(
     r"\b(?:against|not|no|insufficient|inadequate|fail(?:s|ed)?|unfavou?rabl\w*)\b", re.I)
+
+
+def _number(count: str) -> int:
+    """A vote count as written, in digits or in words."""
+    return int(count) if count.isdigit() else _NUMBER_WORDS.index(count.lower())
 
 
 def _counts(text: str) -> list[tuple[int, int, int, str, str | None]]:
@@ -661,7 +722,7 @@ def _counts(text: str) -> list[tuple[int, int, int, str, str | None]]:
         first, second = m.group(2).lower(), m.group(4).lower()
         if (first in ("yes", "no")) != (second in ("yes", "no")) or first == second:
             continue  # "4 yes and 9 against" mixes a question's answers with a side
-        yes, no = (int(m.group(1)), int(m.group(3)))
+        yes, no = (_number(m.group(1)), _number(m.group(3)))
         if first in ("no", "against"):
             yes, no = no, yes
         # "in favour"/"against" name the side; "yes"/"no" answer the question that follows

@@ -548,13 +548,13 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
             and ruled.agency != outcome.agency):
         # an executive's comment names the regulators loosely ("confirmed by the Commission
         # ... as the COMP opinion"); the release's own sentence for the decision names who acted
-        return _reassign(summary, ruled.agency, ruled.agency_body,
+        return _reassign(summary, fallback, ruled.agency, ruled.agency_body,
                          "; the quoted sentence is an executive's comment, and the release's own "
                          f"sentence for the decision names {ruled.agency_body or ruled.agency}")
     named_there = {a.code for vs in quote.sentences for a in vs.agencies}
     acting = _acting(quote, outcome.decision, outcome.agency)
     if acting is not None:
-        return _reassign(summary, acting[0], acting[1] or outcome.agency_body,
+        return _reassign(summary, fallback, acting[0], acting[1] or outcome.agency_body,
                          f"; the decision sentence names {acting[1] or acting[0]} as acting")
     if not (outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback) or not (
             outcome.agency in named_there or credited(outcome.agency, outcome.decision,
@@ -579,7 +579,7 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
     # "OTHER" is a regulator named there (Swissmedic, ANVISA) that has no code of its own
     if named is None or named[0] == VOCABULARY.no_agency or named[0] == outcome.agency:
         return []
-    return _reassign(summary, named[0], named[1] or outcome.agency_body,
+    return _reassign(summary, fallback, named[0], named[1] or outcome.agency_body,
                      f"; the decision sentence names {named[1] or named[0]} ('{named[0]}')")
 
 
@@ -600,15 +600,21 @@ def _acting(quote: QuoteReading, decision: str, agency: str) -> tuple[str, str |
     return None
 
 
-def _reassign(summary: RegulatorySummary, agency: str, body: str | None,
+def _reassign(summary: RegulatorySummary, fallback: Reader, agency: str, body: str | None,
               why: str) -> list[Finding]:
-    """Give the outcome ``agency`` (and ``body``) and report it: "the model said X" + ``why``."""
+    """Give the outcome ``agency`` (and ``body``) and report it: "the model said X" + ``why``.
+    The regulator put right codes a device's decision its own way (``_device_coding``: the
+    MHLW's "approval" of a device is a "clearance"), so the decision follows it."""
     outcome = summary.outcome
     assert outcome is not None  # every caller settles an outcome's regulator
     said = outcome.agency
     outcome.agency, outcome.agency_body = agency, body
-    return [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
-                    message=f"the model said '{said}'{why}")]
+    findings = [Finding(rule="agency_arbitrated", severity="warning", path="outcome.agency",
+                        message=f"the model said '{said}'{why}")]
+    recoded = _device_coding(summary, fallback, outcome.decision, fallback.ruled.decision, False)
+    if recoded is not None:
+        findings.append(_overrule(summary, fallback, recoded))
+    return findings
 
 
 def credited(agency: str, decision: str, named: set[str]) -> bool:
@@ -644,8 +650,8 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
         named = (codes.pop(), None)  # model's inference (its country, its instrument) standing
     if named is None:
         return []
-    return _reassign(summary, named[0], named[1], ", which the release never mentions; the "
-                     f"release names {named[1] or named[0]} ('{named[0]}')")
+    return _reassign(summary, fallback, named[0], named[1], ", which the release never "
+                     f"mentions; the release names {named[1] or named[0]} ('{named[0]}')")
 
 
 def replace_misfit_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]:
@@ -661,6 +667,6 @@ def replace_misfit_agency(summary: RegulatorySummary, fallback: Reader) -> list[
             or ruled.decision != outcome.decision or ruled.agency in _VAGUE_AGENCIES
             or not VOCABULARY.takes(ruled.agency, outcome.decision)):
         return []
-    return _reassign(summary, ruled.agency, ruled.agency_body,
+    return _reassign(summary, fallback, ruled.agency, ruled.agency_body,
                      f", which never takes '{outcome.decision}' decisions; the release's sentence "
                      f"for it names {ruled.agency_body or ruled.agency} ('{ruled.agency}')")

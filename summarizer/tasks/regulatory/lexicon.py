@@ -270,7 +270,9 @@ UNDECIDED_AFTER = re.compile(
     _I)
 #: hedges right after a cue ("IND filing anticipated in 2026", "approval pathway")
 HYPOTHETICAL_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
+    # (not a thing the word describes: "for the planned submission", "of its expected launch")
+    r"^[^.;]{0,40}?\b(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bour )"
+    r"(?<!\bfor )(?<!\bof )(?:anticipated|expected|planned|is (?:planned|expected)|targeted"
     r"|later this (?:year|month|quarter)|next (?:year|month|quarter)|to be "
     r"(?:submitted|filed|held|issued|granted|given|decided)"
     r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)"
@@ -499,7 +501,9 @@ DECIDED_NOT = re.compile(
     r"\b(?:decided|decides|declined|chose|elected|decision) not\b"
     # a request turned down is decided, whatever the time words of its reasons ("did not grant
     # its request for ... designation, stating that the data did not yet show ...")
-    r"|\bnot grant(?:ed)? (?:the |its |our |an? |their )?(?:[\w'’-]+ ){0,3}?request\b", _I)
+    r"|\bnot grant(?:ed)? (?:the |its |our |an? |their )?(?:[\w'’-]+ ){0,3}?request\b"
+    # ... and so is a finding that it cannot be approved ("is not approvable at this time")
+    r"|\bnot approvable\b", _I)
 #: an aside between commas that tells what the act follows ("the European Commission,
 #: following a positive opinion from the COMP of the EMA in July, has granted ..."): a
 #: regulator named inside it is not the one acting
@@ -536,8 +540,10 @@ NEGATION_BEFORE = re.compile(
     r"|\brefus(?:e|es|ed)\s+(?:the\s+)?(?:issu(?:ance|ing)|grant(?:ing)?)\s+of\s+(?:an?\s+|the\s+|its\s+)?$"
     r"|\bdeclin(?:e|es|ed)\s+(?:an?\s+|the\s+|its\s+)?$"
     # a word's own negative ("Notice of Non-Approval"), and a regulator's provisional no ("is
-    # not minded to recommend the grant of")
-    r"|\bnon-$|\bnot minded to\s+(?:[\w-]+\s+){0,3}$"
+    # not minded to recommend the grant of", "not currently minded to recommend")
+    r"|\bnon-$|\bnot\s+(?:\w+ly\s+|at present\s+)?minded to\s+(?:[\w-]+\s+){0,3}$"
+    # an act delayed, not taken ("the delay in approval by the NMPA of its new product")
+    r"|\bdelay(?:s|ed)?\s+(?:in|of|to)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"
     # news not received ("has not received any notification from the FDA of an extension")
     r"|\bnot\s+(?:yet\s+)?(?:received|been\s+(?:notified|informed|told))\s+(?:any\s+|an?\s+)?"
     r"(?:notifications?|notices?|word|communications?|letters?|indications?)?\s*"

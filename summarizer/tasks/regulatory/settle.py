@@ -109,7 +109,9 @@ def _filled_message(path: str) -> str:
 def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list[Finding]:
     """Once the corrections are spent, a reason or next step whose quote is still not in the
     release is dropped: a claim the release cannot back (gap filling may then supply what the
-    release does state). The outcome and the sentiment stay, with their errors reported."""
+    release does state). The sentiment's label is a judgment of the whole release and stays; a
+    quote for it the release does not hold goes (``unquoted_quote_dropped``), since no
+    sentence of the same tone could replace it. The outcome stays, with its errors reported."""
     ground_pending(summary, document.index)
     findings = []
     dropped: dict[str, list[int]] = {}
@@ -122,6 +124,13 @@ def _drop_unquoted_items(summary: RegulatorySummary, document: Document) -> list
                 rule="unquoted_item_dropped", severity="warning", path=f"{name}[{index}]",
                 message=f"{name}[{index}] quotes \"{snip(evidence.quote, 120)}\", which is not in "
                         "the release; the item is dropped"))
+    tone = summary.sentiment.evidence
+    if tone is not None and tone.match == "none":
+        summary.sentiment.evidence = None
+        findings.append(Finding(
+            rule="unquoted_quote_dropped", severity="warning", path="sentiment.evidence",
+            message=f"sentiment.evidence quotes \"{snip(tone.quote, 120)}\", which is not in the "
+                    "release; the quote is dropped and the label kept"))
     for name, indexes in dropped.items():
         items = summary.rationale if name == "rationale" else summary.next_steps
         for index in reversed(indexes):
