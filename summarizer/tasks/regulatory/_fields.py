@@ -573,12 +573,12 @@ def read_next_steps(
     for candidate in scored:
         if len(picked) == _MAX_STEPS:
             break
-        again = _restated(candidate[1].text, [vs.text if due == candidate[3] else ""
-                                              for _, vs, _, due in picked])
+        same_due = [k for k, (_, _, _, due) in enumerate(picked) if due == candidate[3]]
+        again = _restated(candidate[1].text, [picked[k][1].text for k in same_due])
         if again is None:
             picked.append(candidate)
-        elif _fuller(candidate[1].text, picked[again][1].text):
-            picked[again] = candidate
+        elif _fuller(candidate[1].text, picked[same_due[again]][1].text):
+            picked[same_due[again]] = candidate  # the fuller of two sentences saying the same
     steps: list[NextStep] = []
     for _, vs, timing, due in sorted(picked, key=lambda t: t[1].start):
         head = vs.text[: max(1, len(vs.text) // 2)]
