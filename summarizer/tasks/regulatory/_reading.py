@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.document import Document
@@ -231,6 +231,13 @@ class ZonedRelease:
                 or any(c.hit.agency == agency for c in self.cues)
                 or _owns_instrument(agency, self.text))
         return known
+
+    @cached_property
+    def named_codes(self) -> frozenset[str]:
+        """The codes of every regulator the release names by one of its names, anywhere
+        (boilerplate too): what the rules and arbitration cite when the model's regulator is
+        one the release never mentions; found once per release."""
+        return frozenset(m.code for m in find_agencies(self.text))
 
 
 def _owns_instrument(agency: str, text: str) -> bool:

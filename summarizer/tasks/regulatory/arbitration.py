@@ -47,7 +47,7 @@ from summarizer.tasks.regulatory._decision import (
     sentence_agency,
 )
 from summarizer.tasks.regulatory._reading import WeightedCue
-from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
+from summarizer.tasks.regulatory.lexicon import REACTION
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
@@ -642,12 +642,12 @@ def replace_unnamed_agency(summary: RegulatorySummary, fallback: Reader) -> list
             or not _unnamed(outcome.agency, fallback)):
         return []
     ruled = fallback.ruled
-    found = {m.code for m in find_agencies(fallback.document.text)}
+    found = fallback.view.named_codes
     named: tuple[str, str | None] | None = None
     if ruled.is_event and ruled.agency != VOCABULARY.no_agency and found:  # "OTHER": the reader
         named = (ruled.agency, ruled.agency_body)  # found the act by a regulator it has no code
-    elif len(codes := found - _VAGUE_AGENCIES) == 1:  # for; a release naming none leaves the
-        named = (codes.pop(), None)  # model's inference (its country, its instrument) standing
+    elif len(codes := sorted(found - _VAGUE_AGENCIES)) == 1:  # for; a release naming none
+        named = (codes[0], None)  # leaves the model's inference (country, instrument) standing
     if named is None:
         return []
     return _reassign(summary, fallback, named[0], named[1], ", which the release never "

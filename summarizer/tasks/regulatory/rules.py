@@ -37,7 +37,6 @@ from summarizer.tasks.regulatory.arbitration import credited, front_contradicts,
 from summarizer.tasks.regulatory.lexicon import (
     AGENCY_NAMES,
     Tone,
-    find_agencies,
     tone,
 )
 from summarizer.tasks.regulatory.reader import Reader
@@ -301,7 +300,7 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
         return
     if ctx.view.mentions(o.agency):
         return
-    found = {a.code for a in find_agencies(ctx.document.text)}
+    found = ctx.view.named_codes
     named = sorted(found - {"OTHER"})
     also = (f"; the release names: {', '.join(named)}" if named
             else "" if found else "; it names no regulator")
