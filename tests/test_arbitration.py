@@ -413,6 +413,41 @@ def test_the_regulator_is_settled_from_what_its_sentence_names(
     assert why in findings[0].message
 
 
+#: the model's "OTHER" beside a body that has a code of its own ("EC"), quoting a sentence that
+#: names only the CHMP's earlier opinion: the body it names, which the release's reading backs
+EC_APPROVAL = (
+    "Zoral Pharma Receives European Commission Approval for ZORVEX\n\nBOSTON, March 3, 2025 -- "
+    "Zoral Pharma, Inc. today announced that the European Commission (EC) has granted marketing "
+    "authorisation for ZORVEX (zorvetinib) in gout. The EC decision follows the positive "
+    "opinion adopted by the Committee for Medicinal Products for Human Use (CHMP) of the "
+    "European Medicines Agency in January.\n")
+
+
+@pytest.mark.parametrize("body", ["EC", "European Commission"])
+def test_a_vague_agency_takes_the_code_of_the_body_the_model_names(body: str) -> None:
+    answer = _ruling_answer("The EC decision follows the positive opinion adopted by the "
+                            "Committee for Medicinal Products for Human Use (CHMP) of the "
+                            "European Medicines Agency in January.")
+    answer["outcome"]["agency_body"] = body
+    summary, findings = _arbitrated(answer, EC_APPROVAL)
+    assert summary.outcome is not None and summary.outcome.agency == "EC"
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert f"the body it names, {body}," in findings[0].message
+
+
+def test_a_body_the_releases_reading_does_not_back_leaves_the_vague_agency() -> None:
+    # Swissmedic has no code: the model's "OTHER" is right, whatever body it wrote beside it
+    text = ("Zoral Pharma Receives Swiss Approval for ZORVEX\n\nZUG, March 3, 2025 -- Zoral "
+            "Pharma AG today announced that Swissmedic has approved ZORVEX (zorvetinib) for "
+            "adults with gout. The European Medicines Agency is reviewing the same file.\n")
+    answer = _ruling_answer("Zoral Pharma AG today announced that Swissmedic has approved ZORVEX "
+                            "(zorvetinib) for adults with gout.")
+    answer["outcome"]["agency_body"] = "EMA"
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.agency == "OTHER"
+    assert not [f for f in findings if "the body it names" in f.message]
+
+
 REVIEW_STEPS = (
     "Zoral Pharma Provides Regulatory Update on ZORVEX\n\nBOSTON, March 3, 2025 -- Zoral "
     "Pharma, Inc. today announced that the U.S. Food and Drug Administration has accepted the "

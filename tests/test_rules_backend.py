@@ -2964,6 +2964,54 @@ _ROUND_TWENTY_TWO_IDS = [
     "non-withdrawal-after-a-spaced-dash", "granted-for-the-planned-submission",
 ]
 
+_ROUND_TWENTY_THREE_CASES = [
+    ("Kestrel Bio Receives FDA Safety Labeling Change Notification",
+     "Kestrel Bio, Inc. said it received a Safety Labeling Change Notification from the U.S. "
+     "Food and Drug Administration requiring that a Boxed Warning be added to the labeling of "
+     "Urelix and of all other approved xanthine oxidase inhibitors.", "FDA", "other"),
+    ("Notice Regarding Milestone from Licensee",
+     "Kiso Pharma announces that the approval, obtained today by its licensee from the Ministry "
+     "of Health, Labour and Welfare, of a partial change to the approved items of Relvena adds "
+     "an indication in paediatric epilepsy.", "PMDA", "approval"),
+    ("Norland Royalty Trust to Acquire Royalty on Zeplar",
+     "Norland Royalty Trust today agreed to buy a royalty on Zeplar for $40 million, with $50 "
+     "million more payable if the U.S. Food and Drug Administration approves Zeplar for gout.",
+     "NONE", "none"),
+    ("Ardent Capital Buys Velmora Royalty, With Payment Contingent on FDA Approval",
+     "Ardent Capital LLC today announced that it has acquired a royalty interest in Velmora "
+     "from Fenwick University for $25 million upfront.", "NONE", "none"),
+    ("Sorrento Farma acquires European rights to Tavrel",
+     "Sorrento Farma S.p.A. today acquired the European rights to Tavrel for EUR 20 million "
+     "upfront and up to EUR 90 million in milestones, including payments on European "
+     "Commission approval.", "NONE", "none"),
+    ("PROFIT ALERT",
+     "The Board of Lingyun Pharmaceutical Holdings wishes to inform shareholders that revenue "
+     "is expected to fall by about 20%, owing to price cuts for products approved by the NMPA "
+     "in prior years.", "NONE", "none"),
+    ("FDA Authorizes Second Booster of Corvana Vaccine Under Emergency Use",
+     "Halden Vaccines Inc. said the U.S. Food and Drug Administration extended the use of its "
+     "COVID-19 vaccine to a second booster in adults aged 50 and over.", "FDA", "other"),
+    ("PRAC recommends restriction of use of Delvora",
+     "Marlow Pharma AG announces that the Pharmacovigilance Risk Assessment Committee of the "
+     "European Medicines Agency has recommended that its use be restricted to adults in whom "
+     "other treatments have failed.", "EMA", "other"),
+    ("Wrenfield Therapeutics, Inc. - Current Report on Form 8-K",
+     "On March 2, 2025, Wrenfield Therapeutics, Inc. was notified by the U.S. Food and Drug "
+     "Administration that its New Drug Application for Caltrex tablets had been approved.",
+     "FDA", "approval"),
+    ("Bricklane Bio takes over Nordexa authorisation",
+     "Bricklane Bio B.V. announced that the European Commission has adopted a decision "
+     "transferring the marketing authorisation for Nordexa from Alva Pharma to Bricklane.",
+     "EC", "other"),
+]
+_ROUND_TWENTY_THREE_IDS = [
+    "attributive-approved-is-no-act", "approval-of-a-partial-change-after-an-apposition",
+    "hedge-reaches-past-u-s", "payment-contingent-on-approval", "payments-on-approval",
+    "approved-in-prior-years", "authorizes-under-emergency-use",
+    "recommends-restriction-of-use", "had-been-approved-dated-yesterday",
+    "decision-transferring-the-authorisation",
+]
+
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -2976,7 +3024,9 @@ _ROUND_TWENTY_TWO_IDS = [
                                ("twenty-one", _ROUND_TWENTY_ONE_CASES,
                                 _ROUND_TWENTY_ONE_IDS),
                                ("twenty-two", _ROUND_TWENTY_TWO_CASES,
-                                _ROUND_TWENTY_TWO_IDS))
+                                _ROUND_TWENTY_TWO_IDS),
+                               ("twenty-three", _ROUND_TWENTY_THREE_CASES,
+                                _ROUND_TWENTY_THREE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

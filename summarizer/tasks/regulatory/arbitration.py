@@ -41,13 +41,14 @@ from summarizer.rulebook import snip
 from summarizer.tasks.regulatory._decision import (
     CueVerdict,
     QuoteReading,
+    ReaderOutcome,
     has_front_cue,
     other_news_headline,
     read_quote,
     sentence_agency,
 )
 from summarizer.tasks.regulatory._reading import WeightedCue
-from summarizer.tasks.regulatory.lexicon import REACTION
+from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
 from summarizer.tasks.regulatory.vocabulary import VOCABULARY
@@ -61,7 +62,8 @@ __all__ = [
 #: what arbitration may do: change the outcome, only report, or nothing
 ARBITRATION_POLICIES = ("overrule", "flag", "off")
 
-_VAGUE_AGENCIES = frozenset({"OTHER", VOCABULARY.no_agency})
+_OTHER_AGENCY = "OTHER"  # a regulator with no code of its own (Swissmedic, ANVISA)
+_VAGUE_AGENCIES = frozenset({_OTHER_AGENCY, VOCABULARY.no_agency})
 _NONE = VOCABULARY.no_decision
 
 
@@ -552,6 +554,11 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
                          "; the quoted sentence is an executive's comment, and the release's own "
                          f"sentence for the decision names {ruled.agency_body or ruled.agency}")
     named_there = {a.code for vs in quote.sentences for a in vs.agencies}
+    coded = _coded_body(outcome.agency, outcome.agency_body, ruled)
+    if coded is not None:
+        return _reassign(summary, fallback, coded, outcome.agency_body,
+                         f"; the body it names, {outcome.agency_body}, is the regulator "
+                         f"'{coded}', as the cue reader reads the release too")
     acting = _acting(quote, outcome.decision, outcome.agency)
     if acting is not None:
         return _reassign(summary, fallback, acting[0], acting[1] or outcome.agency_body,
@@ -581,6 +588,21 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         return []
     return _reassign(summary, fallback, named[0], named[1] or outcome.agency_body,
                      f"; the decision sentence names {named[1] or named[0]} ('{named[0]}')")
+
+
+def _coded_body(agency: str, body: str | None, ruled: ReaderOutcome) -> str | None:
+    """The regulator code of the body the model names beside "OTHER" (its code, "EC", or a name,
+    "CHMP") when that body has a code of its own and the release's own sentence for the
+    decision names that regulator too: the model's code contradicts its own body. A body
+    of no code (Swissmedic) or one the release's sentence does not back ("FDA" for the
+    Philippines' FDA) leaves it."""
+    if agency != _OTHER_AGENCY or not body or not ruled.is_event:
+        return None
+    coded = ({body.strip()} if VOCABULARY.agency(body.strip()) is not None  # its code ("EC")
+             else {m.code for m in find_agencies(body)}) - _VAGUE_AGENCIES
+    if len(coded) != 1 or ruled.agency not in coded:
+        return None
+    return ruled.agency
 
 
 def _acting(quote: QuoteReading, decision: str, agency: str) -> tuple[str, str | None] | None:

@@ -226,6 +226,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
+    # a deal's terms: "a payment contingent on", "milestones, including payments on approval"
+    r"|(?:contingent|conditional|conditioned|dependent) (?:up)?on|payments? (?:due )?on"
+    r"|payable on"
     r"|(?<!as )planned|upcoming"
     r"|intend(?:s|ed)? to"
     # a step the company weighs ("The Company is evaluating a De Novo request")
@@ -243,7 +246,7 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|alleg(?:ed|edly|es|ing)|rumou?r(?:s|ed)?|purported|speculat(?:ion|ed|ive)"
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
-    r"|(?:media|press|news) report (?:that|of))\b[^.;]{0,60}$"
+    r"|(?:media|press|news) report (?:that|of))\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$"
     # a step planned, right before it ("plans a pre-submission meeting with the FDA", "has
     # decided to plan the filing of an application")
     r"|\bplans? (?:an?|the) (?:[\w-]+ ){0,2}$"
@@ -419,6 +422,7 @@ BACKGROUND_OPENING = re.compile(
 BACKGROUND_RECENT = re.compile(
     r"\b(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month|quarter)"
     r"|last week|(?:last|past|previous) year|(?:\w+ )?(?:weeks|months|years?) ago"
+    r"|(?:in|over|during) (?:the )?(?:prior|previous|past|earlier|recent) years"
     r"|since (?:\w+ )?(?:19|20)\d\d"  # a standing state ("authorised in the EU since 2020")
     # dated by another act ("the orphan status was confirmed ... at the time of the opinion")
     r"|at the time of (?:the|its|their) (?:\w+ )?(?:opinion|approval|decision|submission|filing"
