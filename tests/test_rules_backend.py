@@ -2965,10 +2965,11 @@ _ROUND_TWENTY_TWO_IDS = [
 ]
 
 _ROUND_TWENTY_THREE_CASES = [
-    ("Kestrel Bio Receives FDA Safety Labeling Change Notification",
-     "Kestrel Bio, Inc. said it received a Safety Labeling Change Notification from the U.S. "
-     "Food and Drug Administration requiring that a Boxed Warning be added to the labeling of "
-     "Urelix and of all other approved xanthine oxidase inhibitors.", "FDA", "other"),
+    ("Kestrel Bio Provides Update on Prescribing Information for Urelix",
+     "On March 2, 2025, Kestrel Bio, Inc. received a Safety Labeling Change Notification letter "
+     "from the U.S. Food and Drug Administration requiring that a Boxed Warning be added to the "
+     "prescribing information of Urelix, its approved gout treatment, and of all other approved "
+     "xanthine oxidase inhibitors.", "FDA", "other"),
     ("Notice Regarding Milestone from Licensee",
      "Kiso Pharma announces that the approval, obtained today by its licensee from the Ministry "
      "of Health, Labour and Welfare, of a partial change to the approved items of Relvena adds "
@@ -2984,10 +2985,11 @@ _ROUND_TWENTY_THREE_CASES = [
      "Sorrento Farma S.p.A. today acquired the European rights to Tavrel for EUR 20 million "
      "upfront and up to EUR 90 million in milestones, including payments on European "
      "Commission approval.", "NONE", "none"),
-    ("PROFIT ALERT",
-     "The Board of Lingyun Pharmaceutical Holdings wishes to inform shareholders that revenue "
-     "is expected to fall by about 20%, owing to price cuts for products approved by the NMPA "
-     "in prior years.", "NONE", "none"),
+    ("INSIDE INFORMATION - PROFIT WARNING",
+     "The Board of Lingyun Pharmaceutical Holdings wishes to inform shareholders that the Group "
+     "recorded a decrease in revenue of about 20% for the year, principally attributable to "
+     "volume-based procurement price cuts on products approved by the NMPA in prior years.",
+     "NONE", "none"),
     ("FDA Authorizes Second Booster of Corvana Vaccine Under Emergency Use",
      "Halden Vaccines Inc. said the U.S. Food and Drug Administration extended the use of its "
      "COVID-19 vaccine to a second booster in adults aged 50 and over.", "FDA", "other"),

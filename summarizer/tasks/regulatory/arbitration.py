@@ -592,10 +592,9 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
 
 def _coded_body(agency: str, body: str | None, ruled: ReaderOutcome) -> str | None:
     """The regulator code of the body the model names beside "OTHER" (its code, "EC", or a name,
-    "CHMP") when that body has a code of its own and the release's own sentence for the
-    decision names that regulator too: the model's code contradicts its own body. A body
-    of no code (Swissmedic) or one the release's sentence does not back ("FDA" for the
-    Philippines' FDA) leaves it."""
+    "CHMP") when that body has a code of its own and the cue reader reads the release's act as
+    that regulator's too: the model's code contradicts its own body. A body of no code
+    (Swissmedic) or one the reader does not back ("FDA" for the Philippines' FDA) leaves it."""
     if agency != _OTHER_AGENCY or not body or not ruled.is_event:
         return None
     coded = ({body.strip()} if VOCABULARY.agency(body.strip()) is not None  # its code ("EC")
