@@ -192,6 +192,8 @@ def test_nothing_restates_the_code_lists() -> None:
      "leaning needs a direction"),
     ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\nyields_to = [\"none\"]\n",
      "not compatible"),
+    ("other_agency = \"ELSE\"\n[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\n"
+     "abbreviations = [\"X\"]\ndecisions = [\"*\"]\n", "other_agency"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str

@@ -447,7 +447,7 @@ def _agency_code(
     if owner is not None and (mention is None or mention.code == owner or owner in named
                               or not VOCABULARY.takes(mention.code, decision)):
         return owner
-    code = mention.code if mention is not None else "OTHER"
+    code = mention.code if mention is not None else VOCABULARY.other_agency
     if mention is None and evidence is not None:  # no regulator named: the one whose own
         # instrument the decision sentence names, else the release's headline and lead
         front = " ".join(vs.text for vs in ([view.headline] if view.headline else [])

@@ -62,8 +62,7 @@ __all__ = [
 #: what arbitration may do: change the outcome, only report, or nothing
 ARBITRATION_POLICIES = ("overrule", "flag", "off")
 
-_OTHER_AGENCY = "OTHER"  # a regulator with no code of its own (Swissmedic, ANVISA)
-_VAGUE_AGENCIES = frozenset({_OTHER_AGENCY, VOCABULARY.no_agency})
+_VAGUE_AGENCIES = frozenset({VOCABULARY.other_agency, VOCABULARY.no_agency})
 _NONE = VOCABULARY.no_decision
 
 
@@ -595,7 +594,7 @@ def _coded_body(agency: str, body: str | None, ruled: ReaderOutcome) -> str | No
     "CHMP") when that body has a code of its own and the cue reader reads the release's act as
     that regulator's too: the model's code contradicts its own body. A body of no code
     (Swissmedic) or one the reader does not back ("FDA" for the Philippines' FDA) leaves it."""
-    if agency != _OTHER_AGENCY or not body or not ruled.is_event:
+    if agency != VOCABULARY.other_agency or not body or not ruled.is_event:
         return None
     coded = ({body.strip()} if VOCABULARY.agency(body.strip()) is not None  # its code ("EC")
              else {m.code for m in find_agencies(body)}) - _VAGUE_AGENCIES

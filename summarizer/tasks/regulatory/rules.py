@@ -49,6 +49,8 @@ __all__ = ["RULES", "Rule", "RuleContext", "reask_messages", "run_rules"]
 #: decisions whose direction is fixed (the rules only enforce the unambiguous ones)
 _FAVORABLE = VOCABULARY.with_direction("favorable")
 _UNFAVORABLE = VOCABULARY.with_direction("unfavorable")
+#: no regulator, or one without a code of its own: nothing to look for by name
+_VAGUE_AGENCIES = frozenset({VOCABULARY.other_agency, VOCABULARY.no_agency})
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -296,12 +298,12 @@ def _sentiment_direction(ctx: RuleContext) -> Iterable[Finding]:
 
 def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
-    if o is None or o.agency in ("NONE", "OTHER"):
+    if o is None or o.agency in _VAGUE_AGENCIES:
         return
     if ctx.view.mentions(o.agency):
         return
     found = ctx.view.named_codes
-    named = sorted(found - {"OTHER"})
+    named = sorted(found - {VOCABULARY.other_agency})
     also = (f"; the release names: {', '.join(named)}" if named
             else "" if found else "; it names no regulator")
     # a release that names no regulator at all leaves the regulator to be inferred (from its
@@ -314,10 +316,10 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
 
 def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
     o, reading = ctx.summary.outcome, ctx.reading
-    if o is None or not reading.is_event or o.agency in ("NONE", "OTHER"):
+    if o is None or not reading.is_event or o.agency in _VAGUE_AGENCIES:
         return
     expected, mention, evidence = read_agency(ctx.view, reading)
-    if mention is None or evidence is None or expected in (o.agency, "OTHER"):
+    if mention is None or evidence is None or expected in (o.agency, VOCABULARY.other_agency):
         return
     named_there = {a.code for a in evidence.agencies}
     if o.agency in named_there or credited(o.agency, o.decision, named_there):

@@ -124,13 +124,15 @@ class DecisionSpec:
 @dataclass(frozen=True)
 class Vocabulary:
     """Regulators, decision kinds and their cues; ``no_agency`` / ``no_decision`` mark a
-    release that reports no regulatory event."""
+    release that reports no regulatory event; ``other_agency`` is the code of every regulator
+    that has none of its own (Swissmedic, ANVISA)."""
 
     agencies: tuple[AgencySpec, ...]
     decisions: tuple[DecisionSpec, ...]
     cues: tuple[CueSpec, ...]
     no_agency: str
     no_decision: str
+    other_agency: str = "OTHER"
     agency_field: str = "Regulator code."
     decision_field: str = "Event type code."
 
@@ -416,6 +418,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
     no_agency, no_decision = data.get("no_agency", "NONE"), data.get("no_decision", "none")
     vocabulary = Vocabulary(
         tuple(agencies), tuple(decisions), tuple(cues), no_agency, no_decision,
+        other_agency=data.get("other_agency", "OTHER"),
         agency_field=data.get("agency_field", "Regulator code."),
         decision_field=data.get("decision_field", "Event type code."),
     )
@@ -447,6 +450,8 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
         if c.decision not in codes or c.decision == v.no_decision:
             raise ConfigurationError(f"{origin}: a cue of {c.agency} names decision "
                                      f"{c.decision!r}")
+    if v.agencies and v.agency(v.other_agency) is None:
+        raise ConfigurationError(f"{origin}: other_agency {v.other_agency!r} is not a regulator")
 
 
 def load_vocabulary(path: str | PathLike[str] | None = None) -> Vocabulary:
