@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from conftest import corpus_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,28 +74,26 @@ def test_unpunctuated_bullet_list_stays_with_its_lead_in() -> None:
     assert "stability data" in got[0]
 
 
-def test_a_bullet_list_under_a_heading_is_one_statement_per_item() -> None:
-    source = ("HIGHLIGHTS\n"
-              "\u2022 ZORSCAN listed on the Singapore Medical Device Register\n"
-              "\u2022 Registration leverages existing CE marking (2022)\n"
-              "\u2022 First sales expected in Q1 2025")
-    assert texts(source) == [
-        "HIGHLIGHTS", "\u2022 ZORSCAN listed on the Singapore Medical Device Register",
-        "\u2022 Registration leverages existing CE marking (2022)",
-        "\u2022 First sales expected in Q1 2025",
-    ]
-
-
-def test_dash_bullets_after_a_full_stop_are_items_of_their_own() -> None:
-    source = ("- In May 2025, the FDA approved ZEFTARO. The approval was based on SKYBRIDGE.\n"
-              "- ZEFTARO became available in June 2025.\n"
-              "* Two-year data are expected in 2026.\n"
-              "\u2013 Cash runway into 2028.")
-    assert texts(source) == [
-        "- In May 2025, the FDA approved ZEFTARO.", "The approval was based on SKYBRIDGE.",
-        "- ZEFTARO became available in June 2025.", "* Two-year data are expected in 2026.",
-        "\u2013 Cash runway into 2028.",
-    ]
+@pytest.mark.parametrize(("source", "expected"), [
+    # bullet signs under a heading
+    ("HIGHLIGHTS\n"
+     "\u2022 ZORSCAN listed on the Singapore Medical Device Register\n"
+     "\u2022 Registration leverages existing CE marking (2022)\n"
+     "\u2022 First sales expected in Q1 2025",
+     ["HIGHLIGHTS", "\u2022 ZORSCAN listed on the Singapore Medical Device Register",
+      "\u2022 Registration leverages existing CE marking (2022)",
+      "\u2022 First sales expected in Q1 2025"]),
+    # dashes and asterisks, after a full stop
+    ("- In May 2025, the FDA approved ZEFTARO. The approval was based on SKYBRIDGE.\n"
+     "- ZEFTARO became available in June 2025.\n"
+     "* Two-year data are expected in 2026.\n"
+     "\u2013 Cash runway into 2028.",
+     ["- In May 2025, the FDA approved ZEFTARO.", "The approval was based on SKYBRIDGE.",
+      "- ZEFTARO became available in June 2025.", "* Two-year data are expected in 2026.",
+      "\u2013 Cash runway into 2028."]),
+], ids=["bullets-under-a-heading", "dash-bullets-after-a-full-stop"])
+def test_each_list_item_is_a_statement_of_its_own(source: str, expected: list[str]) -> None:
+    assert texts(source) == expected
 
 
 def test_a_hyphen_wrapping_a_word_or_a_dash_list_after_its_lead_in_is_no_break() -> None:

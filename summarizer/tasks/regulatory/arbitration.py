@@ -62,7 +62,7 @@ __all__ = [
 #: what arbitration may do: change the outcome, only report, or nothing
 ARBITRATION_POLICIES = ("overrule", "flag", "off")
 
-_VAGUE_AGENCIES = frozenset({VOCABULARY.other_agency, VOCABULARY.no_agency})
+_VAGUE_AGENCIES = VOCABULARY.vague_agencies
 _NONE = VOCABULARY.no_decision
 
 

@@ -49,8 +49,6 @@ __all__ = ["RULES", "Rule", "RuleContext", "reask_messages", "run_rules"]
 #: decisions whose direction is fixed (the rules only enforce the unambiguous ones)
 _FAVORABLE = VOCABULARY.with_direction("favorable")
 _UNFAVORABLE = VOCABULARY.with_direction("unfavorable")
-#: no regulator, or one without a code of its own: nothing to look for by name
-_VAGUE_AGENCIES = frozenset({VOCABULARY.other_agency, VOCABULARY.no_agency})
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -298,7 +296,7 @@ def _sentiment_direction(ctx: RuleContext) -> Iterable[Finding]:
 
 def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
     o = ctx.summary.outcome
-    if o is None or o.agency in _VAGUE_AGENCIES:
+    if o is None or o.agency in VOCABULARY.vague_agencies:
         return
     if ctx.view.mentions(o.agency):
         return
@@ -316,7 +314,7 @@ def _agency_in_source(ctx: RuleContext) -> Iterable[Finding]:
 
 def _agency_cue_conflict(ctx: RuleContext) -> Iterable[Finding]:
     o, reading = ctx.summary.outcome, ctx.reading
-    if o is None or not reading.is_event or o.agency in _VAGUE_AGENCIES:
+    if o is None or not reading.is_event or o.agency in VOCABULARY.vague_agencies:
         return
     expected, mention, evidence = read_agency(ctx.view, reading)
     if mention is None or evidence is None or expected in (o.agency, VOCABULARY.other_agency):

@@ -145,6 +145,12 @@ class Vocabulary:
         return {d.code: d for d in self.decisions}
 
     @property
+    def vague_agencies(self) -> frozenset[str]:
+        """``no_agency`` and ``other_agency``: codes that name no regulator to look for by name
+        in a release."""
+        return frozenset({self.other_agency, self.no_agency})
+
+    @property
     def agency_codes(self) -> tuple[str, ...]:
         """Every regulator code, then ``no_agency`` (the schema's codes, in order)."""
         return (*(a.code for a in self.agencies), self.no_agency)
