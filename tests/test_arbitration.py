@@ -1306,3 +1306,50 @@ def test_a_comment_quoted_for_a_decision_the_release_also_states_today_stands() 
     assert summary.outcome is not None and summary.outcome.decision == "approval"
     assert [f.rule for f in findings] == ["decision_arbitrated"]
 
+
+
+NOTICE_RELEASE = (
+    "Quellmoor Therapeutics Receives Notice of Non-Compliance from Health Canada for TAVRELIX\n\n"
+    "VANCOUVER, British Columbia, June 9, 2025 /CNW/ - Quellmoor Therapeutics Inc. (TSX: QLM) "
+    "today announced that Health Canada has issued a Notice of Non-Compliance (NON) for its New "
+    "Drug Submission for TAVRELIX (tavreparin) in hereditary angioedema. The notice asks for "
+    "further stability data on the commercial formulation. Quellmoor intends to respond within "
+    "the 90-day period.\n"
+)
+_NOTICE = ("Health Canada has issued a Notice of Non-Compliance (NON) for its New Drug "
+           "Submission for TAVRELIX (tavreparin) in hereditary angioedema")
+
+
+@pytest.mark.parametrize("decision", ["regulatory_feedback", "complete_response"])
+def test_a_wording_labelled_two_ways_lets_either_answer_stand(decision: str) -> None:
+    # a Notice of Non-compliance is labelled a complete response or deficiency feedback
+    # (the vocabulary's ``also``): the model's choice between them is no contradiction
+    answer = _ruling_answer(_NOTICE, decision=decision, agency="HEALTH_CANADA")
+    answer["outcome"]["direction"] = "unfavorable"
+    summary, findings = _arbitrated(answer, NOTICE_RELEASE)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == decision
+    rules = Summarizer("rules").summarize(NOTICE_RELEASE).summary
+    assert rules.outcome is not None and rules.outcome.decision == "complete_response"
+
+
+def test_a_wording_labelled_two_ways_still_contradicts_a_third_kind() -> None:
+    answer = _ruling_answer(_NOTICE, decision="approval", agency="HEALTH_CANADA")
+    summary, findings = _arbitrated(answer, NOTICE_RELEASE)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "'approval'" in findings[0].message
+    assert summary.outcome is not None and summary.outcome.decision == "complete_response"
+
+
+def test_a_wording_labelled_two_ways_recalled_as_background_backs_neither() -> None:
+    text = ("Quellmoor Therapeutics Receives Health Canada Approval for TAVRELIX\n\n"
+            "VANCOUVER, British Columbia, June 9, 2025 /CNW/ - Quellmoor Therapeutics Inc. "
+            "today announced that Health Canada has issued a Notice of Compliance for TAVRELIX "
+            "(tavreparin) in hereditary angioedema. In 2023, Health Canada had issued a Notice "
+            "of Non-Compliance for the first submission.\n")
+    quote = "In 2023, Health Canada had issued a Notice of Non-Compliance for the first submission"
+    answer = _ruling_answer(quote, decision="regulatory_feedback", agency="HEALTH_CANADA")
+    summary, findings = _arbitrated(answer, text)
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "'regulatory_feedback'" in findings[0].message
+    assert summary.outcome is not None and summary.outcome.decision == "approval"

@@ -194,6 +194,10 @@ def test_nothing_restates_the_code_lists() -> None:
      "not compatible"),
     ("other_agency = \"ELSE\"\n[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\n"
      "abbreviations = [\"X\"]\ndecisions = [\"*\"]\n", "other_agency"),
+    ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\n[[decision.cue]]\n"
+     "also = [\"none\"]\nany = ['x']\n", "also read as"),
+    ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\n[[decision.cue]]\n"
+     "also = [\"b\"]\nany = ['x']\n", "also read as"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str

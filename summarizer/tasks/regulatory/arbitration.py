@@ -34,7 +34,7 @@ model's own sentence read again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from summarizer.rulebook import snip
@@ -92,6 +92,18 @@ def _current(c: WeightedCue) -> bool:
     return c.firm and not c.background
 
 
+def _judged(summary: RegulatorySummary, fallback: Reader) -> str:
+    """The kind the model's decision is judged as: the kind of the release's own wording for
+    the act when a varying convention labels that wording as the model's kind too (a cue's
+    ``also``: a Health Canada Notice of Non-compliance, answered as deficiency feedback, is
+    judged as the complete response the reader reads), else the model's own."""
+    predicted = _decision(summary)
+    shared = [c for c in fallback.view.cues if predicted in c.hit.also and _current(c)]
+    if not shared:
+        return predicted
+    return max(shared, key=lambda c: (c.hit.specificity, c.weight)).hit.decision
+
+
 def _backed(fallback: Reader, decision: str) -> bool:
     """Whether the release's news states ``decision`` somewhere, firmly and currently."""
     return any(c.hit.decision == decision and _current(c) and c.weight >= 1.0
@@ -127,7 +139,7 @@ def front_contradicts(summary: RegulatorySummary, fallback: Reader,
 
     ``unambiguous=False`` (enough for a re-ask): the front firmly states other decisions,
     none of them the model's, though it does not settle which of them is the news."""
-    predicted, reading = _decision(summary), fallback.reading
+    predicted, reading = _judged(summary, fallback), fallback.reading
     if predicted == _NONE or VOCABULARY.compatible(predicted, reading.decision) or _backed(
             fallback, predicted):
         return False
@@ -223,8 +235,18 @@ def _paired_instead(predicted: str, own: list[WeightedCue]) -> WeightedCue | Non
 
 
 def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
-    """Whether the model's decision stands, judged on the sentence it cites (module doc)."""
-    predicted, read = _decision(summary), fallback.ruled.decision
+    """Whether the model's decision stands, judged on the sentence it cites (module doc).
+
+    A decision judged as the release's shared wording's kind (``_judged``) stands as the model
+    gave it; a verdict that overrules it names the model's own decision."""
+    verdict = _judge(summary, fallback, _judged(summary, fallback))
+    said = _decision(summary)
+    return verdict if verdict.keep or verdict.predicted == said else replace(verdict,
+                                                                             predicted=said)
+
+
+def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verdict:
+    read = fallback.ruled.decision
     if predicted == _NONE:
         if read != _NONE and fallback.reading.unambiguous and _announced(fallback):
             return Verdict(False, predicted, read, "the headline or lead reports a regulatory "

@@ -645,6 +645,7 @@ class CueHit:
     needs_agency: bool
     agency: str | None = None  # the regulator whose own wording the cue is
     direction: str | None = None  # what the wording means for the company, where it says
+    also: frozenset[str] = frozenset()  # other kinds a convention labels the wording as
 
 
 _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
@@ -672,7 +673,7 @@ def find_decision_cues(text: str, start: int = 0, end: int | None = None,
 
     hits = [
         CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
-               cue.agency, cue.direction)
+               cue.agency, cue.direction, cue.also)
         for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
         if not (cue.agency is not None and cue.needs_agency and absent(cue.agency))
         for m in cue.pattern.finditer(text, start, end)

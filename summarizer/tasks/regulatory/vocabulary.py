@@ -50,6 +50,10 @@ class CueSpec:
     needs_agency: bool = False
     agency: str | None = None
     direction: str | None = None
+    #: other kinds the same wording is labelled as, by a convention that varies (a Health
+    #: Canada Notice of Non-compliance: a complete response, or deficiency feedback short of a
+    #: decision): a model's answer of one of them is not contradicted by it
+    also: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -322,6 +326,7 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
         needs_agency=bool(raw.get("needs_agency", False)),
         agency=agency,
         direction=direction,
+        also=frozenset(raw.get("also", [])),
     )
 
 
@@ -456,6 +461,9 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
         if c.decision not in codes or c.decision == v.no_decision:
             raise ConfigurationError(f"{origin}: a cue of {c.agency} names decision "
                                      f"{c.decision!r}")
+        if not c.also <= codes - {v.no_decision, c.decision}:
+            raise ConfigurationError(f"{origin}: a cue of {c.decision} is also read as "
+                                     f"{sorted(c.also)}: each must be another decision")
     if v.agencies and v.agency(v.other_agency) is None:
         raise ConfigurationError(f"{origin}: other_agency {v.other_agency!r} is not a regulator")
 
