@@ -3014,6 +3014,101 @@ _ROUND_TWENTY_THREE_IDS = [
     "decision-transferring-the-authorisation",
 ]
 
+_ROUND_TWENTY_FOUR_CASES = [
+    ("Lakemoor Pauses Dosing in LKM-2 Study",
+     "Lakemoor Bio, Inc. today said it has voluntarily paused dosing in its Phase 1 study of "
+     "LKM-2. No health authority has placed the trial on clinical hold.", "NONE", "none"),
+    ("Harrowgate Cell Therapy Provides IND Update",
+     "Harrowgate Cell Therapy, Inc. today announced that the U.S. Food and Drug Administration "
+     "has informed the company that its planned first-in-human trial of HCT-7 in lupus nephritis "
+     "may not proceed until additional vector shedding data are submitted.", "FDA",
+     "clinical_hold"),
+    ("Marlowe Therapeutics plc - Regulatory Update",
+     "Marlowe Therapeutics plc announces that the US Food and Drug Administration has informed "
+     "the Company that it would not file the Biologics License Application for MRT-9 in "
+     "psoriasis, as the stability data were incomplete.", "FDA", "refusal_to_file"),
+    ("Fato Relevante - Registro de Dermavil",
+     "Cristalina Farma S.A. informs the market that ANVISA today published the indeferimento "
+     "(rejection) of the application to register Dermavil (ovatraline) for psoriasis.", "OTHER",
+     "refusal"),
+    ("Tamarack Pharma Updates Canadian Label for Norvexa",
+     "Tamarack Pharma Inc. today announced that, at the request of Health Canada, it has revised "
+     "the Product Monograph for Norvexa (dalnotrine) to add a warning about severe skin "
+     "reactions.", "HEALTH_CANADA", "other"),
+    ("Notice Regarding Revision of Precautions for Hikaru Tablets",
+     "Hanaoka Pharma Co., Ltd. announces that the Ministry of Health, Labour and Welfare has "
+     "ordered a revision of the Precautions for Use of Hikaru Tablets to add hepatic failure.",
+     "PMDA", "other"),
+    ("Penwith Pharma plc - EU Regulatory Update",
+     "Penwith Pharma plc announces that it has decided not to pursue its marketing authorisation "
+     "application for Calvora with the European Medicines Agency and has withdrawn it. The CHMP "
+     "had told the company that it was likely to adopt a negative opinion.", "EMA", "withdrawal"),
+    ("Quillon Health Receives FDA De Novo Marketing Authorization for SleepWell Rx",
+     "Quillon Health, Inc. today announced that the U.S. Food and Drug Administration has "
+     "granted De Novo marketing authorization for SleepWell Rx, a prescription app for "
+     "insomnia.", "FDA", "clearance"),
+    ("VOLUNTARY ANNOUNCEMENT - APPROVAL BY NMPA OF CLINICAL TRIAL APPLICATION FOR QX-31",
+     "The board of Qingxi Biotech Holdings Limited is pleased to announce that the "
+     "Investigational New Drug application for QX-31, an oral GLP-1 agonist, has been approved "
+     "by the National Medical Products Administration for trials in obesity.", "NMPA",
+     "trial_authorization"),
+    ("Nordvik Pharma Announces EU Paediatric Plan Decision for Lumetra",
+     "Nordvik Pharma ASA today announced that the European Medicines Agency has issued a "
+     "decision agreeing the Paediatric Investigation Plan for Lumetra (velacitinib), following "
+     "a positive opinion from its Paediatric Committee (PDCO).", "EMA", "regulatory_feedback"),
+    ("Halvorsen Bio Granted FDA Priority Review for Telzira BLA",
+     "Halvorsen Bio, Inc. today announced that the U.S. Food and Drug Administration has "
+     "accepted its Biologics License Application for Telzira in myasthenia gravis and granted "
+     "it Priority Review.", "FDA", "filing_accepted"),
+    ("Halvorsen Bio Granted FDA Priority Review for Telzira",
+     "Halvorsen Bio, Inc. today announced that the U.S. Food and Drug Administration has "
+     "granted Priority Review to Telzira. The FDA accepted the BLA in March.", "FDA",
+     "designation"),
+    ("Announcement on QZ-4 Injection being included in the Priority Review Procedure by CDE",
+     "Qizhen Bio announces that the marketing application for QZ-4 Injection for gout, which "
+     "was accepted by the National Medical Products Administration in January 2025, has been "
+     "included in the priority review procedure by the Center for Drug Evaluation.", "NMPA",
+     "designation"),
+    ("Corvel Bio's CRV-2 Selected for PRIME",
+     "Eligibility for the PRIority MEdicines scheme has been granted to CRV-2 by the European "
+     "Medicines Agency, Corvel Bio SA said today.", "EMA", "designation"),
+    ("Oakvale Therapeutics Announces Settlement of Shareholder Litigation",
+     "Oakvale Therapeutics, Inc. today announced that it has reached an agreement to settle the "
+     "securities class action over its statements about the FDA's review of Zelvio before the "
+     "complete response letter of May 2019.", "NONE", "none"),
+    ("Ravensworth Pharma Reports Outcome of FDA Review of Selvora",
+     "Ravensworth Pharma, Inc. today reported that the U.S. Food and Drug Administration has "
+     "concluded its review of the New Drug Application for Selvora in migraine and determined "
+     "that the submitted studies do not demonstrate efficacy at the proposed dose.", "FDA",
+     "complete_response"),
+    ("FDA Approves Selvora",
+     "Ravensworth Pharma, Inc. announced that the FDA has completed its review of the New Drug "
+     "Application for Selvora and approved it, requesting a postmarketing study.", "FDA",
+     "approval"),
+    ("Ravensworth Pharma Statement on Selvora sNDA",
+     "Ravensworth Pharma, Inc. announced that the FDA has informed it that its supplemental New "
+     "Drug Application for Selvora in cluster headache cannot be approved on the basis of the "
+     "available data.", "FDA", "complete_response"),
+    ("Brugge Diagnostics Receives CE-IVD Approval Under IVDR for Its Lyme Assay",
+     "Brugge Diagnostics NV today announced that its BorreliQuant assay has been certified by "
+     "its notified body under the EU In Vitro Diagnostic Regulation as a Class C device.",
+     "NOTIFIED_BODY", "clearance"),
+]
+_ROUND_TWENTY_FOUR_IDS = [
+    "no-authority-has-placed-a-hold", "planned-trial-may-not-proceed",
+    "agency-says-it-would-not-file", "rejection-in-brackets-after-the-original-word",
+    "monograph-revised-to-add-a-warning", "ordered-a-revision-of-precautions",
+    "withdrawn-it-after-not-pursuing-and-a-likely-opinion", "de-novo-marketing-authorization",
+    "ind-application-approved-with-the-regulator-between", "paediatric-plan-agreed",
+    "accepted-and-granted-priority-review-is-the-acceptance",
+    "priority-review-alone-with-an-earlier-acceptance",
+    "priority-review-for-an-application-accepted-in-a-relative-clause",
+    "prime-eligibility-in-the-passive",
+    "settlement-agreement-is-no-feedback", "review-concluded-short-of-approval",
+    "review-completed-with-approval", "cannot-be-approved-on-the-available-data",
+    "notified-bodys-approval-of-an-assay",
+]
+
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -3028,7 +3123,9 @@ _ROUND_TWENTY_THREE_IDS = [
                                ("twenty-two", _ROUND_TWENTY_TWO_CASES,
                                 _ROUND_TWENTY_TWO_IDS),
                                ("twenty-three", _ROUND_TWENTY_THREE_CASES,
-                                _ROUND_TWENTY_THREE_IDS))
+                                _ROUND_TWENTY_THREE_IDS),
+                               ("twenty-four", _ROUND_TWENTY_FOUR_CASES,
+                                _ROUND_TWENTY_FOUR_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -318,6 +318,24 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
         for c in cues)
 
 
+def _yielded_to(cues: Sequence[WeightedCue], decision: str) -> str | None:
+    """The act ``decision`` yields to (the vocabulary's ``yields_to``) when one sentence up front
+    states both as today's ("has accepted its NDA and granted Priority Review" is the
+    acceptance, however the headline words it)."""
+    spec = VOCABULARY.decision(decision)
+    if spec is None or not spec.yields_to:
+        return None
+    own = {id(c.sentence) for c in cues if c.hit.decision == decision and _up_front(c)}
+    return next((c.hit.decision for c in cues
+                 if c.hit.decision in spec.yields_to and _up_front(c) and id(c.sentence) in own
+                 and not _RELATIVE.search(c.hit.text)), None)
+
+
+#: a cue read across a relative clause ("the application, which was accepted in September, has
+#: been included in priority review"): it describes the thing, not the sentence's act
+_RELATIVE = re.compile(r",\s*(?:which|that|who)\b", re.I)
+
+
 def detect_decision(view: ZonedRelease) -> CueVerdict:
     """The decision the release reports (``none`` when it reports no regulatory event)."""
     scores = _aggregate(view.cues)
@@ -325,6 +343,9 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
     if not ranked:
         return CueVerdict("none", 0.0, False, (), None, 0.0, scores)
     decision, score = ranked[0]
+    paired = _yielded_to(view.cues, decision)
+    if paired is not None:
+        decision, score = paired, max(score, scores[paired])
     # refinements: a specific kind of approval named up front wins over the generic word
     # (or framed: the act stated in the generic word, its kind by the framework it falls under,
     # whose cues then state it)

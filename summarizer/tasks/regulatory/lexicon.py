@@ -221,11 +221,13 @@ DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
     r"|seek(?:s|ing)?|sought"
-    r"|to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable|request)"
+    # (a purpose given up is none: "decided not to pursue its application ... and withdrew it")
+    r"|(?<!not )to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable|request)"
     r"|for (?:\w+ )?(?:full |regulatory )?(?:approval|clearance)|would|could|might"
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
+    r"|(?:un)?likely to"  # a forecast ("indicated that it was likely to adopt a negative opinion")
     # a deal's terms: "a payment contingent on", "milestones, including payments on approval"
     r"|(?:contingent|conditional|conditioned|dependent) (?:up)?on|payments? (?:due )?on"
     r"|payable on"
@@ -554,7 +556,13 @@ NEGATION_BEFORE = re.compile(
     r"(?:from\s+[^;]{0,80}?\s+)?(?:of|about|regarding|concerning)\s+(?:an?\s+|the\s+|any\s+)?$"
     # the second of two things negated together ("has not received an approval letter or a
     # Complete Response Letter", "neither ... nor")
-    r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$",
+    r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$"
+    # a clause whose subject is denied ("No regulatory authority has placed the study on hold",
+    # "no regulator has approved"), the act its verb or its verb's object
+    r"|^\s*no\s+(?:(?!(?:and|or|but|than)\b)[\w.'’-]+\s+){1,3}?"
+    r"(?:has|have|had|was|were|is|are|did|does|will|would)\s+(?:(?:yet|ever|since|been)\s+)*"
+    r"(?:(?:placed|put|imposed)\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+(?:an?\s+|any\s+)?"
+    r"(?:partial\s+|full\s+)?)?$",
     _I,
 )
 #: a list a negation governs: its last item is negated too ("has not informed it of any
