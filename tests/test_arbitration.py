@@ -1353,3 +1353,20 @@ def test_a_wording_labelled_two_ways_recalled_as_background_backs_neither() -> N
     assert [f.rule for f in findings] == ["decision_arbitrated"]
     assert "'regulatory_feedback'" in findings[0].message
     assert summary.outcome is not None and summary.outcome.decision == "approval"
+
+
+def test_the_thing_a_review_is_of_is_no_act_against_the_answer() -> None:
+    # "Review of Item Permission" names what was reviewed, not a permission granted: the
+    # model's refusal, quoted from a sentence the lexicon cannot read, stands (the headline
+    # states no other act to overrule it with)
+    text = ("[Disclosure] Result of MFDS Review of Item Permission for DW-5\n\n"
+            "SEOUL, June 2, 2025 -- Daewol Pharm disclosed on the 2nd that the Ministry of Food "
+            "and Drug Safety has notified it that its application for item permission for DW-5, "
+            "an oral anticoagulant, was judged not suitable. The ministry cited missing "
+            "stability data.\n")
+    quote = ("the Ministry of Food and Drug Safety has notified it that its application for item "
+             "permission for DW-5, an oral anticoagulant, was judged not suitable")
+    result = _answered(text, quote, "OTHER", "refusal")
+    assert not [f for f in result.findings
+                if f.rule.startswith("decision_") or f.severity == "error"]
+    assert result.summary.outcome is not None and result.summary.outcome.decision == "refusal"

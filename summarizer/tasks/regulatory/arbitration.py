@@ -11,7 +11,9 @@ is about that sentence (``judge``):
   decision (the vocabulary: "the FDA does not issue opinions"), or the cue reader positively
   reads a different decision in that same sentence ("received a complete response letter" quoted for
   "approval"; "510(k) clearance" for a generic "approval"). A wording the lexicon does not know
-  is no contradiction.
+  is no contradiction, nor is one a varying labelling convention gives the model's kind too (a
+  cue's ``also``: a Health Canada Notice of Non-compliance, a complete response or deficiency
+  feedback): the answer is judged as the wording's kind and stands as the model gave it.
 
 A decision nothing readable states, while the headline or lead states another (or two others,
 not settling which), is asked again (the model may know a wording the lexicon does not); kept

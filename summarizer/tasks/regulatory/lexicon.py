@@ -261,7 +261,8 @@ HYPOTHETICAL_BEFORE = re.compile(
 #: and no verb ("the NDA for PLH-4 is not sufficiently complete"); it hedges a noun, not a
 #: participle that follows a thing named ("New Drug Submission for Ostavir accepted for review")
 PURPOSE_BEFORE = re.compile(
-    r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards)"
+    # (and the thing a review is of: "Result of MFDS Review of Item Permission for X")
+    r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of)"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
