@@ -615,6 +615,11 @@ def _opening(
     return dl_idx + 1
 
 
+#: a paragraph of bare marks, which no section test can take for a title, a contact or a mark
+#: of a trailer ("###", "-30-" and "©" are not among them)
+_INERT = re.compile(r"[\s\-–—*•·_=~.]*")
+
+
 def _classify_rest(
     text: str,
     paras: list[_Para],
@@ -641,6 +646,15 @@ def _classify_rest(
 
     while i < n:
         p = paras[i]
+        if len(p.text) <= 60 and _INERT.fullmatch(p.text):
+            # a bare mark ("-", "*", "•"): it starts no section and carries no contact; a
+            # megabyte of them is read in a pass, not through every test below
+            if state == "body":
+                body_run.append(i)
+            elif state == "contacts" and quiet_from is None:
+                quiet_from = i
+            i += 1
+            continue
         nxt = paras[i + 1] if i + 1 < n else None
         late = seen_boilerplate or p.start >= half
         about = _about_title(p)

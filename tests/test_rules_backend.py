@@ -3089,6 +3089,10 @@ _ROUND_TWENTY_FOUR_CASES = [
      "Ravensworth Pharma, Inc. announced that the FDA has informed it that its supplemental New "
      "Drug Application for Selvora in cluster headache cannot be approved on the basis of the "
      "available data.", "FDA", "complete_response"),
+    ("Notice Concerning HOSHIRA Tablets",
+     "Kurobe Pharma Co., Ltd. announces that it has today obtained approval for the manufacture "
+     "and sale of HOSHIRA Tablets for chronic cough from the Ministry of Health, Labour and "
+     "Welfare.", "PMDA", "approval"),
     ("Brugge Diagnostics Receives CE-IVD Approval Under IVDR for Its Lyme Assay",
      "Brugge Diagnostics NV today announced that its BorreliQuant assay has been certified by "
      "its notified body under the EU In Vitro Diagnostic Regulation as a Class C device.",
@@ -3106,7 +3110,7 @@ _ROUND_TWENTY_FOUR_IDS = [
     "prime-eligibility-in-the-passive",
     "settlement-agreement-is-no-feedback", "review-concluded-short-of-approval",
     "review-completed-with-approval", "cannot-be-approved-on-the-available-data",
-    "notified-bodys-approval-of-an-assay",
+    "approval-for-the-manufacture-and-sale", "notified-bodys-approval-of-an-assay",
 ]
 
 

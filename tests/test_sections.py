@@ -234,6 +234,26 @@ def test_contacts_references_and_end_matter() -> None:
     assert spans(d19, "body")[-1].startswith("Condensed Consolidated Balance Sheet Data")
 
 
+def test_bare_mark_paragraphs_start_no_section_but_a_trailer_mark_still_does() -> None:
+    # paragraphs of bare marks ("-", "*", "•") are read in a pass: they stay in the body or the
+    # contacts they stand in, while "###" still opens the trailer
+    marks = "\n\n".join(["-", "*", "•", "- -"] * 3)
+    text = (
+        "Acme Receives FDA Approval for Zorvex\n\n"
+        "BOSTON, March 3, 2025 -- Acme Inc. today announced that the FDA approved Zorvex for "
+        "gout in adults.\n\n" + marks + "\n\n"
+        "The approval was based on the ZEN-3 trial in 400 patients.\n\n"
+        "About Acme\nAcme develops medicines for joint diseases.\n\n"
+        "Media contact:\nJane Roe\n+1 617 555 0100\n\n" + marks + "\n\n"
+        "###\n"
+    )
+    body = "".join(spans(text, "body"))
+    assert marks in body and "ZEN-3 trial" in body
+    contacts = spans(text, "contacts")
+    assert len(contacts) == 1 and contacts[0].startswith("Media contact:") and marks in contacts[0]
+    assert spans(text, "trailer") == ["###\n"]
+
+
 def test_quotes_are_attributed_paragraphs() -> None:
     d22 = corpus("d22")
     quotes = spans(d22, "quote")
