@@ -318,6 +318,11 @@ def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool
         for c in cues)
 
 
+#: a cue read across a relative clause ("the application, which was accepted in September, has
+#: been included in priority review"): it describes the thing, not the sentence's act
+_RELATIVE = re.compile(r",\s*(?:which|that|who)\b", re.I)
+
+
 def _yielded_to(cues: Sequence[WeightedCue], decision: str) -> str | None:
     """The act ``decision`` yields to (the vocabulary's ``yields_to``) when one sentence up front
     states both as today's ("has accepted its NDA and granted Priority Review" is the
@@ -329,11 +334,6 @@ def _yielded_to(cues: Sequence[WeightedCue], decision: str) -> str | None:
     return next((c.hit.decision for c in cues
                  if c.hit.decision in spec.yields_to and _up_front(c) and id(c.sentence) in own
                  and not _RELATIVE.search(c.hit.text)), None)
-
-
-#: a cue read across a relative clause ("the application, which was accepted in September, has
-#: been included in priority review"): it describes the thing, not the sentence's act
-_RELATIVE = re.compile(r",\s*(?:which|that|who)\b", re.I)
 
 
 def detect_decision(view: ZonedRelease) -> CueVerdict:
