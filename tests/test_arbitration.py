@@ -1333,26 +1333,30 @@ def test_a_wording_labelled_two_ways_lets_either_answer_stand(decision: str) -> 
     assert rules.outcome is not None and rules.outcome.decision == "complete_response"
 
 
-def test_a_wording_labelled_two_ways_still_contradicts_a_third_kind() -> None:
-    answer = _ruling_answer(_NOTICE, decision="approval", agency="HEALTH_CANADA")
-    summary, findings = _arbitrated(answer, NOTICE_RELEASE)
-    assert [f.rule for f in findings] == ["decision_arbitrated"]
-    assert "'approval'" in findings[0].message
-    assert summary.outcome is not None and summary.outcome.decision == "complete_response"
+_NOTICE_RECALLED = (
+    "Quellmoor Therapeutics Receives Health Canada Approval for TAVRELIX\n\n"
+    "VANCOUVER, British Columbia, June 9, 2025 /CNW/ - Quellmoor Therapeutics Inc. today "
+    "announced that Health Canada has issued a Notice of Compliance for TAVRELIX (tavreparin) in "
+    "hereditary angioedema. In 2023, Health Canada had issued a Notice of Non-Compliance for the "
+    "first submission.\n"
+)
 
 
-def test_a_wording_labelled_two_ways_recalled_as_background_backs_neither() -> None:
-    text = ("Quellmoor Therapeutics Receives Health Canada Approval for TAVRELIX\n\n"
-            "VANCOUVER, British Columbia, June 9, 2025 /CNW/ - Quellmoor Therapeutics Inc. "
-            "today announced that Health Canada has issued a Notice of Compliance for TAVRELIX "
-            "(tavreparin) in hereditary angioedema. In 2023, Health Canada had issued a Notice "
-            "of Non-Compliance for the first submission.\n")
-    quote = "In 2023, Health Canada had issued a Notice of Non-Compliance for the first submission"
-    answer = _ruling_answer(quote, decision="regulatory_feedback", agency="HEALTH_CANADA")
+@pytest.mark.parametrize(("text", "quote", "said", "settled"), [
+    # a third kind is still contradicted by the shared wording
+    (NOTICE_RELEASE, _NOTICE, "approval", "complete_response"),
+    # the shared wording recalled as background backs neither of its kinds
+    (_NOTICE_RECALLED, "In 2023, Health Canada had issued a Notice of Non-Compliance for the "
+     "first submission", "regulatory_feedback", "approval"),
+], ids=["a-third-kind", "recalled-as-background"])
+def test_a_wording_labelled_two_ways_backs_no_other_kind_nor_an_earlier_act(
+    text: str, quote: str, said: str, settled: str
+) -> None:
+    answer = _ruling_answer(quote, decision=said, agency="HEALTH_CANADA")
     summary, findings = _arbitrated(answer, text)
     assert [f.rule for f in findings] == ["decision_arbitrated"]
-    assert "'regulatory_feedback'" in findings[0].message
-    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert f"'{said}'" in findings[0].message
+    assert summary.outcome is not None and summary.outcome.decision == settled
 
 
 def test_the_thing_a_review_is_of_is_no_act_against_the_answer() -> None:
