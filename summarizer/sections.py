@@ -646,26 +646,22 @@ def _classify_rest(
 
     while i < n:
         p = paras[i]
-        if len(p.text) <= 60 and _INERT.fullmatch(p.text):
-            # a bare mark ("-", "*", "•"): it starts no section and carries no contact; a
-            # megabyte of them is read in a pass, not through every test below
-            if state == "body":
-                body_run.append(i)
-            elif state == "contacts" and quiet_from is None:
-                quiet_from = i
-            i += 1
-            continue
         nxt = paras[i + 1] if i + 1 < n else None
         late = seen_boilerplate or p.start >= half
-        about = _about_title(p)
+        # a paragraph of bare marks ("-", "*", "•") starts no section: it skips the tests of a
+        # section's start (a megabyte of them would run each) and goes on in its section
+        starts = not (len(p.text) <= 60 and _INERT.fullmatch(p.text))
+        about = _about_title(p) if starts else None
         if about is not None:
             push(i, "about", about)
             seen_boilerplate = True
-        elif state != "forward_looking" and _fls_start(p, nxt) and not _is_quote(p.text[:300]):
+        elif (starts and state != "forward_looking" and _fls_start(p, nxt)
+              and not _is_quote(p.text[:300])):
             push(i, "forward_looking", None)
             seen_boilerplate = True
         elif (
-            state != "contacts"
+            starts
+            and state != "contacts"
             and p.nlines <= 3
             and len(p.first) <= 80
             and (
@@ -677,11 +673,12 @@ def _classify_rest(
             title = p.first if headed else None
             push(_contact_start(paras, i), "contacts", title)
             seen_boilerplate = True
-        elif late and state != "trailer" and _is_trailer_start(paras, i):
+        elif starts and late and state != "trailer" and _is_trailer_start(paras, i):
             push(i, "trailer", p.first if _TRAILER_HEAD.fullmatch(p.first) else None)
             seen_boilerplate = True
         elif (
-            state != "body"
+            starts
+            and state != "body"
             and _is_heading(p, nxt)
             and not (state == "contacts" and nxt is not None and _has_contact_signal(nxt.text))
         ):

@@ -72,6 +72,8 @@ _NONE = VOCABULARY.no_decision
 class Verdict:
     """What the release says about the model's decision.
 
+    ``predicted``: the model's decision, or the kind it was judged as when a shared wording
+    lets it stand (``_judged``: the rules then compare that kind with the release's reading).
     ``keep``: the decision stands. Otherwise ``decision`` is what the release supports,
     ``reason`` says why (for messages), and ``cue`` is the cue read in the model's own sentence
     when that sentence states another decision (None: the rules backend's reading applies).
