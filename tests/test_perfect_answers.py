@@ -88,8 +88,10 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: twenty-third (counted, not read): nine; the twenty-sixth, added in the twenty-third
 #: session, has one of 15, counted at its split and again after that session's changes: ten;
 #: the twenty-seventh, added in the twenty-fourth session, has none of 15, at its split and
-#: after: ten now; a change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 10
+#: after: ten; the twenty-eighth, added in the twenty-fifth session, has two of 16, counted at
+#: its split and again after that session's changes: twelve now; a change that fixes one must
+#: lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 12
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -36,7 +36,8 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: the twenty-second, the last 330 read 0.96 on their holdout halves when split (0.97 after);
 #: in the twenty-third, the last 330 read 0.93 on their holdout halves when split (and after);
 #: in the twenty-fourth, the last 330 read 0.86 on their holdout halves when split (and after);
-#: after the changes read from the tune halves' misses, all 8,690 read these (0.979 and 0.907)
+#: in the twenty-fifth, the last 330 read 0.89 on their holdout halves when split (and after);
+#: after the changes read from the tune halves' misses, all 9,020 read these (0.978 and 0.907)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 
@@ -57,7 +58,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (4343, 4347)
+    assert (len(tune), len(holdout)) == (4513, 4507)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

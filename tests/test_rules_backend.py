@@ -3113,6 +3113,102 @@ _ROUND_TWENTY_FOUR_IDS = [
     "approval-for-the-manufacture-and-sale", "notified-bodys-approval-of-an-assay",
 ]
 
+_ROUND_TWENTY_FIVE_CASES = [
+    ("Pellion Provides Regulatory Update on VESTRA",
+     "BOSTON -- Pellion Therapeutics, Inc. today provided an update on VESTRA (aloxitamab). "
+     "VESTRA received accelerated approval in March 2023 for adults with relapsed myeloma. The "
+     "accelerated approval was based on response rates in the VEST-1 study. The FDA has asked "
+     "Pellion to voluntarily remove VESTRA from the U.S. market after the confirmatory study "
+     "missed its primary endpoint.", "FDA", "other"),
+    ("Kestrel Medical Update",
+     "SYDNEY -- Kestrel Medical Ltd said the Therapeutic Goods Administration has requested that "
+     "the company withdraw its KESTREL-V valve from the Australian market pending further "
+     "review.", "TGA", "other"),
+    ("Pellion Provides Regulatory Update on VESTRA",
+     "BOSTON -- Pellion Therapeutics, Inc. today provided an update on VESTRA (aloxitamab). "
+     "VESTRA received accelerated approval in March 2023 for adults with relapsed myeloma. The "
+     "accelerated approval was based on response rates in the VEST-1 study. The company plans "
+     "to present new data at ASH.", "NONE", "none"),
+    ("Pellion Provides Regulatory Update on VESTRA",  # (a guard: the act told is today's)
+     "BOSTON -- Pellion Therapeutics, Inc. today announced that the FDA has granted accelerated "
+     "approval to VESTRA (aloxitamab) for adults with relapsed myeloma. The accelerated approval "
+     "was based on response rates in the VEST-1 study.", "FDA", "accelerated_approval"),
+    ("Pellion Therapeutics Provides Business Update",
+     "BOSTON -- Pellion Therapeutics, Inc. today provided a business update. The FDA has not yet "
+     "made a final decision to withdraw the approval of VESTRA, which remains available to "
+     "patients.", "NONE", "none"),
+    ("Pellion Therapeutics Provides Business Update",
+     "BOSTON -- Pellion Therapeutics, Inc. today provided a business update. No final decision "
+     "has been taken to suspend the licence of VESTRA, Health Canada told the company.",
+     "NONE", "none"),
+    ("Harwick Pharma: European Commission restores Zolvant marketing authorisation",
+     "LYON, 3 March 2025 -- Harwick Pharma SA announced that the European Commission has lifted "
+     "the suspension of the marketing authorisation for Zolvant (tebrimaline), which had applied "
+     "since November.", "EC", "other"),
+    ("Corrin Spine: CE certificate reinstated",
+     "DUBLIN, 3 March 2025 -- Corrin Spine plc announces that its notified body, TÜV SÜD, has "
+     "reinstated the CE certificate for the Corrin L5 cage after a follow-up audit; deliveries "
+     "resume this month.", "NOTIFIED_BODY", "other"),
+    ("Health Canada Lifts Import Restriction on Products From Nashik Site",
+     "MUMBAI, March 3, 2025 -- Varad Pharma Limited informs that Health Canada has lifted the "
+     "import restriction on drug products made at its Nashik facility after reviewing the "
+     "Company's corrective actions.", "HEALTH_CANADA", "other"),
+    ("Quarry Bay Therapeutics Released From Postmarketing Requirement for Ostalin",
+     "DURHAM, N.C., March 3, 2025 -- Quarry Bay Therapeutics, Inc. said the FDA has released the "
+     "company from the postmarketing requirement to run a renal safety study of Ostalin.",
+     "FDA", "other"),
+    ("Tolland Biologics plc - TB-4 study halt ended",
+     "EXETER, 3 March 2025 -- Tolland Biologics plc announces that the MHRA has approved the "
+     "amendment ending the temporary halt of its Phase 1 study of TB-4.", "MHRA", "hold_lifted"),
+    ("Skarvik Pharma notes PRAC recommendation",
+     "STOCKHOLM, 3 March 2025 -- Skarvik Pharma AB notes that the PRAC has recommended that the "
+     "marketing authorisations of medicines containing dorvaline, including the Company's "
+     "Dorvex, be suspended in the EU.", "EMA", "other"),
+    ("Veldhoven Bio: orphan status of Rapexa not confirmed",
+     "EINDHOVEN, 3 March 2025 -- Veldhoven Bio N.V. announces that the EMA's COMP concluded that "
+     "Rapexa no longer meets the criteria for orphan designation at the time of authorisation.",
+     "EMA", "other"),
+    ("Disclosure under Regulation 30 - Licence Suspension",
+     "HYDERABAD, March 3, 2025 -- Navya Drugs Limited informs that the Drugs Control "
+     "Administration, Government of Telangana, has suspended the manufacturing licence of its "
+     "Medak facility pending an inquiry.", "OTHER", "other"),
+    ("Update on Pulmavent inhaler batches",
+     "SÃO PAULO, March 3, 2025 -- Laboratório Serra Azul S.A. said that Anvisa has ordered the "
+     "withdrawal from the market of three batches of its Pulmavent inhaler.", "OTHER", "other"),
+    ("Calder Oncology Statement on FDA Notice",
+     "BOSTON, March 3, 2025 -- Calder Oncology, Inc. acknowledged the FDA's notice announcing "
+     "the withdrawal of approval of the accelerated-approval indication of Tesvira in "
+     "second-line gastric cancer.", "FDA", "other"),
+    ("Aldmoor Bio Provides Regulatory Update on Velzira",
+     "OXFORD, 3 March 2025 -- Aldmoor Bio plc today provided an update on Velzira. The CHMP "
+     "adopted its positive opinion on Velzira on 12 December on the basis of the VEL-3 study. "
+     "Pricing talks in Germany have started.", "NONE", "none"),
+    ("Notice on Discontinuation of KP-31 Development by Licensee",
+     "OSAKA, March 3, 2025 -- Kiyomi Pharma Co., Ltd. announces that its licensee has decided "
+     "to stop developing KP-31 in Korea. KP-31 remains approved by the U.S. FDA.",
+     "NONE", "none"),
+    ("Brisa Therapeutics Announces EU Authorisation of Ventrila",  # (a guard: days before)
+     "COPENHAGEN, 3 March 2025 -- Brisa Therapeutics A/S announces that the European Commission "
+     "granted marketing authorisation for Ventrila (osmarinib) on 28 February.", "EC",
+     "approval"),
+    ("Marden Medical Provides Business Update",
+     "LEEDS, 3 March 2025 -- Marden Medical plc today gave a business update. On January 9, 2023 "
+     "the FDA classified the company's recall of its MX pumps as a Class I recall.", "NONE",
+     "none"),
+]
+_ROUND_TWENTY_FIVE_IDS = [
+    "regulator-asks-to-remove-from-the-market", "regulator-requests-market-withdrawal",
+    "the-act-referred-back-to-is-background", "the-act-referred-back-to-is-todays",
+    "no-final-decision-made-to-withdraw", "no-final-decision-taken-to-suspend",
+    "commission-lifts-suspension-of-an-authorisation", "notified-body-reinstates-a-certificate",
+    "import-restriction-lifted", "released-from-a-postmarketing-requirement",
+    "amendment-ending-a-temporary-halt", "prac-recommends-suspending-with-a-long-subject",
+    "no-longer-meets-orphan-criteria", "indian-state-regulator-suspends-a-licence",
+    "ordered-withdrawal-from-the-market-of-batches", "withdrawal-of-approval-of-an-indication",
+    "opinion-dated-by-day-without-year-is-background", "remains-approved-is-a-state",
+    "act-dated-days-before-without-year", "opening-date-with-its-year-and-no-comma",
+]
+
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -3129,7 +3225,9 @@ _ROUND_TWENTY_FOUR_IDS = [
                                ("twenty-three", _ROUND_TWENTY_THREE_CASES,
                                 _ROUND_TWENTY_THREE_IDS),
                                ("twenty-four", _ROUND_TWENTY_FOUR_CASES,
-                                _ROUND_TWENTY_FOUR_IDS))
+                                _ROUND_TWENTY_FOUR_IDS),
+                               ("twenty-five", _ROUND_TWENTY_FIVE_CASES,
+                                _ROUND_TWENTY_FIVE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

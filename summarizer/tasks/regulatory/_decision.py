@@ -100,12 +100,18 @@ class CueVerdict:
         )
 
 
+#: a cue's specificity from which its words name a kind of act, not a word said of many
+SPECIFIC = 2.0
+
+
 def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
     """Each decision's score: its cues' weights, each further one counting half the one before.
     A catch-all kind's cue ("other": a REMS) in a sentence that states a specific act as today's
-    ("has approved X ... with a REMS") is part of that act and does not count."""
+    ("has approved X ... with a REMS") is part of that act and does not count; a generic word
+    no regulator is said to act by ("the accelerated-approval indication") states no act."""
     stated = {id(c.sentence) for c in cues if c.firm and not c.background and c.weight >= 1.0
-              and not VOCABULARY.catch_all(c.hit.decision)}
+              and not VOCABULARY.catch_all(c.hit.decision)
+              and (c.hit.specificity >= SPECIFIC or c.actor)}
     by: dict[str, list[float]] = {}
     for c in cues:
         if VOCABULARY.catch_all(c.hit.decision) and id(c.sentence) in stated:

@@ -88,15 +88,18 @@ _LABEL_TITLE = re.compile(
     r"|trade names|webcast|conference call",
     re.I,
 )
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November"
+           r"|December")
 _DATE_IN = re.compile(
     r"\b(?:(?P<lead_day>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?"  # "24 April 2025" (day first)
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)(?: (?P<day>\d{1,2}))?,? (?P<year>(?:19|20)\d\d)\b"
+    rf"(?P<month>{_MONTHS})(?: (?P<day>\d{{1,2}}))?,? (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?i:in|during|of) (?P<bare>(?:19|20)\d\d)\b"
 )
-_MONTH_ALONE = re.compile(
-    r"\b(?i:in|during) (January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b(?!,? (?:\d|of\b))"
+_MONTH_ALONE = re.compile(rf"\b(?i:in|during) ({_MONTHS})\b(?!,? (?:\d|of\b))")
+#: a day of a month without a year ("on 31 May", "on May 31st")
+_DAY_ALONE = re.compile(
+    rf"\b(?i:on) (?:(?P<lead_day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MONTHS})"
+    rf"|(?P<month2>{_MONTHS}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,? ?(?:\d|of\b))"
 )
 #: "today" (or "yesterday", "on Tuesday") right by a cue: today's act, whatever clause it sits
 #: in; a weekday with a date after it ("on Tuesday, March 4, 2024") is read as that date
@@ -117,15 +120,14 @@ _INNER_BRACKET = re.compile(r"\([^()]{1,40}\)")
 _OPENING_DATE = re.compile(
     r"^\W*(?:(?:back |earlier )?in|on|during|by|as of|at the end of|late in|early in"
     r"|at that time)\b"
-    r"(?:[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,"  # (the comma inside "On June 2, 2023," too)
+    # a full date whose year no comma follows ("On April 22, 2025 the FDA classified ...")
+    rf"(?:\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d\b(?!\s*[,;])"
+    r"|[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,"  # (the comma inside "On June 2, 2023," too)
     # ... or a year or a month of one without the comma ("In 2024 the FDA accepted ...")
-    r"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
+    rf"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
     re.I,
 )
-MONTH_NUM = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTH_NUM = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
 #: characters of news text read (releases are far shorter; bounds the work on huge inputs)
 _READ_LIMIT = 60_000
 _HEDGED_CUE_WEIGHT = 0.15
@@ -585,11 +587,22 @@ def _bracket_date(bracket: str) -> str:
 def _dated_earlier(text: str, published: dt.date) -> bool:
     """Whether ``text`` (a cue's clause) dates itself well before ``published``; cached: the
     cues of one clause share it. A month without a year ("in March") is the last such month up
-    to the release."""
+    to the release, and so is a day without one ("on 31 May")."""
     for m in _MONTH_ALONE.finditer(text):
         month = MONTH_NUM[m.group(1).lower()]
         year = published.year if month <= published.month else published.year - 1
         if (published - dt.date(year, month, 28)).days > 45:
+            return True
+    for m in _DAY_ALONE.finditer(text):  # a day without a year: the last such day up to it
+        month, day = MONTH_NUM[(m.group("month") or m.group("month2")).lower()], int(
+            m.group("lead_day") or m.group("day"))
+        try:
+            day_of = dt.date(published.year, month, day)
+            if day_of > published:
+                day_of = dt.date(published.year - 1, month, day)
+        except ValueError:
+            continue
+        if (published - day_of).days > 45:
             return True
     for m in _DATE_IN.finditer(text):
         if m.group("bare"):
@@ -732,13 +745,14 @@ _NAME_AFTER = re.compile(
 def _is_a_state(hit: CueHit, plain_before: str) -> bool:
     """Whether a bare participle of approval is told in the present passive, a standing state
     and no act ("where no equivalent medicinal product is authorised in Switzerland", "X is
-    approved in 40 countries"); a headline's present tense tells its news ("X Is Approved")."""
+    approved in 40 countries", "X remains approved by the FDA"); a headline's present tense
+    tells its news ("X Is Approved")."""
     return bool(_BARE_APPROVAL.fullmatch(hit.text) and _PRESENT_PASSIVE.search(plain_before))
 
 
 _BARE_APPROVAL = re.compile(r"(?:approved|authori[sz]ed|cleared|registered|licensed)", re.I)
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:currently|already|also|only|now|not)\s+)?$",
-                              re.I)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:currently|already|also|only|now|not"
+                              r"|still)\s+)?$", re.I)
 
 
 def is_negated(before: str, after: str) -> bool:
@@ -904,6 +918,33 @@ def _weigh_cues(
         out = [replace(c, weight=c.weight * _BACKGROUND_WEIGHT, background=True)
                if not c.background and any(VOCABULARY.compatible(c.hit.decision, d)
                                            for d in reacted) else c for c in out]
+    return _referred_back(text, out)
+
+
+#: a sentence opening on a definite reference to an act ("The accelerated approval was based
+#: on", "This designation follows"): at most two words between the determiner and the cue
+_DEFINITE_OPENING = re.compile(r"\s*(?:the|this|that|such)\s+(?:[\w'’-]+\s+){0,2}", re.I)
+
+
+def _referred_back(text: str, cues: list[WeightedCue]) -> list[WeightedCue]:
+    """A sentence that opens on "the <act>" refers back to the act of that kind the release
+    has told before; when every earlier mention of that kind is background ("X received
+    accelerated approval in August 2023. The accelerated approval was based on ..."), so is
+    the reference: it states no act of its own. A regulator named acting, or a mark of today,
+    makes it a statement of its own."""
+    out: list[WeightedCue] = []
+    recalled: dict[str, bool] = {}  # per kind told in earlier sentences: every mention background
+    sentence, start = None, 0  # the sentence being read, and where its cues start in ``out``
+    for c in cues:
+        if c.sentence is not sentence:  # the sentence before is told: count its mentions
+            for o in out[start:]:
+                recalled[o.hit.decision] = recalled.get(o.hit.decision, True) and o.background
+            sentence, start = c.sentence, len(out)
+        if (recalled.get(c.hit.decision) and not c.background and not c.actor and not c.today
+                and c.sentence.zone != "headline"
+                and _DEFINITE_OPENING.fullmatch(text[c.sentence.start:c.hit.start])):
+            c = replace(c, weight=c.weight * _BACKGROUND_WEIGHT, background=True)
+        out.append(c)
     return out
 
 

@@ -41,6 +41,7 @@ from typing import cast
 
 from summarizer.rulebook import snip
 from summarizer.tasks.regulatory._decision import (
+    SPECIFIC,
     CueVerdict,
     QuoteReading,
     ReaderOutcome,
@@ -114,10 +115,6 @@ def _backed(fallback: Reader, decision: str) -> bool:
                for c in fallback.view.cues)
 
 
-#: a cue's specificity from which its words name a kind of act, not a word said of many
-_SPECIFIC = 2.0
-
-
 def _announced_as(fallback: Reader, decision: str, read: str) -> bool:
     """Whether the release's own sentences up front (headline, subhead, lead; not a quotation)
     state ``decision`` firmly as today's act of a regulator they name ("The FDA today also
@@ -126,7 +123,7 @@ def _announced_as(fallback: Reader, decision: str, read: str) -> bool:
     release does not state the specific kind of that generic decision (``read``) up front."""
     cues = fallback.view.cues
     return not _front_refines(decision, read, fallback) and any(
-        c.hit.decision == decision and c.hit.specificity >= _SPECIFIC and _current(c)
+        c.hit.decision == decision and c.hit.specificity >= SPECIFIC and _current(c)
         and c.attributed and (c.actor or c.today)
         and c.sentence.kind != "quote" and c.sentence.zone in ("headline", "subhead", "lead")
         and not any(o.sentence is c.sentence and _current(o)

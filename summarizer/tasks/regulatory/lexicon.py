@@ -228,6 +228,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
     r"|(?:un)?likely to"  # a forecast ("indicated that it was likely to adopt a negative opinion")
+    # a decision not made yet ("has not yet made a final decision to withdraw the approval")
+    r"|not (?:yet )?(?:made|taken|reached) (?:an? |any )?(?:final |formal )?decision to"
+    r"|no (?:final |formal )?decision (?:has|had) (?:yet )?been (?:made|taken) to"
     # a deal's terms: "a payment contingent on", "milestones, including payments on approval"
     r"|(?:contingent|conditional|conditioned|dependent) (?:up)?on|payments? (?:due )?on"
     r"|payable on"
