@@ -650,40 +650,15 @@ def _classify_rest(
         late = seen_boilerplate or p.start >= half
         # a paragraph of bare marks ("-", "*", "•") starts no section: it skips the tests of a
         # section's start (a megabyte of them would run each) and goes on in its section
-        starts = not (len(p.text) <= 60 and _INERT.fullmatch(p.text))
-        about = _about_title(p) if starts else None
-        if about is not None:
-            push(i, "about", about)
-            seen_boilerplate = True
-        elif (starts and state != "forward_looking" and _fls_start(p, nxt)
-              and not _is_quote(p.text[:300])):
-            push(i, "forward_looking", None)
-            seen_boilerplate = True
-        elif (
-            starts
-            and state != "contacts"
-            and p.nlines <= 3
-            and len(p.first) <= 80
-            and (
-                _CONTACT_HEAD.match(p.first)
-                or (late and (_ROLE_HEAD.fullmatch(p.first) or _is_contactish(p)))
-            )
-        ):
-            headed = _CONTACT_HEAD.match(p.first) or _ROLE_HEAD.fullmatch(p.first)
-            title = p.first if headed else None
-            push(_contact_start(paras, i), "contacts", title)
-            seen_boilerplate = True
-        elif starts and late and state != "trailer" and _is_trailer_start(paras, i):
-            push(i, "trailer", p.first if _TRAILER_HEAD.fullmatch(p.first) else None)
-            seen_boilerplate = True
-        elif (
-            starts
-            and state != "body"
-            and _is_heading(p, nxt)
-            and not (state == "contacts" and nxt is not None and _has_contact_signal(nxt.text))
-        ):
-            push(i, "body", p.first)
-            body_run.append(i)
+        inert = len(p.text) <= 60 and _INERT.fullmatch(p.text) is not None
+        opened = None if inert else _section_start(paras, i, state, late)
+        if opened is not None:
+            at, kind, title = opened
+            push(at, kind, title)
+            if kind == "body":
+                body_run.append(i)
+            else:
+                seen_boilerplate = True
         elif state == "contacts":
             if _has_contact_signal(p.text):
                 quiet, quiet_from = 0, None
@@ -704,6 +679,41 @@ def _classify_rest(
         i += 1
     if state == "body":
         _mark_quotes(paras, body_run, bounds)
+
+
+def _section_start(
+    paras: list[_Para], i: int, state: SectionKind, late: bool
+) -> tuple[int, SectionKind, str | None] | None:
+    """The section paragraph ``i`` starts, if any: where it starts (a contact block backs up
+    over its labels), its kind and its title. ``late``: past the middle of the release or its
+    first boilerplate, where a role line or a trailer mark may open a section."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    about = _about_title(p)
+    if about is not None:
+        return i, "about", about
+    if state != "forward_looking" and _fls_start(p, nxt) and not _is_quote(p.text[:300]):
+        return i, "forward_looking", None
+    if (
+        state != "contacts"
+        and p.nlines <= 3
+        and len(p.first) <= 80
+        and (
+            _CONTACT_HEAD.match(p.first)
+            or (late and (_ROLE_HEAD.fullmatch(p.first) or _is_contactish(p)))
+        )
+    ):
+        headed = _CONTACT_HEAD.match(p.first) or _ROLE_HEAD.fullmatch(p.first)
+        return _contact_start(paras, i), "contacts", p.first if headed else None
+    if late and state != "trailer" and _is_trailer_start(paras, i):
+        return i, "trailer", p.first if _TRAILER_HEAD.fullmatch(p.first) else None
+    if (
+        state != "body"
+        and _is_heading(p, nxt)
+        and not (state == "contacts" and nxt is not None and _has_contact_signal(nxt.text))
+    ):
+        return i, "body", p.first
+    return None
 
 
 def _contact_start(paras: list[_Para], i: int) -> int:

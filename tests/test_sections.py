@@ -235,7 +235,7 @@ def test_contacts_references_and_end_matter() -> None:
 
 
 def test_bare_mark_paragraphs_start_no_section_but_a_trailer_mark_still_does() -> None:
-    # paragraphs of bare marks ("-", "*", "•") are read in a pass: they stay in the body or the
+    # paragraphs of bare marks ("-", "*", "•") start no section: they stay in the body or the
     # contacts they stand in, while "###" still opens the trailer
     marks = "\n\n".join(["-", "*", "•", "- -"] * 3)
     text = (
