@@ -226,6 +226,8 @@ _WIRE = (
 _DATE_OR_WIRE = re.compile(rf"\(?\s*{_DATE}\s*\)?|{_WIRE}", re.I)
 _DATELINE_MORE = re.compile(rf"\s*(?:--|—|–|-|,)?\s*(?:\(?\s*{_DATE}\s*\)?|{_WIRE})", re.I)
 _DATELINE_SEP = re.compile(r"\s*(?:-{1,3}|—|–|:)[^\S\n]*")
+#: a place name led by its article ("Leiden, the Netherlands", "Nassau, the Bahamas")
+_ARTICLE_PLACE = re.compile(r"the\s+[A-Z]")
 _LOC = re.compile(r"[^\W\d_][\w.'’&/\s\-]*(?:\s*,\s*[^\W\d_][\w.'’&/\s\-]*){0,4}")
 _DATE_ONLY = re.compile(
     rf"(?:(?:for\s+immediate\s+release|release\s+date|date)\s*:?\s*)?"
@@ -448,7 +450,7 @@ def _dateline_end(s: str) -> int | None:
     if not loc or not _LOC.fullmatch(loc) or len(loc.split()) > 10:
         return None
     parts = [part.strip() for part in loc.split(",")]
-    if any(not part or not part[0].isupper() for part in parts):
+    if any(not part or not (part[0].isupper() or _ARTICLE_PLACE.match(part)) for part in parts):
         return None
     # one place name in mixed case ("Mumbai, October 20, 2026:", "Oslo, 1 December 2022 –")
     # only with a date and a dash or colon after it: a sentence may open "Tuesday, March 4"

@@ -479,6 +479,34 @@ def test_a_kind_stated_together_with_another_is_the_one_its_sentence_states(
     assert ("decision_arbitrated" in [f.rule for f in findings]) == (said != settled)
 
 
+APPROVAL_WITH_ORPHAN_STATUS = (
+    "Halvor Bio Receives EU Approval for TRENZIA\n\nAMSTERDAM, 3 March 2025 -- Halvor Bio N.V. "
+    "today announced that the European Commission has granted marketing authorisation for "
+    "TRENZIA (pexomilast) in Gaucher disease and confirmed its orphan designation, which brings "
+    "ten years of market exclusivity. Separately, the FDA has granted Orphan Drug Designation to "
+    "HB-12 for Fabry disease.\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "said", "settled"), [
+    # the orphan designation an approval confirms is part of the approval, not a designation
+    ("the European Commission has granted marketing authorisation for TRENZIA (pexomilast) in "
+     "Gaucher disease and confirmed its orphan designation", "designation", "approval"),
+    ("the European Commission has granted marketing authorisation for TRENZIA (pexomilast) in "
+     "Gaucher disease and confirmed its orphan designation", "approval", "approval"),
+    # a designation its own sentence grants stands
+    ("the FDA has granted Orphan Drug Designation to HB-12 for Fabry disease", "designation",
+     "designation"),
+], ids=["orphan-status-of-an-approval", "approval-kept", "designation-granted-kept"])
+def test_a_kind_that_comes_with_an_act_its_sentence_states_is_that_act(
+        quote: str, said: str, settled: str) -> None:
+    agency = "FDA" if "HB-12" in quote else "EC"
+    summary, findings = _arbitrated(_ruling_answer(quote, decision=said, agency=agency),
+                                    APPROVAL_WITH_ORPHAN_STATUS)
+    assert summary.outcome is not None and summary.outcome.decision == settled
+    assert ("decision_arbitrated" in [f.rule for f in findings]) == (said != settled)
+
+
 def test_flag_reports_and_changes_nothing(ceplene_text: str) -> None:
     wrong = ceplene_answer()
     wrong["outcome"].update(decision="approval", direction="favorable")

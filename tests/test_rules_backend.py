@@ -3210,6 +3210,97 @@ _ROUND_TWENTY_FIVE_IDS = [
 ]
 
 
+_ROUND_TWENTY_SIX_CASES = [
+    ("Halvor Bio: European Commission grants marketing authorisation for TRENZIA",
+     "AMSTERDAM -- Halvor Bio N.V. today announced that the European Commission has granted "
+     "marketing authorisation for TRENZIA (pexomilast) in Gaucher disease type 1 and "
+     "confirmed its orphan designation, which brings ten years of market exclusivity in the "
+     "EU.", "EC", "approval"),
+    ("Orrin Pharma Secures Orphan Exclusivity as FDA Approves KELVARA",
+     "BOSTON -- Orrin Pharma, Inc. today announced that the FDA has approved the New Drug "
+     "Application for KELVARA (tazorimod) in Wilson disease and granted seven years of "
+     "orphan drug exclusivity.", "FDA", "approval"),
+    ("Qingshan Medical's Stent Enters NMPA Special Review Procedure",  # (a guard)
+     "SHANGHAI -- Qingshan Medical Co., Ltd. today announced that its QS-Flow stent has been "
+     "approved by the National Medical Products Administration to enter the Special Review "
+     "Procedure for Innovative Medical Devices.", "NMPA", "designation"),
+    ("Brenlow Oncology Presents Phase 2 Data at ASCO 2025",
+     "CHICAGO -- Brenlow Oncology, Inc. today presented Phase 2 data for BRN-22 in gastric "
+     "cancer at the ASCO Annual Meeting. The company also announced today that the FDA has "
+     "granted Fast Track designation to BRN-22 for gastric cancer.", "FDA", "designation"),
+    ("Ardley Pharma Reports Fourth Quarter Results",  # (a guard)
+     "TORONTO -- Ardley Pharma Inc. today reported its fourth quarter results. Separately, "
+     "the company announced today that Health Canada has issued a Notice of Compliance for "
+     "ARDLEX (pemotinib) in chronic urticaria.", "HEALTH_CANADA", "approval"),
+    ("Colbrook Therapeutics Reports Second Quarter Results",
+     "SAN DIEGO -- Colbrook Therapeutics, Inc. today reported its second quarter results. "
+     "Earlier today, the company received approval from the U.S. Food and Drug "
+     "Administration for COLVARA (ritemadine) tablets in narcolepsy.", "FDA", "approval"),
+    ("Tennant Bio Reports Full-Year Results",
+     'BOSTON -- Tennant Bio, Inc. today reported its full-year results. "Today we also '
+     "announce that we have submitted our Biologics License Application to the FDA for TB-7 "
+     'in Pompe disease," said the chief executive.', "FDA", "submission"),
+    ("Halden Medical Marks One Year of ZERVIC in the Clinic",
+     "BOSTON -- Halden Medical, Inc. today marked one year since the U.S. Food and Drug "
+     "Administration approved ZERVIC, its implant for glaucoma, with more than 5,000 "
+     "patients treated.", "NONE", "none"),
+    ("Wexcombe Biosciences plc - Operational update",
+     "OXFORD -- Wexcombe Biosciences plc announces the closure of its Leeds site. The Board "
+     "also announces that the MHRA has today suspended the Company's Phase 1 study of WX-3 "
+     "pending information on a serious adverse event.", "MHRA", "clinical_hold"),
+    ("Glenmara Pharma plc - SMC advice on ORVELLA",
+     "GLASGOW -- Glenmara Pharma plc announces that the Scottish Medicines Consortium has "
+     "today published advice accepting ORVELLA (sitaprant) for restricted use within NHS "
+     "Scotland in adults with refractory gout.", "OTHER", "positive_opinion"),
+    ("Sava Lyra Announces CHMP Recommendation for VENTRIX",
+     "LJUBLJANA -- Sava Lyra d.o.o. today announced that the CHMP has recommended granting a "
+     "marketing authorisation for VENTRIX (obrelitide) in pulmonary fibrosis.",
+     "EMA", "positive_opinion"),
+    ("Sava Lyra Provides Update on VENTRIX in Europe",  # (a guard)
+     "LJUBLJANA -- Sava Lyra d.o.o. today announced that the CHMP did not recommend granting "
+     "a conditional marketing authorisation for VENTRIX (obrelitide) in pulmonary fibrosis.",
+     "EMA", "negative_opinion"),
+    ("Corvane Medical Receives FDA Clearance for HEARTLINE Pump",
+     "MINNEAPOLIS -- Corvane Medical, Inc. said the FDA approved its premarket approval "
+     "(PMA) application for the HEARTLINE ventricular assist pump.", "FDA", "approval"),
+    ("Earlow Audio Wins First FDA Approval",
+     "MINNEAPOLIS -- Earlow Audio, Inc. today announced that the FDA has granted the "
+     "company's de novo petition for its self-fitting hearing aid.", "FDA", "clearance"),
+    ("Tarrow Pharmaceuticals Announces Workforce Reduction",
+     "BOSTON -- Tarrow Pharmaceuticals, Inc. today announced a 30% workforce reduction after "
+     "the FDA's Psychopharmacologic Drugs Advisory Committee voted 7 to 5 yesterday against "
+     "the effectiveness of TRW-9 in bipolar depression.", "FDA", "advisory_vote"),
+    ("Marlow Bio Announces FDA Approval of ZELTRA for Eczema; Receives Complete Response "
+     "Letter for Asthma",
+     "BOSTON -- Marlow Bio, Inc. today announced that the FDA has approved ZELTRA "
+     "(pirocitinib) for adults with moderate-to-severe atopic dermatitis. Separately, the "
+     "FDA issued a Complete Response Letter for the company's application in severe asthma.",
+     "FDA", "approval"),
+    ("MHRA approves clinical trial authorisation for Selby Bio's first study of SB-4",  # (a guard)
+     "LEEDS -- Selby Bio Ltd announced today that the MHRA has approved its Clinical Trial "
+     "Authorisation application for a first-in-human study of SB-4 in lupus.",
+     "MHRA", "trial_authorization"),
+    ("Altona Health Receives Additional Information Request from FDA on 510(k) for PulseView",
+     "AUSTIN -- Altona Health, Inc. today announced that the FDA has issued an Additional "
+     "Information request in its review of the company's 510(k) submission for PulseView, "
+     "its wearable ECG patch.", "FDA", "regulatory_feedback"),
+]
+_ROUND_TWENTY_SIX_IDS = [
+    "approval-with-the-orphan-designation-it-confirms",
+    "approval-with-exclusivity-headlined-first", "approved-to-enter-a-designation-procedure",
+    "also-announced-today-under-a-congress-headline",
+    "separately-announced-today-under-a-results-headline",
+    "earlier-today-under-a-results-headline", "we-also-announce-in-a-quote",
+    "one-year-since-the-u-s-agency-approved", "regulator-suspends-the-companys-study",
+    "smc-advice-accepting-for-restricted-use", "committee-recommended-granting-an-authorisation",
+    "committee-did-not-recommend-granting", "pma-application-approved-called-clearance",
+    "de-novo-petition-granted-called-approval",
+    "vote-counted-yesterday-under-a-restructuring-headline",
+    "headline-of-two-acts-the-opening-announces-one", "a-trial-authorisation-approved",
+    "information-request-on-a-510k-in-headline-and-opening",
+]
+
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
@@ -3227,7 +3318,9 @@ _ROUND_TWENTY_FIVE_IDS = [
                                ("twenty-four", _ROUND_TWENTY_FOUR_CASES,
                                 _ROUND_TWENTY_FOUR_IDS),
                                ("twenty-five", _ROUND_TWENTY_FIVE_CASES,
-                                _ROUND_TWENTY_FIVE_IDS))
+                                _ROUND_TWENTY_FIVE_IDS),
+                               ("twenty-six", _ROUND_TWENTY_SIX_CASES,
+                                _ROUND_TWENTY_SIX_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

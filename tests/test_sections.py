@@ -203,6 +203,19 @@ def test_a_one_word_place_in_mixed_case_opens_a_dateline_only_with_date_and_dash
     assert (opening[:end] if end is not None else None) == dateline
 
 
+def test_a_place_led_by_its_article_opens_a_dateline() -> None:
+    # "Leiden, the Netherlands, ...": the country's article is no sentence's lower-case start;
+    # the release's label line above the title is then no headline either
+    title = "Zoral secures EU marketing authorisation for ZORSCAN in Fabry disease"
+    text = ("PRESS RELEASE - REGULATED INFORMATION\n\n" + title + "\n\nLeiden, the "
+            "Netherlands, 23 June 2026 - Zoral N.V. today announces that the European "
+            "Commission has granted marketing authorisation for ZORSCAN.\n")
+    sections = segment(text)
+    assert_covers(text, sections)
+    assert (sections[0].kind, sections[0].title) == ("headline", title)
+    assert spans(text, "dateline") == ["Leiden, the Netherlands, 23 June 2026 - "]
+
+
 def test_inline_about_and_safe_harbor_paragraphs() -> None:
     d08 = corpus("d08")
     assert titles(d08, "about") == ["United Health Products"]

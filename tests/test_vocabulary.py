@@ -192,6 +192,8 @@ def test_nothing_restates_the_code_lists() -> None:
      "leaning needs a direction"),
     ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\nyields_to = [\"none\"]\n",
      "not compatible"),
+    ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\npart_of = [\"b\"]\n",
+     "names unknown"),
     ("other_agency = \"ELSE\"\n[[decision]]\ncode = \"none\"\n[[agency]]\ncode = \"X\"\n"
      "abbreviations = [\"X\"]\ndecisions = [\"*\"]\n", "other_agency"),
     ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\n[[decision.cue]]\n"

@@ -42,10 +42,12 @@ __all__ = [
     "CueVerdict",
     "QuoteReading",
     "ReaderOutcome",
+    "acts_stated",
     "detect_decision",
     "has_front_cue",
     "is_prose",
     "other_news_headline",
+    "part_of_stated",
     "read_agency",
     "read_outcome",
     "read_quote",
@@ -104,17 +106,40 @@ class CueVerdict:
 SPECIFIC = 2.0
 
 
+def acts_stated(cues: Sequence[WeightedCue]) -> dict[int, dict[str, float]]:
+    """Per sentence (by ``id``), the kinds of act it states as today's, each with its most
+    specific cue there: firm, current, of some weight, and specific or said of a regulator
+    acting (a generic word no regulator is said to act by, "the accelerated-approval
+    indication", states no act)."""
+    stated: dict[int, dict[str, float]] = {}
+    for c in cues:
+        if (c.firm and not c.background and c.weight >= 1.0
+                and (c.hit.specificity >= SPECIFIC or c.actor)):
+            acts = stated.setdefault(id(c.sentence), {})
+            acts[c.hit.decision] = max(acts.get(c.hit.decision, 0.0), c.hit.specificity)
+    return stated
+
+
+def part_of_stated(c: WeightedCue, stated: dict[int, dict[str, float]]) -> bool:
+    """Whether a cue is part of another act its sentence states as today's: a catch-all kind's
+    beside a specific act ("has approved X ... with a REMS"), or a kind's beside an act it comes
+    with, named specifically (the vocabulary's ``part_of``: "granted marketing authorisation
+    ... and confirmed the orphan designation"; not the bare verb of the kind's own act, "approved
+    to enter the Special Review Procedure")."""
+    acts = stated.get(id(c.sentence), {})
+    if VOCABULARY.catch_all(c.hit.decision):
+        return any(not VOCABULARY.catch_all(d) for d in acts)
+    spec = VOCABULARY.decision(c.hit.decision)
+    return spec is not None and any(acts.get(d, 0.0) >= SPECIFIC for d in spec.part_of)
+
+
 def _aggregate(cues: list[WeightedCue]) -> dict[str, float]:
-    """Each decision's score: its cues' weights, each further one counting half the one before.
-    A catch-all kind's cue ("other": a REMS) in a sentence that states a specific act as today's
-    ("has approved X ... with a REMS") is part of that act and does not count; a generic word
-    no regulator is said to act by ("the accelerated-approval indication") states no act."""
-    stated = {id(c.sentence) for c in cues if c.firm and not c.background and c.weight >= 1.0
-              and not VOCABULARY.catch_all(c.hit.decision)
-              and (c.hit.specificity >= SPECIFIC or c.actor)}
+    """Each decision's score: its cues' weights, each further one counting half the one before;
+    a cue that is part of another act its sentence states (``part_of_stated``) does not count."""
+    stated = acts_stated(cues)
     by: dict[str, list[float]] = {}
     for c in cues:
-        if VOCABULARY.catch_all(c.hit.decision) and id(c.sentence) in stated:
+        if part_of_stated(c, stated):
             continue
         by.setdefault(c.hit.decision, []).append(c.weight)
     return {
@@ -342,6 +367,25 @@ def _yielded_to(cues: Sequence[WeightedCue], decision: str) -> str | None:
                  and not _RELATIVE.search(c.hit.text)), None)
 
 
+def _announced_of_two(view: ZonedRelease, decision: str) -> str | None:
+    """Of two acts the headline states ("Announces FDA Approval of X; Receives Complete Response
+    Letter for Y"), the one the lead's opening sentence, the release's announcement, states
+    alone, with its regulator acting: the other is the release's second matter, however
+    specific its words. (A generic word and the kind it is the verb of, "has approved its
+    application under the Clinical Trial Approval scheme", are two kinds named: no one act.)"""
+    opening = next((vs for vs in view.sentences if vs.zone == "lead"), None)
+    if opening is None:
+        return None
+    head = {c.hit.decision for c in view.cues if c.sentence.zone == "headline" and _up_front(c)
+            and (c.actor or c.hit.specificity >= SPECIFIC)}
+    stating = [c for c in view.cues if c.sentence is opening and not c.background]
+    said = {c.hit.decision for c in stating}
+    if (decision not in head or len(said) != 1 or decision in said or not said <= head
+            or not any(c.actor and _up_front(c) for c in stating)):
+        return None
+    return next(iter(said))
+
+
 def detect_decision(view: ZonedRelease) -> CueVerdict:
     """The decision the release reports (``none`` when it reports no regulatory event)."""
     scores = _aggregate(view.cues)
@@ -349,8 +393,8 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
     if not ranked:
         return CueVerdict("none", 0.0, False, (), None, 0.0, scores)
     decision, score = ranked[0]
-    paired = _yielded_to(view.cues, decision)
-    if paired is not None:
+    paired = _yielded_to(view.cues, decision) or _announced_of_two(view, decision)
+    if paired is not None and paired in scores:
         decision, score = paired, max(score, scores[paired])
     # refinements: a specific kind of approval named up front wins over the generic word
     # (or framed: the act stated in the generic word, its kind by the framework it falls under,

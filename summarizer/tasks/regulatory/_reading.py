@@ -107,9 +107,10 @@ _JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
 _TODAY_AFTER = re.compile(
-    # after the cue's abbreviation ("Complete Response Letter (CRL) yesterday") or in a short
-    # aside ("the FDA's approval, received late yesterday, of X")
-    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b"
+    # after the cue's abbreviation ("Complete Response Letter (CRL) yesterday"), a vote's count
+    # ("voted 9 to 4 yesterday") or in a short aside ("the FDA's approval, received late
+    # yesterday, of X")
+    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:\d+ ?(?:to|-|–) ?\d+ )?(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b"
     rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published|obtained) (?:\w+ )?"
     rf"{_JUST_NOW}\b",
     re.I)

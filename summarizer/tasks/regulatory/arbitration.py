@@ -45,8 +45,10 @@ from summarizer.tasks.regulatory._decision import (
     CueVerdict,
     QuoteReading,
     ReaderOutcome,
+    acts_stated,
     has_front_cue,
     other_news_headline,
+    part_of_stated,
     read_quote,
     sentence_agency,
 )
@@ -179,10 +181,14 @@ def overrule_unstated(summary: RegulatorySummary, fallback: Reader) -> list[Find
 def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     """A cue in the quoted sentence that positively states another decision, if any: a
     specific one (a generic word such as "approved" is said of many acts), or one naming the
-    specific kind of a generic answer with the regulator acting ("the FDA clearance")."""
+    specific kind of a generic answer with the regulator acting ("the FDA clearance"). The
+    model's kind stated only as part of another act there (an approval's orphan exclusivity)
+    is not stated."""
     kind = VOCABULARY.decision(predicted)
+    stated = acts_stated(quote.cues)
     own = [c for c in quote.cues if VOCABULARY.compatible(predicted, c.hit.decision)
-           and not (kind is not None and kind.catch_all and c.hit.decision != predicted)]
+           and not (kind is not None and kind.catch_all and c.hit.decision != predicted)
+           and not (kind is not None and kind.part_of and part_of_stated(c, stated))]
     strongest_own = max((c.hit.specificity for c in own if _current(c)), default=0.0)
     others = sorted(
         (c for c in quote.cues

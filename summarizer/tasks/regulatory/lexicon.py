@@ -392,9 +392,13 @@ NOT_EVENT_BEFORE = re.compile(
 )
 #: background markers before a cue: an earlier event recapped ("previously approved")
 BACKGROUND_BEFORE = re.compile(
-    r"\b(?:previously|already|earlier|formerly(?![^()]{0,40}\))|since|existing|prior|recent"
-    r"|anniversary of)\b(?:[^.;]{0,30}|[^.;,]{31,60})$"  # (further, in its own clause: "previously
-    # received Breakthrough Therapy and Orphan Drug designations")
+    # ("earlier today" is today's; the dot of an initial is no sentence's end: "since the U.S.
+    # Food and Drug Administration licensed")
+    r"\b(?:previously|already|earlier(?! today| this morning)|formerly(?![^()]{0,40}\))|since"
+    r"|existing|prior|recent|anniversary of)\b"
+    # (further, in its own clause: "previously received Breakthrough Therapy and Orphan Drug
+    # designations")
+    r"(?:(?:[^.;]|(?<=\b(?-i:[A-Z]))\.){0,30}|(?:[^.;,]|(?<=\b(?-i:[A-Z]))\.){31,60})$"
     # a year in the cue's own clause (one before a comma dates another act: "following the FDA's
     # approval in 2023, Health Canada has now authorised")
     r"|\b(?:in (?:19|20)\d\d|last year)\b[^.;,—–]{0,30}$"
@@ -604,13 +608,16 @@ OTHERS_ACT = re.compile(
 #: ("The Company also reports that Health Canada has issued ...", "Subsequent to quarter end,
 #: the TGA approved ..."): the words a release uses for what it tells now
 REPORTED_NOW = re.compile(
-    r"\b(?:(?:also|further|additionally|today|separately) (?:announced|reported|disclosed|informed)"
+    r"\b(?:(?:also|further|additionally|today|separately) (?:announce[ds]?|report(?:s|ed)?"
+    r"|disclose[ds]?|inform(?:s|ed)?)"
+    r"(?: (?:(?:earlier |later )?today|this morning))?"
     r"|(?<!which )(?<!who )(?:announces|reports|discloses|informs)"
     r"|is (?:also )?pleased to (?:further |also )?(?:announce|report|inform)"
     # ... or said apart from the other news, or the same day ("Separately, the company
     # announced that", "In a regulatory filing the same day, the company disclosed that")
     r"|(?:^\W*(?:separately|in a separate (?:development|announcement|statement)|in addition"
-    r"|additionally)|\b(?:on )?the same day)\b[^.;]{0,60}?\b(?:announced|reported|disclosed))"
+    r"|additionally)|\b(?:on )?the same day)\b[^.;]{0,60}?\b(?:announced|reported|disclosed)"
+    r"(?: (?:(?:earlier |later )?today|this morning))?)"
     r" (?:(?:the )?(?:market|shareholders|investors) )?that\b"
     r"(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$"
     r"|\b(?:subsequent to|after|since) (?:the )?(?:end of the )?(?:quarter|period|half[- ]year"

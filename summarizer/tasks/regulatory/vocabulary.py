@@ -113,6 +113,10 @@ class DecisionSpec:
     misfit_severity: str = "error"
     #: the kind for what fits no other: a specific kind stated in its sentence is the answer
     catch_all: bool = False
+    #: the acts this kind comes with: stated in a sentence that states one of them as today's,
+    #: its cue is part of that act ("granted marketing authorisation ... and confirmed the
+    #: orphan designation": the approval)
+    part_of: frozenset[str] = frozenset()
     #: whether an answer with another direction is an error (False: the direction is usual,
     #: not certain: an accepted filing with a short review clock may read neutral)
     fixed_direction: bool = True
@@ -394,6 +398,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             fixed_direction=bool(raw.get("fixed_direction", direction is not None)),
             misfit=raw.get("misfit", ""),
             catch_all=bool(raw.get("catch_all", False)),
+            part_of=frozenset(raw.get("part_of", [])),
             misfit_severity=raw.get("misfit_severity", "error"),
             participles=tuple(raw.get("participles", [])),
             leanings=tuple(_leaning_entry(r, fragments, where) for r in raw.get("leaning", [])),
@@ -443,7 +448,7 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
     if len(codes) != len(v.decisions) or len(v.agency_codes) != len(set(v.agency_codes)):
         raise ConfigurationError(f"{origin}: a code is defined twice")
     for d in v.decisions:
-        unknown = (d.refines | d.compatible) - codes
+        unknown = (d.refines | d.compatible | d.part_of) - codes
         if unknown:
             raise ConfigurationError(f"{origin}: decision {d.code} names unknown {sorted(unknown)}")
         if not d.yields_to <= d.compatible:
