@@ -663,6 +663,21 @@ def test_a_class_2_resubmission_is_not_a_recall_classification() -> None:
     assert "other" in kinds("The FDA classified the field correction as a Class I recall.")
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    ("The FDA has approved the New Drug Application for TAVLIX.", True),
+    ("The FDA approved the company's premarket approval (PMA) application for TAVLIX.", True),
+    # a determiner tells the act; without one, "approved" describes the application
+    ("Manufacturing moves to Ohio under the FDA approved NDA for TAVLIX.", False),
+    ("Sales of devices under its FDA approved PMA rose 20%.", False),
+], ids=["nda-approved", "pma-application-approved", "an-approved-nda", "an-approved-pma"])
+def test_an_application_approved_is_the_act_only_with_its_determiner(text: str,
+                                                                     act: bool) -> None:
+    from summarizer.tasks.regulatory.lexicon import find_decision_cues
+
+    assert any(hit.decision == "approval" and hit.specificity >= 2.5
+               for hit in find_decision_cues(text)) is act
+
+
 @pytest.mark.parametrize(("text", "lifted"), [
     ("Trading halt to be lifted on release of this announcement.", False),
     ("The trading halt was lifted this morning.", False),
