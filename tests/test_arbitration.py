@@ -488,19 +488,21 @@ APPROVAL_WITH_ORPHAN_STATUS = (
 )
 
 
-@pytest.mark.parametrize(("quote", "said", "settled"), [
+_AUTHORISED_WITH_ORPHAN_STATUS = (
+    "the European Commission has granted marketing authorisation for TRENZIA (pexomilast) in "
+    "Gaucher disease and confirmed its orphan designation")
+
+
+@pytest.mark.parametrize(("quote", "agency", "said", "settled"), [
     # the orphan designation an approval confirms is part of the approval, not a designation
-    ("the European Commission has granted marketing authorisation for TRENZIA (pexomilast) in "
-     "Gaucher disease and confirmed its orphan designation", "designation", "approval"),
-    ("the European Commission has granted marketing authorisation for TRENZIA (pexomilast) in "
-     "Gaucher disease and confirmed its orphan designation", "approval", "approval"),
+    (_AUTHORISED_WITH_ORPHAN_STATUS, "EC", "designation", "approval"),
+    (_AUTHORISED_WITH_ORPHAN_STATUS, "EC", "approval", "approval"),
     # a designation its own sentence grants stands
-    ("the FDA has granted Orphan Drug Designation to HB-12 for Fabry disease", "designation",
-     "designation"),
+    ("the FDA has granted Orphan Drug Designation to HB-12 for Fabry disease", "FDA",
+     "designation", "designation"),
 ], ids=["orphan-status-of-an-approval", "approval-kept", "designation-granted-kept"])
 def test_a_kind_that_comes_with_an_act_its_sentence_states_is_that_act(
-        quote: str, said: str, settled: str) -> None:
-    agency = "FDA" if "HB-12" in quote else "EC"
+        quote: str, agency: str, said: str, settled: str) -> None:
     summary, findings = _arbitrated(_ruling_answer(quote, decision=said, agency=agency),
                                     APPROVAL_WITH_ORPHAN_STATUS)
     assert summary.outcome is not None and summary.outcome.decision == settled
