@@ -106,15 +106,20 @@ class CueVerdict:
 SPECIFIC = 2.0
 
 
+def _states_act(c: WeightedCue) -> bool:
+    """Whether a cue states its act as today's: firm, current, of some weight, and specific or
+    said of a regulator acting (a generic word no regulator is said to act by, "the
+    accelerated-approval indication", states no act)."""
+    return (c.firm and not c.background and c.weight >= 1.0
+            and (c.hit.specificity >= SPECIFIC or c.actor))
+
+
 def acts_stated(cues: Sequence[WeightedCue]) -> dict[int, dict[str, float]]:
-    """Per sentence (by ``id``), the kinds of act it states as today's, each with its most
-    specific cue there: firm, current, of some weight, and specific or said of a regulator
-    acting (a generic word no regulator is said to act by, "the accelerated-approval
-    indication", states no act)."""
+    """Per sentence (by ``id``), the kinds of act it states as today's (``_states_act``), each
+    with its most specific cue there."""
     stated: dict[int, dict[str, float]] = {}
     for c in cues:
-        if (c.firm and not c.background and c.weight >= 1.0
-                and (c.hit.specificity >= SPECIFIC or c.actor)):
+        if _states_act(c):
             acts = stated.setdefault(id(c.sentence), {})
             acts[c.hit.decision] = max(acts.get(c.hit.decision, 0.0), c.hit.specificity)
     return stated
@@ -376,8 +381,7 @@ def _announced_of_two(view: ZonedRelease, decision: str) -> str | None:
     opening = next((vs for vs in view.sentences if vs.zone == "lead"), None)
     if opening is None:
         return None
-    head = {c.hit.decision for c in view.cues if c.sentence.zone == "headline" and _up_front(c)
-            and (c.actor or c.hit.specificity >= SPECIFIC)}
+    head = {c.hit.decision for c in view.cues if c.sentence.zone == "headline" and _states_act(c)}
     stating = [c for c in view.cues if c.sentence is opening and not c.background]
     said = {c.hit.decision for c in stating}
     if (decision not in head or len(said) != 1 or decision in said or not said <= head
