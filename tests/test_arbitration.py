@@ -1404,3 +1404,86 @@ def test_the_thing_a_review_is_of_is_no_act_against_the_answer() -> None:
     assert not [f for f in result.findings
                 if f.rule.startswith("decision_") or f.severity == "error"]
     assert result.summary.outcome is not None and result.summary.outcome.decision == "refusal"
+
+
+AUSTRALIA = (
+    "Marrowind Biotherapeutics Announces TGA Registration of ZELMORA\n\nMELBOURNE, Australia, "
+    "May 6, 2025 -- Marrowind Biotherapeutics Ltd today announced that the Therapeutic Goods "
+    "Administration (TGA) has approved ZELMORA (zelmorastat) for adults with primary biliary "
+    "cholangitis. ZELMORA was previously approved by the U.S. Food and Drug Administration in "
+    "2024. Marrowind plans to submit a New Drug Application to the U.S. Food and Drug "
+    "Administration for a second indication in the second half of 2026.\n"
+)
+SWITZERLAND = (
+    "Marrowind Biotherapeutics Receives Swissmedic Authorisation for ZELMORA\n\nBASEL, "
+    "Switzerland, May 6, 2025 -- Marrowind Biotherapeutics AG today announced that Swissmedic "
+    "has granted marketing authorisation for ZELMORA (zelmorastat) for adults with primary "
+    "biliary cholangitis. ZELMORA was previously approved by the U.S. Food and Drug "
+    "Administration in 2024.\n"
+)
+
+
+_RECAP = "ZELMORA was previously approved by the U.S. Food and Drug Administration in 2024."
+
+
+@pytest.mark.parametrize(("text", "quote", "agency", "body"), [
+    (AUSTRALIA, "Marrowind plans to submit a New Drug Application to the U.S. Food and Drug "
+                "Administration for a second indication in the second half of 2026.", "TGA", "TGA"),
+    (AUSTRALIA, _RECAP, "TGA", "TGA"),
+    (SWITZERLAND, _RECAP, "OTHER", "Swissmedic"),
+], ids=["a-plan-quoted", "a-recap-quoted", "a-recap-quoted-for-a-regulator-without-a-code"])
+def test_a_decision_its_quote_does_not_state_takes_the_regulator_of_the_releases_sentence(
+        text: str, quote: str, agency: str, body: str) -> None:
+    answer = _ruling_answer(quote, agency="FDA")
+    answer["outcome"].update(products=[{"name": "ZELMORA", "generic_name": "zelmorastat"}],
+                             indication="primary biliary cholangitis")
+    summary, findings = _arbitrated(answer, text)
+    outcome = summary.outcome
+    assert outcome is not None and (outcome.decision, outcome.agency) == ("approval", agency)
+    assert outcome.agency_body is not None and body in outcome.agency_body
+    assert outcome.evidence is not None and "today announced" in outcome.evidence.quote
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "'FDA'" in findings[0].message and "quoted sentence" in findings[0].message
+    # the release's own regulator, answered with the same quote, is left as it is
+    answer["outcome"]["agency"] = agency
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.agency == agency
+    assert not [f for f in findings if f.rule == "agency_arbitrated"]
+
+
+def test_a_generic_word_naming_a_procedure_states_no_act() -> None:
+    text = ("Yunhe Biopharma: NDA for YH-204 accepted\n\nSHANGHAI, May 6, 2025 -- The board of "
+            "Yunhe Biopharma announces that the new drug application for YH-204 (lanvotinib) in "
+            "advanced gastric cancer has been accepted by the Center for Drug Evaluation of the "
+            "National Medical Products Administration (NMPA) and has been included in the "
+            "priority review and approval procedure.\n")
+    quote = ("the new drug application for YH-204 (lanvotinib) in advanced gastric cancer has been "
+             "accepted by the Center for Drug Evaluation of the National Medical Products "
+             "Administration (NMPA) and has been included in the priority review and approval "
+             "procedure")
+    answer = _ruling_answer(quote, decision="approval", agency="NMPA")
+    answer["outcome"].update(products=[{"name": "YH-204", "generic_name": "lanvotinib"}],
+                             indication="advanced gastric cancer")
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.decision == "filing_accepted"
+    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+
+
+def test_a_sentence_told_as_disclosed_in_a_dated_announcement_backs_no_decision() -> None:
+    text = ("Huaxin Biotech: Voluntary Announcement\n\nHONG KONG, 24 November "
+            "2025 -- The board of Huaxin Biotech Holdings Limited announces that the Center for "
+            "Drug Evaluation of the NMPA has approved the resumption of the Phase II trial of "
+            "HX-301 in small cell lung cancer. As disclosed in the announcement of the Company "
+            "dated 18 July 2025, the CDE placed the trial on clinical hold after two cases of "
+            "pneumonitis.\n")
+    quote = ("As disclosed in the announcement of the Company dated 18 July 2025, the CDE "
+             "placed the trial on clinical hold after two cases of pneumonitis.")
+    answer = _ruling_answer(quote, decision="clinical_hold", agency="NMPA")
+    answer["outcome"].update(direction="unfavorable",
+                             products=[{"name": "HX-301", "generic_name": None}],
+                             indication="small cell lung cancer")
+    summary = ground(RegulatorySummary.model_validate(answer), text)
+    findings = arbitrate(summary, Reader(load(text, published=dt.date(2025, 11, 24)),
+                                         index=SourceIndex(text)))
+    assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
+    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]

@@ -38,7 +38,8 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: in the twenty-fourth, the last 330 read 0.86 on their holdout halves when split (and after);
 #: in the twenty-fifth, the last 330 read 0.89 on their holdout halves when split (and after);
 #: in the twenty-sixth, the last 330 read 0.90 on their holdout halves when split (0.92 after);
-#: after the changes read from the tune halves' misses, all 9,350 read these (0.976 and 0.909)
+#: in the twenty-seventh, the last 329 read 0.94 on their holdout halves when split (0.95 after);
+#: after the changes read from the tune halves' misses, all 9,679 read these (0.978 and 0.911)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 
@@ -59,7 +60,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (4680, 4670)
+    assert (len(tune), len(holdout)) == (4845, 4834)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

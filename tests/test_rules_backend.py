@@ -3316,6 +3316,99 @@ _ROUND_TWENTY_SIX_IDS = [
 ]
 
 
+_ROUND_TWENTY_SEVEN_CASES = [
+    ("Norrvik Medical completes acquisition of Sentalis Devices",
+     "Norrvik Medical AB today announced that it has completed its acquisition of Sentalis "
+     "Devices, a maker of peripheral stents. Closing was conditional on Sentalis obtaining CE "
+     "marking under the MDR for its LX stent, a condition fulfilled on 10 February 2025, when "
+     "the notified body, TÜV Rheinland LGA Products GmbH, issued the CE certificate.",
+     "NONE", "none"),
+    ("Norrvik Medical completes acquisition of Sentalis Devices",
+     "Norrvik Medical AB today announced that it has completed its acquisition of Sentalis "
+     "Devices, a maker of peripheral stents. Closing was conditional on Sentalis obtaining CE "
+     "marking under the MDR for its LX stent, a condition fulfilled today, when the notified "
+     "body, TÜV Rheinland LGA Products GmbH, issued the CE certificate.",
+     "NOTIFIED_BODY", "clearance"),
+    ("Pellworth Therapeutics Announces FDA Approval of NORAVEX",
+     "Pellworth Therapeutics, Inc. today announced that the U.S. Food and Drug Administration "
+     "has approved NORAVEX (tarilumab) for adults with relapsed follicular lymphoma after two "
+     "prior therapies. NORAVEX was approved under the Accelerated Approval Program based on the "
+     "objective response rate in the phase 2 TARI-2 trial.", "FDA", "accelerated_approval"),
+    ("Odelia Bio Receives EU Approval for VESTRAMYD",
+     "Odelia Bio SE today announced that the European Commission has approved VESTRAMYD "
+     "(sotiparin) for adults with AL amyloidosis. VESTRAMYD was authorised as a conditional "
+     "marketing authorisation, renewable annually, on the basis of the haematologic response "
+     "rate in the VESTA-2 study.", "EC", "accelerated_approval"),
+    ("Pellworth Therapeutics Announces Full FDA Approval of NORAVEX",
+     "Pellworth Therapeutics, Inc. today announced that the U.S. Food and Drug Administration "
+     "has granted full approval to NORAVEX (tarilumab) for relapsed follicular lymphoma. "
+     "NORAVEX was approved under the Accelerated Approval Program in 2022.", "FDA", "approval"),
+    ("Kelvard Bio Prices $60 Million Registered Direct Offering",
+     "Kelvard Bio, Inc. today announced the pricing of a registered direct offering of $60 "
+     "million. Proceeds will support the launch of TRELVIO (vaborasib), which the U.S. "
+     "Food and Drug Administration approved in January for chronic migraine.", "NONE", "none"),
+    ("Kelvard Bio Reports Fourth Quarter and Full Year 2024 Financial Results and Provides "
+     "Corporate Update",
+     "Kelvard Bio, Inc. today reported a net loss of $52.0 million for 2024. In January, the FDA "
+     "accepted for filing the New Drug Application for TRELVIO (vaborasib) for chronic migraine "
+     "and granted it priority review, with a PDUFA date of July 28, 2025.", "NONE", "none"),
+    ("Harlowe Biologics Opens New Manufacturing Facility in Raleigh",
+     "Harlowe Biologics, Inc. today opened its new manufacturing facility in Raleigh, "
+     "North Carolina. The site will produce VANTRIX (selmotide), which the U.S. Food and "
+     "Drug Administration approved on February 10, 2025 for adults with short bowel "
+     "syndrome.", "NONE", "none"),
+    ("Brantford Oncology Receives Health Canada Approval for KORVANTA",
+     "Brantford Oncology Inc. announced today that Health Canada has authorized KORVANTA "
+     "(tisolimab) for adults with relapsed multiple myeloma after three or more lines of "
+     "therapy under the Notice of Compliance with Conditions (NOC/c) policy.",
+     "HEALTH_CANADA", "accelerated_approval"),
+    ("Brantford Oncology Receives Health Canada Approval for KORVANTA",
+     "Brantford Oncology Inc. announced today that Health Canada has authorized KORVANTA "
+     "(tisolimab) for adults with relapsed multiple myeloma. Market authorization with "
+     "conditions was granted pending the results of the confirmatory KORV-3 trial.",
+     "HEALTH_CANADA", "accelerated_approval"),
+    ("Notice Regarding Designation of TK-410 for Priority Review",
+     "Tokiwa Seiyaku Co., Ltd. announced that the Ministry of Health, Labour and Welfare "
+     "has designated TK-410 (ravosetan), for which an application for marketing approval "
+     "was filed in December 2024 for refractory epilepsy in children, as a product subject "
+     "to priority review.", "PMDA", "designation"),
+    ("Aomori Genetics' AG-12 Designated Under Japan's SAKIGAKE Scheme",
+     "Japan's health ministry has designated AG-12, Aomori Genetics' gene therapy for "
+     "Fabry disease, for its SAKIGAKE review scheme, the company said today.", "PMDA",
+     "designation"),
+    ("Delmont Pharmaceuticals Receives Not-Approvable Letter for VIREXA NDA",
+     "Delmont Pharmaceuticals, Inc. announced today that it has received a not-approvable "
+     "letter for its New Drug Application for VIREXA (pelvadine) in chronic insomnia. In "
+     "the letter, the Agency stated that the trials did not show a sufficient effect.", "FDA",
+     "complete_response"),
+    ("Voluntary Announcement: Business Update",
+     "The board of directors of Huaxin Biotech Holdings Limited announces a business update. As "
+     "disclosed in the announcement of the Company dated 10 January 2025, the Center for Drug "
+     "Evaluation of the NMPA approved the IND application of HX-301 for advanced solid "
+     "tumours. The first patient has now been dosed in the Phase I trial.", "NONE", "none"),
+    ("Rhydian Bio Reports Phase 3 Results for TELVANO in Psoriasis",
+     "Rhydian Bio today reported that TELVANO achieved complete skin clearance in 41% of "
+     "patients at week 16 in the phase 3 TELVA-2 trial, which the U.S. Food and Drug "
+     "Administration reviewed at an end-of-phase 2 meeting.", "NONE", "none"),
+]
+_ROUND_TWENTY_SEVEN_IDS = [
+    "a-certificate-in-a-when-clause-dated-by-its-main-clause-weeks-back",
+    "a-certificate-in-a-when-clause-dated-today",
+    "the-lead-states-the-approval-under-the-accelerated-programme",
+    "the-lead-states-the-authorisation-as-conditional",
+    "full-approval-after-an-accelerated-approval-recalled",
+    "an-act-a-month-before-the-offering-dated-by-its-month",
+    "an-acceptance-a-month-before-the-results-dated-by-its-month",
+    "an-act-dated-weeks-back-under-a-facility-opening-headline",
+    "a-conditional-notice-after-lines-of-therapy-in-the-indication",
+    "a-market-authorization-with-conditions",
+    "a-ministry-designates-a-product-subject-to-priority-review",
+    "a-health-ministry-designates-for-its-scheme",
+    "a-not-approvable-letter-from-the-agency",
+    "an-act-told-as-disclosed-in-a-dated-announcement",
+    "skin-clearance-in-trial-results-is-no-device-clearance",
+]
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
@@ -3335,7 +3428,9 @@ _ROUND_TWENTY_SIX_IDS = [
                                ("twenty-five", _ROUND_TWENTY_FIVE_CASES,
                                 _ROUND_TWENTY_FIVE_IDS),
                                ("twenty-six", _ROUND_TWENTY_SIX_CASES,
-                                _ROUND_TWENTY_SIX_IDS))
+                                _ROUND_TWENTY_SIX_IDS),
+                               ("twenty-seven", _ROUND_TWENTY_SEVEN_CASES,
+                                _ROUND_TWENTY_SEVEN_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

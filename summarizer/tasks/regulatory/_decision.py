@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from summarizer.tasks.regulatory._reading import (
     CUE_WINDOW,
+    SPECIFIC,
     ViewSentence,
     WeightedCue,
     ZonedRelease,
@@ -100,10 +101,6 @@ class CueVerdict:
             and best.sentence.zone in _FRONT
             and self.score >= 1.8 * self.runner_up_score
         )
-
-
-#: a cue's specificity from which its words name a kind of act, not a word said of many
-SPECIFIC = 2.0
 
 
 def _states_act(c: WeightedCue) -> bool:
@@ -321,6 +318,19 @@ def _framed(cues: Sequence[WeightedCue], generic: str, specific: str) -> bool:
                and not c.negated and id(c.sentence) in acts for c in cues)
 
 
+#: an act's own verb in a cue's words ("approved under ...", "granted conditional approval")
+_ACT_VERB = re.compile(r"\b(?:approved|granted|authori[sz]ed|cleared|registered)\b", re.I)
+
+
+def _states_kind(cues: Sequence[WeightedCue], specific: str) -> bool:
+    """Whether the lead states the act as the specific kind, in a sentence with an act's verb
+    ("X was approved under the Accelerated Approval pathway", "Market authorization with
+    conditions was granted"): the generic act's kind, however often the headline and the
+    opening sentence say the generic word."""
+    return any(c.hit.decision == specific and c.sentence.zone == "lead" and _states_act(c)
+               and _ACT_VERB.search(c.sentence.text) for c in cues)
+
+
 def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
     """Whether the front matter names the generic kind as explicitly as the specific one ("full
     approval" against "accelerated approval"): then the generic kind is no mere word."""
@@ -408,7 +418,7 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
         if not VOCABULARY.refinement(decision, kind.code) or _explicit(view, decision, kind.code):
             continue
         if has_front_cue(view.cues, kind.code, kind.refine_specificity) and (
-                scores.get(kind.code, 0) >= 0.3 * score):
+                scores.get(kind.code, 0) >= 0.3 * score or _states_kind(view.cues, kind.code)):
             decision, stating, score = kind.code, kind.code, max(score, scores[kind.code])
             break
         if _framed(view.cues, decision, kind.code):

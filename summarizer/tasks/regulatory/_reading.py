@@ -125,7 +125,10 @@ _OPENING_DATE = re.compile(
     rf"(?:\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d\b(?!\s*[,;])"
     r"|[^,;]{0,40}(?:,\s*(?:19|20)\d\d)?,"  # (the comma inside "On June 2, 2023," too)
     # ... or a year or a month of one without the comma ("In 2024 the FDA accepted ...")
-    rf"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))",
+    rf"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))"
+    # ... or by the dated announcement it refers to ("As disclosed in the announcement of the
+    # Company dated 18 July 2025, ...": that announcement's act is as old)
+    r"|^\W*As (?:disclosed|announced|reported|stated) in [^,;]{0,80}?\bdated\b[^,;]{0,30},",
     re.I,
 )
 MONTH_NUM = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
@@ -134,6 +137,8 @@ _READ_LIMIT = 60_000
 _HEDGED_CUE_WEIGHT = 0.15
 _BACKGROUND_WEIGHT = 0.35
 _NEGATED_WEIGHT = 0.05
+#: a cue's specificity from which its words name a kind of act, not a word said of many
+SPECIFIC = 2.0
 #: characters either side of a cue that its reading looks at (hedges, negation, clause, dates)
 CUE_WINDOW = 400
 
@@ -386,6 +391,10 @@ def _clause(before: str) -> str:
 #: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
 #: before the comma's
 _RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
+#: a cue in a clause of time hung on the one before ("the condition was met on 23 September,
+#: when the notified body, BSI, issued the certificate"), no stronger break between: its act
+#: is the time the main clause dates
+_WHEN_CLAUSE = re.compile(r",\s*when\b[^;:()—–]*$", re.I)
 #: a regulator's name blanked out (``mask_agencies``), read as one word
 _MASKED = re.compile(r"_+(?: _+)*")
 
@@ -432,6 +441,9 @@ def is_background(
     own = _clause(before)
     if _RELATIVE_ONLY.fullmatch(own):  # "the opinion adopted on 24 April, which recommended X":
         own = _clause(before[: len(before) - len(own) - 1]) + own  # read with what it tells of
+    timed = _WHEN_CLAUSE.search(before)
+    if timed is not None:  # "... was met on 23 September, when its notified body, X, issued":
+        own = _clause(before[: timed.start()]) + before[timed.start():]  # its main clause dates it
     # narrated as earlier in its own clause ("had approved", "follows the opinion"; a long name
     # read as one word): settled below, once the clause's date is known
     narrated = BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)) is not None
@@ -461,8 +473,8 @@ def is_background(
             (when := _date_of(m)) is not None and when <= period_end
             for m in _DATE_IN.finditer(scope) if not m.group("bare")):
         return True
-    if view.other_news and published is not None and _dated_before(scope, published,
-                                                                   _DAYS_OF_NEWS):
+    if view.other_news and published is not None and _dated_surely_before(scope, published,
+                                                                          _DAYS_OF_NEWS):
         return True
     if sentence.title and BACKGROUND_TITLE.search(sentence.title):
         # a section of highlights recaps, unless the clause dates its act to these days
@@ -673,6 +685,44 @@ def _dated_before(text: str, published: dt.date, days: int) -> bool:
     return any(back > days for back in _days_back(text, published))
 
 
+def _least_days_back(text: str, published: dt.date) -> list[int]:
+    """How many days before ``published`` each date in ``text`` lies at least: a full date
+    exactly; a month without its day ("in March 2025", "in March", the last such month up to
+    the release) from its last day; a day without a year ("on 14 May") from the last such day."""
+    def month_end(year: int, month: int) -> dt.date:
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+    back = []
+    for m in _DATE_IN.finditer(text):
+        if m.group("bare"):
+            continue
+        when = _date_of(m, day_known=True)
+        if when is None and m.group("year"):
+            when = month_end(int(m.group("year")), MONTH_NUM[m.group("month").lower()])
+        if when is not None:
+            back.append((published - when).days)
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTH_NUM[m.group(1).lower()]
+        year = published.year if month <= published.month else published.year - 1
+        back.append(max(0, (published - month_end(year, month)).days))
+    for m in _DAY_ALONE.finditer(text):
+        month = MONTH_NUM[(m.group("month") or m.group("month2")).lower()]
+        try:
+            day_of = dt.date(published.year, month, int(m.group("lead_day") or m.group("day")))
+            if day_of > published:
+                day_of = dt.date(published.year - 1, month, day_of.day)
+        except ValueError:
+            continue
+        back.append((published - day_of).days)
+    return back
+
+
+def _dated_surely_before(text: str, published: dt.date, days: int) -> bool:
+    """Whether ``text`` dates itself more than ``days`` before ``published`` whichever day of
+    the month or year it stated ("in March" in a release of April 19 is at least 19 days back)."""
+    return any(back > days for back in _least_days_back(text, published))
+
+
 def reported_now(plain_before: str) -> bool:
     """Whether a cue's sentence reports its act as the release's own news ("also reports
     that", "is pleased to further announce that"): ``said_today``'s other half."""
@@ -730,6 +780,9 @@ def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
     if re.search(r"\bdate\b", hit.text, re.I) and (
             _DATE_AS_STATE.search(plain_before) or _DATE_PASSING.match(after)):
         return True
+    if hit.specificity < SPECIFIC and FRAMEWORK_AFTER.match(after):
+        return True  # a generic word naming a procedure ("the priority review and approval
+        # procedure", "the approval system"): no act
     return bool(NOT_EVENT_AFTER.match(after) or NOT_EVENT_BEFORE.search(plain_before) or (
         hit.text.endswith("ed") and THING_AFTER_PARTICIPLE.match(after)) or (
         _PARTICIPLE.match(hit.text) and plain_before.endswith("-")) or (  # "NICE-Recommended X"

@@ -25,7 +25,9 @@ non-event when it reads none); when the sentence reads a different decision, tha
 does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
 regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
 sentence names, and one that sentence names only in passing ("following the FDA's approval in
-2023, Health Canada has authorised ...") to the one it names as acting.
+2023, Health Canada has authorised ...") to the one it names as acting. A decision that
+stands although its sentence fails the check (the release's own sentence states the same
+decision) takes the regulator of that sentence, and that sentence as its evidence.
 
 The policy (``ARBITRATION_POLICIES``) is a setting of ``Summarizer``: "overrule" changes the
 outcome and reports each change as a ``decision_arbitrated`` / ``agency_arbitrated`` warning;
@@ -41,7 +43,6 @@ from typing import cast
 
 from summarizer.rulebook import snip
 from summarizer.tasks.regulatory._decision import (
-    SPECIFIC,
     CueVerdict,
     QuoteReading,
     ReaderOutcome,
@@ -52,7 +53,7 @@ from summarizer.tasks.regulatory._decision import (
     read_quote,
     sentence_agency,
 )
-from summarizer.tasks.regulatory._reading import WeightedCue
+from summarizer.tasks.regulatory._reading import SPECIFIC, WeightedCue
 from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
@@ -463,9 +464,11 @@ def _misfit(summary: RegulatorySummary, predicted: str) -> str:
 
 
 def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
-    """The check failed: the rules backend's reading applies (unless it agrees anyway)."""
+    """The check failed: the rules backend's reading applies (unless it agrees anyway: the
+    decision stands on the release's own sentence, and the kept verdict says why the quoted
+    one does not state it)."""
     if agrees:
-        return Verdict(True, predicted, predicted)
+        return Verdict(True, predicted, predicted, reason)
     return Verdict(False, predicted, read, reason)
 
 
@@ -486,7 +489,33 @@ def arbitrate(summary: RegulatorySummary, fallback: Reader,
         return [_overrule(summary, fallback, verdict), *settle_agency(summary, fallback)]
     if policy == "flag":
         return []
-    return settle_agency(summary, fallback)
+    return _settle_on_release(summary, fallback, verdict) or settle_agency(summary, fallback)
+
+
+def _settle_on_release(summary: RegulatorySummary, fallback: Reader,
+                       verdict: Verdict) -> list[Finding]:
+    """A decision that stands on the release's own sentence, not on the quoted one (which
+    states it hedged, as an earlier event, negated, in boilerplate, or not at all: the
+    verdict's reason): the regulator that sentence names is the one that acted, not one the
+    quote names ("plans to submit an NDA to the FDA" quoted for Health Canada's approval), and
+    that sentence is the evidence ("OTHER" when the body it names has no code: ANVISA). A
+    regulator one defers the decision to ("EMA" for the Commission's approval) is no other
+    regulator."""
+    outcome, ruled = summary.outcome, fallback.ruled
+    if (outcome is None or not summary.is_regulatory_event or not verdict.reason
+            or not ruled.is_event or ruled.decision != outcome.decision
+            or ruled.agency == VOCABULARY.no_agency or ruled.agency == outcome.agency
+            or (ruled.agency in _VAGUE_AGENCIES and not ruled.agency_body)
+            or credited(ruled.agency, ruled.decision, {outcome.agency})
+            or credited(outcome.agency, ruled.decision, {ruled.agency})):
+        return []
+    evidence = fallback.summary.outcome.evidence if fallback.summary.outcome else None
+    if evidence is not None:
+        outcome.evidence = evidence
+    return _reassign(summary, fallback, ruled.agency, ruled.agency_body,
+                     f", but {verdict.reason}; the release's own sentence for "
+                     f"'{ruled.decision}' names {ruled.agency_body or ruled.agency} "
+                     f"('{ruled.agency}')")
 
 
 def _message(verdict: Verdict) -> str:

@@ -446,11 +446,18 @@ BACKGROUND_RECENT = re.compile(
     r"|during the (?:reporting |review |financial |fiscal )?"
     r"(?:quarter|period|half[- ]year|year))\b",
     _I)
+#: a patient's treatment history after "after" ("after two or more lines of systemic therapy",
+#: "after prior platinum-based chemotherapy"): an indication's words, no earlier act
+_TREATED_BEFORE = (
+    r"(?:(?:at least|one|two|three|four|\d+|or|more|prior|previous|systemic|[\w-]+-based"
+    r"|first-line|second-line)\s+)*(?:lines? of|therap(?:y|ies)|treatments?|chemotherapy"
+    r"|progression|failure|relapse|transplant)")
 #: background markers in the cue's own clause: an earlier event narrated or referred to
 #: ("had suspended", "follows the opinion", "converts the accelerated approval", "which was")
 BACKGROUND_CLAUSE = re.compile(
     r"\b(?:had (?:\w+ )?(?:been |previously |already |first |initially )?"
-    r"|follow(?:s|ed|ing)?(?: (?:on )?from)?|after|subsequent to|on the heels of|builds? on"
+    rf"|follow(?:s|ed|ing)?(?: (?:on )?from)?|after(?! {_TREATED_BEFORE})|subsequent to"
+    r"|on the heels of|builds? on"
     r"|in addition to|adds? to|comes? after|convert(?:s|ed|ing)?|replac(?:es|ed|ing)"
     r"|supersed(?:es|ed|ing)|(?:which|that|who) (?:was|were|had|has been|have been|\w+ed)"
     r"|under (?:the|its|an?|their) (?:earlier|prior|previous|existing|original) "
@@ -481,6 +488,9 @@ OTHER_NEWS_TITLE = re.compile(
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
     r"|Series [A-F]"
     r"|launch(?:es|ed)?|(?:commercially |now (?:\w+ )?)available|availability"
+    # a site of the company's opened ("Opens New U.S. Headquarters in Boston")
+    r"|(?:opens?|opening of|inaugurates?|breaks ground on) (?:[\w.&'’-]+ ){0,4}?(?:headquarters"
+    r"|offices?|facility|facilities|site|plant|campus|cent(?:er|re)|laborator(?:y|ies)|labs?)"
     r"|(?<!\bmarks )(?<!\bmarks a )(?<!\bmarks another )milestones?"
     r"|(?:R&D|investor|analyst|capital markets) (?:day|event)|to host|hosts?"
     r"|annual general meeting|AGM|shareholders?|address(?:es)?|board meeting"
