@@ -103,7 +103,8 @@ def replay_eval(items: list[CorpusItem], cassettes: Path, record_mode: str, labe
 
     Requests are matched in recorded order, and a document is re-asked at most as often as its
     recording was: the recorded answers stay valid answers under later rules, but a re-ask the
-    recording does not hold has no answer to replay. Recording (any mode but "none") allows two.
+    recording does not hold has no answer to replay. Recording allows two, for a document
+    recorded now: "once" leaves an existing cassette as it is, so it replays like "none".
     """
     recorder = vcr.VCR(record_mode=record_mode,
                        **recording_config(match_on=ORDER_MATCHED, before_record_request=None))
@@ -111,7 +112,8 @@ def replay_eval(items: list[CorpusItem], cassettes: Path, record_mode: str, labe
 
     def summarize(text: str, **kwargs: Any) -> Any:
         path = cassettes / f"{kwargs['source']}.yaml"
-        reasks = 2 if record_mode != "none" else max(0, min(2, recorded_requests(path) - 1))
+        replaying = record_mode == "none" or (record_mode == "once" and path.exists())
+        reasks = max(0, min(2, recorded_requests(path) - 1)) if replaying else 2
         with recorder.use_cassette(str(path)):
             return summarizers[reasks].summarize(text, **kwargs)
 
