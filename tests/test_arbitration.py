@@ -1487,3 +1487,21 @@ def test_a_sentence_told_as_disclosed_in_a_dated_announcement_backs_no_decision(
                                          index=SourceIndex(text)))
     assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
     assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+
+
+def test_a_regulator_named_only_in_what_came_before_gives_way_to_the_one_deciding() -> None:
+    text = ("Ostrava Rare Bio Receives EU Orphan Designation for OR-55\n\nPRAGUE, May 6, 2025 -- "
+            "Ostrava Rare Bio a.s. today announced that the European Commission has granted "
+            "orphan designation to OR-55 for the treatment of Wilson disease. The Commission's "
+            "decision follows the positive opinion adopted by the European Medicines Agency's "
+            "Committee for Orphan Medicinal Products (COMP) in March.\n")
+    quote = ("The Commission's decision follows the positive opinion adopted by the European "
+             "Medicines Agency's Committee for Orphan Medicinal Products (COMP) in March.")
+    answer = _ruling_answer(quote, decision="designation", agency="EMA")
+    answer["outcome"].update(products=[{"name": "OR-55", "generic_name": None}],
+                             indication="Wilson disease")
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None
+    assert (summary.outcome.decision, summary.outcome.agency) == ("designation", "EC")
+    assert [f.rule for f in findings] == ["agency_arbitrated"]
+    assert "only in what came before" in findings[0].message

@@ -25,7 +25,9 @@ non-event when it reads none); when the sentence reads a different decision, tha
 does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
 regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
 sentence names, and one that sentence names only in passing ("following the FDA's approval in
-2023, Health Canada has authorised ...") to the one it names as acting. A decision that
+2023, Health Canada has authorised ...") to the one it names as acting, and one it names only
+in what came before ("The Commission's decision follows the opinion of the EMA's COMP") to the
+one the release's reading names there. A decision that
 stands although its sentence fails the check (the release's own sentence states the same
 decision) takes the regulator of that sentence, and that sentence as its evidence.
 
@@ -38,6 +40,7 @@ model's own sentence read again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -620,6 +623,12 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
     if acting is not None:
         return _reassign(summary, fallback, acting[0], acting[1] or outcome.agency_body,
                          f"; the decision sentence names {acting[1] or acting[0]} as acting")
+    recalled = _named_as_before(quote, outcome.agency, ruled)
+    if recalled is not None:
+        return _reassign(summary, fallback, ruled.agency, ruled.agency_body,
+                         f"; the quoted sentence names it only in what came before "
+                         f"('{snip(recalled, 40)}'), and {ruled.agency_body or ruled.agency} "
+                         "as the one deciding")
     if not (outcome.agency in _VAGUE_AGENCIES or _unnamed(outcome.agency, fallback) or not (
             outcome.agency in named_there or credited(outcome.agency, outcome.decision,
                                                       named_there))):
@@ -645,6 +654,35 @@ def settle_agency(summary: RegulatorySummary, fallback: Reader) -> list[Finding]
         return []
     return _reassign(summary, fallback, named[0], named[1] or outcome.agency_body,
                      f"; the decision sentence names {named[1] or named[0]} ('{named[0]}')")
+
+
+#: words that tell what came before the decision ("follows the positive opinion of")
+_CAME_BEFORE = re.compile(r"\b(?:follow(?:s|ed|ing)?|after|subsequent to|based on|in line with)\b",
+                          re.I)
+
+
+def _named_as_before(quote: QuoteReading, agency: str, ruled: ReaderOutcome) -> str | None:
+    """The words of what came before when the quoted sentence names the model's regulator only
+    there ("The Commission's decision follows the positive opinion adopted by the EMA's
+    COMP"), after naming the regulator of the release's own reading of the same decision: that
+    one decided, the model's gave the step before. None when it does not."""
+    if not ruled.is_event or ruled.agency in _VAGUE_AGENCIES or ruled.agency == agency:
+        return None
+    for vs in quote.sentences:
+        own = [a for a in vs.agencies if a.code == agency]
+        other = [a for a in vs.agencies if a.code == ruled.agency]
+        if not own or not other:
+            continue
+        recalled = []
+        for mention in own:
+            marker = next((m for o in other if o.end <= mention.start
+                           for m in [_CAME_BEFORE.search(vs.text, o.end - vs.start,
+                                                         mention.start - vs.start)] if m), None)
+            if marker is None:
+                return None
+            recalled.append(vs.text[marker.start():mention.end - vs.start])
+        return recalled[0]
+    return None
 
 
 def _coded_body(agency: str, body: str | None, ruled: ReaderOutcome) -> str | None:
