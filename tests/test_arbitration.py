@@ -34,9 +34,11 @@ DEVICE_RELEASE = (
 )
 
 
-def _arbitrated(answer: dict[str, Any], text: str) -> tuple[RegulatorySummary, list[Any]]:
+def _arbitrated(answer: dict[str, Any], text: str,
+                published: dt.date | None = None) -> tuple[RegulatorySummary, list[Any]]:
     summary = ground(RegulatorySummary.model_validate(answer), text)
-    findings = arbitrate(summary, Reader(load(text), index=SourceIndex(text)))
+    findings = arbitrate(summary, Reader(load(text, published=published),
+                                         index=SourceIndex(text)))
     return summary, findings
 
 
@@ -319,6 +321,15 @@ def _ruling_answer(quote: str, decision: str = "approval", agency: str = "OTHER"
         indication="gout", application=None)
     answer["rationale"], answer["next_steps"] = [], []
     answer["sentiment"].update(label="positive", score=0.5, evidence=None)
+    return answer
+
+
+def _product_answer(quote: str, decision: str, agency: str, product: tuple[str, str | None],
+                    indication: str, **outcome: Any) -> dict[str, Any]:
+    """``_ruling_answer`` for the release's own product and indication."""
+    answer = _ruling_answer(quote, decision=decision, agency=agency)
+    answer["outcome"].update(products=[{"name": product[0], "generic_name": product[1]}],
+                             indication=indication, **outcome)
     return answer
 
 
@@ -1434,9 +1445,8 @@ _RECAP = "ZELMORA was previously approved by the U.S. Food and Drug Administrati
 ], ids=["a-plan-quoted", "a-recap-quoted", "a-recap-quoted-for-a-regulator-without-a-code"])
 def test_a_decision_its_quote_does_not_state_takes_the_regulator_of_the_releases_sentence(
         text: str, quote: str, agency: str, body: str) -> None:
-    answer = _ruling_answer(quote, agency="FDA")
-    answer["outcome"].update(products=[{"name": "ZELMORA", "generic_name": "zelmorastat"}],
-                             indication="primary biliary cholangitis")
+    answer = _product_answer(quote, "approval", "FDA", ("ZELMORA", "zelmorastat"),
+                             "primary biliary cholangitis")
     summary, findings = _arbitrated(answer, text)
     outcome = summary.outcome
     assert outcome is not None and (outcome.decision, outcome.agency) == ("approval", agency)
@@ -1461,9 +1471,8 @@ def test_a_generic_word_naming_a_procedure_states_no_act() -> None:
              "accepted by the Center for Drug Evaluation of the National Medical Products "
              "Administration (NMPA) and has been included in the priority review and approval "
              "procedure")
-    answer = _ruling_answer(quote, decision="approval", agency="NMPA")
-    answer["outcome"].update(products=[{"name": "YH-204", "generic_name": "lanvotinib"}],
-                             indication="advanced gastric cancer")
+    answer = _product_answer(quote, "approval", "NMPA", ("YH-204", "lanvotinib"),
+                             "advanced gastric cancer")
     summary, findings = _arbitrated(answer, text)
     assert summary.outcome is not None and summary.outcome.decision == "filing_accepted"
     assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
@@ -1478,13 +1487,9 @@ def test_a_sentence_told_as_disclosed_in_a_dated_announcement_backs_no_decision(
             "pneumonitis.\n")
     quote = ("As disclosed in the announcement of the Company dated 18 July 2025, the CDE "
              "placed the trial on clinical hold after two cases of pneumonitis.")
-    answer = _ruling_answer(quote, decision="clinical_hold", agency="NMPA")
-    answer["outcome"].update(direction="unfavorable",
-                             products=[{"name": "HX-301", "generic_name": None}],
-                             indication="small cell lung cancer")
-    summary = ground(RegulatorySummary.model_validate(answer), text)
-    findings = arbitrate(summary, Reader(load(text, published=dt.date(2025, 11, 24)),
-                                         index=SourceIndex(text)))
+    answer = _product_answer(quote, "clinical_hold", "NMPA", ("HX-301", None),
+                             "small cell lung cancer", direction="unfavorable")
+    summary, findings = _arbitrated(answer, text, dt.date(2025, 11, 24))
     assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
     assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
 
@@ -1497,9 +1502,7 @@ def test_a_regulator_named_only_in_what_came_before_gives_way_to_the_one_decidin
             "Committee for Orphan Medicinal Products (COMP) in March.\n")
     quote = ("The Commission's decision follows the positive opinion adopted by the European "
              "Medicines Agency's Committee for Orphan Medicinal Products (COMP) in March.")
-    answer = _ruling_answer(quote, decision="designation", agency="EMA")
-    answer["outcome"].update(products=[{"name": "OR-55", "generic_name": None}],
-                             indication="Wilson disease")
+    answer = _product_answer(quote, "designation", "EMA", ("OR-55", None), "Wilson disease")
     summary, findings = _arbitrated(answer, text)
     assert summary.outcome is not None
     assert (summary.outcome.decision, summary.outcome.agency) == ("designation", "EC")
