@@ -706,12 +706,13 @@ def test_a_generic_answer_without_its_sentence_gives_way_to_the_kind_the_front_s
     assert summary.outcome is not None and summary.outcome.decision == "accelerated_approval"
     assert [f.rule for f in findings] == ["decision_arbitrated"]
     assert "reports 'accelerated_approval'" in findings[0].message
-    # its own sentence quoted: the generic answer is the model's call unless that sentence
-    # names the kind (the cited-sentence check above)
+    # its own sentence quoted, naming the act only in the generic word ("The approval is
+    # based on ..."): that word refers to the act the headline names, of the specific kind
     answer["outcome"]["evidence"] = {"quote": "The approval is based on the response rate in "
                                               "the NOVA-2 study."}
     summary, findings = _arbitrated(answer, ACCELERATED)
-    assert summary.outcome is not None and summary.outcome.decision == "approval"
+    assert summary.outcome is not None and summary.outcome.decision == "accelerated_approval"
+    assert "states the decision only generically" in findings[0].message
 
 
 def test_a_tone_quote_the_release_does_not_hold_goes_and_its_label_stays(
@@ -867,6 +868,42 @@ def test_a_generic_answer_citing_no_decision_takes_the_specific_kind_stated_up_f
     assert summary.outcome is not None
     assert (summary.outcome.agency, summary.outcome.decision) == settled
     assert "the specific kind" in findings[0].message
+
+
+#: a lead whose first sentence says "approved" and whose second names the pathway of that act
+PATHWAY_LEAD = (
+    "Quellan Bio Announces FDA Approval of TAVRIZ\n\nSEATTLE, March 3, 2026 -- Quellan Bio, "
+    "Inc. today announced that the U.S. Food and Drug Administration has approved TAVRIZ "
+    "(tavrizumab) for adults with relapsed follicular lymphoma. TAVRIZ was approved under the "
+    "accelerated approval pathway based on the response rate in the TAV-2 study.\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "settled"), [
+    # the lead's opening sentence says only "has approved": the next names the act's kind
+    ("Quellan Bio, Inc. today announced that the U.S. Food and Drug Administration has "
+     "approved TAVRIZ (tavrizumab) for adults with relapsed follicular lymphoma.",
+     "accelerated_approval"),
+    # the headline's generic "FDA Approval" is as generic
+    ("Quellan Bio Announces FDA Approval of TAVRIZ", "accelerated_approval"),
+])
+def test_a_generic_answer_its_sentence_states_generically_takes_the_kind_the_lead_names(
+        quote: str, settled: str) -> None:
+    summary, findings = _arbitrated(_product_answer(
+        quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"), "follicular lymphoma"), PATHWAY_LEAD)
+    assert summary.outcome is not None and summary.outcome.decision == settled
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    assert "only generically" in findings[0].message
+
+
+def test_a_generic_answer_stands_when_nothing_up_front_names_another_kind() -> None:
+    text = PATHWAY_LEAD.replace("under the accelerated approval pathway ", "")
+    quote = ("Quellan Bio, Inc. today announced that the U.S. Food and Drug Administration has "
+             "approved TAVRIZ (tavrizumab) for adults with relapsed follicular lymphoma.")
+    summary, findings = _arbitrated(_product_answer(
+        quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"), "follicular lymphoma"), text)
+    assert findings == [] and summary.outcome is not None
+    assert summary.outcome.decision == "approval"
 
 
 def test_a_sentence_stating_the_models_own_decision_keeps_it_however_specific_the_front() -> None:

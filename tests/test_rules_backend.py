@@ -3408,6 +3408,53 @@ _ROUND_TWENTY_SEVEN_IDS = [
     "an-act-told-as-disclosed-in-a-dated-announcement",
     "skin-clearance-in-trial-results-is-no-device-clearance",
 ]
+_ROUND_TWENTY_EIGHT_CASES = [
+    ("FDA Approves Corvanta's TELMIRA in Relapsed Mantle Cell Lymphoma",
+     "Corvanta Biosciences, Inc. said the U.S. Food and Drug Administration approved TELMIRA "
+     "(telmirastat) for adults with relapsed mantle cell lymphoma. The indication is approved "
+     "under accelerated approval based on overall response rate, and continued approval may "
+     "be contingent upon a confirmatory trial.", "FDA", "accelerated_approval"),
+    ("Hallbeck Genetics Resumes Dosing in HG-7 Study",
+     "Hallbeck Genetics, Inc. today resumed dosing in its phase 1 study of HG-7 after a "
+     "two-week internal review of a lab finding. The U.S. Food and Drug Administration did not "
+     "place the study on clinical hold.", "NONE", "none"),
+    ("Hallbeck Genetics Pauses Enrollment in HG-7 Study",
+     "Hallbeck Genetics, Inc. today paused enrollment in its phase 1 study of HG-7 while it "
+     "reviews a lab finding, a decision the company made on its own; neither the FDA nor "
+     "Health Canada has placed the study on hold.", "NONE", "none"),
+    ("Daeyang Pharm Receives Korean Approval for DYP-20",
+     "Daeyang Pharm Co., Ltd. announced that the Korea Food and Drug Administration (KFDA) has "
+     "approved DYP-20 (rostafenil) for the treatment of overactive bladder.", "OTHER",
+     "approval"),
+    ("Notice Regarding Business Plan for Fiscal 2013",
+     "Ichinoseki Pharmaceutical Co., Ltd. announced its business plan for fiscal 2013. The "
+     "plan assumes MHLW approval of IP-31 for chronic gout, filed in October 2012.", "NONE",
+     "none"),
+    ("Wexmoor Bio Files Form 8-K",
+     "On March 1, 2025, the board of Wexmoor Bio, Inc. approved a restructuring that stops "
+     "work on WB-12. The WB-12 IND remains active, and the restructuring was not the result of "
+     "any regulatory action.", "NONE", "none"),
+    ("Tarnvik Pharma Raises $25 Million to Fund BLA Resubmission for ORVELA",
+     "Tarnvik Pharma, Inc. today closed a $25 million registered direct offering. The proceeds "
+     "will pay for the manufacturing work the FDA asked for in its complete response letter of "
+     "June 2014, a resubmission of the Biologics License Application and working capital.",
+     "NONE", "none"),
+    ("Marrow Bio's ZELTRA Approved in the EU",
+     "Marrow Bio AG today announced that the European Commission has granted marketing "
+     "authorisation for ZELTRA (zeltrabin) for adults with cystinosis. In January the COMP "
+     "confirmed that ZELTRA's orphan designation should be maintained, entitling the product to "
+     "ten years of orphan market exclusivity in the EU.", "EC", "approval"),
+]
+_ROUND_TWENTY_EIGHT_IDS = [
+    "the-indication-approved-under-accelerated-approval-without-pathway-word",
+    "no-hold-placed-said-with-the-base-verb",
+    "neither-regulator-has-placed-a-hold",
+    "korea-food-and-drug-administration-is-korea-s-own",
+    "an-approval-a-plan-assumes",
+    "an-ind-that-remains-active-is-no-act",
+    "a-resubmission-money-raised-will-fund",
+    "exclusivity-an-act-entitles-the-product-to",
+]
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
@@ -3430,7 +3477,9 @@ _ROUND_TWENTY_SEVEN_IDS = [
                                ("twenty-six", _ROUND_TWENTY_SIX_CASES,
                                 _ROUND_TWENTY_SIX_IDS),
                                ("twenty-seven", _ROUND_TWENTY_SEVEN_CASES,
-                                _ROUND_TWENTY_SEVEN_IDS))
+                                _ROUND_TWENTY_SEVEN_IDS),
+                               ("twenty-eight", _ROUND_TWENTY_EIGHT_CASES,
+                                _ROUND_TWENTY_EIGHT_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -15,6 +15,10 @@ is about that sentence (``judge``):
   cue's ``also``: a Health Canada Notice of Non-compliance, a complete response or deficiency
   feedback): the answer is judged as the wording's kind and stands as the model gave it.
 
+A generic answer ("approval") its sentence states only in a generic word ("has approved X")
+gives way to the specific kind the headline or lead states ("approved under the accelerated
+approval pathway"): the word refers to that act.
+
 A decision nothing readable states, while the headline or lead states another (or two others,
 not settling which), is asked again (the model may know a wording the lexicon does not); kept
 through the corrections, it gives way to the headline's decision when that one is unambiguous
@@ -315,6 +319,13 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
         return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
                                                f"and the release's headline or lead reports "
                                                f"'{read}', the specific kind")
+    if own and not any(c.hit.specificity >= SPECIFIC for c in own) and _front_refines(
+            predicted, read, fallback):
+        # the quote states the act only in a generic word ("has approved") and the headline
+        # or lead names its specific kind ("approved under the Accelerated Approval pathway")
+        return Verdict(False, predicted, read, "the quoted sentence states the decision only "
+                                               "generically and the release's headline or lead "
+                                               f"reports '{read}', the specific kind")
     if _states_now(own):
         return Verdict(True, predicted, predicted)
     if own:  # the lexicon reads the model's decision there, but not as today's fact: only

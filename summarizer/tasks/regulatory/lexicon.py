@@ -227,6 +227,7 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|(?<!\d )may(?! now\b)(?! \d)"  # not the month ("on 25 May 2023"), not "may now"
     r"|will|shall|either"  # ("... will either issue a Notice of Compliance or a ...")
     r"|(?<!as\s)expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|plan(?:s|ned|ning)? to|subject to"
+    r"|assum(?:e|es|ing|ptions?)"  # a plan's premise ("The plan assumes MHLW approval of X")
     r"|(?:un)?likely to"  # a forecast ("indicated that it was likely to adopt a negative opinion")
     # a decision not made yet ("has not yet made a final decision to withdraw the approval")
     r"|not (?:yet )?(?:made|taken|reached) (?:an? |any )?(?:final |formal )?decision to"
@@ -245,6 +246,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
     # (not a balance's "risks": "the benefits do not outweigh its risks, and have recommended")
     r"|aim(?:s|ed)? to|ability to|no assurance|required for|necessary for|eligible for"
+    # a right the act brings ("entitling it to ten years of market exclusivity")
+    r"|entitl(?:e|es|ed|ing)\s+(?:(?:it|them|the\s+\w+|[\w-]+)\s+)?to"
     r"|in order to|with a view to|future|stay (?:of|on)|proposals? (?:on|for|to)"
     r"|(?<!outweigh )(?<!outweigh its )(?<!outweigh the )(?<!outweighs )(?<!outweighs its )"
     r"(?<!outweighs the )(?<!benefit-)(?<!benefit )(?<!benefits and )risks?"
@@ -265,7 +268,9 @@ HYPOTHETICAL_BEFORE = re.compile(
 #: participle that follows a thing named ("New Drug Submission for Ostavir accepted for review")
 PURPOSE_BEFORE = re.compile(
     # (and the thing a review is of: "Result of MFDS Review of Item Permission for X")
-    r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of)"
+    # (and what money raised is for: "Private Placement to Fund NDA Resubmission")
+    r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of"
+    r"|fund|finance)"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
@@ -486,7 +491,7 @@ OTHER_NEWS_TITLE = re.compile(
     r"|webinar|conference|interim|dosed|enrolls?|enrollment|initiates?|publication"
     r"|published in (?:(?:a|the) )?(?:[\w-]+ ){0,3}?(?:journal|Lancet|NEJM)"
     r"|financing|loan|placing|placement|fundraising|credit (?:agreement|facility)"
-    r"|Series [A-F]"
+    r"|Series [A-F]|rais(?:es|ed|ing) (?:gross proceeds of )?(?:[A-Z]{0,3}\$|€|£|¥|CHF ?)\d[\d.,]*"
     r"|launch(?:es|ed)?|(?:commercially |now (?:\w+ )?)available|availability"
     # a site of the company's opened ("Opens New U.S. Headquarters in Boston")
     r"|(?:opens?|opening of|inaugurates?|breaks ground on) (?:[\w.&'’-]+ ){0,4}?(?:headquarters"
@@ -549,7 +554,7 @@ NEGATION_BEFORE = re.compile(
     r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
     r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$"
     # a hold not placed ("has not placed the study on clinical hold", "was not put on hold")
-    r"|\b(?:not|never)\s+(?:been\s+)?(?:placed|put|imposed)\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
+    r"|\b(?:not|never)\s+(?:been\s+)?(?:place[ds]?|put|impos(?:e|es|ed))\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
     r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"
     # ... or a period passed without it ("expired without the FDA imposing a clinical hold",
     # "without the FDA placing the IND on clinical hold")
@@ -575,6 +580,11 @@ NEGATION_BEFORE = re.compile(
     # the second of two things negated together ("has not received an approval letter or a
     # Complete Response Letter", "neither ... nor")
     r"|\b(?:not|never|neither)\s+(?:[\w-]+\s+){1,6}?(?:or|nor)\s+(?:an?\s+|the\s+|any\s+)?$"
+    # ... or both subjects of its verb denied ("neither Health Canada nor the FDA has placed
+    # the trials on hold")
+    r"|\bneither\s+[^.;,]{1,80}?\bnor\s+(?:[^.;,]|(?<=\b[A-Z])\.){1,80}?\s"
+    r"(?:has|have|had|did|does|was|were|is|are)"
+    r"\s+(?:(?:yet|ever|since|been)\s+)*$"
     # a clause whose subject is denied ("No regulatory authority has placed the study on hold",
     # "no regulator has approved"), the act its verb or its verb's object
     r"|^\s*no\s+(?:(?!(?:and|or|but|than)\b)[\w.'’-]+\s+){1,3}?"
