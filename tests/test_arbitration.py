@@ -324,6 +324,15 @@ def _ruling_answer(quote: str, decision: str = "approval", agency: str = "OTHER"
     return answer
 
 
+def _gives_way(answer: dict[str, Any], text: str, decision: str) -> Any:
+    """Arbitrate ``answer`` on ``text``: it must give way to ``decision`` with one finding,
+    returned."""
+    summary, findings = _arbitrated(answer, text)
+    assert summary.outcome is not None and summary.outcome.decision == decision
+    assert [f.rule for f in findings] == ["decision_arbitrated"]
+    return findings[0]
+
+
 def _product_answer(quote: str, decision: str, agency: str, product: tuple[str, str | None],
                     indication: str, **outcome: Any) -> dict[str, Any]:
     """``_ruling_answer`` for the release's own product and indication."""
@@ -889,11 +898,9 @@ PATHWAY_LEAD = (
 ])
 def test_a_generic_answer_its_sentence_states_generically_takes_the_kind_the_lead_names(
         quote: str, settled: str) -> None:
-    summary, findings = _arbitrated(_product_answer(
-        quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"), "follicular lymphoma"), PATHWAY_LEAD)
-    assert summary.outcome is not None and summary.outcome.decision == settled
-    assert [f.rule for f in findings] == ["decision_arbitrated"]
-    assert "only generically" in findings[0].message
+    finding = _gives_way(_product_answer(quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"),
+                                         "follicular lymphoma"), PATHWAY_LEAD, settled)
+    assert "only generically" in finding.message
 
 
 def test_a_generic_answer_stands_when_nothing_up_front_names_another_kind() -> None:
@@ -904,6 +911,54 @@ def test_a_generic_answer_stands_when_nothing_up_front_names_another_kind() -> N
         quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"), "follicular lymphoma"), text)
     assert findings == [] and summary.outcome is not None
     assert summary.outcome.decision == "approval"
+
+
+#: a submission, with sentences that name an approval only as hoped for, owed or conditional
+SUBMITTED_HOPES = (
+    "Norvale Pharma Submits New Drug Application for KELTRA\n\nRALEIGH, N.C., June 2, 2026 -- "
+    "Norvale Pharma, Inc. today announced that it has submitted a New Drug Application to the "
+    "U.S. Food and Drug Administration for KELTRA (keltrazine) for refractory chronic cough. "
+    "The filing is supported by two phase 3 trials, KEL-1 and KEL-2. KELTRA can be approved "
+    "only after the validation work at the new filling site is complete. "
+    "\"Our objective remains approval of KELTRA in 2027,\" said the chief executive. \"We look "
+    "forward to receiving the approval letter, and our launch team is ready to move as soon as "
+    "approval is granted. Should KELTRA be approved, it would be the first medicine for these "
+    "patients.\"\n"
+)
+
+
+@pytest.mark.parametrize("quote", [
+    "KELTRA can be approved only after the validation work at the new filling site is complete.",
+    "\"Our objective remains approval of KELTRA in 2027,\" said the chief executive.",
+    "\"We look forward to receiving the approval letter, and our launch team is ready to move as "
+    "soon as approval is granted.",
+    "Should KELTRA be approved, it would be the first medicine for these patients.\"",
+], ids=["can-be-approved", "objective", "look-forward-and-as-soon-as", "should-by-inversion"])
+def test_an_approval_its_sentence_names_only_as_hoped_for_gives_way(quote: str) -> None:
+    _gives_way(_product_answer(quote, "approval", "FDA", ("KELTRA", "keltrazine"),
+                               "refractory chronic cough"), SUBMITTED_HOPES, "submission")
+
+
+#: an MAA validated, with an opinion named only as what would or may come
+VALIDATED_MAA = (
+    "Halden Bio Provides Regulatory Update on ORVISA\n\n"
+    "OSLO, Norway, 9 March 2026 -- Halden Bio ASA today announced that the European Medicines "
+    "Agency has validated its marketing authorisation application for ORVISA (orvisertib) for "
+    "adults with desmoid tumours, starting the centralised review. A positive opinion would be "
+    "followed by a decision of the European Commission. Outside the EU, its marketing "
+    "authorisation application is under review by Swissmedic, with an opinion of its expert "
+    "committee expected in the first half of 2027.\n"
+)
+
+
+@pytest.mark.parametrize("quote", [
+    "A positive opinion would be followed by a decision of the European Commission.",
+    "Outside the EU, its marketing authorisation application is under review by Swissmedic, "
+    "with an opinion of its expert committee expected in the first half of 2027.",
+], ids=["would-after-the-cue", "the-kind-an-application-asks-for-is-no-act"])
+def test_an_opinion_its_sentence_names_only_as_to_come_gives_way(quote: str) -> None:
+    _gives_way(_product_answer(quote, "positive_opinion", "EMA", ("ORVISA", "orvisertib"),
+                               "desmoid tumours"), VALIDATED_MAA, "filing_accepted")
 
 
 def test_a_sentence_stating_the_models_own_decision_keeps_it_however_specific_the_front() -> None:

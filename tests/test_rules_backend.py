@@ -3444,6 +3444,19 @@ _ROUND_TWENTY_EIGHT_CASES = [
      "authorisation for ZELTRA (zeltrabin) for adults with cystinosis. In January the COMP "
      "confirmed that ZELTRA's orphan designation should be maintained, entitling the product to "
      "ten years of orphan market exclusivity in the EU.", "EC", "approval"),
+    ("Sakuragawa Pharma Obtains Approval in Japan for SKR-9 in Biliary Tract Cancer",
+     "Sakuragawa Pharma Co., Ltd. announced that it has obtained manufacturing and marketing "
+     "approval from the Ministry of Health, Labour and Welfare for SKR-9 (soraketinib) for "
+     "unresectable biliary tract cancer. The approval was granted under the conditional early "
+     "approval system.", "PMDA", "accelerated_approval"),
+    ("Coralbay Therapeutics Announces Australian Registration of VELMORA",
+     "Coralbay Therapeutics Ltd (ASX: CBT) said VELMORA (velmorasib) is now included on the "
+     "Australian Register of Therapeutic Goods under the provisional approval pathway for adults "
+     "with relapsed myelofibrosis.", "TGA", "accelerated_approval"),
+    ("Pinebrook Generics Receives Tentative FDA Approval for LORASTIN ER",
+     "Pinebrook Generics, Inc. announced that the U.S. Food and Drug Administration has acted on "
+     "its Abbreviated New Drug Application for LORASTIN ER (lorastatin extended-release "
+     "tablets); final approval awaits the expiry of a patent in 2027.", "FDA", "other"),
 ]
 _ROUND_TWENTY_EIGHT_IDS = [
     "the-indication-approved-under-accelerated-approval-without-pathway-word",
@@ -3454,6 +3467,9 @@ _ROUND_TWENTY_EIGHT_IDS = [
     "an-ind-that-remains-active-is-no-act",
     "a-resubmission-money-raised-will-fund",
     "exclusivity-an-act-entitles-the-product-to",
+    "japan-s-conditional-early-approval-system",
+    "the-tga-s-provisional-approval-pathway",
+    "a-tentative-fda-approval-headline",
 ]
 
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [

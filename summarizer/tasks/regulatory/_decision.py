@@ -174,10 +174,14 @@ _ACTION = re.compile(
     r"\b(?:approv\w*|authori[sz]\w*|grant\w*|clear(?:ed|s|ance)|recommend\w*|designat\w*"
     r"|accept\w*|validat\w*|regist\w*|certif\w*|issu(?:ed|es|ing)|refus\w*|reject\w*|lift\w*"
     r"|placed|vot(?:ed|es|e)|extend\w*|classif\w*|submi\w*|filed|withdr\w*|receiv\w*|award\w*"
-    r"|obtain\w*|licen[cs]\w*|permit\w*|allow\w*|halt\w*|suspen\w*|decid\w*|decision|letter"
+    # (not "allowing for clock stops", a reckoning)
+    r"|obtain\w*|licen[cs]\w*|permit\w*|allow(?!ing for\b)\w*|halt\w*|suspen\w*|decid\w*"
+    r"|decision|letter"
     r"|opinion|guidance|feedback|minutes|order\w*)\b",
     re.I,
 )
+#: after an act word, the application it names the kind of: no act of its own
+_APPLIED_FOR = re.compile(r"\s+(?:applications?|dossiers?)\b", re.I)
 #: nouns of the regulatory domain: a sentence with one of them and an act word is about
 #: regulation even when it names no regulator
 _REGULATORY_NOUN = re.compile(
@@ -247,6 +251,8 @@ def _read_quote(view: ZonedRelease, start: int, end: int) -> QuoteReading:
     for vs in held:
         regulatory = regulatory or bool(vs.agencies)
         for m in _ACTION.finditer(text, vs.start, vs.end):
+            if _APPLIED_FOR.match(text, m.end()):
+                continue  # what an application asks for ("marketing authorisation application")
             acts = True
             if not (background or hedged or negated):
                 break

@@ -219,7 +219,8 @@ DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 #: hedges before a cue (same sentence, shortly before): the event has not happened (or is
 #: stayed: "the 30-month stay of FDA approval")
 HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:if|once|upon|unless|until|whether|pending|potential(?:ly)?|possible|possibility"
+    r"\b(?:if|once|as soon as|upon|unless|until|whether|pending|potential(?:ly)?|possible"
+    r"|possibility"
     r"|seek(?:s|ing)?|sought"
     # (a purpose given up is none: "decided not to pursue its application ... and withdrew it")
     r"|(?<!not )to (?:obtain|receive|support|seek|gain|pursue|secure|achieve|enable|request)"
@@ -244,6 +245,10 @@ HYPOTHETICAL_BEFORE = re.compile(
     # a deadline for a later step ("has 30 days to submit the labeling supplement")
     r"|\bha(?:s|ve|d) (?:\d+|\w+) (?:calendar |business |working )?(?:days|weeks|months) to"
     r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
+    # an aim stated ("Our objective remains approval of X in 2025") and a condition told by
+    # inversion or as what ought to be ("should X be approved", "the data should support")
+    r"|(?:goal|objective|ambition|aim) (?:is|remains|was|will be)|should"
+    r"|look(?:s|ed|ing)? forward to"  # a hope ("We look forward to receiving the final approval")
     # (not a balance's "risks": "the benefits do not outweigh its risks, and have recommended")
     r"|aim(?:s|ed)? to|ability to|no assurance|required for|necessary for|eligible for"
     # a right the act brings ("entitling it to ten years of market exclusivity")
@@ -255,6 +260,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
     r"|(?:media|press|news) report (?:that|of))\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}$"
+    # a possibility or a duty, right before it ("before the BLA can be approved", "The MHRA
+    # must approve this substantial modification")
+    r"|\b(?:can|must)\s+(?:only\s+|first\s+|still\s+)?(?:be\s+)?$"
     # a step planned, right before it ("plans a pre-submission meeting with the FDA", "has
     # decided to plan the filing of an application")
     r"|\bplans? (?:an?|the) (?:[\w-]+ ){0,2}$"
@@ -292,7 +300,9 @@ HYPOTHETICAL_AFTER = re.compile(
     r"|(?:has been |was |is )?scheduled(?= (?:for|to|on)\b|\s*$)"
     r"|(?:is|are) (?:\w+ )?imminent"  # said to be coming ("an FDA warning letter is imminent")
     # a thing still awaited ("the product-level MDR certificate ... remains under assessment")
-    rf"|{_STILL_UNDER_REVIEW}|{_STILL} (?:pending|under consideration))\b",
+    rf"|{_STILL_UNDER_REVIEW}|{_STILL} (?:pending|under consideration))\b"
+    # ... or what would follow, right after it ("A positive opinion would be followed by ...")
+    r"|^\s*(?:would|could|might)\b",
     _I,
 )
 #: the cue names a process or a thing, not an act ("accelerated approval pathway", "PRV",
