@@ -324,13 +324,14 @@ def _ruling_answer(quote: str, decision: str = "approval", agency: str = "OTHER"
     return answer
 
 
-def _gives_way(answer: dict[str, Any], text: str, decision: str) -> Any:
-    """Arbitrate ``answer`` on ``text``: it must give way to ``decision`` with one finding,
-    returned."""
-    summary, findings = _arbitrated(answer, text)
+def _gives_way(answer: dict[str, Any], text: str, decision: str,
+               published: dt.date | None = None) -> list[Any]:
+    """Arbitrate ``answer`` on ``text``: it must give way to ``decision``, its first finding
+    saying so; the findings are returned."""
+    summary, findings = _arbitrated(answer, text, published)
     assert summary.outcome is not None and summary.outcome.decision == decision
-    assert [f.rule for f in findings] == ["decision_arbitrated"]
-    return findings[0]
+    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+    return findings
 
 
 def _product_answer(quote: str, decision: str, agency: str, product: tuple[str, str | None],
@@ -898,9 +899,9 @@ PATHWAY_LEAD = (
 ])
 def test_a_generic_answer_its_sentence_states_generically_takes_the_kind_the_lead_names(
         quote: str, settled: str) -> None:
-    finding = _gives_way(_product_answer(quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"),
-                                         "follicular lymphoma"), PATHWAY_LEAD, settled)
-    assert "only generically" in finding.message
+    findings = _gives_way(_product_answer(quote, "approval", "FDA", ("TAVRIZ", "tavrizumab"),
+                                          "follicular lymphoma"), PATHWAY_LEAD, settled)
+    assert len(findings) == 1 and "only generically" in findings[0].message
 
 
 def test_a_generic_answer_stands_when_nothing_up_front_names_another_kind() -> None:
@@ -935,8 +936,9 @@ SUBMITTED_HOPES = (
     "Should KELTRA be approved, it would be the first medicine for these patients.\"",
 ], ids=["can-be-approved", "objective", "look-forward-and-as-soon-as", "should-by-inversion"])
 def test_an_approval_its_sentence_names_only_as_hoped_for_gives_way(quote: str) -> None:
-    _gives_way(_product_answer(quote, "approval", "FDA", ("KELTRA", "keltrazine"),
-                               "refractory chronic cough"), SUBMITTED_HOPES, "submission")
+    assert len(_gives_way(_product_answer(quote, "approval", "FDA", ("KELTRA", "keltrazine"),
+                                          "refractory chronic cough"),
+                          SUBMITTED_HOPES, "submission")) == 1
 
 
 #: an MAA validated, with an opinion named only as what would or may come
@@ -957,8 +959,9 @@ VALIDATED_MAA = (
     "with an opinion of its expert committee expected in the first half of 2027.",
 ], ids=["would-after-the-cue", "the-kind-an-application-asks-for-is-no-act"])
 def test_an_opinion_its_sentence_names_only_as_to_come_gives_way(quote: str) -> None:
-    _gives_way(_product_answer(quote, "positive_opinion", "EMA", ("ORVISA", "orvisertib"),
-                               "desmoid tumours"), VALIDATED_MAA, "filing_accepted")
+    assert len(_gives_way(_product_answer(quote, "positive_opinion", "EMA",
+                                          ("ORVISA", "orvisertib"), "desmoid tumours"),
+                          VALIDATED_MAA, "filing_accepted")) == 1
 
 
 def test_a_sentence_stating_the_models_own_decision_keeps_it_however_specific_the_front() -> None:
@@ -1563,11 +1566,8 @@ def test_a_generic_word_naming_a_procedure_states_no_act() -> None:
              "accepted by the Center for Drug Evaluation of the National Medical Products "
              "Administration (NMPA) and has been included in the priority review and approval "
              "procedure")
-    answer = _product_answer(quote, "approval", "NMPA", ("YH-204", "lanvotinib"),
-                             "advanced gastric cancer")
-    summary, findings = _arbitrated(answer, text)
-    assert summary.outcome is not None and summary.outcome.decision == "filing_accepted"
-    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+    _gives_way(_product_answer(quote, "approval", "NMPA", ("YH-204", "lanvotinib"),
+                               "advanced gastric cancer"), text, "filing_accepted")
 
 
 def test_a_sentence_told_as_disclosed_in_a_dated_announcement_backs_no_decision() -> None:
@@ -1579,11 +1579,9 @@ def test_a_sentence_told_as_disclosed_in_a_dated_announcement_backs_no_decision(
             "pneumonitis.\n")
     quote = ("As disclosed in the announcement of the Company dated 18 July 2025, the CDE "
              "placed the trial on clinical hold after two cases of pneumonitis.")
-    answer = _product_answer(quote, "clinical_hold", "NMPA", ("HX-301", None),
-                             "small cell lung cancer", direction="unfavorable")
-    summary, findings = _arbitrated(answer, text, dt.date(2025, 11, 24))
-    assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
-    assert [f.rule for f in findings][:1] == ["decision_arbitrated"]
+    _gives_way(_product_answer(quote, "clinical_hold", "NMPA", ("HX-301", None),
+                               "small cell lung cancer", direction="unfavorable"),
+               text, "hold_lifted", dt.date(2025, 11, 24))
 
 
 def test_a_regulator_named_only_in_what_came_before_gives_way_to_the_one_deciding() -> None:

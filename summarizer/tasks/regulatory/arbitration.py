@@ -315,17 +315,15 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
         return Verdict(False, predicted, read, "the release's headline announces "
                                                f"'{snip(headline.hit.text, 60)}', and not the "
                                                "quoted sentence's act")
-    if not own and _front_refines(predicted, read, fallback):
-        return Verdict(False, predicted, read, "the quoted sentence does not state the decision "
-                                               f"and the release's headline or lead reports "
-                                               f"'{read}', the specific kind")
-    if own and not any(c.hit.specificity >= SPECIFIC for c in own) and _front_refines(
+    if not any(c.hit.specificity >= SPECIFIC for c in own) and _front_refines(
             predicted, read, fallback):
-        # the quote states the act only in a generic word ("has approved") and the headline
-        # or lead names its specific kind ("approved under the Accelerated Approval pathway")
-        return Verdict(False, predicted, read, "the quoted sentence states the decision only "
-                                               "generically and the release's headline or lead "
-                                               f"reports '{read}', the specific kind")
+        # the quote states no act, or the act only in a generic word ("has approved"), and
+        # the headline or lead names its specific kind ("approved under the Accelerated
+        # Approval pathway")
+        said = "states the decision only generically" if own else "does not state the decision"
+        return Verdict(False, predicted, read, f"the quoted sentence {said} and the release's "
+                                               f"headline or lead reports '{read}', the "
+                                               "specific kind")
     if _states_now(own):
         return Verdict(True, predicted, predicted)
     if own:  # the lexicon reads the model's decision there, but not as today's fact: only
