@@ -1598,3 +1598,45 @@ def test_a_regulator_named_only_in_what_came_before_gives_way_to_the_one_decidin
     assert (summary.outcome.decision, summary.outcome.agency) == ("designation", "EC")
     assert [f.rule for f in findings] == ["agency_arbitrated"]
     assert "only in what came before" in findings[0].message
+
+
+def test_a_kind_s_plain_words_marked_as_today_s_contradict_another_kind() -> None:
+    # "today announced that it has submitted a BLA": the submission's plainer words (no
+    # specific kind's) still say what was done today, and nothing in the sentence is a
+    # designation's
+    text = ("Quarrydale Bio Submits BLA for QB-12\n\nBOSTON, May 6, 2025 -- Quarrydale Bio, Inc. "
+            "today announced that it has submitted a Biologics License Application to the U.S. "
+            "Food and Drug Administration for QB-12 (quarnitamab) in IgA nephropathy.\n")
+    quote = ("Quarrydale Bio, Inc. today announced that it has submitted a Biologics License "
+             "Application to the U.S. Food and Drug Administration for QB-12 (quarnitamab) in "
+             "IgA nephropathy.")
+    findings = _gives_way(_product_answer(quote, "designation", "FDA", ("QB-12", "quarnitamab"),
+                                          "IgA nephropathy"), text, "submission")
+    assert "submitted" in findings[0].message
+
+
+
+def test_a_wire_s_topic_tags_state_no_act() -> None:
+    # the header's tags name subjects ("Key word(s): Regulatory Approval"), not today's act
+    header = "EQS-News: Lindenhof Pharma AG / Key word(s): Regulatory Approval/Market Access"
+    text = (f"{header}\n\nG-BA confirms considerable added benefit of NEVALTO in migraine\n\n"
+            "BERLIN, May 6, 2025 -- The Federal Joint Committee (G-BA) today confirmed a "
+            "considerable added benefit of NEVALTO (nevaltoran) for adults with chronic "
+            "migraine, Lindenhof Pharma AG announced.\n")
+    answer = _product_answer(header, "approval", "OTHER", ("NEVALTO", "nevaltoran"),
+                             "chronic migraine")
+    findings = _gives_way(answer, text, "other")
+    assert "hedged" in findings[0].message
+
+
+def test_an_act_named_as_what_is_aimed_at_states_no_act() -> None:
+    text = ("Notice Regarding Acceptance by PMDA of Application for KZ-40\n\nTOKYO, May 6, 2025 -- "
+            "Kazahana Pharma Co., Ltd. announces that the Pharmaceuticals and Medical Devices "
+            "Agency (PMDA) has accepted the application for manufacturing and marketing approval "
+            "of KZ-40 (kazanolide) for Fabry disease. \"We will answer the PMDA's inquiries "
+            "quickly, with the aim of realizing approval as early as possible,\" said its "
+            "president.\n")
+    quote = ("\"We will answer the PMDA's inquiries quickly, with the aim of realizing approval as "
+             "early as possible,\" said its president.")
+    _gives_way(_product_answer(quote, "approval", "PMDA", ("KZ-40", "kazanolide"),
+                               "Fabry disease"), text, "filing_accepted")

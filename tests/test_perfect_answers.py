@@ -92,7 +92,9 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: its split and again after that session's changes: twelve; the twenty-ninth, added in the
 #: twenty-sixth session, has none of 15, at its split and after: twelve; the thirtieth, added in
 #: the twenty-seventh session, has none of 17, at its split and after: twelve; the thirty-first,
-#: added in the twenty-eighth session, has none of 16, at its split and after: twelve now; a
+#: added in the twenty-eighth session, has none of 16, at its split and after: twelve; the
+#: thirty-second, added in the twenty-ninth session, has none of 14, at its split and after:
+#: twelve now; a
 #: change that fixes one must lower this, one that adds a miss fails
 KNOWN_HOLDOUT_MISSES = 12
 

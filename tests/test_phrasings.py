@@ -40,7 +40,8 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: in the twenty-sixth, the last 330 read 0.90 on their holdout halves when split (0.92 after);
 #: in the twenty-seventh, the last 329 read 0.94 on their holdout halves when split (0.95 after);
 #: in the twenty-eighth, the last 330 read 0.94 on their holdout halves when split (0.95 after);
-#: after the changes read from the tune halves' misses, all 10,009 read these (0.978 and 0.913)
+#: in the twenty-ninth, the last 330 read 0.93 on their holdout halves when split (0.94 after);
+#: after the changes read from the tune halves' misses, all 10,339 read these (0.978 and 0.914)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 
@@ -61,7 +62,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (5010, 4999)
+    assert (len(tune), len(holdout)) == (5177, 5162)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

@@ -3472,6 +3472,123 @@ _ROUND_TWENTY_EIGHT_IDS = [
     "a-tentative-fda-approval-headline",
 ]
 
+#: the twenty-ninth round's tune misses, in fresh words: a refiled submission, a committee's
+#: recommendation against told with the product as subject, leave to resume or continue a
+#: stopped trial, a second "that" clause after a dated hold letter, market acts (a device alert,
+#: a recall class assigned, a warning to add, a REMS approved, indications restricted, a product
+#: descheduled, sales suspended or asked to be), the day between a regulator and its verb, a
+#: past perfect that reports news, a new goal date for a resubmission, a device "is CE marked",
+#: a headline's act the lead recalls and only plans to answer
+_ROUND_TWENTY_NINE_CASES = [
+    ("Birchvale Therapeutics Refiles New Drug Submission for OSTAREL",
+     "Birchvale Therapeutics Inc. (TSX: BCV) today announced that it has refiled its New Drug "
+     "Submission with Health Canada for OSTAREL (ostarelin) in adults with hypoparathyroidism.",
+     "HEALTH_CANADA", "submission"),
+    ("Wombeyan Pharma Limited - ACM outcome for KOREVA",
+     "Wombeyan Pharma Limited (ASX: WBY) advises that the Advisory Committee on Medicines (ACM) "
+     "has recommended that KOREVA (korevastat) not be registered for the treatment of adults "
+     "with chronic migraine. The final decision rests with the TGA delegate.", "TGA",
+     "negative_opinion"),
+    ("Notice Regarding Deliberation on the Application for SUZUNE",
+     "Hoshikawa Pharma Co., Ltd. announced that the Second Committee on New Drugs of the "
+     "Pharmaceutical Affairs Council, at its meeting held on February 28, concluded that the "
+     "application for SUZUNE (suzanitide) in gout should not be approved on the data submitted.",
+     "PMDA", "negative_opinion"),
+    ("Voluntary Announcement - Trial of LX-310 to Restart in China",
+     "The board of Lanxi Biologics Inc. is pleased to announce that the Center for Drug "
+     "Evaluation of the National Medical Products Administration has agreed that the Company may "
+     "resume the Phase I study of LX-310 in solid tumours.", "NMPA", "hold_lifted"),
+    ("Aarberg Cell AG: Swissmedic approves continuation of AC-19 trial",
+     "Aarberg Cell AG announced today that Swissmedic has approved the continuation of the "
+     "Phase 2 trial of AC-19 in myeloma, which it had halted in January after a case of "
+     "cytokine release syndrome.", "OTHER", "hold_lifted"),
+    ("Fernhill Bio Announces Restart of HX-2 Study",
+     "Fernhill Bio, Inc. today announced that the U.S. Food and Drug Administration has informed "
+     "the company that it has resolved all issues in the April clinical hold letter and that "
+     "dosing in the HX-2 study may restart.", "FDA", "hold_lifted"),
+    ("Severn Infusion plc: MHRA issues Medical Device Alert on ClearLine sets",
+     "Severn Infusion plc said the Medicines and Healthcare products Regulatory Agency has "
+     "issued a Medical Device Alert asking hospitals to remove two lots of ClearLine extension "
+     "sets from use.", "MHRA", "other"),
+    ("Health Canada Classifies Recall of Muskoka Diagnostics' TruRead Meters as Type II",
+     "Muskoka Diagnostics Inc. said Health Canada has assigned a Type II classification to the "
+     "company's recall of TruRead blood pressure meters.", "HEALTH_CANADA", "other"),
+    ("Vestergaard Pharma A/S: PRAC advice on NORVEL",
+     "Vestergaard Pharma A/S announces that the European Medicines Agency's Pharmacovigilance "
+     "Risk Assessment Committee (PRAC) has recommended adding interstitial lung disease to the "
+     "warnings in the product information of NORVEL (norvelimab).", "EMA", "other"),
+    ("FDA Approves REMS for Calderon's OXYBENT",
+     "Calderon Pharmaceuticals, Inc. today announced that the FDA has approved a Risk "
+     "Evaluation and Mitigation Strategy for OXYBENT (oxybentanol) tablets, which the company "
+     "has marketed since 2019.", "FDA", "other"),
+    ("Ad hoc: BfArM restricts indications of DOLMERA",
+     "Spreewald Pharma AG today received a decision of the Federal Institute for Drugs and "
+     "Medical Devices (BfArM) ordering that the indications of DOLMERA (dolmeradine) in Germany "
+     "be restricted to patients with refractory pain.", "OTHER", "other"),
+    ("Maplecrest Therapeutics Statement on Federal Register Notice",
+     "Maplecrest Therapeutics, Inc. announced that the U.S. Drug Enforcement Administration has "
+     "published an order removing EPIDRA (epidravol) oral solution from the schedules of the "
+     "Controlled Substances Act.", "OTHER", "other"),
+    ("Disclosure under Regulation 30: Sale of Glimotide Formulations",
+     "Kaveri Laboratories Limited informs that the Drugs Controller General of India has "
+     "suspended the manufacture, sale and distribution of all formulations of glimotide with "
+     "immediate effect.", "OTHER", "other"),
+    ("Ashdown Pharmaceuticals Halts U.S. Marketing of ZERAPRIL",
+     "Ashdown Pharmaceuticals, Inc. said the U.S. Food and Drug Administration has asked the "
+     "company to suspend sales of ZERAPRIL (zeraprilat) in the United States pending a review "
+     "of liver safety data.", "FDA", "other"),
+    ("Lisboa Bio Secures EU Nod for VANTERA",
+     "Lisboa Bio S.A. said the European Commission on Monday authorised VANTERA (vanterastat) "
+     "for adults with Fabry disease.", "EC", "approval"),
+    ("Ravenna Pharma Wins European Green Light for ORBIDA",
+     "Ravenna Pharma S.p.A. said on Wednesday that the European Commission had approved ORBIDA "
+     "(orbidarsen) for the treatment of adults with hereditary angioedema.", "EC", "approval"),
+    ("FDA Sets New PDUFA Goal Date for Elmsworth's KELVARA Following Resubmission",
+     "Elmsworth Pharma, Inc. today announced a new goal date of August 30, 2025 for its New Drug "
+     "Application for KELVARA (kelvaprost).", "FDA", "filing_accepted"),
+    ("Stonebridge Medical Announces First Implants of the AxiFlex Disc in Europe",
+     "Stonebridge Medical, Inc. today announced the first implants of the AxiFlex cervical disc "
+     "in a post-market study in Italy, where the device is CE marked.", "NONE", "none"),
+    ("Tolland Bio Completes Enrollment in Study Requested in FDA Complete Response Letter",
+     "Tolland Bio, Inc. today announced that it has completed enrollment of 410 patients in "
+     "TOL-3, the second trial of tolvaramide in gastroparesis that the FDA requested in its "
+     "September 2023 complete response letter. The company plans to respond to the complete "
+     "response letter once topline results are in.", "NONE", "none"),
+    ("Voluntary Announcement - Resumption of the HQ-118 Trial",
+     "The board of Hanqing Biopharma Co., Ltd. announces that on 27 February 2025 the Center for "
+     "Drug Evaluation of the National Medical Products Administration approved the Company's "
+     "application to resume the Phase II trial of HQ-118, which had been suspended since "
+     "October 2024.", "NMPA", "hold_lifted"),
+    ("Tarnwell Medical Provides Regulatory Update on Pivotal Study",
+     "On February 27, 2025, the U.S. Food and Drug Administration notified Tarnwell Medical that "
+     "it has disapproved the company's Investigational Device Exemption application for the "
+     "pivotal study of its mitral repair system. In its letter, the FDA asked questions in two "
+     "areas. The agency requested more bench testing.", "FDA", "refusal"),
+]
+_ROUND_TWENTY_NINE_IDS = [
+    "a-submission-refiled",
+    "a-committee-recommends-the-product-not-be-registered",
+    "a-committee-concludes-it-should-not-be-approved",
+    "a-regulator-agrees-a-trial-may-resume",
+    "a-stopped-trial-s-continuation-approved",
+    "a-second-that-clause-after-a-dated-hold-letter",
+    "a-medical-device-alert",
+    "a-recall-classification-assigned",
+    "a-committee-recommends-adding-a-warning",
+    "a-rems-approved-as-the-object",
+    "indications-ordered-restricted",
+    "a-product-removed-from-the-schedules",
+    "a-regulator-suspends-sale",
+    "a-regulator-asks-to-suspend-sales",
+    "the-day-between-regulator-and-verb",
+    "a-past-perfect-reported-as-news",
+    "a-new-goal-date-after-a-resubmission",
+    "ce-marked-as-a-standing-state",
+    "a-headline-recap-with-a-hedged-lead-mention",
+    "leave-to-resume-with-a-possessive-between",
+    "a-trial-application-disapproved-in-so-many-words",
+]
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
@@ -3495,7 +3612,9 @@ _ROUND_TWENTY_EIGHT_IDS = [
                                ("twenty-seven", _ROUND_TWENTY_SEVEN_CASES,
                                 _ROUND_TWENTY_SEVEN_IDS),
                                ("twenty-eight", _ROUND_TWENTY_EIGHT_CASES,
-                                _ROUND_TWENTY_EIGHT_IDS))
+                                _ROUND_TWENTY_EIGHT_IDS),
+                               ("twenty-nine", _ROUND_TWENTY_NINE_CASES,
+                                _ROUND_TWENTY_NINE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

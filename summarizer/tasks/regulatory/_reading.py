@@ -95,7 +95,11 @@ _DATE_IN = re.compile(
     rf"(?P<month>{_MONTHS})(?: (?P<day>\d{{1,2}}))?,? (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?i:in|during|of) (?P<bare>(?:19|20)\d\d)\b"
 )
-_MONTH_ALONE = re.compile(rf"\b(?i:in|during) ({_MONTHS})\b(?!,? (?:\d|of\b))")
+_MONTH_ALONE = re.compile(
+    # ... or naming a thing of that month ("the February clinical hold letter", "its March
+    # opinion")
+    rf"\b(?:(?i:in|during) |(?i:the|its|their|our) (?=(?:{_MONTHS})\s+[a-z]))({_MONTHS})\b"
+    r"(?!,? (?:\d|of\b))")
 #: a day of a month without a year ("on 31 May", "on May 31st")
 _DAY_ALONE = re.compile(
     rf"\b(?i:on) (?:(?P<lead_day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MONTHS})"
@@ -383,9 +387,12 @@ def _read_release(document: Document) -> ZonedRelease:
 
 
 def _clause(before: str) -> str:
-    """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket)."""
+    """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket, or
+    "and that" opening a second clause of what was said: "informed the company that it had
+    addressed the February hold letter and that the trial may resume")."""
     cut = max(before.rfind(c) for c in ",;:()—–")
-    return before[cut + 1:]
+    second = before.rfind(" and that ")
+    return before[max(cut + 1, second + len(" and that ") if second >= 0 else 0):]
 
 
 #: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
@@ -395,6 +402,15 @@ _RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
 #: when the notified body, BSI, issued the certificate"), no stronger break between: its act
 #: is the time the main clause dates
 _WHEN_CLAUSE = re.compile(r",\s*when\b[^;:()—–]*$", re.I)
+#: a past perfect that only reports, in the past, an act as these days' news ("said on Tuesday
+#: that the European Commission had approved X"): the reported present perfect, no earlier event
+#: (its clause's dates still date it); a report not marked as these days' ("On May 22, X
+#: disclosed that the FDA had issued ...") may be an old one
+_BACKSHIFTED = re.compile(
+    r"\b(?:said|announced|reported|disclosed|stated|confirmed)(?: (?:on|last) (?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)| (?:earlier |later )?today| yesterday"
+    r"| this morning) that\b(?:(?!\b(?:that|which|who|after|following|when|since)\b)[^,;:()])"
+    r"{0,100}?\bhad (?:just |now )?(?:been )?$", re.I)
 #: a regulator's name blanked out (``mask_agencies``), read as one word
 _MASKED = re.compile(r"_+(?: _+)*")
 
@@ -447,6 +463,8 @@ def is_background(
     # narrated as earlier in its own clause ("had approved", "follows the opinion"; a long name
     # read as one word): settled below, once the clause's date is known
     narrated = BACKGROUND_CLAUSE.search(_MASKED.sub("_", own)) is not None
+    backshifted = narrated and _BACKSHIFTED.search(own) is not None
+    narrated = narrated and not backshifted
     if not narrated and BACKGROUND_OPENING.match(sentence.text):
         return True
     # a bracket right after the cue dates it ("CE marking (2022)"); the clause ends after it;
@@ -467,6 +485,9 @@ def is_background(
         # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
         # news when its clause dates it to the few days before ("... on January 12, 2026")
         return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE)
+    if backshifted and published is not None and _dated_before(scope, published,
+                                                               _DAYS_JUST_BEFORE):
+        return True  # reported as news, but dated before the days of news
     if BACKGROUND_RECENT.search(scope):
         return True
     if period_end is not None and published is not None and period_end < published and any(
@@ -511,7 +532,9 @@ def _recapped_headline_cues(view: ZonedRelease, cues: list[WeightedCue]) -> list
     out: list[WeightedCue] = []
     for c in cues:
         told = [d for d in front if d.hit.decision == c.hit.decision]
-        if c.sentence is head and not c.background and told and all(d.background for d in told):
+        # (the lead's hedged mentions tell no act: "plans to respond to the approvable letter")
+        if c.sentence is head and not c.background and any(d.background for d in told) and all(
+                d.background or d.hedged for d in told):
             c = replace(c, weight=c.weight * _BACKGROUND_WEIGHT, background=True)
         out.append(c)
     return out
@@ -570,7 +593,8 @@ _CLAUSE_END = re.compile(
     # (not between a regulator's name and its other name or its act's date)
     r"(?:(?<!_)|(?!,\s(?:_|(?:in|on) (?:\d|[A-Z][a-z]))))"
     r",(?!\s*(?:19|20)\d\d\b)(?!\s*(?:received|granted|obtained|issued|awarded|secured)\b)"
-    r"|[;:()—–]"
+    # (an en dash joining two words is no break: "Notice of Non-compliance–Withdrawal")
+    r"|[;:()—]|(?<!\w)–|–(?!\w)"
     r"|\b(?:and(?! \w+ed\b)(?! (?:an? |the )?(?:[A-Z][\w-]*\s+){1,5}(?:[Dd]esignations?"
     r"|[Aa]pprovals?|[Ss]tatus)\b)"
     r"|but|which|while|whereas|based on|following|after|as(?! an? )"
@@ -729,12 +753,19 @@ def reported_now(plain_before: str) -> bool:
     return bool(REPORTED_NOW.search(plain_before))
 
 
+#: a wire's topic tags before a cue, in its header line ("EQS-News: X AG / Key word(s):
+#: Regulatory Approval/Health Technology Assessment")
+_KEYWORD_LABEL = re.compile(r"\bKey ?words?(?:\(s\))?:[^.:;]*$", re.I)
+
+
 def is_hedged(plain_before: str, after: str, cue: str = "") -> bool:
     """Whether a cue is hedged in its clause ("plans to submit", "if approved"); ``plain_before``
     is the text before it with the regulators' names blanked (``mask_agencies``): their "for"s
     ("Committee for Medicinal Products for Human Use") hedge nothing. A purpose ("seeking")
     hedges the cue's noun, not a participle (``cue`` "accepted": "NDS for Ostavir accepted")."""
     before = plain_before[-70:]
+    if _KEYWORD_LABEL.search(plain_before):  # a wire's topic tags ("Key word(s): Approval")
+        return True  # name a subject, not an act
     return bool(HYPOTHETICAL_BEFORE.search(before) or HYPOTHETICAL_AFTER.match(after) or (
         PURPOSE_BEFORE.search(before) and not _PARTICIPLE.match(cue))
         or UNDECIDED_AFTER.match(after))
@@ -804,7 +835,8 @@ def _is_a_state(hit: CueHit, plain_before: str) -> bool:
     return bool(_BARE_APPROVAL.fullmatch(hit.text) and _PRESENT_PASSIVE.search(plain_before))
 
 
-_BARE_APPROVAL = re.compile(r"(?:approved|authori[sz]ed|cleared|registered|licensed)", re.I)
+_BARE_APPROVAL = re.compile(r"(?:approved|authori[sz]ed|cleared|registered|licensed"
+                            r"|CE[- ]mark(?:ed)?)", re.I)
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:currently|already|also|only|now|not"
                               r"|still)\s+)?$", re.I)
 
@@ -824,7 +856,9 @@ _ACTOR_GAP = re.compile(
     # granted"): still the one acting
     r"(?:\s+(?:which|who)(?:\s+on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4},?)?)?"
     r"(?:\s+(?:has|have|had|today|earlier|later|this|morning"
-    r"|officially|formally|also|now|recently"
+    r"|officially|formally|also|now|recently|yesterday"
+    # the day it acted between ("the European Commission on Thursday authorised")
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,
 )

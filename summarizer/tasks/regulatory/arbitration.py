@@ -201,7 +201,7 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     others = sorted(
         (c for c in quote.cues
          if not VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
-         and c.attributed and (c.hit.specificity >= 2.5 or (
+         and c.attributed and (_specific(c) or (
              c.actor and VOCABULARY.refinement(predicted, c.hit.decision)))),
         key=lambda c: (-c.hit.specificity, -c.weight),
     )
@@ -216,6 +216,13 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
                 and c.hit.specificity >= max(specific.refine_specificity, strongest_own + 1e-9)):
             return c
     return None
+
+
+def _specific(c: WeightedCue) -> bool:
+    """A cue naming its kind well enough to contradict another: a specific kind's words, or a
+    kind's plainer words marked as today's act ("today announced that it has submitted an
+    NDA"), where a generic word ("approved") is said of many acts."""
+    return c.hit.specificity >= 2.5 or (c.today and c.hit.specificity >= 2.0)
 
 
 def _acted_as_read(predicted: str, read: str, quote: QuoteReading) -> WeightedCue | None:

@@ -278,7 +278,9 @@ PURPOSE_BEFORE = re.compile(
     # (and the thing a review is of: "Result of MFDS Review of Item Permission for X")
     # (and what money raised is for: "Private Placement to Fund NDA Resubmission")
     r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of"
-    r"|fund|finance)"
+    r"|fund|finance"
+    # (and what is aimed at: "with the aim of realizing approval as early as possible")
+    r"|reali[sz](?:e|ing)|aim(?:s|ing)? (?:of|at|for))"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
@@ -478,7 +480,7 @@ BACKGROUND_CLAUSE = re.compile(
     r"|under (?:the|its|an?|their) (?:earlier|prior|previous|existing|original) "
     # (a standing state, not a thing put "on hold", nor a meeting or a vote held: "held its
     # mid-cycle communication with the FDA", "the CHMP held a trend vote")
-    r"|(?<!\bon )holds?|held(?! (?:an?|its|their|our) )"
+    r"|(?<!\bon )(?<!clinical )(?<!partial )(?<!full )holds?|held(?! (?:an?|its|their|our) )"
     r"|originally|initially"
     r"|based on (?:the |its |an? )?(?:earlier |prior |previous )?)(?:\b[^,;:()]{0,60})?$",
     _I,
