@@ -386,13 +386,20 @@ def _read_release(document: Document) -> ZonedRelease:
     return view
 
 
+#: a second clause of what was said opens ("... that it had addressed the letter and that the
+#: trial may resume")
+_SECOND_CLAUSE = " and that "
+
+
 def _clause(before: str) -> str:
     """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket, or
     "and that" opening a second clause of what was said: "informed the company that it had
     addressed the February hold letter and that the trial may resume")."""
-    cut = max(before.rfind(c) for c in ",;:()—–")
-    second = before.rfind(" and that ")
-    return before[max(cut + 1, second + len(" and that ") if second >= 0 else 0):]
+    cut = max(before.rfind(c) for c in ",;:()—–") + 1
+    second = before.rfind(_SECOND_CLAUSE)
+    if second >= 0:
+        cut = max(cut, second + len(_SECOND_CLAUSE))
+    return before[cut:]
 
 
 #: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
@@ -828,10 +835,10 @@ _NAME_AFTER = re.compile(
 
 
 def _is_a_state(hit: CueHit, plain_before: str) -> bool:
-    """Whether a bare participle of approval is told in the present passive, a standing state
-    and no act ("where no equivalent medicinal product is authorised in Switzerland", "X is
-    approved in 40 countries", "X remains approved by the FDA"); a headline's present tense
-    tells its news ("X Is Approved")."""
+    """Whether a bare participle of approval (or of CE marking) is told in the present passive,
+    a standing state and no act ("where no equivalent medicinal product is authorised in
+    Switzerland", "X is approved in 40 countries", "X remains approved by the FDA", "where the
+    device is CE marked"); a headline's present tense tells its news ("X Is Approved")."""
     return bool(_BARE_APPROVAL.fullmatch(hit.text) and _PRESENT_PASSIVE.search(plain_before))
 
 
