@@ -1615,7 +1615,6 @@ def test_a_kind_s_plain_words_marked_as_today_s_contradict_another_kind() -> Non
     assert "submitted" in findings[0].message
 
 
-
 def test_a_wire_s_topic_tags_state_no_act() -> None:
     # the header's tags name subjects ("Key word(s): Regulatory Approval"), not today's act
     header = "EQS-News: Lindenhof Pharma AG / Key word(s): Regulatory Approval/Market Access"
