@@ -414,9 +414,8 @@ _WHEN_CLAUSE = re.compile(r",\s*when\b[^;:()—–]*$", re.I)
 #: (its clause's dates still date it); a report not marked as these days' ("On May 22, X
 #: disclosed that the FDA had issued ...") may be an old one
 _BACKSHIFTED = re.compile(
-    r"\b(?:said|announced|reported|disclosed|stated|confirmed)(?: (?:on|last) (?:Monday|Tuesday"
-    r"|Wednesday|Thursday|Friday|Saturday|Sunday)| (?:earlier |later )?today| yesterday"
-    r"| this morning) that\b(?:(?!\b(?:that|which|who|after|following|when|since)\b)[^,;:()])"
+    rf"\b(?:said|announced|reported|disclosed|stated|confirmed) {_JUST_NOW} that\b"
+    r"(?:(?!\b(?:that|which|who|after|following|when|since)\b)[^,;:()])"
     r"{0,100}?\bhad (?:just |now )?(?:been )?$", re.I)
 #: a regulator's name blanked out (``mask_agencies``), read as one word
 _MASKED = re.compile(r"_+(?: _+)*")
@@ -863,9 +862,9 @@ _ACTOR_GAP = re.compile(
     # granted"): still the one acting
     r"(?:\s+(?:which|who)(?:\s+on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4},?)?)?"
     r"(?:\s+(?:has|have|had|today|earlier|later|this|morning"
-    r"|officially|formally|also|now|recently|yesterday"
+    r"|officially|formally|also|now|recently"
     # the day it acted between ("the European Commission on Thursday authorised")
-    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    "|" + _JUST_NOW +
     r"|granted|issued|the|its|an?|full|marketing|regulatory|\w+'s))*\s*$",
     re.I,
 )

@@ -222,7 +222,7 @@ def _specific(c: WeightedCue) -> bool:
     """A cue naming its kind well enough to contradict another: a specific kind's words, or a
     kind's plainer words marked as today's act ("today announced that it has submitted an
     NDA"), where a generic word ("approved") is said of many acts."""
-    return c.hit.specificity >= 2.5 or (c.today and c.hit.specificity >= 2.0)
+    return c.hit.specificity >= 2.5 or (c.today and c.hit.specificity >= SPECIFIC)
 
 
 def _acted_as_read(predicted: str, read: str, quote: QuoteReading) -> WeightedCue | None:

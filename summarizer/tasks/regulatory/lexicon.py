@@ -244,7 +244,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|\bwithin (?:[\w-]+ ){1,3}?(?:days|weeks|months|years) (?:of|after|from|following)"
     # a deadline for a later step ("has 30 days to submit the labeling supplement")
     r"|\bha(?:s|ve|d) (?:\d+|\w+) (?:calendar |business |working )?(?:days|weeks|months) to"
-    r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for|goal of"
+    # (an aim: "with the aim of realizing approval as early as possible")
+    r"|toward(?:s)?|path(?:way)? to|prior to|ahead of|in preparation for|preparing for"
+    r"|(?:goal|aim) of"
     # an aim stated ("Our objective remains approval of X in 2025") and a condition told by
     # inversion or as what ought to be ("should X be approved", "the data should support")
     r"|(?:goal|objective|ambition|aim) (?:is|remains|was|will be)|should"
@@ -278,9 +280,7 @@ PURPOSE_BEFORE = re.compile(
     # (and the thing a review is of: "Result of MFDS Review of Item Permission for X")
     # (and what money raised is for: "Private Placement to Fund NDA Resubmission")
     r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of"
-    r"|fund|finance"
-    # (and what is aimed at: "with the aim of realizing approval as early as possible")
-    r"|reali[sz](?:e|ing)|aim(?:s|ing)? (?:of|at|for))"
+    r"|fund|finance)"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
