@@ -1639,3 +1639,32 @@ def test_an_act_named_as_what_is_aimed_at_states_no_act() -> None:
              "early as possible,\" said its president.")
     _gives_way(_product_answer(quote, "approval", "PMDA", ("KZ-40", "kazanolide"),
                                "Fabry disease"), text, "filing_accepted")
+
+
+_MAY_PROCEED = ("Fenwick Lane Bio, Inc. today announced that the U.S. Food and Drug Administration "
+                "has notified the company that it may proceed with its Phase 1b trial of FL-21 in "
+                "myotonic dystrophy")
+_HOLD_TOLD_AFTER = (
+    "Fenwick Lane Bio Announces FDA Notification on FL-21 Trial\n\n"
+    f"BOSTON, June 9, 2025 -- {_MAY_PROCEED}. The notification resolves the clinical hold that the "
+    "agency placed on the FL-21 IND in January after a case of liver injury.\n")
+_HOLD_LIFTED_TOO = (
+    "Fenwick Lane Bio Announces FDA Action on FL-21 Trial\n\n"
+    "BOSTON, June 9, 2025 -- Fenwick Lane Bio, Inc. today announced that the U.S. Food and Drug "
+    "Administration has lifted the partial clinical hold on FL-21, and the company may proceed "
+    "with its Phase 1b trial of FL-21 in myotonic dystrophy.\n")
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    (_HOLD_TOLD_AFTER, _MAY_PROCEED),
+    (_HOLD_LIFTED_TOO, _HOLD_LIFTED_TOO.split(" -- ")[1].strip()),
+], ids=["the-hold-told-in-the-next-sentence", "the-lift-stated-beside-it"])
+def test_leave_to_proceed_lets_a_hold_lifted_answer_stand(text: str, quote: str) -> None:
+    # "may proceed with its trial" is the FDA's word for an IND cleared and for a hold lifted
+    # (the vocabulary's ``also``): a model that reads the hold lifted is not contradicted by it,
+    # nor judged as a trial authorisation where the release states the lift itself
+    summary, findings = _arbitrated(_ruling_answer(quote, decision="hold_lifted", agency="FDA"),
+                                    text)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
+

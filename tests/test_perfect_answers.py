@@ -94,9 +94,11 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: the twenty-seventh session, has none of 17, at its split and after: twelve; the thirty-first,
 #: added in the twenty-eighth session, has none of 16, at its split and after: twelve; the
 #: thirty-second, added in the twenty-ninth session, has none of 14, at its split and after:
-#: twelve now; a
-#: change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 12
+#: twelve; the thirty-third, added in the thirtieth session, has none of 15, at its split and
+#: after, and that session's changes (the FDA's "may proceed" as the word of a hold lifted as
+#: much as of a trial authorised) fixed one of the nineteenth (counted, not read): eleven now;
+#: a change that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 11
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -3589,6 +3589,123 @@ _ROUND_TWENTY_NINE_IDS = [
     "a-trial-application-disapproved-in-so-many-words",
 ]
 
+#: the thirtieth round's tune misses, in fresh words: a designation (or the request for one)
+#: said to be approved, the FDA's letters short of approval in other words (could not be
+#: approved, not at this time, a review ended without approval, not in this review cycle, found
+#: approvable), a filing not accepted for review or not reviewed further, a hold told as who may
+#: not be dosed or what must stop, a trial that may go on ending a hold, a committee's advice to
+#: the Commission to refuse, recalls a regulator orders or asks for, an authorisation amended
+#: to add a warning, a certificate from a national inspectorate, a referral started under an
+#: article of a regulation, an app listed as a DiGA; from the new batch's tune half, a warning
+#: letter's close-out headlined as a plant cleared
+_ROUND_THIRTY_CASES = [
+    ("Ormond Bio Receives FDA Approval of Its Request for Rare Pediatric Disease Designation",
+     "Ormond Bio, Inc. (Nasdaq: ORMB) today announced that the U.S. Food and Drug "
+     "Administration has approved the company's request for Rare Pediatric Disease designation "
+     "for OB-44 in Menkes disease.", "FDA", "designation"),
+    ("Merrow Bio Announces Health Canada Approval of Priority Review Request for Telvanib",
+     "Merrow Bio Inc. (TSX: MRW) said Health Canada has agreed to review its planned New Drug "
+     "Submission for telvanib under the Priority Review policy.", "HEALTH_CANADA",
+     "designation"),
+    ("European Commission Approves Orphan Designation for Veltrasen in Fibrodysplasia",
+     "Zeeland Genetics B.V. today announced that the European Commission has approved orphan "
+     "designation for veltrasen, its ALK2-targeted antibody, for the treatment of "
+     "fibrodysplasia ossificans progressiva, based on a positive opinion from the EMA's "
+     "Committee for Orphan Medicinal Products.", "EC", "designation"),
+    ("Harrowgate Pharma Provides Update on NDA for HP-19",
+     "Harrowgate Pharma, Inc. today announced that the FDA has informed the company that the "
+     "NDA for HP-19 in gout could not be approved in its current form and asked for a further "
+     "safety study.", "FDA", "complete_response"),
+    ("Disclosure under Regulation 30: Communication from USFDA",
+     "Meenakshi Generics Limited informs that the US FDA has written to the Company that its "
+     "ANDA for Tolvaprine Tablets cannot be approved at this time because of open inspection "
+     "findings at its Nashik plant.", "FDA", "complete_response"),
+    ("Ridgecrest Bio Announces FDA Decision on BLA for RB-07",
+     "Ridgecrest Bio, Inc. said today that the FDA has completed its review of the Biologics "
+     "License Application for RB-07 in lupus nephritis without approving it and has requested "
+     "an additional trial.", "FDA", "complete_response"),
+    ("Hanbit Pharm says US FDA has not approved HB-22 in first review cycle",
+     "Hanbit Pharm Co., Ltd. said on the 3rd that the U.S. Food and Drug Administration has not "
+     "approved its New Drug Application for HB-22 in the first review cycle and asked for more "
+     "stability data.", "FDA", "complete_response"),
+    ("Colliers Pharmaceuticals Announces FDA Action on Extended-Release Ravoxan",
+     "Colliers Pharmaceuticals, Inc. today said the FDA has deemed its NDA for extended-release "
+     "Ravoxan approvable and has asked for a further pharmacokinetic study.", "FDA",
+     "complete_response"),
+    ("Pellucid Therapeutics Receives FDA Communication on sBLA",
+     "Pellucid Therapeutics, Inc. today announced that the FDA has told the company that it "
+     "will not accept the supplemental Biologics License Application for PT-3 in children for "
+     "review, citing missing datasets.", "FDA", "refusal_to_file"),
+    ("Quarry Hill Bio Provides Update on NDA for QH-8",
+     "Quarry Hill Bio, Inc. said the FDA has notified it that, upon initial review, it will not "
+     "proceed with review of the New Drug Application for QH-8 in narcolepsy because several "
+     "study reports were missing.", "FDA", "refusal_to_file"),
+    ("Aldermoor Cell Provides Update on ALD-4 Trial",
+     "Aldermoor Cell, Inc. said the FDA has notified the company that dosing in the ALD-4 trial "
+     "must stop pending review of a serious cytokine release event.", "FDA", "clinical_hold"),
+    ("Form 8-K: Tessaly Biotherapeutics - Item 8.01 Other Events",
+     "On February 28, 2025, Tessaly Biotherapeutics received notice from the U.S. Food and Drug "
+     "Administration that no new patients may be enrolled under its IND for TB-61 while the "
+     "agency reviews two cases of liver injury.", "FDA", "clinical_hold"),
+    ("Brambleford Neuro Says FDA Allows BN-5 Trial to Go On",
+     "Brambleford Neuro, Inc. today said the FDA has informed it that the Phase 2 trial of BN-5 "
+     "may proceed, ending the partial hold the agency placed on it.", "FDA", "hold_lifted"),
+    ("Vistula Biologics: CHMP outcome for Ostralix",
+     "Vistula Biologics S.A. announces that the Committee for Medicinal Products for Human Use "
+     "has recommended that the European Commission not grant a marketing authorisation for "
+     "Ostralix, its proposed biosimilar to ustekinumab.", "EMA", "negative_opinion"),
+    ("Serra Azul Farmaceutica Announces Regulatory Update on Pravocil",
+     "Serra Azul Farmaceutica S.A. announced that ANVISA has directed a recall of two lots of "
+     "Pravocil (ceftraxone) 1 g injection after a sterility failure.", "OTHER", "other"),
+    ("Rheinau Pharma recalls batches of Tiloxin at BfArM's request",
+     "Rheinau Pharma GmbH announces that, at the request of the Federal Institute for Drugs and "
+     "Medical Devices (BfArM), it is recalling four batches of Tiloxin tablets because of a "
+     "dissolution failure.", "OTHER", "other"),
+    ("EU Commission decision adds warning to Cardelta label",
+     "Mosel Biopharma AG announced that the European Commission has adopted a decision amending "
+     "the marketing authorisation of Cardelta (felsartan) to include new warnings on "
+     "angioedema, following a PRAC review.", "EC", "other"),
+    ("Vardhman Labs receives EU GMP approval for its Dahej plant",
+     "Vardhman Labs Limited informs that its Dahej facility has received an EU GMP certificate "
+     "from the National Institute of Pharmacy and Nutrition (OGYEI), Hungary, after an "
+     "inspection.", "OTHER", "other"),
+    ("FDA Clears Hollins Labs' Bristol Oral Solids Plant",
+     "Hollins Labs, Inc. today announced that it has received a close-out letter from the U.S. "
+     "Food and Drug Administration for the Warning Letter issued to its Bristol, Tennessee plant "
+     "in 2023.", "FDA", "other"),
+    ("Statement on EMA review of Corvelta",
+     "Harlingen Pharma N.V. notes that the Pharmacovigilance Risk Assessment Committee (PRAC) "
+     "today started a review under Article 20 of Regulation (EC) No 726/2004 of Corvelta "
+     "(dorafenide) after reports of pancreatitis.", "EMA", "other"),
+    ("BfArM adds Atemzug app to DiGA directory",
+     "Atemzug Health GmbH announces that the Federal Institute for Drugs and Medical Devices "
+     "(BfArM) has added its Atemzug app for adults with asthma to the directory of digital "
+     "health applications on a provisional basis.", "OTHER", "other"),
+]
+_ROUND_THIRTY_IDS = [
+    "approval-of-a-request-for-designation",
+    "approval-of-a-priority-review-request",
+    "an-orphan-designation-approved",
+    "could-not-be-approved-in-its-current-form",
+    "cannot-be-approved-at-this-time",
+    "a-review-completed-without-approval",
+    "not-approved-in-the-first-review-cycle",
+    "deemed-approvable",
+    "not-accepted-for-review",
+    "will-not-proceed-with-review",
+    "dosing-must-stop",
+    "no-new-patients-may-be-enrolled",
+    "may-proceed-ending-a-hold",
+    "advice-to-the-commission-not-to-grant",
+    "a-recall-ordered-by-a-regulator",
+    "a-recall-at-a-regulator-s-request",
+    "an-authorisation-amended-to-add-warnings",
+    "a-gmp-certificate-from-a-national-inspectorate",
+    "a-warning-letter-closed-out-headlined-as-a-plant-cleared",
+    "a-referral-under-an-article-of-a-regulation",
+    "a-digital-health-application-listed",
+]
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
@@ -3614,7 +3731,8 @@ _ROUND_TWENTY_NINE_IDS = [
                                ("twenty-eight", _ROUND_TWENTY_EIGHT_CASES,
                                 _ROUND_TWENTY_EIGHT_IDS),
                                ("twenty-nine", _ROUND_TWENTY_NINE_CASES,
-                                _ROUND_TWENTY_NINE_IDS))
+                                _ROUND_TWENTY_NINE_IDS),
+                               ("thirty", _ROUND_THIRTY_CASES, _ROUND_THIRTY_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -773,7 +773,7 @@ def is_hedged(plain_before: str, after: str, cue: str = "") -> bool:
     if _KEYWORD_LABEL.search(plain_before):  # a wire's topic tags ("Key word(s): Approval")
         return True  # name a subject, not an act
     return bool(HYPOTHETICAL_BEFORE.search(before) or HYPOTHETICAL_AFTER.match(after) or (
-        PURPOSE_BEFORE.search(before) and not _PARTICIPLE.match(cue))
+        PURPOSE_BEFORE.search(before) and not (_PARTICIPLE.match(cue) or _MODAL_NOT.match(cue)))
         or UNDECIDED_AFTER.match(after))
 
 
@@ -827,6 +827,10 @@ def _states_no_act(hit: CueHit, plain_before: str, after: str) -> bool:
 
 
 _PARTICIPLE = re.compile(r"\w+ed\b")
+#: a verb that says no, the thing it is said of named before ("its ANDA for X cannot be
+#: approved at this time"): a predicate, no purpose's noun
+_MODAL_NOT = re.compile(
+    r"(?:cannot|can ?not|could not|will not|would not|may not|must not)\b", re.I)
 #: a hyphenated participle ("CE-Marked", "FDA-Approved") before a name describes the thing
 _COMPOUND_PARTICIPLE = re.compile(r"\w-\w+ed$", re.I)
 _NAME_AFTER = re.compile(

@@ -111,10 +111,12 @@ def _judged(summary: RegulatorySummary, fallback: Reader) -> str:
     """The kind the model's decision is judged as: the kind of the release's own wording for
     the act when a varying convention labels that wording as the model's kind too (a cue's
     ``also``: a Health Canada Notice of Non-compliance, answered as deficiency feedback, is
-    judged as the complete response the reader reads), else the model's own."""
+    judged as the complete response the reader reads), else the model's own (also when the
+    reader reads the release as the model's kind: "may proceed with the trial" beside "lifted the
+    partial clinical hold" is the hold lifted)."""
     predicted = _decision(summary)
     shared = [c for c in fallback.view.cues if predicted in c.hit.also and _current(c)]
-    if not shared:
+    if not shared or fallback.reading.decision == predicted:
         return predicted
     return max(shared, key=lambda c: (c.hit.specificity, c.weight)).hit.decision
 
@@ -201,6 +203,7 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     others = sorted(
         (c for c in quote.cues
          if not VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
+         and predicted not in c.hit.also  # a wording labelled either way contradicts neither
          and c.attributed and (_specific(c) or (
              c.actor and VOCABULARY.refinement(predicted, c.hit.decision)))),
         key=lambda c: (-c.hit.specificity, -c.weight),

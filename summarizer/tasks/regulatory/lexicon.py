@@ -219,7 +219,10 @@ DECISION_CUES: tuple[DecisionCue, ...] = VOCABULARY.cues
 #: hedges before a cue (same sentence, shortly before): the event has not happened (or is
 #: stayed: "the 30-month stay of FDA approval")
 HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:if|once|as soon as|upon|unless|until|whether|pending|potential(?:ly)?|possible"
+    # ("upon" a review done, its finding told after a comma, hedges nothing: "the FDA notified
+    # the company that, upon preliminary review, it will not proceed with ...")
+    r"\b(?:if|once|as soon as|upon(?! (?:[\w-]+ ){0,2}?review,)|unless|until|whether|pending"
+    r"|potential(?:ly)?|possible"
     r"|possibility"
     r"|seek(?:s|ing)?|sought"
     # (a purpose given up is none: "decided not to pursue its application ... and withdrew it")
