@@ -1668,3 +1668,16 @@ def test_leave_to_proceed_lets_a_hold_lifted_answer_stand(text: str, quote: str)
     assert findings == []
     assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
 
+
+
+def test_what_a_regulator_decided_not_to_approve_is_no_approval() -> None:
+    # "decided not to approve the registration of X on the ARTG": the register's entry is the
+    # object of the act decided against, so it backs no approval, and the refusal stands
+    lead = ("The TGA has informed Wattle Creek Pharma that its delegate has decided not to "
+            "approve the registration of BORALIN on the Australian Register of Therapeutic Goods "
+            "(ARTG).")
+    text = ("Wattle Creek Pharma - TGA decision on BORALIN (boraletinib) in non-small cell lung "
+            f"cancer\n\nMELBOURNE, May 6, 2025 -- {lead}\n")
+    findings = _gives_way(_product_answer(lead, "approval", "TGA", ("BORALIN", "boraletinib"),
+                                          "non-small cell lung cancer"), text, "refusal")
+    assert "decided not to approve" in findings[0].message

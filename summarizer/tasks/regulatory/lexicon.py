@@ -583,6 +583,10 @@ NEGATION_BEFORE = re.compile(
     # issuance of a CE certificate", "Notified Body Declines CE Certification")
     r"|\brefus(?:e|es|ed)\s+(?:the\s+)?(?:issu(?:ance|ing)|grant(?:ing)?)\s+of\s+(?:an?\s+|the\s+|its\s+)?$"
     r"|\bdeclin(?:e|es|ed)\s+(?:an?\s+|the\s+|its\s+)?$"
+    # the object of an act decided against ("has decided not to approve the registration of X on
+    # the ARTG")
+    r"|\bnot\s+to\s+(?:approve|grant|register|authori[sz]e|accept|issue|include|list|renew)"
+    r"\s+(?:the\s+|its\s+|an?\s+)?$"
     # a word's own negative ("Notice of Non-Approval"), and a regulator's provisional no ("is
     # not minded to recommend the grant of", "not currently minded to recommend")
     r"|\bnon-$|\bnot\s+(?:\w+ly\s+|at present\s+)?minded to\s+(?:[\w-]+\s+){0,3}$"
