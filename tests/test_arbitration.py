@@ -1669,7 +1669,6 @@ def test_leave_to_proceed_lets_a_hold_lifted_answer_stand(text: str, quote: str)
     assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
 
 
-
 def test_what_a_regulator_decided_not_to_approve_is_no_approval() -> None:
     # "decided not to approve the registration of X on the ARTG": the register's entry is the
     # object of the act decided against, so it backs no approval, and the refusal stands
