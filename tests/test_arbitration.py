@@ -334,6 +334,13 @@ def _gives_way(answer: dict[str, Any], text: str, decision: str,
     return findings
 
 
+def _stands(answer: dict[str, Any], text: str, decision: str) -> None:
+    """Arbitrate ``answer`` on ``text``: it must stand as ``decision``, with no finding."""
+    summary, findings = _arbitrated(answer, text)
+    assert findings == []
+    assert summary.outcome is not None and summary.outcome.decision == decision
+
+
 def _product_answer(quote: str, decision: str, agency: str, product: tuple[str, str | None],
                     indication: str, **outcome: Any) -> dict[str, Any]:
     """``_ruling_answer`` for the release's own product and indication."""
@@ -1132,10 +1139,7 @@ def test_a_headline_that_announces_no_act_leaves_the_models_decision() -> None:
         "Zoral Therapeutics Provides Regulatory Update on ZORVEX")
     quote = ("The FDA has also lifted the partial clinical hold on the company's study of ZORLIX "
              "in chronic kidney disease.")
-    summary, findings = _arbitrated(
-        _ruling_answer(quote, decision="hold_lifted", agency="FDA"), text)
-    assert findings == []
-    assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
+    _stands(_ruling_answer(quote, decision="hold_lifted", agency="FDA"), text, "hold_lifted")
 
 
 def test_a_regulator_named_in_an_executives_comment_gives_way_to_the_releases_own() -> None:
@@ -1667,6 +1671,69 @@ def test_leave_to_proceed_lets_a_hold_lifted_answer_stand(text: str, quote: str)
                                     text)
     assert findings == []
     assert summary.outcome is not None and summary.outcome.decision == "hold_lifted"
+
+
+def test_leave_to_proceed_answered_as_a_trial_gives_way_to_the_hold_lifted() -> None:
+    # the other way round: "may proceed with its Phase 2 trial" quoted for a trial authorised,
+    # where the release states the hold lifted in words of its own, is read as the release
+    # tells it; the same sentence in a release of an IND cleared stands as the trial's
+    proceed = ("Alderney Bio was notified that it may proceed with its Phase 2 trial of AB-5 in "
+               "Charcot-Marie-Tooth disease.")
+    lifted = ("Alderney Bio Provides Regulatory Update on AB-5\n\n"
+              "BOSTON, June 9, 2025 -- Alderney Bio, Inc. today announced that the U.S. Food and "
+              "Drug Administration has lifted the clinical hold on its AB-5 IND. " + proceed
+              + "\n")
+    findings = _gives_way(_ruling_answer(proceed, decision="trial_authorization", agency="FDA"),
+                          lifted, "hold_lifted")
+    assert "may proceed with its Phase 2 trial" in findings[0].message
+    cleared = ("Alderney Bio Announces FDA Clearance of AB-5 IND\n\n"
+               "BOSTON, June 9, 2025 -- Alderney Bio, Inc. today announced that the U.S. Food and "
+               "Drug Administration has cleared its Investigational New Drug application for "
+               "AB-5. " + proceed + "\n")
+    _stands(_ruling_answer(proceed, decision="trial_authorization", agency="FDA"), cleared,
+            "trial_authorization")
+
+
+def test_a_quote_trimmed_to_the_release_is_judged_again() -> None:
+    # the model's quote stitches an invented sentence to a real one; judged as written it is
+    # not in the release and the headline backs "approval", so it stood. Trimmed to the
+    # release's own passage, the quote states the approval only as a word of the label text
+    # ("FDA-approved class language"), so it is judged again and gives way to what the release
+    # says of its act (a boxed warning required)
+    text = ("FDA Approves Class-Wide Label Language for Orexin Antagonists\n\n"
+            "PRINCETON, N.J., March 3, 2025 -- Halden Pharma, Inc. today announced that the U.S. "
+            "Food and Drug Administration is requiring a Boxed Warning on the prescribing "
+            "information of all dual orexin receptor antagonists, including DORMIRA "
+            "(velorexant). The FDA-approved class language will be added to the label within "
+            "30 days.\n")
+    quote = ("The FDA approved a class-wide labeling change for orexin antagonists. The "
+             "FDA-approved class language will be added to the label within 30 days.")
+    result = answered(text, gold_answer({"is_regulatory_event": True, "agency": "FDA",
+                                         "decision": "approval", "direction": "favorable"},
+                                        quote), "2025-03-03")
+    assert result.summary is not None and result.summary.outcome is not None
+    assert result.summary.outcome.decision == "other"
+    rules = [f.rule for f in result.findings]
+    assert rules.index("evidence_trimmed") < rules.index("decision_arbitrated")
+    assert "decision_cue_conflict" not in rules
+
+
+def test_a_catch_all_answer_on_a_quote_stating_nothing_gives_way_to_the_specific_reading(
+) -> None:
+    # "other" is compatible with the feedback a release reads, but the executive's comment it
+    # quotes states no act: nothing backs the catch-all, and the release's specific reading
+    # applies (a specific answer on the same comment would stand: it agrees)
+    comment = ("\"The points raised are narrow and we expect to answer all of them well within "
+               "the time allowed,\" said Marc Tremblay, Chief Executive Officer.")
+    text = ("Lachine Therapeutics Provides Update on Health Canada Review of VORELTA\n\n"
+            "MONTREAL, March 3, 2025 /CNW/ - Lachine Therapeutics Inc. today announced that "
+            "Health Canada has issued a Notice of Deficiency on the New Drug Submission for "
+            "VORELTA (sarimavir). " + comment + "\n")
+    findings = _gives_way(_ruling_answer(comment, decision="other", agency="HEALTH_CANADA"),
+                          text, "regulatory_feedback")
+    assert "names no regulator and no regulatory act" in findings[0].message
+    _stands(_ruling_answer(comment, decision="regulatory_feedback", agency="HEALTH_CANADA"),
+            text, "regulatory_feedback")
 
 
 def test_what_a_regulator_decided_not_to_approve_is_no_approval() -> None:

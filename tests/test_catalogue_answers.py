@@ -25,7 +25,8 @@ BENCHMARKS = str(Path(__file__).resolve().parent.parent / "benchmarks")
 #: 2 and 15 (the same with the session's starting code: the new round's holdout half adds one);
 #: after the twenty-eighth's, at 10,009, 2 and 15; after the twenty-ninth's, at 10,339, 2 and 15
 #: (with the session's starting code 3 and 15); after the thirtieth's, at 10,667, 2 and 14 (with
-#: the session's starting code 2 and 15)
+#: the session's starting code 2 and 15); after the thirty-first's, at 10,997, 2 and 14 (the
+#: same with the session's starting code)
 SAMPLE_STEP = 10
 MEASURED_VETOED = {"tune": 2, "holdout": 14}
 

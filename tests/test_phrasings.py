@@ -42,7 +42,8 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: in the twenty-eighth, the last 330 read 0.94 on their holdout halves when split (0.95 after);
 #: in the twenty-ninth, the last 330 read 0.93 on their holdout halves when split (0.94 after);
 #: in the thirtieth, the last 328 read 0.88 on their holdout halves when split (0.89 after);
-#: after the changes read from the tune halves' misses, all 10,667 read these (0.979 and 0.913)
+#: in the thirty-first, the last 330 read 0.95 on their holdout halves when split (and after);
+#: after the changes read from the tune halves' misses, all 10,997 read these (0.979 and 0.915)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 
@@ -63,7 +64,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (5341, 5326)
+    assert (len(tune), len(holdout)) == (5504, 5493)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

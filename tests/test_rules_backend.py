@@ -3706,6 +3706,109 @@ _ROUND_THIRTY_IDS = [
     "a-digital-health-application-listed",
 ]
 
+#: round thirty-one (catalogue tune misses: regulators in their own words, today's news vs
+#: background, negation and unusual wording): goods dated by when they were made, a bare month
+#: two months back, a trial's application approved with conditions, an accelerated approval
+#: named by its regulation, an application decided favourably, a regulator's sign-off, a
+#: company permitted by name to run a trial, a request agreed to and granted, an act not
+#: asked for
+_ROUND_THIRTY_ONE_CASES = [
+    ("Brackenridge Pharma recalls Ostelan vials at Health Canada's request",
+     "Brackenridge Pharma Inc. announces that, at the request of Health Canada, it is recalling "
+     "all lots of Ostelan (ramidrolate) injection produced since June 2024 because of particulate "
+     "matter found in retained samples.", "HEALTH_CANADA", "other"),
+    ("Tallowby Therapeutics Adds Sales Partner for Vexilor Following FDA Acceptance of NDA",
+     "Tallowby Therapeutics, Inc. (Nasdaq: TLWB) has entered into a co-promotion agreement with a "
+     "contract sales organisation for Vexilor (dotrapine) in narcolepsy. The FDA accepted the "
+     "Vexilor NDA for review in January; a decision is expected in the fourth quarter.", "NONE",
+     "none"),
+    ("FDA Approves Glenmoor Medical's IDE With Conditions for Pivotal Trial",
+     "Glenmoor Medical, Inc. today announced that the U.S. Food and Drug Administration has "
+     "conditionally approved the company's IDE, so that the 240-patient pivotal trial of its "
+     "renal denervation catheter can start enrolling.", "FDA", "trial_authorization"),
+    ("Carraway Oncology Announces FDA Approval of Pelmora",
+     "Carraway Oncology, Inc. today announced that the FDA has approved Pelmora (vosabrutinib) "
+     "for relapsed mantle cell lymphoma under 21 CFR 314 Subpart H, on the basis of overall "
+     "response rate.", "FDA", "accelerated_approval"),
+    ("Westcombe Pharma Reports FDA Action on sNDA for Dovanel",
+     "Westcombe Pharma, Inc. said today that the U.S. Food and Drug Administration took "
+     "favorable action on the company's supplemental application for Dovanel (rilatrozole), "
+     "adding a pediatric population to its label.", "FDA", "approval"),
+    ("FDA signs off on Haverill Labs' migraine nasal spray",
+     "Federal regulators signed off on Haverill Labs Inc's nasal spray Cephira (zolmetrapan) "
+     "for acute migraine on Thursday, the company said on Friday.", "FDA", "approval"),
+    ("CDSCO Permits Ranakpur Vaccines to Conduct Phase 2 Trial of Rotavirus Candidate",
+     "The Central Drugs Standard Control Organisation has permitted Ranakpur Vaccines Pvt. Ltd. to "
+     "conduct a Phase 2 clinical trial of its oral rotavirus vaccine RV-3 in 600 infants, the "
+     "company said.", "OTHER", "trial_authorization"),
+    ("FDA Agrees to Thistlebrook Bio's Request for Fast Track Designation",
+     "Thistlebrook Bio Ltd today announced that the U.S. Food and Drug Administration has agreed "
+     "to the company's request and granted Fast Track designation to TB-201 in Duchenne "
+     "muscular dystrophy.", "FDA", "designation"),
+    ("Ardwell Neuro Pauses Enrolment in AN-4 Study",
+     "Ardwell Neuro, Inc. today announced a voluntary pause of enrolment in its Phase 1 study of "
+     "AN-4 to review liver enzyme findings. The FDA has been notified and has not asked that the "
+     "trial be suspended.", "NONE", "none"),
+    ("Penwortham Bio Provides Update on BLA for PB-12",
+     "Penwortham Bio, Inc. said today that it has received a letter from the FDA asking for "
+     "further safety data before the Biologics License Application for PB-12 in IgA "
+     "nephropathy can be approved.", "FDA", "complete_response"),
+]
+
+_ROUND_THIRTY_ONE_IDS = [
+    "goods-dated-by-when-they-were-made",
+    "a-bare-month-two-months-back",
+    "a-trial-s-application-approved-with-conditions",
+    "accelerated-approval-named-by-its-regulation",
+    "an-application-decided-favourably",
+    "a-regulator-s-sign-off",
+    "a-company-permitted-by-name-to-run-a-trial",
+    "a-request-agreed-to-and-granted",
+    "an-act-not-asked-for",
+    "a-letter-asking-for-more-before-approval",
+]
+
+
+def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
+    # the headline and lead announce only "an update"; the act comes in the body, after the
+    # sections recalling the earlier hold, dated the day before the release
+    text = (
+        "Kelderwick Therapeutics Announces Update on Phase 1 Study of KT-31\n\n"
+        "OSLO, Norway, 14 May 2025 -- Kelderwick Therapeutics ASA today announced an update on"
+        " its U.S. Phase 1 study of KT-31, its bispecific antibody, in patients with relapsed or"
+        " refractory multiple myeloma.\n\n"
+        "Background\n\n"
+        "As reported in January 2025, the FDA placed the study on partial clinical hold on 9"
+        " January 2025 after a case of Grade 3 neurotoxicity in a patient treated at the highest"
+        " dose level. Patients already on treatment at lower doses were allowed to continue, and"
+        " the patient recovered fully within ten days.\n\n"
+        "The hold letter called for a revised dose-escalation scheme and for neurological"
+        " monitoring during the first cycle. Over the following weeks Kelderwick reviewed every"
+        " patient treated so far with its investigators and an independent safety committee, and"
+        " designed a step-up schedule in which patients receive two smaller priming doses before"
+        " the target dose. The company submitted its response, with an amended protocol and"
+        " safety data from 24 patients, in April 2025.\n\n"
+        "\"We took the time to understand this event in full, and the amended protocol reflects"
+        " everything we learned from the patients treated so far,\" said Ingrid Solberg, Chief"
+        " Medical Officer of Kelderwick. \"We are grateful to the investigators and patients"
+        " who stayed with the study.\"\n\n"
+        "About the study\n\n"
+        "KT-31-101 is an open-label, multicentre Phase 1 study at nine sites in the United"
+        " States. Its dose-escalation part evaluates the safety and tolerability of KT-31 given"
+        " once weekly by subcutaneous injection; an expansion part at the recommended dose will"
+        " follow. The study has enrolled 31 patients with a median of five prior lines of"
+        " therapy.\n\n"
+        "Latest development\n\n"
+        "On 13 May 2025, the FDA informed Kelderwick that the partial clinical hold on the KT-31"
+        " study has been lifted. Dose escalation may resume under the amended protocol.\n")
+    summary = summarize_with_rules(load(text, published=dt.date(2025, 5, 14)))
+    assert _codes(summary) == ("FDA", "hold_lifted")
+    # the same act dated months back under the same front is no news
+    recalled = text.replace("On 13 May 2025", "In February 2025")
+    assert _codes(summarize_with_rules(load(recalled, published=dt.date(2025, 5, 14)))) == (
+        "NONE", "none")
+
+
 @pytest.mark.parametrize(("headline", "lead", "agency", "decision"), [
     pytest.param(*case, id=f"{round_}-{ident}")
     for round_, cases, ids in (("fifteen", _ROUND_FIFTEEN_CASES, _ROUND_FIFTEEN_IDS),
@@ -3732,12 +3835,24 @@ _ROUND_THIRTY_IDS = [
                                 _ROUND_TWENTY_EIGHT_IDS),
                                ("twenty-nine", _ROUND_TWENTY_NINE_CASES,
                                 _ROUND_TWENTY_NINE_IDS),
-                               ("thirty", _ROUND_THIRTY_CASES, _ROUND_THIRTY_IDS))
+                               ("thirty", _ROUND_THIRTY_CASES, _ROUND_THIRTY_IDS),
+                               ("thirty-one", _ROUND_THIRTY_ONE_CASES,
+                                _ROUND_THIRTY_ONE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
     summary = _release(headline, lead, "2025-03-03")
     assert _codes(summary) == (agency, decision)
+
+
+def test_a_site_taken_off_an_import_alert_is_a_favourable_other_act() -> None:
+    summary = _release(
+        "Corbel Generics Announces FDA Action on Its Nashik Plant",
+        "Corbel Generics Limited (BSE: 532911) today announced that the U.S. Food and Drug "
+        "Administration has removed the company's sterile injectables site at Sinnar, Nashik "
+        "(\"Plant-2\") from Import Alert 66-40 after a re-inspection in January.", "2025-03-03")
+    assert _codes(summary) == ("FDA", "other")
+    assert summary.outcome is not None and summary.outcome.direction == "favorable"
 
 
 @pytest.mark.parametrize(("said", "direction"), [

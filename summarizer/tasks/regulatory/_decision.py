@@ -158,6 +158,15 @@ def _up_front(c: WeightedCue) -> bool:
     return c.firm and not c.background and c.weight >= 1.0 and c.sentence.zone in _FRONT
 
 
+def _told_as_today(c: WeightedCue) -> bool:
+    """Whether a cue further down states its act, in specific words, as the act of these days
+    ("On September 22, 2025, the FDA notified X that the partial clinical hold ... has been
+    lifted" under "X Announces Update on Its Study"): the news of a release whose front states
+    no act at all."""
+    return (c.firm and c.today and not c.background and not c.negated and c.weight >= 1.0
+            and c.hit.specificity >= 3.0 and c.sentence.kind != "quote")
+
+
 def has_front_cue(cues: Sequence[WeightedCue], decision: str, min_spec: float = 0.0, *,
                   quotes: bool = True) -> bool:
     """Whether ``decision`` has an unhedged, current cue of some weight in headline or lead
@@ -433,7 +442,8 @@ def detect_decision(view: ZonedRelease) -> CueVerdict:
     runner = next(((d, s) for d, s in ranked if d not in (decision, stating)), (None, 0.0))
     cues = tuple(sorted((c for c in view.cues if c.hit.decision in (decision, stating)),
                         key=lambda c: -c.weight))
-    front = any(_up_front(c) for c in cues)
+    front = any(_up_front(c) for c in cues) or (
+        not any(_up_front(c) for c in view.cues) and any(_told_as_today(c) for c in cues))
     threshold = _EVENT_THRESHOLD
     if other_news_headline(view, cues):
         threshold *= 2.5

@@ -485,8 +485,9 @@ def is_background(
                      if STEP_KIND[m.group(1).lower()] != decision), None)
         end = step.start() if step else end
     opening = _OPENING_DATE.match(sentence.text)
-    scope = " ".join([opening.group() if opening else "", own,
-                      _bracket_date(bracket.group()) if bracket else "", rest[:end]])
+    scope = _GOODS_DATED.sub(" ", " ".join([opening.group() if opening else "", own,
+                                            _bracket_date(bracket.group()) if bracket else "",
+                                            rest[:end]]))
     if narrated:
         # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
         # news when its clause dates it to the few days before ("... on January 12, 2026")
@@ -613,6 +614,12 @@ _CLAUSE_END = re.compile(
     r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:disease|syndrome"
     r"|polyps|mutations?|fusions?|deficiency|impairment|failure|infection)\b)"
     r"|(?:that|it|they|we|who) (?:had |has |have )?(?:\w+ed|put|set|held))\b")
+#: goods dated by when they were made or sold ("all batches manufactured since October 2008"):
+#: the date is the goods', not the act's, and dates nothing in the clause
+_GOODS_DATED = re.compile(
+    r"\b(?:manufactured|produced|distributed|shipped|released|sold|supplied) (?:since|between"
+    rf"|from|before|after|in|during|on) (?:(?:\d{{1,2}} )?(?:{_MONTHS}) )?(?:\d{{1,2}},? )?"
+    r"(?:19|20)\d\d\b")
 #: how far after a cue, within its clause, a date may still date it ("granted Breakthrough
 #: Therapy designation to X for the same indication in March 2025")
 _DATE_REACH = 120
@@ -630,11 +637,13 @@ def _bracket_date(bracket: str) -> str:
 def _dated_earlier(text: str, published: dt.date) -> bool:
     """Whether ``text`` (a cue's clause) dates itself well before ``published``; cached: the
     cues of one clause share it. A month without a year ("in March") is the last such month up
-    to the release, and so is a day without one ("on 31 May")."""
+    to the release, and so is a day without one ("on 31 May"); a month two or more before the
+    release's own is earlier whatever its day ("in May" in a July release)."""
     for m in _MONTH_ALONE.finditer(text):
         month = MONTH_NUM[m.group(1).lower()]
         year = published.year if month <= published.month else published.year - 1
-        if (published - dt.date(year, month, 28)).days > 45:
+        if (published.month - month) % 12 >= 2 or (
+                published - dt.date(year, month, 28)).days > 45:
             return True
     for m in _DAY_ALONE.finditer(text):  # a day without a year: the last such day up to it
         month, day = MONTH_NUM[(m.group("month") or m.group("month2")).lower()], int(

@@ -221,6 +221,22 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
     return None
 
 
+def _shared_with_read(predicted: str, read: str, fallback: Reader,
+                      quote: QuoteReading) -> WeightedCue | None:
+    """The quoted sentence's wording for the model's kind when the vocabulary labels that
+    wording as the reader's kind too (a cue's ``also``: "may proceed with the trial" for a
+    trial authorised, said of a hold lifted as well) and the release states the reader's kind
+    in words of its own ("lifted the clinical hold"): the wording is read as the release
+    tells it, the way ``_judged`` reads it the other way round."""
+    own = [c for c in quote.cues if c.hit.decision == predicted and _current(c)]
+    if read in (predicted, _NONE) or not own or not all(read in c.hit.also for c in own):
+        return None
+    if not any(c.hit.decision == read and _current(c) and c.weight >= 1.0
+               and predicted not in c.hit.also for c in fallback.view.cues):
+        return None
+    return own[0]
+
+
 def _specific(c: WeightedCue) -> bool:
     """A cue naming its kind well enough to contradict another: a specific kind's words, or a
     kind's plainer words marked as today's act ("today announced that it has submitted an
@@ -303,6 +319,11 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
     if misfit and not agrees:  # agreeing, the regulator is settled later; the sentence is
         return _fails(predicted, read, agrees, misfit)  # still judged
     cue = _contradiction(predicted, quote) or _acted_as_read(predicted, read, quote)
+    shared = _shared_with_read(predicted, read, fallback, quote) if cue is None else None
+    if shared is not None:
+        return Verdict(False, predicted, read,
+                       f"the quoted sentence's '{snip(shared.hit.text, 60)}' is said of '{read}' "
+                       f"too, and the release reports '{read}'")
     if cue is not None and read == _NONE and not has_front_cue(
             fallback.view.cues, cue.hit.decision, quotes=False) and (
             other_news_headline(fallback.view, fallback.view.cues)):
@@ -488,8 +509,9 @@ def _misfit(summary: RegulatorySummary, predicted: str) -> str:
 def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
     """The check failed: the rules backend's reading applies (unless it agrees anyway: the
     decision stands on the release's own sentence, and the kept verdict says why the quoted
-    one does not state it)."""
-    if agrees:
+    one does not state it). A catch-all answer ("other") agrees with no specific kind the
+    release reads: with nothing quoted to back it, the specific reading applies."""
+    if agrees and not (VOCABULARY.catch_all(predicted) and read not in (predicted, _NONE)):
         return Verdict(True, predicted, predicted, reason)
     return Verdict(False, predicted, read, reason)
 

@@ -592,6 +592,10 @@ NEGATION_BEFORE = re.compile(
     r"|\bnon-$|\bnot\s+(?:\w+ly\s+|at present\s+)?minded to\s+(?:[\w-]+\s+){0,3}$"
     # an act delayed, not taken ("the delay in approval by the NMPA of its new product")
     r"|\bdelay(?:s|ed)?\s+(?:in|of|to)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"
+    # an act not asked for ("has not requested that the study be suspended", "did not ask the
+    # company to stop dosing")
+    r"|\bnot\s+(?:yet\s+)?(?:request(?:ed)?|ask(?:ed)?|require[ds]?|order(?:ed)?|direct(?:ed)?"
+    r"|instruct(?:ed)?)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$"
     # news not received ("has not received any notification from the FDA of an extension")
     r"|\bnot\s+(?:yet\s+)?(?:received|been\s+(?:notified|informed|told))\s+(?:any\s+|an?\s+)?"
     r"(?:notifications?|notices?|word|communications?|letters?|indications?)?\s*"

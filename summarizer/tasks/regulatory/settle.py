@@ -29,7 +29,6 @@ from summarizer.tasks.regulatory.arbitration import (
     overrule_unstated,
     replace_misfit_agency,
     replace_unnamed_agency,
-    settle_agency,
 )
 from summarizer.tasks.regulatory.merge import fill_gaps
 from summarizer.tasks.regulatory.reader import Reader
@@ -56,7 +55,8 @@ def repair(summary: RegulatorySummary, document: Document,
     """The certain repairs ``options`` allow, in place: under arbitration "overrule" the
     outcome settled by the evidence first (what the release overrules at the end anyway costs
     no re-ask), then placeholders and spellings with ``repair``, quotes with ``trim_quotes``
-    and a decision's fixed direction always."""
+    and a decision's fixed direction always; an outcome quote trimmed to the release's own
+    passage is judged again (the sentence it cites is another one now)."""
     reader = fallback(document)
     overrule = options.arbitration == "overrule"
     findings = arbitrate(summary, reader, "overrule") if overrule else []
@@ -64,7 +64,7 @@ def repair(summary: RegulatorySummary, document: Document,
         placeholders=options.repair, products=options.repair, quotes=options.trim_quotes)))
     if overrule and any(f.rule == "evidence_trimmed" and f.path == "outcome.evidence"
                         for f in findings):  # the decision sentence is the release's now
-        findings.extend(settle_agency(summary, reader))
+        findings.extend(arbitrate(summary, reader, "overrule"))
     return findings
 
 
