@@ -91,8 +91,11 @@ def test_the_readme_is_a_front_page_with_the_set_up_commands() -> None:
     assert commands == [
         "pip install . && summarizer summarize examples/ceplene_8k_ex99_1.txt --published "
         "2008-03-20",
-        "pip install -e '.[dev]' && pytest",
+        "pip install -e '.[dev]' && pytest -n auto",
     ]
+    # CI runs the README's test command (with -q)
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^python -m pytest -q -n auto$", ci_run, re.M)
 
 
 # -- python blocks ----------------------------------------------------------------------------
