@@ -3753,6 +3753,10 @@ _ROUND_THIRTY_ONE_CASES = [
      "Penwortham Bio, Inc. said today that it has received a letter from the FDA asking for "
      "further safety data before the Biologics License Application for PB-12 in IgA "
      "nephropathy can be approved.", "FDA", "complete_response"),
+    ("Yellow River Biopharma Announces Progress for YR-7",
+     "Yellow River Biopharma Co., Ltd. (HKEX: 2891) announced that the National Medical Products "
+     "Administration has approved the company's application for the breakthrough therapy "
+     "programme for YR-7 in biliary tract cancer.", "NMPA", "designation"),
 ]
 
 _ROUND_THIRTY_ONE_IDS = [
@@ -3766,6 +3770,7 @@ _ROUND_THIRTY_ONE_IDS = [
     "a-request-agreed-to-and-granted",
     "an-act-not-asked-for",
     "a-letter-asking-for-more-before-approval",
+    "an-application-to-a-designation-programme-approved",
 ]
 
 
