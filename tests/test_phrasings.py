@@ -43,7 +43,8 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: in the twenty-ninth, the last 330 read 0.93 on their holdout halves when split (0.94 after);
 #: in the thirtieth, the last 328 read 0.88 on their holdout halves when split (0.89 after);
 #: in the thirty-first, the last 330 read 0.95 on their holdout halves when split (and after);
-#: after the changes read from the tune halves' misses, all 10,997 read these (0.979 and 0.915)
+#: after the changes read from the tune halves' misses, all 10,997 read these (0.979 and 0.915;
+#: tune 113 misses of 5,504, holdout 468 of 5,493)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 

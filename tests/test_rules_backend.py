@@ -3757,6 +3757,10 @@ _ROUND_THIRTY_ONE_CASES = [
      "Yellow River Biopharma Co., Ltd. (HKEX: 2891) announced that the National Medical Products "
      "Administration has approved the company's application for the breakthrough therapy "
      "programme for YR-7 in biliary tract cancer.", "NMPA", "designation"),
+    ("Orrington Bio Announces FDA Filing of BLA for OB-31",
+     "Orrington Bio, Inc. (Nasdaq: ORRB) today announced that the U.S. Food and Drug "
+     "Administration has found no reason to refuse to file its Biologics License Application for "
+     "OB-31 in myasthenia gravis.", "FDA", "filing_accepted"),
 ]
 
 _ROUND_THIRTY_ONE_IDS = [
@@ -3771,6 +3775,7 @@ _ROUND_THIRTY_ONE_IDS = [
     "an-act-not-asked-for",
     "a-letter-asking-for-more-before-approval",
     "an-application-to-a-designation-programme-approved",
+    "no-reason-found-to-refuse-to-file",
 ]
 
 
