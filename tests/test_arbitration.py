@@ -1328,6 +1328,15 @@ _NO_EVENT_OVERRULED = [
      "BOSTON, April 2, 2025 -- Harrowgate Pharma, Inc. today announced that the U.S. Food and "
      "Drug Administration has approved Solvenzia tablets for adults with gout.\n", "approval"),
     (corpus_text("d01"), "negative_opinion"),
+    # a letter whose feedback the release also tells: which kind is in doubt, not whether an
+    # act was announced
+    ("Pellworth Therapeutics Provides Update on NDA for Corvalis\n\n"
+     "BOSTON, April 2, 2025 -- Pellworth Therapeutics, Inc. today announced that it has received "
+     "a complete response letter from the U.S. Food and Drug Administration for its New Drug "
+     "Application for Corvalis in tardive dyskinesia. The FDA requested additional clinical data "
+     "and indicated that a further study will be needed. The agency also asked for updated "
+     "stability data. The FDA advised that the company may request a meeting.\n",
+     "complete_response"),
 ]
 
 
@@ -1734,6 +1743,26 @@ def test_a_catch_all_answer_on_a_quote_stating_nothing_gives_way_to_the_specific
     assert "names no regulator and no regulatory act" in findings[0].message
     _stands(_ruling_answer(comment, decision="regulatory_feedback", agency="HEALTH_CANADA"),
             text, "regulatory_feedback")
+
+
+def test_a_catch_all_reading_agrees_with_a_specific_answer_only_where_the_release_states_it(
+) -> None:
+    # the release reads "other" (a warning letter) and states no feedback anywhere: an answer
+    # of feedback quoting a recap of an earlier approval has nothing behind it, and the
+    # release's reading applies; "other" on the same quote agrees with that reading and stands
+    text = ("Ostrava Generics Receives FDA Warning Letter for Its Brno Plant\n\nPRAGUE, March 3, "
+            "2025 -- Ostrava Generics a.s. today announced that the U.S. Food and Drug "
+            "Administration has issued a Warning Letter to its Brno oral solids plant following "
+            "an inspection in November. Ostrava's first U.S. product, Brenlor, was approved by "
+            "the FDA in 2019. The company will respond within 15 business days.\n")
+    recap = "Ostrava's first U.S. product, Brenlor, was approved by the FDA in 2019."
+    findings = _gives_way(_ruling_answer(recap, decision="regulatory_feedback", agency="FDA"),
+                          text, "other", dt.date(2025, 3, 3))
+    assert "states it as an earlier event" in findings[0].message
+    summary, findings = _arbitrated(_ruling_answer(recap, decision="other", agency="FDA"), text,
+                                    dt.date(2025, 3, 3))
+    assert summary.outcome is not None and summary.outcome.decision == "other"
+    assert not [f for f in findings if f.rule == "decision_arbitrated"]
 
 
 def test_what_a_regulator_decided_not_to_approve_is_no_approval() -> None:

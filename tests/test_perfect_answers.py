@@ -98,8 +98,9 @@ def _problems(text: str, published: dt.date | None, gold: dict[str, Any],
 #: after, and that session's changes (the FDA's "may proceed" as the word of a hold lifted as
 #: much as of a trial authorised) fixed one of the nineteenth (counted, not read): eleven; the
 #: thirty-fourth, added in the thirty-first session, has none of 11, at its split and after:
-#: eleven now; a change that fixes one must lower this, one that adds a miss fails
-KNOWN_HOLDOUT_MISSES = 11
+#: eleven; the thirty-fifth, added in the thirty-second session, has one of 12, at its split and
+#: after: twelve now; a change that fixes one must lower this, one that adds a miss fails
+KNOWN_HOLDOUT_MISSES = 12
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

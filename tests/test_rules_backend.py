@@ -3779,6 +3779,128 @@ _ROUND_THIRTY_ONE_IDS = [
 ]
 
 
+#: round thirty-two (catalogue tune misses: applications at every stage in approval words,
+#: "other" acts told as approvals, acts told indirectly): today's act marked "yesterday" after
+#: its regulator's name, "late Friday," opening its clause, a notice received "yesterday", a
+#: disclosure "over the weekend"; a complete response told as declining to approve, as what
+#: must be done first, or as not approved "in this review cycle"; compassionate use and special
+#: access; the Commission's decision in the Community code's words; a regulator's nod under the
+#: 510(k) process; a device's technical documentation and a request for registration filed; an
+#: idiom's "clears the way"; a relative clause dated long ago under an opening date; a plan's
+#: object in a headline; a vote's count before the vote; a recommendation for approval
+#: negated; a site's GMP clearance; a Japanese supplemental application
+_ROUND_THIRTY_TWO_CASES = [
+    ("Fennimore Bio Schedules Launch Meetings for Quorvel",
+     "Fennimore Bio AG (SIX: FNMB), whose Quorvel (tepalisib) received a marketing "
+     "authorisation from the European Commission yesterday for relapsed follicular lymphoma, will "
+     "hold launch meetings with German payers next month.", "EC", "approval"),
+    ("Novaxon Completes $40 Million Private Placement",
+     "Novaxon Ltd. (TASE: NVXN) today announced the closing of a $40 million private placement. "
+     "The company said that, in a teleconference late Friday, the U.S. Food and Drug "
+     "Administration placed its Phase 1 study of NVX-12 on clinical hold, as its 6-K "
+     "discloses.", "FDA", "clinical_hold"),
+    ("Immediate Report: Update on the NVX-14 Study",
+     "Novaxon Ltd. (TASE: NVXN) reports that the U.S. Food and Drug Administration has asked the "
+     "Company to pause dosing in its Phase 1 study of NVX-14 until a revised protocol is "
+     "submitted.", "FDA", "clinical_hold"),
+    # (a guard: "Yesterday," opens the sentence, but the act is told in a clause of its own)
+    ("Norcastle Bio Presents Phase 2 Data at ASCO",
+     "Yesterday, Norcastle Bio, Inc. presented data from the Phase 2 trial of Velarin, which "
+     "received approval from the FDA in 2019 for a different use.", "NONE", "none"),
+    ("Ashdown Therapeutics Reaffirms Launch Readiness for Talvira",
+     "Ashdown Therapeutics, Inc. (Nasdaq: ASHD), which yesterday was informed by the FDA that the "
+     "agency has extended the review of its NDA for Talvira (dorzapride) by three months, said "
+     "it remains ready to launch.", "FDA", "review_extension"),
+    ("Qinghe Biotech Shares Jump on Regulatory News",
+     "Shares of Qinghe Biotech Co., Ltd. (SSE: 688411) climbed 7% after the company disclosed "
+     "over the weekend that the National Medical Products Administration had approved Qinglatinib "
+     "for advanced gastric cancer.", "NMPA", "approval"),
+    ("Marlowe Pharmaceuticals Provides Regulatory Update on Sedrana",
+     "Marlowe Pharmaceuticals, Inc. said today that the FDA has issued a letter declining to "
+     "approve the NDA for Sedrana (lutelorant) in its present form and asking for a further "
+     "exposure-response analysis.", "FDA", "complete_response"),
+    ("Tollerton Medical Announces FDA Decision on Cardiac Patch PMA",
+     "Tollerton Medical, Inc. announced that the FDA has informed the company that its PMA for "
+     "the CardiaSeal patch cannot be approved until the company provides two-year follow-up data "
+     "from its pivotal study.", "FDA", "complete_response"),
+    ("Pemberley Biologics Comments on sBLA for Artavel",
+     "Pemberley Biologics, Inc. said the FDA has issued an action letter for the sBLA for Artavel "
+     "(tovelimab) and the sBLA was not approved in this review cycle.", "FDA",
+     "complete_response"),
+    ("ANSM Authorises Compassionate Use of Velmora in France",
+     "Orvault Therapeutics SAS announced that the French medicines agency (ANSM) has authorised "
+     "the compassionate use of Velmora (ditrosertib), which is not yet registered anywhere, for "
+     "patients with refractory mastocytosis.", "OTHER", "other"),
+    ("Lyonnaise Biotherapies: Dorvanta to Reach Patients Across the European Union",
+     "Lyonnaise Biotherapies SA announced that the European Commission has adopted a decision "
+     "authorising the placing on the market of Dorvanta (sefalimab) in the European Union for "
+     "adults with myasthenia gravis.", "EC", "approval"),
+    ("FDA Gives Nod to Kessock Spine's Cervical Cage",
+     "The Food and Drug Administration has given Kessock Spine the nod to market its C-Lock "
+     "cervical interbody cage under the 510(k) premarket notification process, the company said "
+     "today.", "FDA", "clearance"),
+    ("Arnholm Medical files for CE marking of WoundSense under MDR",
+     "Arnholm Medical AB (publ) today announced that it has filed the technical documentation "
+     "for its WoundSense patch with its notified body, TÜV SÜD, seeking certification under the "
+     "EU Medical Device Regulation.", "NOTIFIED_BODY", "submission"),
+    ("Farmacêutica Serra Azul Files Dossier for Lunexa",
+     "Farmacêutica Serra Azul S.A. informs the market that it has filed with ANVISA a request for "
+     "registration of Lunexa (temoravir) for adults with chikungunya.", "OTHER", "submission"),
+    ("FDA Clears Way for Brimstead's Ostavia in Children",
+     "Brimstead Pharmaceuticals, Inc. said today the U.S. Food and Drug Administration has "
+     "approved its supplemental NDA extending the use of Ostavia (renzoclax) to children aged 6 "
+     "to 11.", "FDA", "approval"),
+    ("Form 8-K - Corriedale Biosciences, Inc. - Item 8.01 Other Events",
+     "Item 8.01 Other Events. On February 28, 2025, Corriedale Biosciences, Inc. completed "
+     "enrolment of the confirmatory trial of Vesprana (tilmotinib), which received accelerated "
+     "approval from the U.S. Food and Drug Administration in October 2023 for relapsed mantle "
+     "cell lymphoma.", "NONE", "none"),
+    ("Harlowe Therapeutics Reports Phase 2 Data for HT-18, Plans End-of-Phase 2 Meeting",
+     "Harlowe Therapeutics, Inc. today reported that its Phase 2 study of HT-18 met its primary "
+     "endpoint. The company intends to request the meeting with the FDA in the second "
+     "quarter.", "NONE", "none"),
+    ("Stannard Biotherapeutics Begins Hiring Sales Force for Noxeril",
+     "Stannard Biotherapeutics, Inc., whose Noxeril (parvoxetine) won a 14-2 vote yesterday from "
+     "the FDA's Psychopharmacologic Drugs Advisory Committee in favor of approval, has begun "
+     "hiring its specialty sales force.", "FDA", "advisory_vote"),
+    ("Aubrac Biologics to Seek Re-examination for Veltrix",
+     "Aubrac Biologics SA, whose marketing authorisation application for Veltrix (desolimab) the "
+     "CHMP yesterday did not recommend for approval, will ask for a re-examination of the "
+     "opinion.", "EMA", "negative_opinion"),
+    ("TGA GMP Clearance Granted for Kestrel Pharma's Contract Manufacturer",
+     "Kestrel Pharma Limited (ASX: KPL) advises that the Therapeutic Goods Administration has "
+     "granted GMP clearance to its contract manufacturer in Malaysia, which makes the tablets "
+     "for Kestrel's pending ARTG application.", "TGA", "other"),
+    ("Notice Regarding Submission of Application for Additional Indication of SORAVIN",
+     "Hinode Pharmaceutical Co., Ltd. hereby announces that today it submitted an application to "
+     "the Ministry of Health, Labour and Welfare for partial change in approved items of "
+     "manufacturing and marketing approval for SORAVIN tablets, for an additional indication in "
+     "Crohn's disease.", "PMDA", "submission"),
+]
+_ROUND_THIRTY_TWO_IDS = [
+    "yesterday-after-the-regulator-s-name",
+    "late-friday-opening-its-clause",
+    "a-regulator-asking-to-pause-dosing",
+    "yesterday-before-a-clause-of-its-own",
+    "a-notice-received-yesterday",
+    "a-disclosure-over-the-weekend",
+    "a-letter-declining-to-approve",
+    "cannot-be-approved-until-the-company-provides",
+    "not-approved-in-this-review-cycle",
+    "compassionate-use-authorised",
+    "the-placing-on-the-market-authorised",
+    "a-regulator-s-nod-under-the-510k-process",
+    "technical-documentation-submitted",
+    "a-request-for-registration-filed",
+    "clears-the-way-idiom",
+    "a-relative-clause-dated-long-ago-under-an-opening-date",
+    "a-plan-s-object-in-a-headline",
+    "a-vote-s-count-before-the-vote",
+    "a-recommendation-for-approval-negated",
+    "a-site-s-gmp-clearance",
+    "a-japanese-supplemental-application",
+]
+
 def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
     # the headline and lead announce only "an update"; the act comes in the body, after the
     # sections recalling the earlier hold, dated the day before the release
@@ -3847,7 +3969,9 @@ def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
                                 _ROUND_TWENTY_NINE_IDS),
                                ("thirty", _ROUND_THIRTY_CASES, _ROUND_THIRTY_IDS),
                                ("thirty-one", _ROUND_THIRTY_ONE_CASES,
-                                _ROUND_THIRTY_ONE_IDS))
+                                _ROUND_THIRTY_ONE_IDS),
+                               ("thirty-two", _ROUND_THIRTY_TWO_CASES,
+                                _ROUND_THIRTY_TWO_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

@@ -107,14 +107,24 @@ _DAY_ALONE = re.compile(
 )
 #: "today" (or "yesterday", "on Tuesday") right by a cue: today's act, whatever clause it sits
 #: in; a weekday with a date after it ("on Tuesday, March 4, 2024") is read as that date
-_JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|(?:on |last )(?:Monday|Tuesday"
+_JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|over the (?:past )?weekend"
+             r"|(?:on |last |late (?:on )?)(?:Monday|Tuesday"
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
+#: ... or opening the cue's clause, a comma after it ("reports that, in a call late Friday, the
+#: FDA asked the company to pause dosing"; not across a clause of its own: "Yesterday, X
+#: presented data from the trial of Y, which received approval in 2019")
+_TODAY_OPENS = re.compile(
+    rf"(?:^|[,;:(]|\bthat\b)\s*(?:[\w-]+ ){{0,3}}?{_JUST_NOW},"
+    r"(?:(?!\b(?:which|who|whose|that|after|following|since|when|before)\b)"
+    r"(?:[^.;,]|(?<=\b[A-Z])\.))*$", re.I)
 _TODAY_AFTER = re.compile(
     # after the cue's abbreviation ("Complete Response Letter (CRL) yesterday"), a vote's count
-    # ("voted 9 to 4 yesterday") or in a short aside ("the FDA's approval, received late
+    # ("voted 9 to 4 yesterday"), its regulator ("approval from the European Commission
+    # yesterday", the name blanked out) or in a short aside ("the FDA's approval, received late
     # yesterday, of X")
-    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:\d+ ?(?:to|-|–) ?\d+ )?(?:[\w-]+ ){{0,2}}?{_JUST_NOW}\b"
+    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:\d+ ?(?:to|-|–) ?\d+ )?(?:[\w-]+ ){{0,2}}?"
+    rf"(?:_+(?: _+)* (?:(?:of|at) (?:the )?_+(?: _+)* )?)?{_JUST_NOW}\b"
     rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published|obtained) (?:\w+ )?"
     rf"{_JUST_NOW}\b",
     re.I)
@@ -485,13 +495,16 @@ def is_background(
                      if STEP_KIND[m.group(1).lower()] != decision), None)
         end = step.start() if step else end
     opening = _OPENING_DATE.match(sentence.text)
-    scope = _GOODS_DATED.sub(" ", " ".join([opening.group() if opening else "", own,
-                                            _bracket_date(bracket.group()) if bracket else "",
-                                            rest[:end]]))
+    clause = _GOODS_DATED.sub(" ", " ".join([own, _bracket_date(bracket.group()) if bracket
+                                             else "", rest[:end]]))
+    scope = f"{opening.group()} {clause}" if opening else clause
     if narrated:
         # an act narrated as earlier ("the launch comes after the FDA cleared ...") is still the
-        # news when its clause dates it to the few days before ("... on January 12, 2026")
-        return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE)
+        # news when its clause dates it to the few days before ("... on January 12, 2026"), and
+        # not its own clause to long before ("On October 27, 2023, X completed enrolment of the
+        # trial of Y, which received accelerated approval ... in November 2022")
+        return published is None or not _dated_within(scope, published, _DAYS_JUST_BEFORE) or (
+            _dated_earlier(clause, published))
     if backshifted and published is not None and _dated_before(scope, published,
                                                                _DAYS_JUST_BEFORE):
         return True  # reported as news, but dated before the days of news
@@ -550,7 +563,12 @@ def _recapped_headline_cues(view: ZonedRelease, cues: list[WeightedCue]) -> list
 def said_today(plain_before: str, plain_after: str) -> bool:
     """Whether "today" (or "this morning", "yesterday", "on Tuesday") stands right by a cue:
     the act of these days, whatever its clause; both parts with the regulators' names blanked."""
-    return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after))
+    return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after)
+                or _TODAY_OPENS.search(plain_before[-_OPENS_REACH:]))
+
+
+#: how far before a cue a clause-opening "late Friday," is looked for
+_OPENS_REACH = 120
 
 
 #: how far before a regulator's name its bracket may open ("(U.S. FDA)", "(the TGA)")

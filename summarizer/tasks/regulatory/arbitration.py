@@ -25,15 +25,18 @@ through the corrections, it gives way to the headline's decision when that one i
 (``overrule_unstated``).
 
 When the check fails, the rules backend's decision for the release replaces the model's (a
-non-event when it reads none); when the sentence reads a different decision, that decision
-does. A model answer of "no event" gives way only to an unambiguous, up-front event. A vague
-regulator (OTHER, NONE) or one the release never mentions gives way to the one the decision
-sentence names, and one that sentence names only in passing ("following the FDA's approval in
-2023, Health Canada has authorised ...") to the one it names as acting, and one it names only
-in what came before ("The Commission's decision follows the opinion of the EMA's COMP") to the
-one the release's reading names there. A decision that
-stands although its sentence fails the check (the release's own sentence states the same
-decision) takes the regulator of that sentence, and that sentence as its evidence.
+non-event when it reads none) unless the two agree (a catch-all reading, "other", agrees with a
+specific answer only where the release's news states that kind somewhere); when the sentence
+reads a different decision, that decision does. A model answer of "no event" gives way only to
+an event stated beyond doubt up front (in specific words or of a regulator acting, firmly; a
+close runner-up kind leaves only the kind in doubt). A vague regulator (OTHER, NONE) or one the
+release never mentions gives way to the one the decision sentence names, and one that sentence
+names only in passing ("following the FDA's approval in 2023, Health Canada has authorised
+...") to the one it names as acting, and one it names only in what came before ("The
+Commission's decision follows the opinion of the EMA's COMP") to the one the release's reading
+names there. A decision that stands although its sentence fails the check (the release's own
+sentence states the same decision) takes the regulator of that sentence, and that sentence as
+its evidence.
 
 The policy (``ARBITRATION_POLICIES``) is a setting of ``Summarizer``: "overrule" changes the
 outcome and reports each change as a ``decision_arbitrated`` / ``agency_arbitrated`` warning;
@@ -289,11 +292,12 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
 def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verdict:
     read = fallback.ruled.decision
     if predicted == _NONE:
-        if read != _NONE and fallback.reading.unambiguous and _announced(fallback):
+        if read != _NONE and _surely_event(fallback.reading) and _announced(fallback):
             return Verdict(False, predicted, read, "the headline or lead reports a regulatory "
                                                    "decision")
         return Verdict(True, predicted, predicted)
-    agrees = VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
+    agrees = VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(
+        predicted, read) and not (VOCABULARY.catch_all(read) and not _backed(fallback, predicted))
     evidence = summary.outcome.evidence if summary.outcome is not None else None
     if evidence is None or evidence.match == "none" or evidence.start is None:
         what = "no sentence is quoted" if evidence is None else "the quote is not in the release"
@@ -380,6 +384,14 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
+
+
+def _surely_event(reading: CueVerdict) -> bool:
+    """Whether the release's reading is an event beyond doubt: its best cue specific (or said
+    of a regulator acting), firm and up front, whatever the runner-up's score (a complete
+    response letter beside the feedback it gives): a close runner-up leaves in doubt which
+    kind of act was announced, not whether one was."""
+    return replace(reading, runner_up_score=0.0).unambiguous
 
 
 #: words a lead sentence has at least to open the lead (shorter ones are labels)

@@ -269,8 +269,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     # must approve this substantial modification")
     r"|\b(?:can|must)\s+(?:only\s+|first\s+|still\s+)?(?:be\s+)?$"
     # a step planned, right before it ("plans a pre-submission meeting with the FDA", "has
-    # decided to plan the filing of an application")
-    r"|\bplans? (?:an?|the) (?:[\w-]+ ){0,2}$"
+    # decided to plan the filing of an application", a headline's "Plans End-of-Phase 2 Meeting")
+    r"|\bplans? (?:(?:an?|the) (?:[\w-]+ ){0,2}|(?:[\w-]+ )?)$"
     # a purpose worked for ("continues to work with the FDA to resolve the clinical hold")
     r"|\b(?:work(?:s|ed|ing)?|efforts?) (?:closely )?"
     r"(?:with (?:[^.;,]|(?<=\b[A-Z])\.){1,60}? )?to $",
@@ -283,7 +283,10 @@ PURPOSE_BEFORE = re.compile(
     # (and the thing a review is of: "Result of MFDS Review of Item Permission for X")
     # (and what money raised is for: "Private Placement to Fund NDA Resubmission")
     r"\b(?:for|seeking|seek|obtain|receive|pursue|support|toward|towards|review of"
-    r"|fund|finance)"
+    r"|fund|finance"
+    # (and the Japanese supplemental application's object: "application for partial change in
+    # approved items of manufacturing and marketing approval")
+    r"|approved (?:items|matters) of)"
     r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
     _I,
 )
@@ -668,7 +671,12 @@ REPORTED_NOW = re.compile(
     # a sentence that opens by saying its news is today's ("Today, the company submitted",
     # "After market close yesterday, the FDA approved")
     r"|^\W*(?:[\w-]+ ){0,3}?(?:(?:earlier|later|late) )?(?:today|this morning|yesterday)"
-    r"(?: (?:morning|afternoon|evening))?,",
+    r"(?: (?:morning|afternoon|evening))?,"
+    # ... or tells of a notice received these days ("which yesterday was notified by the FDA
+    # that the agency has extended the review")
+    r"|\b(?:(?:earlier |late )?(?:today|yesterday)|this morning|over the weekend)"
+    r" (?:was|were|has been|have been) (?:notified|informed|advised|told)"
+    r"(?: by [^.;]{0,80}?)? that\b(?:(?!\b(?:that|which|who|whose)\b)[^;]){0,100}$",
     _I,
 )
 #: the sentence reports the news itself
