@@ -560,15 +560,16 @@ def _recapped_headline_cues(view: ZonedRelease, cues: list[WeightedCue]) -> list
     return out
 
 
-def said_today(plain_before: str, plain_after: str) -> bool:
-    """Whether "today" (or "this morning", "yesterday", "on Tuesday") stands right by a cue:
-    the act of these days, whatever its clause; both parts with the regulators' names blanked."""
-    return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after)
-                or _TODAY_OPENS.search(plain_before[-_OPENS_REACH:]))
-
-
 #: how far before a cue a clause-opening "late Friday," is looked for
 _OPENS_REACH = 120
+
+
+def said_today(plain_before: str, plain_after: str) -> bool:
+    """Whether "today" (or "this morning", "yesterday", "on Tuesday") stands right by a cue, or
+    opens its clause ("in a call late Friday, the FDA asked"): the act of these days, whatever
+    its clause; both parts with the regulators' names blanked."""
+    return bool(_TODAY_BEFORE.search(plain_before[-25:]) or _TODAY_AFTER.match(plain_after)
+                or _TODAY_OPENS.search(plain_before[-_OPENS_REACH:]))
 
 
 #: how far before a regulator's name its bracket may open ("(U.S. FDA)", "(the TGA)")
