@@ -92,15 +92,21 @@ class CueVerdict:
         return self.cues[0] if self.cues else None
 
     @property
-    def unambiguous(self) -> bool:
-        """A specific (or regulator-attributed), unhedged cue up front that beats the runner-up."""
+    def stated_up_front(self) -> bool:
+        """A specific (or regulator-attributed), unhedged cue up front: an event beyond doubt,
+        whatever the runner-up's score (a close runner-up leaves the kind in doubt, not the
+        event)."""
         best = self.best
         return (
             self.is_event and best is not None
             and (best.hit.specificity >= 2.5 or best.actor) and best.firm
             and best.sentence.zone in _FRONT
-            and self.score >= 1.8 * self.runner_up_score
         )
+
+    @property
+    def unambiguous(self) -> bool:
+        """Stated up front, and beating the runner-up."""
+        return self.stated_up_front and self.score >= 1.8 * self.runner_up_score
 
 
 def _states_act(c: WeightedCue) -> bool:

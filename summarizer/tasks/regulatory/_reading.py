@@ -110,6 +110,8 @@ _DAY_ALONE = re.compile(
 _JUST_NOW = (r"(?:(?:earlier |later )?today|this morning|yesterday|over the (?:past )?weekend"
              r"|(?:on |last |late (?:on )?)(?:Monday|Tuesday"
              r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,? (?:\w+ )?\d))")
+#: a regulator's name blanked out (``mask_agencies``), read as one word
+_MASKED = re.compile(r"_+(?: _+)*")
 _TODAY_BEFORE = re.compile(rf"\b{_JUST_NOW}\b[^.;,]*$", re.I)
 #: ... or opening the cue's clause, a comma after it ("reports that, in a call late Friday, the
 #: FDA asked the company to pause dosing"; not across a clause of its own: "Yesterday, X
@@ -124,7 +126,7 @@ _TODAY_AFTER = re.compile(
     # yesterday", the name blanked out) or in a short aside ("the FDA's approval, received late
     # yesterday, of X")
     rf"^\s*(?:\([^()]{{1,20}}\)\s*)?(?:\d+ ?(?:to|-|–) ?\d+ )?(?:[\w-]+ ){{0,2}}?"
-    rf"(?:_+(?: _+)* (?:(?:of|at) (?:the )?_+(?: _+)* )?)?{_JUST_NOW}\b"
+    rf"(?:{_MASKED.pattern} (?:(?:of|at) (?:the )?{_MASKED.pattern} )?)?{_JUST_NOW}\b"
     rf"|^\s*,\s*(?:received|granted|issued|announced|adopted|published|obtained) (?:\w+ )?"
     rf"{_JUST_NOW}\b",
     re.I)
@@ -427,8 +429,6 @@ _BACKSHIFTED = re.compile(
     rf"\b(?:said|announced|reported|disclosed|stated|confirmed) {_JUST_NOW} that\b"
     r"(?:(?!\b(?:that|which|who|after|following|when|since)\b)[^,;:()])"
     r"{0,100}?\bhad (?:just |now )?(?:been )?$", re.I)
-#: a regulator's name blanked out (``mask_agencies``), read as one word
-_MASKED = re.compile(r"_+(?: _+)*")
 
 
 #: a results release's period, as it states it ("for the third quarter ended September 30,

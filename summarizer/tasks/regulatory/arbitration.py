@@ -292,12 +292,11 @@ def judge(summary: RegulatorySummary, fallback: Reader) -> Verdict:
 def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verdict:
     read = fallback.ruled.decision
     if predicted == _NONE:
-        if read != _NONE and _surely_event(fallback.reading) and _announced(fallback):
+        if read != _NONE and fallback.reading.stated_up_front and _announced(fallback):
             return Verdict(False, predicted, read, "the headline or lead reports a regulatory "
                                                    "decision")
         return Verdict(True, predicted, predicted)
-    agrees = VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(
-        predicted, read) and not (VOCABULARY.catch_all(read) and not _backed(fallback, predicted))
+    agrees = _agrees(predicted, read, fallback)
     evidence = summary.outcome.evidence if summary.outcome is not None else None
     if evidence is None or evidence.match == "none" or evidence.start is None:
         what = "no sentence is quoted" if evidence is None else "the quote is not in the release"
@@ -384,14 +383,6 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
         return _fails(predicted, read, agrees, "the headline announces other news and the "
                                                "quoted sentence states no act as today's")
     return Verdict(True, predicted, predicted)  # a wording the lexicon does not know
-
-
-def _surely_event(reading: CueVerdict) -> bool:
-    """Whether the release's reading is an event beyond doubt: its best cue specific (or said
-    of a regulator acting), firm and up front, whatever the runner-up's score (a complete
-    response letter beside the feedback it gives): a close runner-up leaves in doubt which
-    kind of act was announced, not whether one was."""
-    return replace(reading, runner_up_score=0.0).unambiguous
 
 
 #: words a lead sentence has at least to open the lead (shorter ones are labels)
@@ -516,6 +507,15 @@ def _misfit(summary: RegulatorySummary, predicted: str) -> str:
     if misfit is None or misfit[1] == "warning" or agency is None:
         return ""
     return f"{agency.label} does not take '{predicted}' decisions"
+
+
+def _agrees(predicted: str, read: str, fallback: Reader) -> bool:
+    """Whether the release's reading (``read``) agrees with the model's decision: the same
+    kind, or one the vocabulary calls compatible, not the specific kind of a generic answer;
+    a catch-all reading ("other") agrees with a specific answer only where the release's news
+    states that kind somewhere (the other way round: ``_fails``)."""
+    return (VOCABULARY.compatible(predicted, read) and not VOCABULARY.refinement(predicted, read)
+            and not (VOCABULARY.catch_all(read) and not _backed(fallback, predicted)))
 
 
 def _fails(predicted: str, read: str, agrees: bool, reason: str) -> Verdict:
