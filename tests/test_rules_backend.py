@@ -3901,6 +3901,137 @@ _ROUND_THIRTY_TWO_IDS = [
     "a-japanese-supplemental-application",
 ]
 
+_ROUND_THIRTY_THREE_CASES = [
+    ("Marrowby Pharma: European Commission approves transfer of Delvaxa marketing authorisation",
+     "Marrowby Pharma plc (AIM: MRBY) announces that the European Commission has approved the "
+     "transfer of the marketing authorisation for Delvaxa (rovacitan) from Kessler Biotech GmbH "
+     "to Marrowby's Irish subsidiary.", "EC", "other"),
+    ("Ashcombe Health: MHRA approves change of ownership for Tolvira licences",
+     "Ashcombe Health plc (AIM: ASHH) announces that the Medicines and Healthcare products "
+     "Regulatory Agency has approved the change of ownership of the UK marketing authorisations "
+     "for Tolvira (tolvidone) from Pelham Generics Ltd.", "MHRA", "other"),
+    ("Sakuragi Pharmaceutical Receives Approval of Additional Indication for Hanabira",
+     "Sakuragi Pharmaceutical Co., Ltd. announced today that it has received approval for an "
+     "additional indication of adolescent patients with atopic dermatitis for Hanabira "
+     "(dupilimab) 200 mg Pen from Ministry of Health, Labour and Welfare (MHLW).",
+     "PMDA", "approval"),
+    ("EMA Grants PRIME Eligibility to Torrance Bio's TB-17",
+     "Torrance Bio Ltd today announced that the European Medicines Agency has granted "
+     "eligibility for its PRIority MEdicines (PRIME) scheme to TB-17, a gene therapy for "
+     "choroideremia.", "EMA", "designation"),
+    ("Notice Regarding KM-44",
+     "Kamome Seiyaku Co., Ltd. hereby announces that KM-44, an iPS cell-derived corneal "
+     "endothelial cell product, has been selected by the Ministry of Health, Labour and Welfare "
+     "for the SAKIGAKE pilot programme.", "PMDA", "designation"),
+    ("Wexcombe Announces Acceptance of Invented Name Lurivo",
+     "Wexcombe Pharmaceuticals plc today announced that the Name Review Group of the European "
+     "Medicines Agency has accepted Lurivo as the invented name for lurapitant, ahead of its "
+     "planned marketing authorisation application.", "EMA", "other"),
+    ("Bramhall Chemicals Receives DEA Registration to Import Schedule II Raw Material",
+     "Bramhall Chemicals, LLC today announced that the U.S. Drug Enforcement Administration has "
+     "granted the company's application for registration as an importer of oripavine for its "
+     "plant in Ohio.", "OTHER", "other"),
+    ("Narmada Healthcare says government ban on fixed-dose combination to hit sales",
+     "Narmada Healthcare Limited (NSE: NARMADA) informed the exchanges that the Ministry of "
+     "Health and Family Welfare has issued a notification prohibiting the manufacture and sale "
+     "of the fixed-dose combination of cetirizine, phenylephrine and paracetamol.",
+     "OTHER", "other"),
+    ("VOLUNTARY ANNOUNCEMENT - SUSPENSION OF ENROLLMENT IN PHASE I TRIAL OF LX-12",
+     "The board of Lanxi Biotech Holdings Limited (HKEX: 2299) announces that the Center for "
+     "Drug Evaluation of the National Medical Products Administration has required the Company "
+     "to suspend the enrollment of new subjects in the Phase I trial of LX-12.",
+     "NMPA", "clinical_hold"),
+    ("Thornvale Biologics, Inc. - Form 8-K - Item 8.01 Other Events",
+     "On March 2, 2025, Thornvale Biologics, Inc. received written notice from the U.S. Food "
+     "and Drug Administration that clinical investigations under the Company's Investigational "
+     "New Drug application for TV-118, an oncolytic virus in Phase 2 development for sarcoma, "
+     "may not continue until the Company provides additional information.",
+     "FDA", "clinical_hold"),
+    ("Pellworth Pharmaceuticals Announces FDA Regulatory Action for Nasolin",
+     "Pellworth Pharmaceuticals, Inc. today announced that the U.S. Food and Drug Administration "
+     "has informed the company that the New Drug Application for Nasolin (naloxetine nasal "
+     "spray) will not be approved in the current review cycle.", "FDA", "complete_response"),
+    ("Gorsley Biosciences Receives FDA Action Letter for Ferrantin",
+     "Gorsley Biosciences, Inc. today announced that the FDA stated in its action letter that "
+     "the New Drug Application for Ferrantin cannot be approved until additional long-term "
+     "data on iron accumulation are provided.", "FDA", "complete_response"),
+    ("Harnfield Dermatology Announces FDA Decision on Scalvex NDA",
+     "Harnfield Dermatology, Inc. today announced that the U.S. Food and Drug Administration has "
+     "issued a letter declining approval of the New Drug Application for Scalvex (torabinide "
+     "gel) in palmoplantar psoriasis.", "FDA", "complete_response"),
+    ("Coldharbour Neuro Receives FDA Feedback Following Filing Review of CN-9 NDA",
+     "Coldharbour Neuro, Inc. today announced that the U.S. Food and Drug Administration, "
+     "following its preliminary review, has determined not to file the New Drug Application for "
+     "CN-9 in essential tremor.", "FDA", "refusal_to_file"),
+    ("Veldhoven Therapeutics announces outcome of re-examination for Cardivex",
+     "Veldhoven Therapeutics N.V. today announced that the EMA's Committee for Medicinal "
+     "Products for Human Use has reversed its earlier recommendation and now recommends granting "
+     "a marketing authorisation for Cardivex (omecarbil) in heart failure.",
+     "EMA", "positive_opinion"),
+    ("Stanwick Pharmaceuticals Reports Outcome of End-of-Review Meeting with FDA",
+     "Stanwick Pharmaceuticals, Inc. today announced that, at an end-of-review meeting held "
+     "after the agency's October decision not to approve Lumbrel foam, the FDA agreed that a "
+     "single vehicle-controlled study would be sufficient.", "FDA", "regulatory_feedback"),
+    ("Orrin Bio Announces Phase 2 Study of OB-7 May Proceed",
+     "Orrin Bio, Inc. announced today that the FDA has completed its review of the company's "
+     "response and notified Orrin that the Phase 2 study of OB-7 in IgA nephropathy may "
+     "proceed.", "FDA", "hold_lifted"),
+    ("Kurrowa Biotherapeutics Regulatory Update",
+     "Kurrowa Biotherapeutics Limited (ASX: KRW) advises that the US Food and Drug "
+     "Administration has placed the Company's Investigational New Drug application for KB-201 "
+     "on full clinical hold.", "FDA", "clinical_hold"),
+    ("Vanterra Neurosciences Provides Update on NOCTERA Labeling",
+     "Vanterra Neurosciences, Inc. today announced that the U.S. Food and Drug Administration "
+     "is requiring a Boxed Warning on the prescribing information of all dual orexin receptor "
+     "antagonists (DORAs) approved for insomnia, including the Company's NOCTERA tablets.",
+     "FDA", "other"),
+    ("Northgate Pharma Files New Drug Submission with Health Canada for ZELVORA",
+     "Northgate Pharma Inc. (TSX: NGP) said the application covers adults with generalized "
+     "myasthenia gravis and is supported by the Phase 3 ZEAL study.",
+     "HEALTH_CANADA", "submission"),
+    ("Bellmont Therapeutics Receives MHRA Authorisation to Expand Phase 2 Trial of BT-12 to the UK",
+     "Bellmont Therapeutics plc today announced that the Medicines and Healthcare products "
+     "Regulatory Agency has granted authorisation to expand its Phase 2 trial of BT-12 in "
+     "primary sclerosing cholangitis to four UK sites.", "MHRA", "trial_authorization"),
+    # guards: a suit against another's application is no submission; a product approved under
+    # its brand name is the approval, not a name accepted
+    ("Belmont Pharmaceuticals Files Patent Infringement Lawsuit Against ANDA Filer",
+     "Belmont Pharmaceuticals, Inc. today announced that it has filed a patent infringement "
+     "lawsuit in the U.S. District Court for the District of Delaware against Torvik Generics.",
+     "NONE", "none"),
+    ("Hexley Pharma Receives FDA Approval for Tamsavir",
+     "Hexley Pharma, Inc. today announced that the U.S. Food and Drug Administration approved "
+     "tamsavir for marketing under the brand name Tamsavir XR for chronic hepatitis D.",
+     "FDA", "approval"),
+]
+
+_ROUND_THIRTY_THREE_IDS = [
+    "a-marketing-authorisation-transfer-approved",
+    "a-change-of-ownership-approved",
+    "approval-for-the-product-from-the-ministry",
+    "prime-eligibility-granted-for-its-scheme",
+    "selected-for-designation",
+    "an-invented-name-accepted",
+    "a-registration-as-an-importer",
+    "a-notification-prohibiting-the-sale",
+    "a-regulator-requiring-a-suspension-of-enrollment",
+    "investigations-that-may-not-continue-until",
+    "will-not-be-approved-in-the-current-review-cycle",
+    "cannot-be-approved-until-data-are-provided",
+    "a-letter-declining-approval",
+    "determined-not-to-file",
+    "an-earlier-recommendation-reversed-and-now",
+    "a-meeting-with-the-fda-in-a-reports-headline",
+    "a-response-reviewed-and-the-study-may-proceed",
+    "an-ind-application-for-the-product-on-full-clinical-hold",
+    "products-approved-for-an-indication-a-state",
+    "a-headline-filing-a-new-drug-submission",
+    "authorisation-to-expand-a-trial",
+    "a-suit-against-an-anda-filer",
+    "approved-under-the-brand-name",
+]
+
+
 def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
     # the headline and lead announce only "an update"; the act comes in the body, after the
     # sections recalling the earlier hold, dated the day before the release
@@ -3971,7 +4102,9 @@ def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
                                ("thirty-one", _ROUND_THIRTY_ONE_CASES,
                                 _ROUND_THIRTY_ONE_IDS),
                                ("thirty-two", _ROUND_THIRTY_TWO_CASES,
-                                _ROUND_THIRTY_TWO_IDS))
+                                _ROUND_THIRTY_TWO_IDS),
+                               ("thirty-three", _ROUND_THIRTY_THREE_CASES,
+                                _ROUND_THIRTY_THREE_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:
@@ -4025,3 +4158,14 @@ def test_feedback_agreeing_with_the_plan_is_favourable(said: str, direction: str
                        "meeting, " + said, "2025-03-03")
     assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
     assert summary.outcome.direction == direction
+
+
+def test_a_warning_letter_closed_out_is_a_favourable_other_act() -> None:
+    # the close-out is the act, the letter it closes its object: favourable, not the letter's
+    summary = _release(
+        "Sanbridge Pharma Announces FDA Close-Out of Warning Letter",
+        "Sanbridge Pharma, Inc. today announced that the U.S. Food and Drug Administration has "
+        "completed its evaluation of the Company's corrective actions and closed out the Warning "
+        "Letter following a reinspection of its Sanford facility.", "2025-03-03")
+    assert _codes(summary) == ("FDA", "other")
+    assert summary.outcome is not None and summary.outcome.direction == "favorable"

@@ -40,9 +40,11 @@ from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
 __all__ = [
     "DEVICE",
+    "MEDICINE",
     "CueVerdict",
     "QuoteReading",
     "ReaderOutcome",
+    "about_a_medicine",
     "acts_stated",
     "detect_decision",
     "has_front_cue",
@@ -66,6 +68,17 @@ DEVICE = re.compile(
     r"(?<!classification )(?<!review )(?<!regulatory )(?<!reimbursement )(?<!lymphatic )"
     r"(?<!approval )(?<!designation )(?<!authori[sz]ation )"
     r"(?<!urinary )(?<!musculoskeletal )(?<!vascular )(?<!circulatory )(?<!skeletal )system)\b",
+    re.I,
+)
+#: what only a medicine is (its dosage forms, its kinds, its applications): a release naming one
+#: up front, and no device, is about a medicine
+MEDICINE = re.compile(
+    r"\b(?:tablets?|capsules?|injections?|infusions?|oral (?:solution|suspension|granules)"
+    r"|medicines?|medicinal products?|(?<!Food and )drugs?(?! Administration)|vaccines?"
+    r"|biologics?|antibod(?:y|ies)|inhibitors?|antagonists?|agonists?"
+    r"|gene therap(?:y|ies)|cell therap(?:y|ies)"
+    r"|New Drug (?:Application|Submission)|Biologics License Application"
+    r"|(?-i:s?NDA|s?BLA|ANDA|NDS|MAA)|\d+(?:\.\d+)? ?mg)\b",
     re.I,
 )
 #: a test that selects the patients a medicine treats ("as detected by a validated test", "as
@@ -592,6 +605,14 @@ class ReaderOutcome:
     agency: Agency
     agency_body: str | None
     evidence: ViewSentence | None
+
+
+def about_a_medicine(view: ZonedRelease) -> bool:
+    """Whether the headline and lead name a medicine ("tablets", "an NDA") and no device."""
+    front = [vs for vs in (view.headline, *view.sentences)
+             if vs is not None and vs.zone in ("headline", "subhead", "lead")]
+    told = _SELECTING_TEST.sub(" ", " ".join(mask_agencies(vs.text, vs, vs.start) for vs in front))
+    return MEDICINE.search(told) is not None and DEVICE.search(told) is None
 
 
 def read_outcome(view: ZonedRelease, reading: CueVerdict) -> ReaderOutcome:

@@ -449,6 +449,11 @@ def _period_end(front: Sequence[ViewSentence]) -> dt.date | None:
     return None
 
 
+#: a clause set against the one before it as what holds now ("has reversed its earlier
+#: recommendation and now recommends granting"): the cue is the act, the earlier the other's
+_NOW_INSTEAD = re.compile(r"\b(?:and|but) (?:(?:has|have|is|are) )?now\s+$", re.I)
+
+
 def is_background(
     view: ZonedRelease, sentence: ViewSentence, before: str, after: str,
     span: tuple[int, int], decision: str | None = None,
@@ -464,6 +469,9 @@ def is_background(
     published, period_end = view.document.published, view.period_end
     # on the words as written ("formerly X)"); an appointee's career is background, all of it
     recap = BACKGROUND_BEFORE.search(before[-60:]) or CAREER_BEFORE.search(before)
+    if recap and _NOW_INSTEAD.search(before):
+        recap = None  # "reversed its earlier recommendation and now recommends": the earlier is
+        # the other clause's
     before = mask_agencies(before, sentence, span[0] - len(before))
     after = mask_agencies(after, sentence, span[1])
     if said_today(before, after):
@@ -865,16 +873,26 @@ _NAME_AFTER = re.compile(
     r"\s+(?!(?:For|By|In|On|Under|As|To|With|And|At|From|Of|Since|After|Following)\b)[A-Z]")
 
 
-def _is_a_state(hit: CueHit, plain_before: str) -> bool:
+def _is_a_state(hit: CueHit, plain_before: str, after: str = "") -> bool:
     """Whether a bare participle of approval (or of CE marking) is told in the present passive,
     a standing state and no act ("where no equivalent medicinal product is authorised in
     Switzerland", "X is approved in 40 countries", "X remains approved by the FDA", "where the
-    device is CE marked"); a headline's present tense tells its news ("X Is Approved")."""
-    return bool(_BARE_APPROVAL.fullmatch(hit.text) and _PRESENT_PASSIVE.search(plain_before))
+    device is CE marked"), or describes the products a plural names ("all dual orexin receptor
+    antagonists (DORAs) approved for insomnia"); a headline's present tense tells its news ("X
+    Is Approved")."""
+    return bool(_BARE_APPROVAL.fullmatch(hit.text) and (
+        _PRESENT_PASSIVE.search(plain_before)
+        or (_PLURAL_BEFORE.search(plain_before) and _USE_AFTER.match(after))))
 
 
 _BARE_APPROVAL = re.compile(r"(?:approved|authori[sz]ed|cleared|registered|licensed"
                             r"|CE[- ]mark(?:ed)?)", re.I)
+#: a plural noun right before the participle, its bracketed abbreviation between ("antagonists
+#: (DORAs) approved"): not a verb's subject, whose "has"/"was" would stand between
+_PLURAL_BEFORE = re.compile(
+    r"\b(?!(?:has|was|is|its|this|his|as|us|thus|always|perhaps|plus|whereas)\b)[a-z]{2,}"
+    r"(?<!s)s(?:\s+\((?-i:[A-Z][\w-]*s)\))?\s+$")
+_USE_AFTER = re.compile(r"\s+(?:for|in)\b")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:currently|already|also|only|now|not"
                               r"|still)\s+)?$", re.I)
 
@@ -906,6 +924,12 @@ _ACTOR_AFTER = re.compile(
     r"(?:granted|issued|given|awarded)\s+)?"  # "Approval was granted by the HSA"
     r"(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+){0,2}$"
 )
+# ... or after what was approved, in one stretch without a clause break ("received approval
+# for Tsukinowa (ramlumab) 80 mg Syringe from the Ministry of Health, Labour and Welfare")
+_ACTOR_AFTER_OBJECT = re.compile(
+    r"^\s+for\s+(?:[^,;:.()]|\([^()]{0,40}\))+?\s+from\s+(?:the\s+)?$"
+)
+_OBJECT_REACH = 200
 
 
 def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> bool:
@@ -919,6 +943,10 @@ def _agency_acts(text: str, agencies: Sequence[AgencyMention], hit: CueHit) -> b
         ):
             return True
         if a.start >= hit.end and a.start - hit.end <= 30 and _ACTOR_AFTER.match(
+            text[hit.end:a.start]
+        ):
+            return True
+        if a.start >= hit.end and a.start - hit.end <= _OBJECT_REACH and _ACTOR_AFTER_OBJECT.match(
             text[hit.end:a.start]
         ):
             return True
@@ -946,10 +974,10 @@ class _Nearby:
         self.longest = max((a.end - a.start for a in agencies), default=0)
 
     def around(self, hit: CueHit) -> Sequence[AgencyMention]:
-        """The mentions starting where one may end 40 characters before the cue, or start 30
-        after it (a superset of what ``_agency_acts`` accepts)."""
+        """The mentions starting where one may end 40 characters before the cue, or start up
+        to ``_OBJECT_REACH`` after it (a superset of what ``_agency_acts`` accepts)."""
         lo = bisect_left(self.starts, hit.start - 40 - self.longest)
-        hi = bisect_right(self.starts, hit.end + 30)
+        hi = bisect_right(self.starts, hit.end + _OBJECT_REACH)
         return self.agencies[lo:hi]
 
 
@@ -1012,7 +1040,7 @@ def _weigh_cues(
             # a process, a framework or a described thing ("a cleared device"): no act stated,
             # so not firm either (a model's quote of it states no decision)
             not_act = _states_no_act(hit, plain, after) or (
-                vs.zone != "headline" and _is_a_state(hit, plain))
+                vs.zone != "headline" and _is_a_state(hit, plain, after))
             if not_act:
                 w *= 0.1
             # (a question states nothing: "Is the Company withdrawing the application?")

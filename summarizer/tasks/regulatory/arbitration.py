@@ -56,6 +56,7 @@ from summarizer.tasks.regulatory._decision import (
     CueVerdict,
     QuoteReading,
     ReaderOutcome,
+    about_a_medicine,
     acts_stated,
     has_front_cue,
     other_news_headline,
@@ -63,7 +64,7 @@ from summarizer.tasks.regulatory._decision import (
     read_quote,
     sentence_agency,
 )
-from summarizer.tasks.regulatory._reading import SPECIFIC, WeightedCue
+from summarizer.tasks.regulatory._reading import SPECIFIC, ViewSentence, WeightedCue
 from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
@@ -234,17 +235,38 @@ def _shared_with_read(predicted: str, read: str, fallback: Reader,
     own = [c for c in quote.cues if c.hit.decision == predicted and _current(c)]
     if read in (predicted, _NONE) or not own or not all(read in c.hit.also for c in own):
         return None
-    if not any(c.hit.decision == read and _current(c) and c.weight >= 1.0
-               and predicted not in c.hit.also for c in fallback.view.cues):
-        return None
-    return own[0]
+    return own[0] if _told_in_own_words(read, predicted, fallback) else None
+
+
+def _told_in_own_words(kind: str, besides: str, fallback: Reader) -> bool:
+    """Whether the release states ``kind`` as a current act in words that are not also said of
+    ``besides`` ("lifted the clinical hold", not only "may proceed with the trial")."""
+    return any(c.hit.decision == kind and _current(c) and c.weight >= 1.0
+               and besides not in c.hit.also for c in fallback.view.cues)
 
 
 def _specific(c: WeightedCue) -> bool:
     """A cue naming its kind well enough to contradict another: a specific kind's words, or a
     kind's plainer words marked as today's act ("today announced that it has submitted an
-    NDA"), where a generic word ("approved") is said of many acts."""
-    return c.hit.specificity >= 2.5 or (c.today and c.hit.specificity >= SPECIFIC)
+    NDA") or told in the headline or a title line up front ("Completes Rolling BLA Submission",
+    "Notice Concerning Submission of a New Drug Application"), whose present tells today's
+    news, where a generic word ("approved") is said of many acts."""
+    return c.hit.specificity >= 2.5 or (
+        (c.today or c.sentence.zone == "headline" or _titled(c.sentence))
+        and c.hit.specificity >= SPECIFIC)
+
+
+def _titled(vs: ViewSentence) -> bool:
+    """Whether a line of the front is a title (a disclosure's own headline under the company's
+    name: no closing stop, its longer words capitalised), not a sentence of the lead."""
+    if vs.zone not in ("subhead", "lead") or _CLOSED.search(vs.text):
+        return False
+    words = [w for w in _WORD.findall(vs.text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_CLOSED = re.compile(r"[.!?;:\"”’']\s*$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _acted_as_read(predicted: str, read: str, quote: QuoteReading) -> WeightedCue | None:
@@ -318,6 +340,11 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
     coded = _device_coding(summary, fallback, predicted, read, quote.comment)
     if coded is not None:
         return coded
+    kind = VOCABULARY.decision(predicted)
+    if (kind is not None and kind.devices_only and read in kind.refines
+            and about_a_medicine(fallback.view)):
+        return Verdict(False, predicted, read, f"the release is about a medicine, and "
+                                               f"'{predicted}' is a device's decision")
     misfit = _misfit(summary, predicted)
     if misfit and not agrees:  # agreeing, the regulator is settled later; the sentence is
         return _fails(predicted, read, agrees, misfit)  # still judged
@@ -341,8 +368,13 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
     if commented is not None:
         return commented
     if cue is not None:
-        return Verdict(False, predicted, cue.hit.decision,
-                       f"the sentence it quotes says '{snip(cue.hit.text, 60)}'", cue)
+        said = f"the sentence it quotes says '{snip(cue.hit.text, 60)}'"
+        if read in cue.hit.also and _told_in_own_words(read, cue.hit.decision, fallback):
+            # the wording is said of the release's kind too ("may proceed with the trial",
+            # after "lifted the clinical hold"): read as the release tells it
+            return Verdict(False, predicted, read, f"{said}, said of '{read}' too, and the "
+                                                   f"release reports '{read}'")
+        return Verdict(False, predicted, cue.hit.decision, said, cue)
     headline = _headline_states_other(predicted, read, fallback, quote) if any(
         _current(c) for c in own) else None  # (a sentence stating nothing: asked again first)
     if headline is not None:

@@ -287,7 +287,10 @@ PURPOSE_BEFORE = re.compile(
     # (and the Japanese supplemental application's object: "application for partial change in
     # approved items of manufacturing and marketing approval")
     r"|approved (?:items|matters) of)"
-    r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had)\b)[\w.-]+\s+){0,2}$",
+    # (not across the verb's own preposition: "placed its IND application for X on full
+    # clinical hold", "removed X from clinical hold")
+    r"\s+(?:(?!(?:and|or|but|which|that|then|is|are|was|were|has|have|had|on|off|from)\b)"
+    r"[\w.-]+\s+){0,2}$",
     _I,
 )
 #: a state that goes on, and a review still going on ("which remains under review")
@@ -536,9 +539,10 @@ REGULATORY_TITLE = re.compile(
 ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling|letter|review|opinion|vote)\b",
                                  _I)
 #: ... or an agreement reached with a regulator, not a partner ("Announces Agreement With PMDA
-#: on Design of Pivotal Trial", "Alignment with FDA on ...")
+#: on Design of Pivotal Trial", "Alignment with FDA on ..."), or a meeting held with one
+#: ("Reports Outcome of End-of-Review Meeting with FDA")
 AGREED_WITH_REGULATOR = re.compile(
-    r"\b(?:agreement|alignment|consensus|agrees|aligns)\s+with\s+(?:the\s+)?$", _I)
+    r"\b(?:agreement|alignment|consensus|agrees|aligns|meeting)\s+with\s+(?:the\s+)?$", _I)
 #: a headline that says only that there is news ("Provides Corporate Update")
 NEUTRAL_TITLE = re.compile(
     r"\b(?:corporate|business|company|operational|shareholder) update\b"
@@ -571,6 +575,9 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not(?! only| just)|never|no(?: longer)?|neither|nor|cannot|can't|won't"
     r"|didn't|doesn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|declin(?:e|es|ed|ing) to"
     r"|fail(?:s|ed)? to|refus(?:e|es|ed) to|unable to|without)\s+(?:[\w-]+\s+){0,2}$"
+    # the subject negated ("where no medicine has ever been approved")
+    r"|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have|had|was|were|is|are)\s+"
+    r"(?:(?:ever|yet|previously|so far|currently)\s+)?(?:been\s+)?$"
     # a hold not placed ("has not placed the study on clinical hold", "was not put on hold")
     r"|\b(?:not|never)\s+(?:been\s+)?(?:place[ds]?|put|impos(?:e|es|ed))\s+(?:[\w-]+\s+){0,5}?(?:on|under)\s+"
     r"(?:an?\s+|any\s+)?(?:partial\s+|full\s+)?$"

@@ -127,6 +127,8 @@ class DecisionSpec:
     #: says it ("asked for additional data", "agreed with the proposed design"), as (direction,
     #: pattern) pairs read in order
     leanings: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    #: a device's kind only ("clearance"): a medicine's act is the generic kind it refines
+    devices_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Vocabulary:
             misfit_severity=raw.get("misfit_severity", "error"),
             participles=tuple(raw.get("participles", [])),
             leanings=tuple(_leaning_entry(r, fragments, where) for r in raw.get("leaning", [])),
+            devices_only=bool(raw.get("devices_only", False)),
         ))
         cues += [_cue(c, code, None, fragments, where) for c in raw.get("cue", [])]
     codes = {d.code for d in decisions}
