@@ -4112,12 +4112,23 @@ def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: 
     assert _codes(summary) == (agency, decision)
 
 
-def test_a_site_taken_off_an_import_alert_is_a_favourable_other_act() -> None:
-    summary = _release(
+@pytest.mark.parametrize(("headline", "lead"), [
+    pytest.param(
         "Corbel Generics Announces FDA Action on Its Nashik Plant",
         "Corbel Generics Limited (BSE: 532911) today announced that the U.S. Food and Drug "
         "Administration has removed the company's sterile injectables site at Sinnar, Nashik "
-        "(\"Plant-2\") from Import Alert 66-40 after a re-inspection in January.", "2025-03-03")
+        "(\"Plant-2\") from Import Alert 66-40 after a re-inspection in January.",
+        id="a-site-taken-off-an-import-alert"),
+    # the close-out is the act, the letter it closes its object: favourable, not the letter's
+    pytest.param(
+        "Sanbridge Pharma Announces FDA Close-Out of Warning Letter",
+        "Sanbridge Pharma, Inc. today announced that the U.S. Food and Drug Administration has "
+        "completed its evaluation of the Company's corrective actions and closed out the Warning "
+        "Letter following a reinspection of its Sanford facility.",
+        id="a-warning-letter-closed-out"),
+])
+def test_an_act_undoing_a_sanction_is_a_favourable_other_act(headline: str, lead: str) -> None:
+    summary = _release(headline, lead, "2025-03-03")
     assert _codes(summary) == ("FDA", "other")
     assert summary.outcome is not None and summary.outcome.direction == "favorable"
 
@@ -4158,14 +4169,3 @@ def test_feedback_agreeing_with_the_plan_is_favourable(said: str, direction: str
                        "meeting, " + said, "2025-03-03")
     assert summary.outcome is not None and summary.outcome.decision == "regulatory_feedback"
     assert summary.outcome.direction == direction
-
-
-def test_a_warning_letter_closed_out_is_a_favourable_other_act() -> None:
-    # the close-out is the act, the letter it closes its object: favourable, not the letter's
-    summary = _release(
-        "Sanbridge Pharma Announces FDA Close-Out of Warning Letter",
-        "Sanbridge Pharma, Inc. today announced that the U.S. Food and Drug Administration has "
-        "completed its evaluation of the Company's corrective actions and closed out the Warning "
-        "Letter following a reinspection of its Sanford facility.", "2025-03-03")
-    assert _codes(summary) == ("FDA", "other")
-    assert summary.outcome is not None and summary.outcome.direction == "favorable"
