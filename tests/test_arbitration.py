@@ -1778,15 +1778,21 @@ def test_what_a_regulator_decided_not_to_approve_is_no_approval() -> None:
     assert "decided not to approve" in findings[0].message
 
 
+
+def _front(headline: str, lead: str, city: str = "BOSTON") -> str:
+    """A release of a headline and a lead, dated June 9, 2025."""
+    return f"{headline}\n\n{city}, June 9, 2025 -- {lead}\n"
+
+
 def test_a_wording_said_of_the_release_s_kind_too_gives_a_third_answer_the_release_s_kind() -> None:
     # "may proceed with its Phase 2 trial" quoted for an approval contradicts it; the wording is
     # the FDA's for a trial authorised and for a hold lifted alike, and the release states the
     # hold lifted in words of its own: the answer becomes the hold lifted, not the trial
     proceed = ("The FDA has notified Alderney Bio that it may proceed with its Phase 2 trial of "
                "AB-5 in Charcot-Marie-Tooth disease.")
-    text = ("Alderney Bio Announces FDA Removal of Clinical Hold on AB-5\n\n"
-            "BOSTON, June 9, 2025 -- Alderney Bio, Inc. today announced that the U.S. Food and "
-            "Drug Administration has lifted the clinical hold on its AB-5 IND. " + proceed + "\n")
+    text = _front("Alderney Bio Announces FDA Removal of Clinical Hold on AB-5",
+                  "Alderney Bio, Inc. today announced that the U.S. Food and Drug Administration "
+                  "has lifted the clinical hold on its AB-5 IND. " + proceed)
     findings = _gives_way(_ruling_answer(proceed, decision="approval", agency="FDA"), text,
                           "hold_lifted")
     assert "said of 'hold_lifted' too" in findings[0].message
@@ -1796,19 +1802,12 @@ def test_a_headline_s_plain_words_for_a_kind_contradict_another_kind() -> None:
     # a headline's present tells today's news: "Completes Rolling BLA Submission" quoted for an
     # approval states a submission, however plain its words
     headline = "Calder Bio Completes Rolling BLA Submission for ENTRAVIK in Bullous Pemphigoid"
-    text = (f"{headline}\n\nBOSTON, June 9, 2025 -- Calder Bio, Inc. today announced that it has "
-            "completed the rolling submission of its Biologics License Application to the U.S. "
-            "Food and Drug Administration for ENTRAVIK.\n")
+    text = _front(headline, "Calder Bio, Inc. today announced that it has completed the rolling "
+                            "submission of its Biologics License Application to the U.S. Food "
+                            "and Drug Administration for ENTRAVIK.")
     findings = _gives_way(_ruling_answer(headline, decision="approval", agency="FDA"), text,
                           "submission")
     assert "BLA Submission" in findings[0].message
-
-
-MEDICINE_APPROVAL = (
-    "Maplewood Pharmaceuticals Receives Health Canada Approval of FERVEXA Tablets\n\n"
-    "TORONTO, June 9, 2025 -- Maplewood Pharmaceuticals Inc. today announced that Health Canada "
-    "has approved FERVEXA (gefapixant) 45 mg tablets for adults with refractory chronic "
-    "cough.\n")
 
 
 def test_a_clearance_answered_for_a_medicine_s_approval_gives_way() -> None:
@@ -1816,8 +1815,10 @@ def test_a_clearance_answered_for_a_medicine_s_approval_gives_way() -> None:
     # device, so the generic approval the release reads is the answer
     lead = ("Maplewood Pharmaceuticals Inc. today announced that Health Canada has approved "
             "FERVEXA (gefapixant) 45 mg tablets for adults with refractory chronic cough.")
+    text = _front("Maplewood Pharmaceuticals Receives Health Canada Approval of FERVEXA Tablets",
+                  lead, "TORONTO")
     findings = _gives_way(_ruling_answer(lead, decision="clearance", agency="HEALTH_CANADA"),
-                          MEDICINE_APPROVAL, "approval")
+                          text, "approval")
     assert "about a medicine" in findings[0].message
 
 
@@ -1826,8 +1827,8 @@ def test_a_clearance_answered_for_a_device_s_approval_stands() -> None:
     # approval (the model's more specific kind stands)
     lead = ("Maplewood Medical Inc. today announced that Health Canada has approved the "
             "CardioTrack implantable cardiac monitor for adults with unexplained syncope.")
-    text = ("Maplewood Medical Receives Health Canada Approval of CardioTrack Monitor\n\n"
-            f"TORONTO, June 9, 2025 -- {lead}\n")
+    text = _front("Maplewood Medical Receives Health Canada Approval of CardioTrack Monitor", lead,
+                  "TORONTO")
     _stands(_ruling_answer(lead, decision="clearance", agency="HEALTH_CANADA"), text,
             "clearance")
 
@@ -1839,8 +1840,7 @@ def test_the_products_a_plural_names_as_approved_are_no_approval() -> None:
             "Administration is requiring a Boxed Warning on the prescribing information of all "
             "dual orexin receptor antagonists (DORAs) approved for insomnia, including the "
             "Company's NOCTERA tablets.")
-    text = ("Vanterra Neurosciences Provides Update on NOCTERA Labeling\n\n"
-            f"SAN DIEGO, June 9, 2025 -- {lead}\n")
+    text = _front("Vanterra Neurosciences Provides Update on NOCTERA Labeling", lead, "SAN DIEGO")
     findings = _gives_way(_ruling_answer(lead, decision="approval", agency="FDA"), text, "other")
     assert "Boxed Warning" in findings[0].message
 
@@ -1850,12 +1850,12 @@ def test_a_quote_whose_approval_no_product_has_received_states_none() -> None:
     # approval, and the release's feedback (written responses agreeing a design) is the answer
     quote = ("Alignment with FDA on a single registrational trial is an important step for "
              "patients with PSC, where no medicine has ever been approved.")
-    text = ("Corvane Therapeutics Announces Alignment with FDA on Phase 3 Design for CV-118\n\n"
-            "BOSTON, June 9, 2025 -- Corvane Therapeutics, Inc. today announced that it has "
-            "received the official minutes of its End-of-Phase 2 meeting with the U.S. Food and "
-            "Drug Administration, in which the FDA agreed that a single Phase 3 trial could "
-            "support a New Drug Application for CV-118 in primary sclerosing cholangitis. "
-            + quote + "\n")
+    text = _front("Corvane Therapeutics Announces Alignment with FDA on Phase 3 Design for CV-118",
+                  "Corvane Therapeutics, Inc. today announced that it has received the official "
+                  "minutes of its End-of-Phase 2 meeting with the U.S. Food and Drug "
+                  "Administration, in which the FDA agreed that a single Phase 3 trial could "
+                  "support a New Drug Application for CV-118 in primary sclerosing cholangitis. "
+                  + quote)
     findings = _gives_way(_ruling_answer(quote, decision="approval", agency="FDA"), text,
                           "regulatory_feedback")
     assert "negated" in findings[0].message

@@ -49,6 +49,7 @@ __all__ = [
     "detect_decision",
     "has_front_cue",
     "is_prose",
+    "is_title_line",
     "other_news_headline",
     "part_of_stated",
     "read_agency",
@@ -480,6 +481,19 @@ def is_prose(text: str) -> bool:
     """A running-text sentence (not a heading, an address line or a link)."""
     return (len(text.split()) >= 6 and bool(re.search(r"[a-z]{3}", text))
             and not re.search(r"https?://|www\.", text))
+
+
+def is_title_line(vs: ViewSentence) -> bool:
+    """Whether a line of the front is a title (a disclosure's own headline under the company's
+    name: no closing stop, its longer words capitalised), not a sentence of the lead."""
+    if vs.zone not in ("subhead", "lead") or _CLOSED.search(vs.text):
+        return False
+    words = [w for w in _WORD.findall(vs.text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_CLOSED = re.compile(r"[.!?;:\"”’']\s*$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _evidence_sentence(view: ZonedRelease, reading: CueVerdict) -> ViewSentence | None:

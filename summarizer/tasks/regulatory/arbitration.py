@@ -59,12 +59,13 @@ from summarizer.tasks.regulatory._decision import (
     about_a_medicine,
     acts_stated,
     has_front_cue,
+    is_title_line,
     other_news_headline,
     part_of_stated,
     read_quote,
     sentence_agency,
 )
-from summarizer.tasks.regulatory._reading import SPECIFIC, ViewSentence, WeightedCue
+from summarizer.tasks.regulatory._reading import SPECIFIC, WeightedCue
 from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
@@ -252,21 +253,8 @@ def _specific(c: WeightedCue) -> bool:
     "Notice Concerning Submission of a New Drug Application"), whose present tells today's
     news, where a generic word ("approved") is said of many acts."""
     return c.hit.specificity >= 2.5 or (
-        (c.today or c.sentence.zone == "headline" or _titled(c.sentence))
+        (c.today or c.sentence.zone == "headline" or is_title_line(c.sentence))
         and c.hit.specificity >= SPECIFIC)
-
-
-def _titled(vs: ViewSentence) -> bool:
-    """Whether a line of the front is a title (a disclosure's own headline under the company's
-    name: no closing stop, its longer words capitalised), not a sentence of the lead."""
-    if vs.zone not in ("subhead", "lead") or _CLOSED.search(vs.text):
-        return False
-    words = [w for w in _WORD.findall(vs.text) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-_CLOSED = re.compile(r"[.!?;:\"”’']\s*$")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _acted_as_read(predicted: str, read: str, quote: QuoteReading) -> WeightedCue | None:
