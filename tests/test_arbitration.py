@@ -1859,3 +1859,38 @@ def test_a_quote_whose_approval_no_product_has_received_states_none() -> None:
     findings = _gives_way(_ruling_answer(quote, decision="approval", agency="FDA"), text,
                           "regulatory_feedback")
     assert "negated" in findings[0].message
+
+
+@pytest.mark.parametrize(("headline", "lead", "quote", "act"), [
+    ("Harrowgate Pharma Provides Regulatory Update on LUMETRA New Drug Application",
+     "Harrowgate Pharma, Inc. today announced that it has received a complete response letter "
+     "from the U.S. Food and Drug Administration for its New Drug Application for LUMETRA "
+     "(lumetrasib) in chronic pruritus.",
+     "In the letter, the FDA stated that the two-year carcinogenicity data submitted with the "
+     "application were not adequate to support approval.", "complete_response"),
+    ("Tarnwell Biosciences Provides Update on TW-904 Program",
+     "Tarnwell Biosciences, Inc. today announced that the U.S. Food and Drug Administration has "
+     "placed its Phase 1 study of TW-904 on clinical hold.",
+     "The agency has asked Tarnwell to submit additional chemistry, manufacturing and controls "
+     "information on the drug product.", "clinical_hold"),
+], ids=["what-a-complete-response-letter-says", "what-a-regulator-asked-under-a-hold"])
+def test_a_regulator_s_words_answered_as_feedback_give_way_to_the_act_stated(
+        headline: str, lead: str, quote: str, act: str) -> None:
+    # "the FDA stated that ...", "the agency has asked": a regulator's words reported, feedback
+    # where nothing else names the act, here what the act the release announces says
+    findings = _gives_way(_ruling_answer(quote, decision="regulatory_feedback", agency="FDA"),
+                          _front(headline, f"{lead} {quote}"), act)
+    assert f"reports what is said in '{act}'" in findings[0].message
+
+
+def test_what_the_minutes_say_after_an_earlier_letter_stays_feedback() -> None:
+    # the release's news is the minutes; the complete response letter is recalled as earlier
+    quote = ("In the minutes, the FDA stated that a resubmission may rely on the existing "
+             "Phase 3 data together with a new six-month safety update.")
+    text = _front("Harrowgate Pharma Receives Type A Meeting Minutes on LUMETRA",
+                  "Harrowgate Pharma, Inc. today announced that it has received the official "
+                  "minutes of its Type A meeting with the U.S. Food and Drug Administration, "
+                  "held after the complete response letter the Company received in March 2025. "
+                  + quote)
+    _stands(_ruling_answer(quote, decision="regulatory_feedback", agency="FDA"), text,
+            "regulatory_feedback")

@@ -29,7 +29,9 @@ BENCHMARKS = str(Path(__file__).resolve().parent.parent / "benchmarks")
 #: same with the session's starting code); after the thirty-second's, at 11,327, 2 and 15 (with
 #: the session's starting code 4 and 14 on the same openings; the whole holdout half 156, from
 #: 158: counted, never read); after the thirty-third's, at 11,657, 2 and 15 (the same with the
-#: session's starting code; the whole holdout half 159, from 162)
+#: session's starting code; the whole holdout half 159, from 162); after the thirty-fourth's, at
+#: 11,987, 2 and 15 (with the session's starting code 4 and 16; the whole holdout half 161, from
+#: 170)
 SAMPLE_STEP = 10
 MEASURED_VETOED = {"tune": 2, "holdout": 15}
 

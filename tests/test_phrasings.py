@@ -45,8 +45,9 @@ PHRASINGS = Path(__file__).parent / "data" / "phrasings"
 #: in the thirty-first, the last 330 read 0.95 on their holdout halves when split (and after);
 #: in the thirty-second, the last 330 read 0.80 on their holdout halves when split (0.82 after);
 #: in the thirty-third, the last 330 read 0.87 on their holdout halves when split (0.89 after);
-#: after the changes read from the tune halves' misses, all 11,657 read these (0.979 and 0.914;
-#: tune 120 misses of 5,836, holdout 503 of 5,821)
+#: in the thirty-fourth, the last 330 read 0.85 on their holdout halves when split (0.88 after);
+#: after the changes read from the tune halves' misses, all 11,987 read these (0.979 and 0.914;
+#: tune 128 misses of 6,003, holdout 513 of 5,984)
 MEASURED = {"tune": 0.98, "holdout": 0.90}
 
 
@@ -67,7 +68,7 @@ def test_the_halves_are_disjoint_and_labelled_in_the_spec_codes() -> None:
     from summarizer.tasks.regulatory.vocabulary import VOCABULARY
 
     tune, holdout = _rows("tune"), _rows("holdout")
-    assert (len(tune), len(holdout)) == (5836, 5821)
+    assert (len(tune), len(holdout)) == (6003, 5984)
     assert not {r["id"] for r in tune} & {r["id"] for r in holdout}
     codes = {d.code for d in VOCABULARY.decisions} | {VOCABULARY.no_decision}
     for row in tune + holdout:

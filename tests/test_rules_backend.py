@@ -1035,6 +1035,24 @@ def test_the_releases_own_year_alone_dates_a_recap_once_the_year_is_under_way(
     assert [c.background for c in view.cues if c.hit.decision == "approval"] == [background]
 
 
+@pytest.mark.parametrize(("sentence", "decision"), [
+    # a time before today opening the sentence dates every act in it, the second clause's too
+    ("Earlier this year, the FDA cleared the IND for ZORVEX and granted it Fast Track "
+     "designation.", "designation"),
+    # "together with" the product: the date after is the act's
+    ("The REMS was approved by the FDA together with ZORVEX in September 2019.", "approval"),
+    # a regulator's finding in a relative clause is as old as the filing it hangs on
+    ("The company had filed a 510(k) for ZORSCAN in 2021, which the FDA found not substantially "
+     "equivalent.", "refusal"),
+], ids=["earlier-this-year-opening", "together-with-the-product", "which-the-regulator-found"])
+def test_an_act_dated_by_the_words_around_it_is_background(sentence: str, decision: str) -> None:
+    text = ("Zoral Therapeutics Announces Third Quarter Results\n\nBOSTON, Nov. 6, 2025 -- Zoral "
+            f"Therapeutics today reported its third quarter results. {sentence}\n")
+    view = read_release(load(text, published=dt.date(2025, 11, 6)))
+    flags = [c.background for c in view.cues if c.hit.decision == decision]
+    assert flags and all(flags)
+
+
 @pytest.mark.parametrize("lead", [
     "Zoral Medical today agreed to acquire four 510(k)-cleared wound care devices from a peer.",
     "Zoral Therapeutics Provides Regulatory Update on ZORSCAN 510(k). The company will meet "
@@ -4032,6 +4050,111 @@ _ROUND_THIRTY_THREE_IDS = [
 ]
 
 
+_ROUND_THIRTY_FOUR_CASES = [
+    ("Ferncliff Pharma Announces FDA Action on Solvexa NDA",
+     "Ferncliff Pharma, Inc. today announced that the U.S. Food and Drug Administration did not "
+     "approve, by the February 28 action date, its New Drug Application for Solvexa (solvemide) "
+     "in chronic cough, and asked for a further twelve-week efficacy study.", "FDA",
+     "complete_response"),
+    ("Outcome of FDA Review of Ravelline",
+     "Ravelline Therapeutics, Inc. said the U.S. Food and Drug Administration has completed its "
+     "review of the Biologics License Application for RVL-3 and has not approved it at this "
+     "time, requesting additional manufacturing information.", "FDA", "complete_response"),
+    ("Galil Therapeutics Announces Ministry of Health Decision on GT-3 Study",
+     "Galil Therapeutics Ltd. (TASE: GLTH) announced that the Israeli Ministry of Health has not "
+     "approved the application to conduct the Phase 1 study of GT-3 in adults with ALS at two "
+     "Israeli hospitals.", "OTHER", "refusal"),
+    ("Solheim Cell says IND for SC-9 not approved by MFDS",
+     "Solheim Cell (KOSDAQ: 288410) said the Ministry of Food and Drug Safety found the "
+     "potency assay for SC-9 insufficient and will ask the company to reapply.", "OTHER",
+     "refusal"),
+    ("Lahnstein Bio AG: assessment of clinical trial application for LB-2",
+     "Lahnstein Bio AG announced that the Paul-Ehrlich-Institut, as reporting Member State, has "
+     "concluded that the conduct of the proposed Phase 1 trial of LB-2 in haemophilia A is not "
+     "acceptable.", "OTHER", "refusal"),
+    ("Corvanne Provides Update on Phase 2 Study of CV-31",
+     "Corvanne Therapeutics, Inc. said the U.S. Food and Drug Administration has notified it "
+     "that patients older than 75 may not be enrolled in its Phase 2 study of CV-31 until "
+     "cardiac safety data from the current cohort are reviewed.", "FDA", "clinical_hold"),
+    ("Form 8-K: Wetherby Gene Therapies - Item 8.01",
+     "On February 27, the U.S. Food and Drug Administration notified Wetherby Gene Therapies, "
+     "Inc. that it may not initiate dosing in its planned Phase 1 trial of WGT-4 pending "
+     "answers on the vector's shedding data.", "FDA", "clinical_hold"),
+    ("Ostrava Bio Provides Update on PULSE-2 Study",
+     "Ostrava Bio, Inc. today announced that the U.S. Food and Drug Administration notified "
+     "the company that its ongoing PULSE-2 study of OB-12 may not continue enrolling new "
+     "participants while a renal safety signal is reviewed.", "FDA", "clinical_hold"),
+    ("Pennant Surgical Files 510(k) for Its TriLoop Suture Anchor",
+     "Pennant Surgical, Inc. today said it has filed a 510(k) premarket notification with the "
+     "U.S. Food and Drug Administration for the TriLoop all-suture anchor, seeking clearance "
+     "for rotator cuff repair.", "FDA", "submission"),
+    ("FDA Clears Filing of Ostlund Bio's NDA for Pruvixa",
+     "Ostlund Bio, Inc. today announced that the U.S. Food and Drug Administration has cleared "
+     "the filing of its New Drug Application for Pruvixa (pruvatinib) and has set a PDUFA "
+     "target action date of November 14.", "FDA", "filing_accepted"),
+    ("Dasol Bio Announces MFDS Decision on DS-12",
+     "Dasol Bio (KOSDAQ: 412930) said the Ministry of Food and Drug Safety has approved DS-12, "
+     "its candidate for biliary tract cancer, for designation under the Global Innovative "
+     "products on Fast Track (GIFT) programme.", "OTHER", "designation"),
+    ("FDA Approves Calverley's Limerick Plant for KORVANE Production",
+     "Calverley Biologics, Inc. today announced that the U.S. Food and Drug Administration has "
+     "approved its Prior Approval Supplement adding the Limerick facility as a drug substance "
+     "manufacturing site for KORVANE (korvanimab).", "FDA", "other"),
+    ("Halston Pharma Announces FDA Approval of Safety Labeling Changes for Dremora",
+     "Halston Pharma, Inc. said the U.S. Food and Drug Administration has approved safety "
+     "labeling changes for Dremora (dremaxetine) adding a warning on serotonin syndrome.",
+     "FDA", "other"),
+    ("Health Canada Authorizes Importation of Lorimont's Nalvex Injection During Shortage",
+     "Lorimont Pharma Inc. announced today that Health Canada will allow the company to import "
+     "U.S.-labelled Nalvex injection while the Canadian supply is short.", "HEALTH_CANADA",
+     "other"),
+    ("Cairnbrook Receives Health Canada Establishment Licence for Its Halifax Site",
+     "Cairnbrook Pharma Inc. announced today that Health Canada has issued a Drug Establishment "
+     "Licence allowing its Halifax site to package and distribute its marketed products.",
+     "HEALTH_CANADA", "other"),
+    ("ASX Announcement: TGA Approves Transfer of Sponsorship for Merrovan",
+     "Bellarine Health Ltd (ASX: BLH) advises that the Therapeutic Goods Administration has "
+     "approved the transfer of sponsorship of the ARTG entry for Merrovan (merotidine) tablets "
+     "to the company.", "TGA", "other"),
+    ("Lindqvist Bio Reports Fourth Quarter 2024 Results and Regulatory Update on Arvessa",
+     "Lindqvist Bio, Inc. today reported financial results for the fourth quarter of 2024 and "
+     "announced that on February 27 it received a letter from the U.S. Food and Drug "
+     "Administration stating that the New Drug Application for Arvessa cannot be approved in "
+     "its present form.", "FDA", "complete_response"),
+    ("Tensley Therapeutics Announces FDA Agreement on Comparability Plan for Commercial "
+     "Manufacturing of TT-8",
+     "Tensley Therapeutics, Inc. today reported the outcome of a Type C meeting on the scale-up "
+     "of TT-8, its antibody for lupus nephritis. The FDA agreed that analytical comparability "
+     "data alone can support the move to a 2,000-litre process.", "FDA", "regulatory_feedback"),
+    ("Harwick Specialty Completes Training of 300 Clinics Under Its Velanza Programme",
+     "Harwick Specialty, Inc. announced today that 300 clinics have completed training under the "
+     "Velanza Risk Evaluation and Mitigation Strategy programme. The REMS was approved by the "
+     "FDA together with Velanza in September 2019.", "NONE", "none"),
+]
+
+_ROUND_THIRTY_FOUR_IDS = [
+    "did-not-approve-by-the-action-date",
+    "has-not-approved-it-at-this-time",
+    "an-application-to-conduct-a-study-not-approved",
+    "an-ind-not-approved-in-the-headline",
+    "a-trial-s-conduct-not-acceptable",
+    "patients-who-may-not-be-enrolled",
+    "may-not-initiate-dosing",
+    "may-not-continue-enrolling",
+    "files-a-510k",
+    "cleared-the-filing",
+    "approved-for-designation",
+    "a-plant-approved-as-a-manufacturing-site",
+    "safety-labeling-changes-approved",
+    "an-importation-authorized",
+    "a-drug-establishment-licence",
+    "a-transfer-of-sponsorship",
+    "a-results-release-that-also-announced-a-letter",
+    "a-regulator-s-alignment-in-the-headline",
+    "approved-together-with-the-product-years-ago",
+]
+
+
 def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
     # the headline and lead announce only "an update"; the act comes in the body, after the
     # sections recalling the earlier hold, dated the day before the release
@@ -4104,7 +4227,9 @@ def test_an_act_dated_to_these_days_under_a_neutral_front_is_the_news() -> None:
                                ("thirty-two", _ROUND_THIRTY_TWO_CASES,
                                 _ROUND_THIRTY_TWO_IDS),
                                ("thirty-three", _ROUND_THIRTY_THREE_CASES,
-                                _ROUND_THIRTY_THREE_IDS))
+                                _ROUND_THIRTY_THREE_IDS),
+                               ("thirty-four", _ROUND_THIRTY_FOUR_CASES,
+                                _ROUND_THIRTY_FOUR_IDS))
     for case, ident in zip(cases, ids, strict=True)
 ])
 def test_later_rounds_wordings(headline: str, lead: str, agency: str, decision: str) -> None:

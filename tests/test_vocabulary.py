@@ -200,6 +200,8 @@ def test_nothing_restates_the_code_lists() -> None:
      "also = [\"none\"]\nany = ['x']\n", "also read as"),
     ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\n[[decision.cue]]\n"
      "also = [\"b\"]\nany = ['x']\n", "also read as"),
+    ("[[decision]]\ncode = \"none\"\n[[decision]]\ncode = \"a\"\n[[decision.cue]]\n"
+     "reports = [\"a\"]\nany = ['x']\n", "a cue of a reports"),
 ])
 def test_a_broken_vocabulary_file_is_a_configuration_error(
     tmp_path: Path, change: str, message: str

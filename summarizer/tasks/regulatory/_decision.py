@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from summarizer.tasks.regulatory._reading import (
     CUE_WINDOW,
+    NAMING,
     SPECIFIC,
     ViewSentence,
     WeightedCue,
@@ -113,7 +114,7 @@ class CueVerdict:
         best = self.best
         return (
             self.is_event and best is not None
-            and (best.hit.specificity >= 2.5 or best.actor) and best.firm
+            and (best.hit.specificity >= NAMING or best.actor) and best.firm
             and best.sentence.zone in _FRONT
         )
 
@@ -373,7 +374,7 @@ def _explicit(view: ZonedRelease, generic: str, specific: str) -> bool:
         return max((c.hit.specificity for c in view.cues
                     if c.hit.decision == decision and _up_front(c)), default=0.0)
 
-    return best(generic) >= max(best(specific), 2.5)
+    return best(generic) >= max(best(specific), NAMING)
 
 
 def other_news_headline(view: ZonedRelease, cues: Sequence[WeightedCue]) -> bool:

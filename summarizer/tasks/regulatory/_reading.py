@@ -144,7 +144,10 @@ _OPENING_DATE = re.compile(
     rf"|\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[,.;]))"
     # ... or by the dated announcement it refers to ("As disclosed in the announcement of the
     # Company dated 18 July 2025, ...": that announcement's act is as old)
-    r"|^\W*As (?:disclosed|announced|reported|stated) in [^,;]{0,80}?\bdated\b[^,;]{0,30},",
+    r"|^\W*As (?:disclosed|announced|reported|stated) in [^,;]{0,80}?\bdated\b[^,;]{0,30},"
+    # ... or by a time before today's told without a date ("Earlier this year, the FDA granted")
+    r"|^\W*(?:earlier (?:this|in the) (?:month|quarter|year)|(?:last|past|previous) (?:month"
+    r"|quarter|year)|last week)\s*,",
     re.I,
 )
 MONTH_NUM = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
@@ -155,6 +158,10 @@ _BACKGROUND_WEIGHT = 0.35
 _NEGATED_WEIGHT = 0.05
 #: a cue's specificity from which its words name a kind of act, not a word said of many
 SPECIFIC = 2.0
+#: ... and from which they name it outright, on their own ("Breakthrough Therapy designation",
+#: "complete response letter"): firm enough to contradict another kind, to tell an event beyond
+#: doubt, to stand as a generic kind's explicit name
+NAMING = 2.5
 #: characters either side of a cue that its reading looks at (hedges, negation, clause, dates)
 CUE_WINDOW = 400
 
@@ -399,24 +406,30 @@ def _read_release(document: Document) -> ZonedRelease:
 
 
 #: a second clause of what was said opens ("... that it had addressed the letter and that the
-#: trial may resume")
-_SECOND_CLAUSE = " and that "
+#: trial may resume"), or a second report ("reported results for the first quarter and
+#: announced that on May 2 it received a letter": the results' period dates no act of it)
+_SECOND_CLAUSE = re.compile(
+    r" and (?:(?:also )?(?:announced|reported|said|disclosed|stated|noted|confirmed) )?that ")
 
 
 def _clause(before: str) -> str:
     """The end of ``before`` since the last clause break (comma, semicolon, dash, bracket, or
-    "and that" opening a second clause of what was said: "informed the company that it had
-    addressed the February hold letter and that the trial may resume")."""
+    "and (announced) that" opening a second clause of what was said: "informed the company that
+    it had addressed the February hold letter and that the trial may resume")."""
     cut = max(before.rfind(c) for c in ",;:()—–") + 1
-    second = before.rfind(_SECOND_CLAUSE)
+    second = max((m.end() for m in _SECOND_CLAUSE.finditer(before, cut)), default=-1)
     if second >= 0:
-        cut = max(cut, second + len(_SECOND_CLAUSE))
+        cut = max(cut, second)
     return before[cut:]
 
 
 #: a cue opening a relative clause ("..., which recommended approval"): its act is the thing
 #: before the comma's
-_RELATIVE_ONLY = re.compile(r"\s*(?:which|that|who)\s*", re.I)
+_RELATIVE_ONLY = re.compile(
+    r"\s*(?:which|that|who)"
+    # ... or with a regulator as its subject ("a 510(k) filed in 2004, which the FDA found not
+    # substantially equivalent": the finding is as old as the filing)
+    r"(?:\s+(?:the\s+)?_+(?:\s+_+)*\s+(?:found|deemed|judged|considered|determined))?\s*", re.I)
 #: a cue in a clause of time hung on the one before ("the condition was met on 23 September,
 #: when the notified body, BSI, issued the certificate"), no stronger break between: its act
 #: is the time the main clause dates
@@ -635,8 +648,9 @@ _CLAUSE_END = re.compile(
     # "with" (a date after it is another thing's: "accepted the NDA with a PDUFA date of"),
     # save inside an indication ("for adults with idiopathic hypersomnia", "for chronic
     # rhinosinusitis with nasal polyps") and before a regulator met with ("held its meeting
-    # with the FDA on April 11", the name blanked out)
-    r"|" + "".join(rf"(?<!\b{p} )" for p in (*PEOPLE, "persons", "those"))
+    # with the FDA on April 11", the name blanked out) and after "together" or "along" (the date
+    # after is the act's: "was approved by the FDA together with X in September 2009")
+    r"|" + "".join(rf"(?<!\b{p} )" for p in (*PEOPLE, "persons", "those", "together", "along"))
     + r"with(?!\s+(?:the\s+|its\s+)?_)"
     r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:disease|syndrome"
     r"|polyps|mutations?|fusions?|deficiency|impairment|failure|infection)\b)"

@@ -65,7 +65,7 @@ from summarizer.tasks.regulatory._decision import (
     read_quote,
     sentence_agency,
 )
-from summarizer.tasks.regulatory._reading import SPECIFIC, WeightedCue
+from summarizer.tasks.regulatory._reading import NAMING, SPECIFIC, WeightedCue
 from summarizer.tasks.regulatory.lexicon import REACTION, find_agencies
 from summarizer.tasks.regulatory.reader import Reader
 from summarizer.tasks.regulatory.schema import Direction, RegulatorySummary
@@ -209,6 +209,7 @@ def _contradiction(predicted: str, quote: QuoteReading) -> WeightedCue | None:
         (c for c in quote.cues
          if not VOCABULARY.compatible(predicted, c.hit.decision) and _current(c)
          and predicted not in c.hit.also  # a wording labelled either way contradicts neither
+         and predicted not in c.hit.reports  # nor what the model's act says ("FDA requested")
          and c.attributed and (_specific(c) or (
              c.actor and VOCABULARY.refinement(predicted, c.hit.decision)))),
         key=lambda c: (-c.hit.specificity, -c.weight),
@@ -230,11 +231,14 @@ def _shared_with_read(predicted: str, read: str, fallback: Reader,
                       quote: QuoteReading) -> WeightedCue | None:
     """The quoted sentence's wording for the model's kind when the vocabulary labels that
     wording as the reader's kind too (a cue's ``also``: "may proceed with the trial" for a
-    trial authorised, said of a hold lifted as well) and the release states the reader's kind
-    in words of its own ("lifted the clinical hold"): the wording is read as the release
-    tells it, the way ``_judged`` reads it the other way round."""
+    trial authorised, said of a hold lifted as well), or as what an act of the reader's kind
+    says (``reports``: "the FDA stated that", in a complete response letter), and the release
+    states the reader's kind in words of its own ("lifted the clinical hold", "received a
+    complete response letter"): the wording is read as the release tells it, the way
+    ``_judged`` reads it the other way round."""
     own = [c for c in quote.cues if c.hit.decision == predicted and _current(c)]
-    if read in (predicted, _NONE) or not own or not all(read in c.hit.also for c in own):
+    if read in (predicted, _NONE) or not own or not all(
+            read in c.hit.also or read in c.hit.reports for c in own):
         return None
     return own[0] if _told_in_own_words(read, predicted, fallback) else None
 
@@ -252,7 +256,7 @@ def _specific(c: WeightedCue) -> bool:
     NDA") or told in the headline or a title line up front ("Completes Rolling BLA Submission",
     "Notice Concerning Submission of a New Drug Application"), whose present tells today's
     news, where a generic word ("approved") is said of many acts."""
-    return c.hit.specificity >= 2.5 or (
+    return c.hit.specificity >= NAMING or (
         (c.today or c.sentence.zone == "headline" or is_title_line(c.sentence))
         and c.hit.specificity >= SPECIFIC)
 
@@ -283,7 +287,7 @@ def _paired_instead(predicted: str, own: list[WeightedCue]) -> WeightedCue | Non
         predicted, c.hit.decision)) for c in own)
     paired = sorted((c for c in own if c.hit.decision in (kind.yields_to if stated
                                                           else kind.compatible)
-                     and _current(c) and c.attributed and (c.hit.specificity >= 2.5 or c.actor)),
+                     and _current(c) and c.attributed and (c.hit.specificity >= NAMING or c.actor)),
                     key=lambda c: (-c.hit.specificity, -c.weight))
     return paired[0] if paired else None
 
@@ -339,8 +343,9 @@ def _judge(summary: RegulatorySummary, fallback: Reader, predicted: str) -> Verd
     cue = _contradiction(predicted, quote) or _acted_as_read(predicted, read, quote)
     shared = _shared_with_read(predicted, read, fallback, quote) if cue is None else None
     if shared is not None:
+        said = "is said of" if read in shared.hit.also else "reports what is said in"
         return Verdict(False, predicted, read,
-                       f"the quoted sentence's '{snip(shared.hit.text, 60)}' is said of '{read}' "
+                       f"the quoted sentence's '{snip(shared.hit.text, 60)}' {said} '{read}' "
                        f"too, and the release reports '{read}'")
     if cue is not None and read == _NONE and not has_front_cue(
             fallback.view.cues, cue.hit.decision, quotes=False) and (
@@ -487,7 +492,7 @@ def _headline_states_other(predicted: str, read: str, fallback: Reader,
             VOCABULARY.compatible(predicted, c.hit.decision) for c in head):
         return None
     stated = [c for c in head if c.hit.decision == read and _current(c) and c.attributed
-              and c.weight >= 1.0 and (c.actor or c.hit.specificity >= 2.5)]
+              and c.weight >= 1.0 and (c.actor or c.hit.specificity >= NAMING)]
     return stated[0] if stated else None
 
 

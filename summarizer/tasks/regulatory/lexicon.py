@@ -535,9 +535,11 @@ OTHER_NEWS_TITLE = re.compile(
 REGULATORY_TITLE = re.compile(
     r"\bregulatory (?:and [\w-]+ )?(?:update|news|decision|action|milestones?|progress)\b", _I)
 #: ... or names a regulator's act or review, right after the regulator's name ("FDA Action",
-#: "Statement on the CHMP Review of X")
-ACT_AFTER_REGULATOR = re.compile(r"\s+(?:action|decision|ruling|letter|review|opinion|vote)\b",
-                                 _I)
+#: "Statement on the CHMP Review of X"), or what it said ("Announces FDA Agreement on
+#: Comparability Plan", "FDA Feedback on Phase 3 Design")
+ACT_AFTER_REGULATOR = re.compile(
+    r"\s+(?:action|decision|ruling|letter|review|opinion|vote|agreement|alignment|feedback"
+    r"|guidance|advice|minutes)\b", _I)
 #: ... or an agreement reached with a regulator, not a partner ("Announces Agreement With PMDA
 #: on Design of Pivotal Trial", "Alignment with FDA on ..."), or a meeting held with one
 #: ("Reports Outcome of End-of-Review Meeting with FDA")
@@ -723,6 +725,7 @@ class CueHit:
     agency: str | None = None  # the regulator whose own wording the cue is
     direction: str | None = None  # what the wording means for the company, where it says
     also: frozenset[str] = frozenset()  # other kinds a convention labels the wording as
+    reports: frozenset[str] = frozenset()  # kinds whose content the wording reports
 
 
 _CUE_FILTERS = PrefilterSet(tuple(cue.pattern for cue in DECISION_CUES))
@@ -750,7 +753,7 @@ def find_decision_cues(text: str, start: int = 0, end: int | None = None,
 
     hits = [
         CueHit(cue.decision, m.start(), m.end(), m.group(), cue.specificity, cue.needs_agency,
-               cue.agency, cue.direction, cue.also)
+               cue.agency, cue.direction, cue.also, cue.reports)
         for cue in (DECISION_CUES[i] for i in _CUE_FILTERS.candidates(text, start, end))
         if not (cue.agency is not None and cue.needs_agency and absent(cue.agency))
         for m in cue.pattern.finditer(text, start, end)

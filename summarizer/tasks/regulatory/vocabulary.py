@@ -54,6 +54,9 @@ class CueSpec:
     #: Canada Notice of Non-compliance: a complete response, or deficiency feedback short of a
     #: decision): a model's answer of one of them is not contradicted by it
     also: frozenset[str] = frozenset()
+    #: kinds whose content the wording reports as often as it names feedback ("the FDA
+    #: requested" in a complete response letter): the release's own words name the act
+    reports: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ def _cue(raw: Mapping[str, Any], decision: str, agency: str | None,
         agency=agency,
         direction=direction,
         also=frozenset(raw.get("also", [])),
+        reports=frozenset(raw.get("reports", [])),
     )
 
 
@@ -472,6 +476,9 @@ def _validate(v: Vocabulary, codes: set[str], origin: str) -> None:
         if not c.also <= codes - {v.no_decision, c.decision}:
             raise ConfigurationError(f"{origin}: a cue of {c.decision} is also read as "
                                      f"{sorted(c.also)}: each must be another decision")
+        if not c.reports <= codes - {v.no_decision, c.decision}:
+            raise ConfigurationError(f"{origin}: a cue of {c.decision} reports "
+                                     f"{sorted(c.reports)}: each must be another decision")
     if v.agencies and v.agency(v.other_agency) is None:
         raise ConfigurationError(f"{origin}: other_agency {v.other_agency!r} is not a regulator")
 
