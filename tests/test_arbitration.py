@@ -1883,6 +1883,18 @@ def test_a_regulator_s_words_answered_as_feedback_give_way_to_the_act_stated(
     assert f"reports what is said in '{act}'" in findings[0].message
 
 
+def test_a_request_for_designation_approved_whoevers_it_is_no_approval() -> None:
+    # "Approves Halvern Bio's Request for Orphan Drug Designation": what is approved is the
+    # request for a designation, the company's name between the verb and the request
+    headline = "FDA Approves Halvern Bio's Request for Orphan Drug Designation for HB-3"
+    text = _front(headline, "Halvern Bio, Inc. today announced that the U.S. Food and Drug "
+                            "Administration has granted Orphan Drug Designation to HB-3 for "
+                            "Duchenne muscular dystrophy.")
+    findings = _gives_way(_ruling_answer(headline, decision="approval", agency="FDA"), text,
+                          "designation")
+    assert "Request for Orphan Drug Designation" in findings[0].message
+
+
 def test_what_the_minutes_say_after_an_earlier_letter_stays_feedback() -> None:
     # the release's news is the minutes; the complete response letter is recalled as earlier
     quote = ("In the minutes, the FDA stated that a resubmission may rely on the existing "

@@ -1053,6 +1053,18 @@ def test_an_act_dated_by_the_words_around_it_is_background(sentence: str, decisi
     assert flags and all(flags)
 
 
+def test_a_rule_s_generic_case_states_no_act() -> None:
+    # "a sponsor that receives approval ..." tells what a programme gives, not an approval
+    text = ("Zoral Therapeutics Receives Rare Pediatric Disease Designation for ZRX-9\n\nBOSTON, "
+            "Nov. 6, 2025 -- Zoral Therapeutics today announced that the FDA has granted Rare "
+            "Pediatric Disease designation to ZRX-9. Under the programme, a sponsor that "
+            "receives approval of a marketing application for such a product may be eligible "
+            "for a priority review voucher.\n")
+    view = read_release(load(text, published=dt.date(2025, 11, 6)))
+    approvals = [c for c in view.cues if c.hit.decision == "approval"]
+    assert approvals and all(c.hedged for c in approvals)
+
+
 @pytest.mark.parametrize("lead", [
     "Zoral Medical today agreed to acquire four 510(k)-cleared wound care devices from a peer.",
     "Zoral Therapeutics Provides Regulatory Update on ZORSCAN 510(k). The company will meet "

@@ -261,6 +261,10 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"|in order to|with a view to|future|stay (?:of|on)|proposals? (?:on|for|to)"
     r"|(?<!outweigh )(?<!outweigh its )(?<!outweigh the )(?<!outweighs )(?<!outweighs its )"
     r"(?<!outweighs the )(?<!benefit-)(?<!benefit )(?<!benefits and )risks?"
+    # a rule's generic case, no act ("a sponsor that receives approval of a marketing
+    # application for a designated product may be eligible for a voucher")
+    r"|(?:a|any|each|every) (?:sponsor|company|applicant|holder|manufacturer|product|drug"
+    r"|medicine|device)s? (?:that|which|who|whose)"
     r"|alleg(?:ed|edly|es|ing)|rumou?r(?:s|ed)?|purported|speculat(?:ion|ed|ive)"
     # hearsay: "commented on reports that the FDA has placed a hold on a third party's program"
     r"|(?:on|to) (?:the |recent )?(?:(?:media|press|news|industry) )?reports (?:that|of)"
@@ -535,11 +539,11 @@ OTHER_NEWS_TITLE = re.compile(
 REGULATORY_TITLE = re.compile(
     r"\bregulatory (?:and [\w-]+ )?(?:update|news|decision|action|milestones?|progress)\b", _I)
 #: ... or names a regulator's act or review, right after the regulator's name ("FDA Action",
-#: "Statement on the CHMP Review of X"), or what it said ("Announces FDA Agreement on
-#: Comparability Plan", "FDA Feedback on Phase 3 Design")
+#: "Statement on the CHMP Review of X"), or what it said to the company ("Announces FDA
+#: Agreement on Comparability Plan", "FDA Feedback on Phase 3 Design"; not its guidance to all)
 ACT_AFTER_REGULATOR = re.compile(
     r"\s+(?:action|decision|ruling|letter|review|opinion|vote|agreement|alignment|feedback"
-    r"|guidance|advice|minutes)\b", _I)
+    r"|advice|minutes)\b", _I)
 #: ... or an agreement reached with a regulator, not a partner ("Announces Agreement With PMDA
 #: on Design of Pivotal Trial", "Alignment with FDA on ..."), or a meeting held with one
 #: ("Reports Outcome of End-of-Review Meeting with FDA")
