@@ -1798,16 +1798,25 @@ def test_a_wording_said_of_the_release_s_kind_too_gives_a_third_answer_the_relea
     assert "said of 'hold_lifted' too" in findings[0].message
 
 
-def test_a_headline_s_plain_words_for_a_kind_contradict_another_kind() -> None:
+@pytest.mark.parametrize(("headline", "lead", "decision", "said"), [
     # a headline's present tells today's news: "Completes Rolling BLA Submission" quoted for an
     # approval states a submission, however plain its words
-    headline = "Calder Bio Completes Rolling BLA Submission for ENTRAVIK in Bullous Pemphigoid"
-    text = _front(headline, "Calder Bio, Inc. today announced that it has completed the rolling "
-                            "submission of its Biologics License Application to the U.S. Food "
-                            "and Drug Administration for ENTRAVIK.")
-    findings = _gives_way(_ruling_answer(headline, decision="approval", agency="FDA"), text,
-                          "submission")
-    assert "BLA Submission" in findings[0].message
+    ("Calder Bio Completes Rolling BLA Submission for ENTRAVIK in Bullous Pemphigoid",
+     "Calder Bio, Inc. today announced that it has completed the rolling submission of its "
+     "Biologics License Application to the U.S. Food and Drug Administration for ENTRAVIK.",
+     "submission", "BLA Submission"),
+    # "Approves Halvern Bio's Request for Orphan Drug Designation": what is approved is the
+    # request for a designation, the company's name between the verb and the request
+    ("FDA Approves Halvern Bio's Request for Orphan Drug Designation for HB-3",
+     "Halvern Bio, Inc. today announced that the U.S. Food and Drug Administration has granted "
+     "Orphan Drug Designation to HB-3 for Duchenne muscular dystrophy.",
+     "designation", "Request for Orphan Drug Designation"),
+], ids=["a-kind-s-plain-words", "a-request-for-designation-approved-whoever-s-it-is"])
+def test_a_headline_quoted_for_an_approval_gives_way_to_the_kind_it_states(
+        headline: str, lead: str, decision: str, said: str) -> None:
+    findings = _gives_way(_ruling_answer(headline, decision="approval", agency="FDA"),
+                          _front(headline, lead), decision)
+    assert said in findings[0].message
 
 
 def test_a_clearance_answered_for_a_medicine_s_approval_gives_way() -> None:
@@ -1883,16 +1892,16 @@ def test_a_regulator_s_words_answered_as_feedback_give_way_to_the_act_stated(
     assert f"reports what is said in '{act}'" in findings[0].message
 
 
-def test_a_request_for_designation_approved_whoevers_it_is_no_approval() -> None:
-    # "Approves Halvern Bio's Request for Orphan Drug Designation": what is approved is the
-    # request for a designation, the company's name between the verb and the request
-    headline = "FDA Approves Halvern Bio's Request for Orphan Drug Designation for HB-3"
-    text = _front(headline, "Halvern Bio, Inc. today announced that the U.S. Food and Drug "
-                            "Administration has granted Orphan Drug Designation to HB-3 for "
-                            "Duchenne muscular dystrophy.")
-    findings = _gives_way(_ruling_answer(headline, decision="approval", agency="FDA"), text,
-                          "designation")
-    assert "Request for Orphan Drug Designation" in findings[0].message
+def test_what_a_letter_says_marked_today_does_not_contradict_the_letter() -> None:
+    # the letter's words reported, marked as today's, are what the complete response says:
+    # no contradiction of the model's complete response
+    quote = "Late yesterday, the FDA requested a further two-year carcinogenicity study."
+    text = _front("Harrowgate Pharma Receives Complete Response Letter for LUMETRA",
+                  "Harrowgate Pharma, Inc. today announced that it has received a complete "
+                  "response letter from the U.S. Food and Drug Administration for its New Drug "
+                  "Application for LUMETRA (lumetrasib). " + quote)
+    _stands(_ruling_answer(quote, decision="complete_response", agency="FDA"), text,
+            "complete_response")
 
 
 def test_what_the_minutes_say_after_an_earlier_letter_stays_feedback() -> None:
