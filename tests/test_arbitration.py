@@ -1784,20 +1784,6 @@ def _front(headline: str, lead: str, city: str = "BOSTON") -> str:
     return f"{headline}\n\n{city}, June 9, 2025 -- {lead}\n"
 
 
-def test_a_wording_said_of_the_release_s_kind_too_gives_a_third_answer_the_release_s_kind() -> None:
-    # "may proceed with its Phase 2 trial" quoted for an approval contradicts it; the wording is
-    # the FDA's for a trial authorised and for a hold lifted alike, and the release states the
-    # hold lifted in words of its own: the answer becomes the hold lifted, not the trial
-    proceed = ("The FDA has notified Alderney Bio that it may proceed with its Phase 2 trial of "
-               "AB-5 in Charcot-Marie-Tooth disease.")
-    text = _front("Alderney Bio Announces FDA Removal of Clinical Hold on AB-5",
-                  "Alderney Bio, Inc. today announced that the U.S. Food and Drug Administration "
-                  "has lifted the clinical hold on its AB-5 IND. " + proceed)
-    findings = _gives_way(_ruling_answer(proceed, decision="approval", agency="FDA"), text,
-                          "hold_lifted")
-    assert "said of 'hold_lifted' too" in findings[0].message
-
-
 @pytest.mark.parametrize(("headline", "lead", "decision", "said"), [
     # a headline's present tells today's news: "Completes Rolling BLA Submission" quoted for an
     # approval states a submission, however plain its words
@@ -1854,42 +1840,47 @@ def test_the_products_a_plural_names_as_approved_are_no_approval() -> None:
     assert "Boxed Warning" in findings[0].message
 
 
-def test_a_quote_whose_approval_no_product_has_received_states_none() -> None:
+@pytest.mark.parametrize(("headline", "lead", "quote", "answered", "act", "said"), [
+    # "may proceed with its Phase 2 trial" quoted for an approval contradicts it; the wording is
+    # the FDA's for a trial authorised and for a hold lifted alike, and the release states the
+    # hold lifted in words of its own: the answer becomes the hold lifted, not the trial
+    ("Alderney Bio Announces FDA Removal of Clinical Hold on AB-5",
+     "Alderney Bio, Inc. today announced that the U.S. Food and Drug Administration has lifted "
+     "the clinical hold on its AB-5 IND.",
+     "The FDA has notified Alderney Bio that it may proceed with its Phase 2 trial of AB-5 in "
+     "Charcot-Marie-Tooth disease.", "approval", "hold_lifted", "said of 'hold_lifted' too"),
     # "where no medicine has ever been approved" negates its subject: the sentence states no
     # approval, and the release's feedback (written responses agreeing a design) is the answer
-    quote = ("Alignment with FDA on a single registrational trial is an important step for "
-             "patients with PSC, where no medicine has ever been approved.")
-    text = _front("Corvane Therapeutics Announces Alignment with FDA on Phase 3 Design for CV-118",
-                  "Corvane Therapeutics, Inc. today announced that it has received the official "
-                  "minutes of its End-of-Phase 2 meeting with the U.S. Food and Drug "
-                  "Administration, in which the FDA agreed that a single Phase 3 trial could "
-                  "support a New Drug Application for CV-118 in primary sclerosing cholangitis. "
-                  + quote)
-    findings = _gives_way(_ruling_answer(quote, decision="approval", agency="FDA"), text,
-                          "regulatory_feedback")
-    assert "negated" in findings[0].message
-
-
-@pytest.mark.parametrize(("headline", "lead", "quote", "act"), [
+    ("Corvane Therapeutics Announces Alignment with FDA on Phase 3 Design for CV-118",
+     "Corvane Therapeutics, Inc. today announced that it has received the official minutes of "
+     "its End-of-Phase 2 meeting with the U.S. Food and Drug Administration, in which the FDA "
+     "agreed that a single Phase 3 trial could support a New Drug Application for CV-118 in "
+     "primary sclerosing cholangitis.",
+     "Alignment with FDA on a single registrational trial is an important step for patients "
+     "with PSC, where no medicine has ever been approved.", "approval", "regulatory_feedback",
+     "negated"),
+    # "the FDA stated that ...", "the agency has asked": a regulator's words reported, feedback
+    # where nothing else names the act, here what the act the release announces says
     ("Harrowgate Pharma Provides Regulatory Update on LUMETRA New Drug Application",
      "Harrowgate Pharma, Inc. today announced that it has received a complete response letter "
      "from the U.S. Food and Drug Administration for its New Drug Application for LUMETRA "
      "(lumetrasib) in chronic pruritus.",
      "In the letter, the FDA stated that the two-year carcinogenicity data submitted with the "
-     "application were not adequate to support approval.", "complete_response"),
+     "application were not adequate to support approval.", "regulatory_feedback",
+     "complete_response", "reports what is said in 'complete_response'"),
     ("Tarnwell Biosciences Provides Update on TW-904 Program",
      "Tarnwell Biosciences, Inc. today announced that the U.S. Food and Drug Administration has "
      "placed its Phase 1 study of TW-904 on clinical hold.",
      "The agency has asked Tarnwell to submit additional chemistry, manufacturing and controls "
-     "information on the drug product.", "clinical_hold"),
-], ids=["what-a-complete-response-letter-says", "what-a-regulator-asked-under-a-hold"])
-def test_a_regulator_s_words_answered_as_feedback_give_way_to_the_act_stated(
-        headline: str, lead: str, quote: str, act: str) -> None:
-    # "the FDA stated that ...", "the agency has asked": a regulator's words reported, feedback
-    # where nothing else names the act, here what the act the release announces says
-    findings = _gives_way(_ruling_answer(quote, decision="regulatory_feedback", agency="FDA"),
+     "information on the drug product.", "regulatory_feedback", "clinical_hold",
+     "reports what is said in 'clinical_hold'"),
+], ids=["a-wording-said-of-the-release-s-kind-too", "a-subject-negated",
+        "what-a-complete-response-letter-says", "what-a-regulator-asked-under-a-hold"])
+def test_a_lead_sentence_quoted_for_another_kind_gives_way_to_the_release_s(
+        headline: str, lead: str, quote: str, answered: str, act: str, said: str) -> None:
+    findings = _gives_way(_ruling_answer(quote, decision=answered, agency="FDA"),
                           _front(headline, f"{lead} {quote}"), act)
-    assert f"reports what is said in '{act}'" in findings[0].message
+    assert said in findings[0].message
 
 
 def test_what_a_letter_says_marked_today_does_not_contradict_the_letter() -> None:
